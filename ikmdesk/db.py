@@ -1,0 +1,288 @@
+"""SQLite storage: engine with durable pragmas, one-writer lock, migrations, backups, checks.
+
+The only module that knows it is talking to SQLite. Everything above it works with
+SQLAlchemy sessions obtained from :class:`Database`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import IO, Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+from ikmdesk.errors import (
+    MSG_DB_CORRUPT,
+    MSG_DB_IN_USE,
+    MSG_DB_MISSING,
+    MSG_DB_TOO_NEW,
+    MSG_WRITE_FAILED,
+    DatabaseCorrupt,
+    DatabaseInUse,
+    DatabaseMissing,
+    DatabaseTooNew,
+    FileWriteError,
+)
+
+BUSY_TIMEOUT_MS = 5000
+MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+
+
+@dataclass
+class Database:
+    """An open database: its file, engine, session factory and (when writable) its lock."""
+
+    path: Path
+    engine: Engine
+    factory: sessionmaker[Session]
+    writable: bool
+    created: bool = False
+    migrated_from: str | None = None
+    backup_path: Path | None = None
+    _lock: IO[bytes] | None = field(default=None, repr=False)
+
+    @contextlib.contextmanager
+    def unit_of_work(self) -> Iterator[Session]:
+        """One transaction for one user action: commit on success, roll back on error."""
+        with unit_of_work(self.factory) as session:
+            yield session
+
+    def close(self) -> None:
+        """Dispose of connections and release the writer lock."""
+        self.engine.dispose()
+        if self._lock is not None:
+            _release_lock(self._lock)
+            self._lock = None
+
+
+@contextlib.contextmanager
+def unit_of_work(factory: sessionmaker[Session]) -> Iterator[Session]:
+    """One transaction for one user action: commit on success, roll back on error."""
+    with factory() as session, session.begin():
+        yield session
+
+
+def open_database(
+    path: str | os.PathLike[str], *, create: bool = False, writable: bool = True
+) -> Database:
+    """Open (or with ``create`` make) an IKMDesk database, migrating it to this version's schema.
+
+    Raises DatabaseMissing, DatabaseCorrupt, DatabaseTooNew or DatabaseInUse with a message
+    the user can act on; in every refused case the file is left untouched.
+    """
+    db_path = Path(path).expanduser().resolve()
+    exists = db_path.exists() and db_path.stat().st_size > 0
+    if not exists and not create:
+        raise DatabaseMissing(MSG_DB_MISSING, path=str(db_path))
+    lock = _acquire_lock(db_path) if writable else None
+    try:
+        current = read_schema_revision(db_path) if exists else None
+        _refuse_unknown_revision(db_path, current)
+        engine = _make_engine(db_path, writable=writable)
+        db = Database(db_path, engine, _session_factory(engine), writable, _lock=lock)
+        if writable and current != schema_head():
+            if exists and current is not None:
+                db.backup_path = backup_database(
+                    db_path, pre_migration_backup_path(db_path, current)
+                )
+            _upgrade(engine)
+            db.created = current is None
+            db.migrated_from = current
+        return db
+    except BaseException:
+        if lock is not None:
+            _release_lock(lock)
+        raise
+
+
+def schema_head() -> str:
+    """Return the newest schema revision this version of IKMDesk knows."""
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def known_revisions() -> set[str]:
+    """Return every schema revision this version can read and upgrade from."""
+    script = ScriptDirectory.from_config(alembic_config())
+    return {rev.revision for rev in script.walk_revisions()}
+
+
+def read_schema_revision(path: Path) -> str | None:
+    """Return the schema revision stored in the file, reading it without writing anything."""
+    try:
+        with contextlib.closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)) as conn:
+            conn.execute("PRAGMA schema_version").fetchone()
+            has_table = conn.execute(
+                "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
+            ).fetchone()
+            if not has_table:
+                tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+                if tables:
+                    raise DatabaseCorrupt(
+                        MSG_DB_CORRUPT, path=str(path), detail="no IKMDesk schema"
+                    )
+                return None
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            return None if row is None else str(row[0])
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseCorrupt(MSG_DB_CORRUPT, path=str(path), detail=str(exc)) from exc
+
+
+def _refuse_unknown_revision(path: Path, current: str | None) -> None:
+    if current is not None and current not in known_revisions():
+        raise DatabaseTooNew(MSG_DB_TOO_NEW, path=str(path), found=current, known=schema_head())
+
+
+def alembic_config() -> Config:
+    """Return the Alembic configuration for the migrations shipped inside the package."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return config
+
+
+def _upgrade(engine: Engine) -> None:
+    config = alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+
+
+def current_revision(engine: Engine) -> str | None:
+    """Return the schema revision of an open database."""
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def _make_engine(path: Path, *, writable: bool) -> Engine:
+    if writable:
+        engine = create_engine(f"sqlite:///{path}")
+    else:
+        engine = create_engine(f"sqlite:///{path.as_uri()}?mode=ro&uri=true")
+
+    @event.listens_for(engine, "connect")
+    def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+        # pysqlite's own transaction handling fights SAVEPOINT and BEGIN; let SQLAlchemy drive.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        if writable:
+            cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.execute("PRAGMA synchronous = FULL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection: Any) -> None:
+        connection.exec_driver_sql("BEGIN")
+
+    return engine
+
+
+def _session_factory(engine: Engine) -> sessionmaker[Session]:
+    return sessionmaker(engine, expire_on_commit=False)
+
+
+def _lock_path(path: Path) -> Path:
+    return path.with_name(path.name + ".lock")
+
+
+def _acquire_lock(path: Path) -> IO[bytes]:
+    """Hold an OS lock beside the database so a second writer is told, not left to corrupt it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle = open(_lock_path(path), "a+b")  # noqa: SIM115 - held open for the database's lifetime
+    try:
+        _lock_file(handle)
+    except OSError as exc:
+        handle.close()
+        raise DatabaseInUse(MSG_DB_IN_USE, path=str(path)) from exc
+    return handle
+
+
+def _lock_file(handle: IO[bytes]) -> None:
+    if os.name == "nt":
+        import msvcrt
+
+        handle.seek(0)
+        msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+    else:
+        import fcntl
+
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
+def _release_lock(handle: IO[bytes]) -> None:
+    if os.name == "nt":
+        import msvcrt
+
+        handle.seek(0)
+        with contextlib.suppress(OSError):
+            msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
+    handle.close()
+
+
+def pre_migration_backup_path(path: Path, revision: str) -> Path:
+    """Return where the copy taken before upgrading from ``revision`` goes."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    return path.with_name(f"{path.stem}.before-{revision}.{stamp}.db")
+
+
+def backup_database(source: Path, target: Path) -> Path:
+    """Copy a live database with SQLite's backup API; the target appears whole or not at all."""
+    target = Path(target)
+    tmp = target.with_name(target.name + ".part")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with contextlib.closing(
+            sqlite3.connect(f"{Path(source).as_uri()}?mode=ro", uri=True)
+        ) as src:
+            src.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            with contextlib.closing(sqlite3.connect(tmp)) as dst:
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode = DELETE")
+                problems = integrity_problems(dst)
+        if problems:
+            raise DatabaseCorrupt(MSG_DB_CORRUPT, path=str(source), detail=problems[0])
+        with open(tmp, "rb") as handle:
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise FileWriteError(
+            MSG_WRITE_FAILED, path=str(target), detail=exc.strerror or str(exc)
+        ) from exc
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    return target
+
+
+def integrity_problems(conn: sqlite3.Connection) -> list[str]:
+    """Return what SQLite's integrity and foreign-key checks find wrong; empty means sound."""
+    rows = [str(r[0]) for r in conn.execute("PRAGMA integrity_check").fetchall()]
+    problems = [] if rows == ["ok"] else rows
+    for table, rowid, parent, _fk in conn.execute("PRAGMA foreign_key_check").fetchall():
+        problems.append(f"foreign key: {table} row {rowid} -> {parent}")
+    return problems
+
+
+def check_file(path: Path) -> list[str]:
+    """Run the integrity checks on a database file without writing to it."""
+    try:
+        with contextlib.closing(sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)) as conn:
+            return integrity_problems(conn)
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseCorrupt(MSG_DB_CORRUPT, path=str(path), detail=str(exc)) from exc

@@ -1,0 +1,191 @@
+"""Write field-level change ops for every change to a synced record, in the same transaction.
+
+Installed on a session factory, the hooks see every ORM flush and every ORM bulk insert, so no
+service can change synced data without leaving ops behind. Sync import applies remote ops with
+capture switched off for its session (``CAPTURE_OFF``), because those ops already exist.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import event, insert, inspect, select, update
+from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
+from sqlalchemy.orm.attributes import NO_VALUE
+
+from ikmdesk.errors import MSG_DEVICE_NOT_SET_UP, DeviceNotSetUp
+from ikmdesk.models import ChangeOp, LocalIdentity, SyncedRecord, utc_now
+from ikmdesk.sync.hlc import HybridClock
+
+CAPTURE_OFF = "ikmdesk.capture_off"
+"""Session.info key; true only while applying ops that came from a sync package or seeding."""
+
+# Local bookkeeping, not an edit: syncing it would make every two edits of a record conflict.
+UNSYNCED_FIELDS = frozenset({"id", "updated_at"})
+
+
+class TombstoneRequired(TypeError):
+    """Synced records are never deleted: set ``deleted = True`` instead."""
+
+
+def install(factory: sessionmaker[Session]) -> None:
+    """Attach change capture to every session the factory makes."""
+    if not event.contains(factory, "before_flush", _before_flush):
+        event.listen(factory, "before_flush", _before_flush)
+        event.listen(factory, "do_orm_execute", _on_orm_execute)
+
+
+def is_synced(obj_or_class: object) -> bool:
+    """Tell whether a model (instance or class) travels in sync files."""
+    cls = obj_or_class if isinstance(obj_or_class, type) else type(obj_or_class)
+    return issubclass(cls, SyncedRecord)
+
+
+def op_value(value: Any) -> Any:
+    """Return the JSON form an op stores for a column value."""
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return value
+
+
+def _before_flush(session: Session, _context: object, _instances: object) -> None:
+    if session.info.get(CAPTURE_OFF):
+        return
+    for obj in session.deleted:
+        if is_synced(obj):
+            raise TombstoneRequired(f"{type(obj).__name__} is synced; tombstone it instead")
+    changes: list[tuple[str, str, dict[str, Any]]] = []
+    for obj in session.new:
+        if is_synced(obj):
+            _fill_defaults(obj)
+            changes.append((obj.__tablename__, obj.id, _inserted_fields(obj)))  # type: ignore[attr-defined]
+    for obj in session.dirty:
+        if is_synced(obj) and session.is_modified(obj, include_collections=False):
+            fields = _updated_fields(obj)
+            if fields:
+                obj.updated_at = utc_now()  # type: ignore[attr-defined]
+                changes.append((obj.__tablename__, obj.id, fields))  # type: ignore[attr-defined]
+    if changes:
+        _write_ops(session, changes)
+
+
+def _on_orm_execute(state: ORMExecuteState) -> Any:
+    if state.session.info.get(CAPTURE_OFF) or not (
+        state.is_insert or state.is_update or state.is_delete
+    ):
+        return None
+    mapper = state.bind_mapper
+    if mapper is None or not is_synced(mapper.class_):
+        return None
+    params = state.parameters
+    if not state.is_insert or not isinstance(params, list):
+        raise TypeError(
+            f"bulk UPDATE/DELETE of synced {mapper.class_.__name__} would bypass the change log; "
+            "change the objects through the session instead"
+        )
+    table = mapper.local_table.name
+    rows = [_with_defaults(mapper.class_, row) for row in params]
+    _write_ops(session=state.session, changes=[(table, r["id"], _row_fields(r)) for r in rows])
+    return state.invoke_statement(params=rows)
+
+
+def _fill_defaults(obj: Any) -> None:
+    for column in inspect(type(obj)).columns:
+        if column.default is not None and getattr(obj, column.key) is None:
+            setattr(obj, column.key, _default_value(column.default))
+
+
+def _with_defaults(cls: type, row: Mapping[str, Any]) -> dict[str, Any]:
+    filled = dict(row)
+    for column in inspect(cls).columns:
+        if filled.get(column.key) is None and column.default is not None:
+            filled[column.key] = _default_value(column.default)
+    return filled
+
+
+def _default_value(default: Any) -> Any:
+    arg = default.arg
+    return arg(None) if callable(arg) else arg
+
+
+def _inserted_fields(obj: Any) -> dict[str, Any]:
+    values = {column.key: getattr(obj, column.key) for column in inspect(type(obj)).columns}
+    return _row_fields(values)
+
+
+def _row_fields(values: Mapping[str, Any]) -> dict[str, Any]:
+    # A new row sends only what differs from the schema defaults a receiver would fill in.
+    return {
+        key: op_value(value)
+        for key, value in values.items()
+        if key not in UNSYNCED_FIELDS and value is not None and not (key == "deleted" and not value)
+    }
+
+
+def _updated_fields(obj: Any) -> dict[str, Any]:
+    state = inspect(obj)
+    fields: dict[str, Any] = {}
+    for column in state.mapper.columns:
+        if column.key in UNSYNCED_FIELDS:
+            continue
+        history = state.attrs[column.key].history
+        if not history.has_changes():
+            continue
+        new = history.added[0] if history.added else None
+        old = history.deleted[0] if history.deleted else NO_VALUE
+        if old is NO_VALUE or op_value(old) != op_value(new):
+            fields[column.key] = op_value(new)
+    return fields
+
+
+def _write_ops(session: Session, changes: Iterable[tuple[str, str, dict[str, Any]]]) -> None:
+    identity, pending = _identity(session)
+    clock = HybridClock(
+        identity.device_id, wall_ms=identity.hlc_wall_ms or 0, logical=identity.hlc_logical or 0
+    )
+    counter = identity.op_counter or 0
+    device_id = identity.device_id
+    rows = []
+    for entity, row_id, fields in changes:
+        for field, value in fields.items():
+            counter += 1
+            rows.append(
+                {
+                    "op_id": f"{device_id}:{counter}",
+                    "device_id": device_id,
+                    "counter": counter,
+                    "entity": entity,
+                    "row_id": row_id,
+                    "field": field,
+                    "value": value,
+                    "hlc": clock.tick().encode(),
+                }
+            )
+    if not rows:
+        return
+    connection = session.connection()
+    connection.execute(insert(ChangeOp), rows)
+    state = {"op_counter": counter, "hlc_wall_ms": clock.wall_ms, "hlc_logical": clock.logical}
+    if pending:
+        for key, value in state.items():
+            setattr(identity, key, value)
+    else:
+        connection.execute(
+            update(LocalIdentity).where(LocalIdentity.device_id == device_id).values(**state)
+        )
+
+
+def _identity(session: Session) -> tuple[Any, bool]:
+    """Return this device's identity row and whether it is still pending insertion."""
+    for obj in session.new:
+        if isinstance(obj, LocalIdentity):
+            return obj, True
+    row = session.connection().execute(select(LocalIdentity.__table__)).first()
+    if row is None:
+        raise DeviceNotSetUp(MSG_DEVICE_NOT_SET_UP)
+    return row, False
