@@ -5,9 +5,8 @@ from __future__ import annotations
 import threading
 
 import pytest
-from sqlalchemy import func, select
-
 from PySide6.QtWidgets import QApplication, QPushButton
+from sqlalchemy import func, select
 
 from ikmdesk.db import Database
 from ikmdesk.models import Setting
