@@ -21,7 +21,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ikmdesk.errors import UserError
@@ -37,24 +37,38 @@ def _tr(text: str) -> str:
 
 def confirm(parent: QWidget | None, title: str, text: str) -> bool:
     """Ask a yes/no question; True only when the user chose Yes."""
-    answer = QMessageBox.question(
-        parent,
-        title,
-        text,
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
-    )
-    return answer == QMessageBox.StandardButton.Yes
+    box = _message_box(parent, QMessageBox.Icon.Question, title, text)
+    yes = box.addButton(_tr("Ya"), QMessageBox.ButtonRole.YesRole)
+    no = box.addButton(_tr("Tidak"), QMessageBox.ButtonRole.NoRole)
+    box.setDefaultButton(no)
+    box.setEscapeButton(no)
+    box.exec()
+    return box.clickedButton() is yes
 
 
 def inform(parent: QWidget | None, title: str, text: str) -> None:
     """Show an information message and wait for the user to close it."""
-    QMessageBox.information(parent, title, text)
+    _acknowledge(parent, QMessageBox.Icon.Information, title, text)
 
 
 def warn(parent: QWidget | None, title: str, text: str) -> None:
     """Show a warning and wait for the user to close it."""
-    QMessageBox.warning(parent, title, text)
+    _acknowledge(parent, QMessageBox.Icon.Warning, title, text)
+
+
+def _message_box(
+    parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str
+) -> QMessageBox:
+    # Qt ships no Indonesian translation of its own buttons, so ours carry their own text.
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    return box
+
+
+def _acknowledge(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) -> None:
+    box = _message_box(parent, icon, title, text)
+    box.addButton(_tr("OK"), QMessageBox.ButtonRole.AcceptRole)
+    box.exec()
 
 
 def translate_error(error: BaseException) -> str:
@@ -70,7 +84,7 @@ def show_error(parent: QWidget | None, error: BaseException) -> None:
     """Show ``error`` to the user; unexpected errors are also logged with their traceback."""
     if not isinstance(error, UserError):
         log.error("unexpected error", exc_info=(type(error), error, error.__traceback__))
-    QMessageBox.critical(parent, _tr("Kesalahan"), translate_error(error))
+    _acknowledge(parent, QMessageBox.Icon.Critical, _tr("Kesalahan"), translate_error(error))
 
 
 def open_file(parent: QWidget | None, title: str, name_filter: str, start: str = "") -> Path | None:
