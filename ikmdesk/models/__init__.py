@@ -12,6 +12,7 @@ from ikmdesk.models.product import Product
 from ikmdesk.models.quality_check import QualityAnswer, QualityCheck
 from ikmdesk.models.region import Region
 from ikmdesk.models.setting import Setting
+from ikmdesk.models.sync_state import SyncConflict, TrustedPeer  # noqa: F401 - registers sync tables
 from ikmdesk.models.visit import Visit
 
 SYNCED_MODELS: tuple[type[SyncedRecord], ...] = (
