@@ -1,0 +1,300 @@
+"""Quality checks: bound to a template version, scored and stored, findings become follow-ups."""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import sqlite3
+from datetime import date
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from ikmdesk.db import Database
+from ikmdesk.errors import UserError, ValidationError
+from ikmdesk.models import ChecklistTemplate as TemplateRecord
+from ikmdesk.models import Enterprise, FollowUp, Product, Visit
+from ikmdesk.models.enums import CheckStatus, VisitPurpose, VisitStatus
+from ikmdesk.services.checklist_template import parse_template, shipped_templates
+from ikmdesk.services.device import DeviceInfo
+from ikmdesk.services.quality_check import (
+    AnswerInput,
+    available_templates,
+    checks_for_visit,
+    get_check,
+    missing_finding_fields,
+    quality_trend,
+    remove_check,
+    save_answers,
+    start_check,
+    template_record_id,
+)
+from ikmdesk.services.quality_scoring import AnswerError
+from ikmdesk.services.reference_data import cluster_id, region_id
+
+VISIT_DAY = date(2026, 3, 4)
+
+
+def make_visit(
+    database: Database, device: DeviceInfo, *, on: date = VISIT_DAY, enterprise_id: str = ""
+) -> tuple[str, str]:
+    """Return (enterprise id, visit id) of a new enterprise (or the given one) and a draft visit."""
+    with database.unit_of_work() as session:
+        if not enterprise_id:
+            enterprise = Enterprise(
+                name="UD Keripik Sangatta",
+                kecamatan_id=region_id("64.08.01"),
+                cluster_id=cluster_id("pisang"),
+            )
+            session.add(enterprise)
+            session.flush()
+            enterprise_id = enterprise.id
+        visit = Visit(
+            enterprise_id=enterprise_id,
+            visit_date=on,
+            officer_id=device.id,
+            purpose=VisitPurpose.MENTORING,
+        )
+        session.add(visit)
+        session.flush()
+        return enterprise_id, visit.id
+
+
+def make_product(database: Database, enterprise_id: str, name: str) -> str:
+    with database.unit_of_work() as session:
+        product = Product(enterprise_id=enterprise_id, name=name)
+        session.add(product)
+        session.flush()
+        return product.id
+
+
+def cppb() -> Any:
+    return next(t for t in shipped_templates() if t.id == "cppb-irt")
+
+
+def all_no(template: Any) -> dict[str, Any]:
+    return {item.id: "no" for item in template.items()}
+
+
+def checksum(database: Database) -> str:
+    """Return a hash of every row of every table (what "nothing was saved" means)."""
+    digest = hashlib.sha256()
+    with sqlite3.connect(database.path) as conn:
+        tables = [
+            r[0]
+            for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")
+        ]
+        for table in tables:
+            rows = conn.execute(f'SELECT * FROM "{table}" ORDER BY 1').fetchall()
+            digest.update(repr((table, rows)).encode())
+    return digest.hexdigest()
+
+
+def finding(action: str = "Bersihkan ruang produksi setiap hari", due: date | None = None) -> Any:
+    return AnswerInput(
+        value="yes",
+        problem="Lantai ruang produksi berdebu",
+        location="Ruang pengadonan",
+        evidence="Debu tebal di sudut lantai, foto 1",
+        reference="CPPB-IRT butir 3",
+        corrective_action=action,
+        due_date=due or date(2026, 4, 4),
+    )
+
+
+def test_a_check_uses_the_shipped_template_and_its_findings_become_follow_ups(
+    database: Database, device: DeviceInfo
+) -> None:
+    enterprise_id, visit_id = make_visit(database, device)
+    template = cppb()
+    answers: dict[str, Any] = all_no(template)
+    answers["3"] = finding()
+    answers["5"] = AnswerInput(value="yes", problem="Wajan berkarat")  # no action yet
+    with database.unit_of_work() as session:
+        check_id = start_check(session, visit_id=visit_id, template_code="cppb-irt")
+        result = save_answers(session, check_id, answers)
+    assert result.status == "complete"
+    assert result.counts["SE"] == 1 and result.counts["KR"] == 1
+    assert result.unverified  # the level thresholds are marked unverified in the template
+    with database.unit_of_work() as session:
+        detail = get_check(session, check_id)
+        follow_ups = session.scalars(select(FollowUp).where(FollowUp.visit_id == visit_id)).all()
+    assert detail.summary.template_version == template.version
+    assert detail.summary.result_status == CheckStatus.COMPLETE
+    assert detail.summary.result_code == result.code
+    assert detail.result == result
+    assert detail.answers["3"].evidence == "Debu tebal di sudut lantai, foto 1"
+    assert [(f.action, f.due_date, f.enterprise_id) for f in follow_ups] == [
+        ("Bersihkan ruang produksi setiap hari", date(2026, 4, 4), enterprise_id)
+    ]
+    assert detail.answers["3"].follow_up_id == follow_ups[0].id
+    assert set(missing_finding_fields(detail)["5"]) == {
+        "location",
+        "evidence",
+        "corrective_action",
+        "due_date",
+    }
+
+
+def test_withdrawing_a_finding_removes_its_open_follow_up(
+    database: Database, device: DeviceInfo
+) -> None:
+    _, visit_id = make_visit(database, device)
+    with database.unit_of_work() as session:
+        check_id = start_check(session, visit_id=visit_id, template_code="cppb-irt")
+        save_answers(session, check_id, {"3": finding()})
+    with database.unit_of_work() as session:
+        save_answers(session, check_id, {"3": AnswerInput(value="no")})
+    with database.unit_of_work() as session:
+        live = session.scalars(
+            select(FollowUp).where(FollowUp.visit_id == visit_id, FollowUp.deleted.is_(False))
+        ).all()
+        assert live == []
+        assert get_check(session, check_id).answers["3"].corrective_action is None
+
+
+def test_changing_the_action_updates_the_same_follow_up(
+    database: Database, device: DeviceInfo
+) -> None:
+    _, visit_id = make_visit(database, device)
+    with database.unit_of_work() as session:
+        check_id = start_check(session, visit_id=visit_id, template_code="cppb-irt")
+        save_answers(session, check_id, {"3": finding()})
+    with database.unit_of_work() as session:
+        save_answers(session, check_id, {"3": finding("Pel lantai dua kali", date(2026, 5, 1))})
+    with database.unit_of_work() as session:
+        rows = session.scalars(select(FollowUp).where(FollowUp.visit_id == visit_id)).all()
+    assert [(r.action, r.due_date, r.deleted) for r in rows] == [
+        ("Pel lantai dua kali", date(2026, 5, 1), False)
+    ]
+
+
+def test_a_newer_template_version_never_rescored_an_existing_check(
+    database: Database, device: DeviceInfo
+) -> None:
+    _, visit_id = make_visit(database, device)
+    template = cppb()
+    with database.unit_of_work() as session:
+        check_id = start_check(session, visit_id=visit_id, template_code="cppb-irt")
+        answers: dict[str, Any] = all_no(template)
+        answers["1"] = "yes"  # one SE finding
+        before = save_answers(session, check_id, answers)
+    # A supervisor's version 2 arrives: every level shifted, a different outcome for 1 SE.
+    with database.unit_of_work() as session:
+        record = session.get_one(TemplateRecord, template_record_id("cppb-irt", template.version))
+        definition = copy.deepcopy(record.definition)
+    definition["version"] = template.version + 1
+    for level in definition["rule"]["levels"]:
+        level["label"] = {"id": "Versi baru " + level["label"]["id"], "en": "New"}
+    newer = parse_template(definition)
+    with database.unit_of_work() as session:
+        session.add(
+            TemplateRecord(
+                code="cppb-irt",
+                version=newer.version,
+                title_id=newer.title.id,
+                title_en=newer.title.en,
+                definition=definition,
+            )
+        )
+    with database.unit_of_work() as session:
+        detail = get_check(session, check_id)
+        assert detail.result == before
+        assert detail.summary.template_version == template.version
+        again = save_answers(session, check_id, {"2": "no"})
+        assert again.label == before.label  # still scored with its own version
+        new_check = start_check(session, visit_id=visit_id, template_code="cppb-irt")
+        assert get_check(session, new_check).summary.template_version == newer.version
+        newest = {t.code: t.version for t in available_templates(session)}
+    assert newest["cppb-irt"] == newer.version
+
+
+def test_bad_answers_are_refused_and_nothing_is_written(
+    database: Database, device: DeviceInfo
+) -> None:
+    _, visit_id = make_visit(database, device)
+    with database.unit_of_work() as session:
+        check_id = start_check(session, visit_id=visit_id, template_code="cppb-irt")
+    before = checksum(database)
+    with pytest.raises(AnswerError) as bad_value, database.unit_of_work() as session:
+        save_answers(session, check_id, {"1": "perhaps", "3": finding()})
+    assert bad_value.value.field == "1"
+    with pytest.raises(ValidationError) as early, database.unit_of_work() as session:
+        save_answers(session, check_id, {"3": finding(due=date(2026, 3, 1))})
+    assert early.value.field == "3.due_date"
+    assert "tidak boleh sebelum" in early.value.message()
+    with pytest.raises(ValidationError) as far, database.unit_of_work() as session:
+        save_answers(session, check_id, {"3": finding(due=date(2206, 3, 1))})
+    assert far.value.field == "3.due_date"
+    assert checksum(database) == before
+
+
+def test_a_submitted_visit_locks_its_checks(database: Database, device: DeviceInfo) -> None:
+    _, visit_id = make_visit(database, device)
+    with database.unit_of_work() as session:
+        check_id = start_check(session, visit_id=visit_id, template_code="cppb-irt")
+        session.get_one(Visit, visit_id).status = VisitStatus.SUBMITTED
+    with pytest.raises(UserError), database.unit_of_work() as session:
+        save_answers(session, check_id, {"1": "no"})
+    with pytest.raises(UserError), database.unit_of_work() as session:
+        start_check(session, visit_id=visit_id, template_code="cppb-irt")
+
+
+def test_the_trend_follows_an_enterprise_and_each_product_over_time(
+    database: Database, device: DeviceInfo
+) -> None:
+    enterprise_id, first_visit = make_visit(database, device, on=date(2026, 1, 10))
+    _, second_visit = make_visit(
+        database, device, on=date(2026, 3, 10), enterprise_id=enterprise_id
+    )
+    chips = make_product(database, enterprise_id, "Keripik pisang")
+    template = cppb()
+    with database.unit_of_work() as session:
+        first = start_check(
+            session, visit_id=first_visit, template_code="cppb-irt", product_id=chips
+        )
+        answers: dict[str, Any] = all_no(template)
+        answers["5"] = "yes"
+        save_answers(session, first, answers)
+        second = start_check(session, visit_id=second_visit, template_code="cppb-irt")
+        save_answers(session, second, all_no(template))
+        unfinished = start_check(session, visit_id=second_visit, template_code="cppb-irt")
+        save_answers(session, unfinished, {"1": "no"})
+    with database.unit_of_work() as session:
+        trend = quality_trend(session, enterprise_id=enterprise_id)
+        chips_trend = quality_trend(session, enterprise_id=enterprise_id, product_id=chips)
+        listed = checks_for_visit(session, second_visit)
+    assert [(p.checked_on, p.template_code) for p in trend] == [
+        (date(2026, 1, 10), "cppb-irt"),
+        (date(2026, 3, 10), "cppb-irt"),
+    ]
+    assert trend[0].result_code != trend[1].result_code  # a critical finding, then none
+    assert trend[0].score == 1 and trend[1].score == 0
+    assert [(p.check_id, p.product_name) for p in chips_trend] == [(first, "Keripik pisang")]
+    assert [c.id for c in listed] == [second, unfinished]
+    assert listed[1].result_status == CheckStatus.INCOMPLETE
+
+
+def test_a_product_of_another_enterprise_is_refused(database: Database, device: DeviceInfo) -> None:
+    _, visit_id = make_visit(database, device)
+    other_enterprise, _ = make_visit(database, device)
+    other_product = make_product(database, other_enterprise, "Dodol")
+    with pytest.raises(ValidationError) as refused, database.unit_of_work() as session:
+        start_check(session, visit_id=visit_id, template_code="cppb-irt", product_id=other_product)
+    assert refused.value.field == "product_id"
+
+
+def test_removing_a_check_takes_its_open_follow_ups(database: Database, device: DeviceInfo) -> None:
+    _, visit_id = make_visit(database, device)
+    with database.unit_of_work() as session:
+        check_id = start_check(session, visit_id=visit_id, template_code="cppb-irt")
+        save_answers(session, check_id, {"3": finding()})
+    with database.unit_of_work() as session:
+        remove_check(session, check_id)
+    with database.unit_of_work() as session:
+        assert checks_for_visit(session, visit_id) == []
+        live = session.scalars(
+            select(FollowUp).where(FollowUp.visit_id == visit_id, FollowUp.deleted.is_(False))
+        ).all()
+    assert live == []
