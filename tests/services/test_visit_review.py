@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 import sqlite3
 from collections.abc import Iterator
 from datetime import date
@@ -155,4 +156,4 @@ def test_return_resubmit_approve_amend_keeps_every_review_readable(
         (VisitStatus.APPROVED, 1, ""),
     ]
     assert {e.person for e in history} == {"Ir. Bambang"}
-    assert all(a.at <= b.at for a, b in zip(history, history[1:], strict=False))
+    assert all(a.at <= b.at for a, b in itertools.pairwise(history))
