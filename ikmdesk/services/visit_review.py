@@ -17,21 +17,12 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ikmdesk.errors import (
-    CONTEXT,
-    MSG_NOT_FOUND,
-    QT_TRANSLATE_NOOP,
-    NotFoundError,
-    UserError,
-    ValidationError,
-)
-from ikmdesk.models import ChangeOp, Device, Visit, utc_now
+from ikmdesk.errors import CONTEXT, QT_TRANSLATE_NOOP, UserError, ValidationError
+from ikmdesk.models import ChangeOp, Device, Visit
 from ikmdesk.models.enums import DeviceRole, VisitStatus
 from ikmdesk.services.device import this_device
+from ikmdesk.services.visit import OFFICER_EDITABLE, move_status, visit_record
 from ikmdesk.sync.hlc import Hlc
-
-EDITABLE_STATUSES = frozenset({VisitStatus.DRAFT, VisitStatus.RETURNED})
-"""Statuses in which the officer may still change the visit."""
 
 MSG_SUPERVISOR_ONLY = QT_TRANSLATE_NOOP(
     CONTEXT, "Hanya perangkat penyelia (supervisor) yang dapat meninjau laporan kunjungan."
@@ -48,7 +39,6 @@ MSG_AMEND_ONLY_APPROVED = QT_TRANSLATE_NOOP(
     "Perubahan (amandemen) hanya untuk kunjungan yang sudah disetujui; "
     "kunjungan ini berstatus '{status}'.",
 )
-WHAT_VISIT = QT_TRANSLATE_NOOP(CONTEXT, "Kunjungan")
 
 # Fields whose ops make up a review event; the others are the officer's own edits.
 _REVIEW_FIELDS = ("status", "revision", "review_comment", "reviewer_id")
@@ -80,7 +70,7 @@ class ReviewEvent:
 
 def is_editable(status: VisitStatus | str) -> bool:
     """Return whether an officer may still edit a visit in ``status``."""
-    return VisitStatus(status) in EDITABLE_STATUSES
+    return VisitStatus(status) in OFFICER_EDITABLE
 
 
 def approve_visit(session: Session, visit_id: str, *, comment: str | None = None) -> ReviewState:
@@ -97,9 +87,11 @@ def return_visit(session: Session, visit_id: str, *, comment: str) -> ReviewStat
 
 def start_amendment(session: Session, visit_id: str) -> ReviewState:
     """Reopen an approved visit as a draft with the next revision; it needs approval again."""
-    visit = _live_visit(session, visit_id)
+    visit = visit_record(session, visit_id)
     if visit.status != VisitStatus.APPROVED:
         raise UserError(MSG_AMEND_ONLY_APPROVED, status=VisitStatus(visit.status).value)
+    # Not one of the review moves (services.visit.STATUS_MOVES): approval is final, and an
+    # amendment is a new revision of the report rather than an undoing of the approval.
     visit.status = VisitStatus.DRAFT
     visit.revision = (visit.revision or 0) + 1
     visit.submitted_at = None
@@ -109,7 +101,7 @@ def start_amendment(session: Session, visit_id: str) -> ReviewState:
 
 def review_history(session: Session, visit_id: str) -> list[ReviewEvent]:
     """Return every status step of a visit, oldest first, rebuilt from its change log."""
-    _live_visit(session, visit_id)
+    visit_record(session, visit_id)
     ops = session.execute(
         select(ChangeOp.device_id, ChangeOp.counter, ChangeOp.field, ChangeOp.value, ChangeOp.hlc)
         .where(
@@ -162,23 +154,15 @@ def _review(
     device = this_device(session)
     if device.role != DeviceRole.SUPERVISOR:
         raise UserError(MSG_SUPERVISOR_ONLY)
-    visit = _live_visit(session, visit_id)
+    visit = visit_record(session, visit_id)
     if visit.status != VisitStatus.SUBMITTED:
         raise UserError(MSG_NOT_SUBMITTED, status=VisitStatus(visit.status).value)
-    visit.status = status
-    visit.reviewed_at = utc_now()
+    move_status(visit, status)
     visit.reviewer_id = device.id
     # Always written, so the log pairs each review with its own comment (even an empty one).
     visit.review_comment = (comment or "").strip()
     session.flush()
     return review_state(visit)
-
-
-def _live_visit(session: Session, visit_id: str) -> Visit:
-    visit = session.get(Visit, visit_id)
-    if visit is None or visit.deleted:
-        raise NotFoundError(MSG_NOT_FOUND, what=WHAT_VISIT, id=visit_id)
-    return visit
 
 
 def _transactions(ops: list[Any]) -> list[list[Any]]:

@@ -6,17 +6,19 @@ import hashlib
 import itertools
 import sqlite3
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
 from ikmdesk.db import Database
 from ikmdesk.errors import UserError, ValidationError
-from ikmdesk.models import Enterprise, Visit, utc_now
+from ikmdesk.models import Visit
 from ikmdesk.models.enums import VisitPurpose, VisitStatus
 from ikmdesk.services.device import this_device
+from ikmdesk.services.enterprise import EnterpriseInput, create_enterprise
 from ikmdesk.services.reference_data import cluster_id, region_id
+from ikmdesk.services.visit import VisitInput, create_visit, submit_visit
 from ikmdesk.services.visit_review import (
     approve_visit,
     is_editable,
@@ -36,31 +38,28 @@ def supervisor_db(tmp_path: Path) -> Iterator[Database]:
 
 def make_visit(database: Database) -> str:
     with database.unit_of_work() as session:
-        me = this_device(session)
-        enterprise = Enterprise(
-            name="UD Dodol Rantau Pulung",
-            kecamatan_id=region_id("64.08.01"),
-            cluster_id=cluster_id("pangan_olahan"),
+        enterprise_id = create_enterprise(
+            session,
+            EnterpriseInput(
+                name="UD Dodol Rantau Pulung",
+                kecamatan_id=region_id("64.08.01"),
+                cluster_id=cluster_id("pangan_olahan"),
+            ),
         )
-        session.add(enterprise)
-        session.flush()
-        visit = Visit(
-            enterprise_id=enterprise.id,
-            visit_date=date(2026, 3, 4),
-            officer_id=me.id,
-            purpose=VisitPurpose.MONITORING,
+        return create_visit(
+            session,
+            VisitInput(
+                enterprise_id=enterprise_id,
+                visit_date=date.today() - timedelta(days=3),
+                purpose=VisitPurpose.MONITORING.value,
+                findings="Ruang produksi bersih; label belum mencantumkan P-IRT.",
+            ),
         )
-        session.add(visit)
-        session.flush()
-        return visit.id
 
 
 def submit(database: Database, visit_id: str) -> None:
-    # Stands in for services.visit.submit_visit: the officer's side of the flow.
     with database.unit_of_work() as session:
-        visit = session.get_one(Visit, visit_id)
-        visit.status = VisitStatus.SUBMITTED
-        visit.submitted_at = utc_now()
+        submit_visit(session, visit_id)
 
 
 def status_of(database: Database, visit_id: str) -> tuple[VisitStatus, int, str | None]:
@@ -139,21 +138,25 @@ def test_return_resubmit_approve_amend_keeps_every_review_readable(
     with supervisor_db.unit_of_work() as session:
         approve_visit(session, visit_id, comment="Sudah lengkap")
     with supervisor_db.unit_of_work() as session:
+        approved_revision = session.get_one(Visit, visit_id).revision
         amended = start_amendment(session, visit_id)
-    assert (amended.status, amended.revision) == (VisitStatus.DRAFT, 1)
+    assert amended.status == VisitStatus.DRAFT
+    assert amended.revision == approved_revision + 1
     submit(supervisor_db, visit_id)
     with supervisor_db.unit_of_work() as session:
         approve_visit(session, visit_id)
         history = review_history(session, visit_id)
-    assert [(e.status, e.revision, e.comment) for e in history] == [
-        (VisitStatus.DRAFT, 0, None),
-        (VisitStatus.SUBMITTED, 0, None),
-        (VisitStatus.RETURNED, 0, "Lengkapi foto ruang produksi"),
-        (VisitStatus.SUBMITTED, 0, None),
-        (VisitStatus.APPROVED, 0, "Sudah lengkap"),
-        (VisitStatus.DRAFT, 1, None),
-        (VisitStatus.SUBMITTED, 1, None),
-        (VisitStatus.APPROVED, 1, ""),
+    assert [(e.status, e.comment) for e in history] == [
+        (VisitStatus.DRAFT, None),
+        (VisitStatus.SUBMITTED, None),
+        (VisitStatus.RETURNED, "Lengkapi foto ruang produksi"),
+        (VisitStatus.SUBMITTED, None),
+        (VisitStatus.APPROVED, "Sudah lengkap"),
+        (VisitStatus.DRAFT, None),  # the amendment
+        (VisitStatus.SUBMITTED, None),
+        (VisitStatus.APPROVED, ""),
     ]
+    assert history[4].revision == approved_revision
+    assert [e.revision for e in history[5:]] == [approved_revision + 1] * 3
     assert {e.person for e in history} == {"Ir. Bambang"}
     assert all(a.at <= b.at for a, b in itertools.pairwise(history))
