@@ -36,7 +36,7 @@ from ikmdesk.models import (
     stable_id,
 )
 from ikmdesk.models.base import FAR_FUTURE
-from ikmdesk.models.enums import CheckStatus, VisitStatus
+from ikmdesk.models.enums import CheckStatus
 from ikmdesk.services.checklist_template import (
     ChecklistTemplate,
     parse_template,
@@ -51,6 +51,7 @@ from ikmdesk.services.quality_scoring import (
     score,
 )
 from ikmdesk.services.reference_data import SEED_TIME
+from ikmdesk.services.visit import editable_visit
 from ikmdesk.sync.change_capture import CAPTURE_OFF
 
 FINDING_COLUMNS: tuple[str, ...] = (
@@ -64,15 +65,10 @@ FINDING_COLUMNS: tuple[str, ...] = (
 """Answer fields a finding carries (PLOR, corrective action, deadline): template field ids."""
 
 _LAST_DATE = date.fromisoformat(FAR_FUTURE)
-_EDITABLE = (VisitStatus.DRAFT, VisitStatus.RETURNED)
 
 MSG_TEMPLATE_UNKNOWN = QT_TRANSLATE_NOOP(CONTEXT, "Templat daftar periksa '{code}' tidak ada.")
 MSG_PRODUCT_OTHER_IKM = QT_TRANSLATE_NOOP(
     CONTEXT, "Produk yang dipilih bukan milik IKM yang dikunjungi."
-)
-MSG_VISIT_LOCKED = QT_TRANSLATE_NOOP(
-    CONTEXT,
-    "Kunjungan ini sudah dikirim atau disetujui, jadi pemeriksaannya tidak dapat diubah.",
 )
 MSG_DUE_BEFORE_CHECK = QT_TRANSLATE_NOOP(
     CONTEXT, "Batas waktu butir {item} ({due}) tidak boleh sebelum tanggal pemeriksaan ({on})."
@@ -81,7 +77,6 @@ MSG_DUE_FAR_FUTURE = QT_TRANSLATE_NOOP(
     CONTEXT, "Batas waktu butir {item} ({due}) terlalu jauh; periksa tahunnya."
 )
 WHAT_CHECK = QT_TRANSLATE_NOOP(CONTEXT, "Pemeriksaan mutu")
-WHAT_VISIT = QT_TRANSLATE_NOOP(CONTEXT, "Kunjungan")
 WHAT_PRODUCT = QT_TRANSLATE_NOOP(CONTEXT, "Produk")
 
 
@@ -266,7 +261,7 @@ def start_check(
     product_id: str | None = None,
 ) -> str:
     """Start a check on an editable visit with the newest version of a template; return its id."""
-    visit = _editable_visit(session, visit_id)
+    visit = editable_visit(session, visit_id)
     if product_id is not None:
         product = session.get(Product, product_id)
         if product is None or product.deleted:
@@ -302,7 +297,7 @@ def save_answers(
     ``AnswerError``/``ValidationError`` naming the item before anything is written.
     """
     check = _live_check(session, check_id)
-    visit = _editable_visit(session, check.visit_id)
+    visit = editable_visit(session, check.visit_id)
     template = _template_of(session, check)
     stored = _answer_rows(session, check.id)
     inputs = {item_id: _as_input(a) for item_id, a in answers.items()}
@@ -364,7 +359,7 @@ def checks_for_visit(session: Session, visit_id: str) -> list[CheckSummary]:
 def remove_check(session: Session, check_id: str) -> None:
     """Tombstone a check, its answers and the open follow-ups its findings made."""
     check = _live_check(session, check_id)
-    visit = _editable_visit(session, check.visit_id)
+    visit = editable_visit(session, check.visit_id)
     for row in _answer_rows(session, check.id).values():
         _sync_follow_up(session, visit, row, is_finding=False)
         row.deleted = True
@@ -464,15 +459,6 @@ def _live_check(session: Session, check_id: str) -> QualityCheck:
     if check is None or check.deleted:
         raise NotFoundError(MSG_NOT_FOUND, what=WHAT_CHECK, id=check_id)
     return check
-
-
-def _editable_visit(session: Session, visit_id: str) -> Visit:
-    visit = session.get(Visit, visit_id)
-    if visit is None or visit.deleted:
-        raise NotFoundError(MSG_NOT_FOUND, what=WHAT_VISIT, id=visit_id)
-    if visit.status not in _EDITABLE:
-        raise UserError(MSG_VISIT_LOCKED)
-    return visit
 
 
 def _template_of(session: Session, check: QualityCheck) -> ChecklistTemplate:
