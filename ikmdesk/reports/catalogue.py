@@ -1,0 +1,281 @@
+"""The report strings in Indonesian and English, and dates written the way each language does.
+
+Reports are documents, not widgets: they are built headless (CLI, batch export) where no Qt
+translator exists, so their few strings live here instead of in the Qt .ts files.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+LANGS: tuple[str, ...] = ("id", "en")
+
+_MONTHS = {
+    "id": (
+        "Januari",
+        "Februari",
+        "Maret",
+        "April",
+        "Mei",
+        "Juni",
+        "Juli",
+        "Agustus",
+        "September",
+        "Oktober",
+        "November",
+        "Desember",
+    ),
+    "en": (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
+}
+
+STRINGS: dict[str, tuple[str, str]] = {
+    # page decorations
+    "page_x_of_y": ("Halaman {page} dari {total}", "Page {page} of {total}"),
+    "generated": ("Dicetak {when} · IKMDesk {version}", "Printed {when} · IKMDesk {version}"),
+    "record": ("ID {record} · #{digest}", "ID {record} · #{digest}"),
+    "draft_mark": ("DRAFT", "DRAFT"),
+    "phone": ("Telp.", "Phone"),
+    "email": ("Surel", "Email"),
+    # visit report
+    "visit_title": ("LAPORAN KUNJUNGAN PENDAMPINGAN IKM", "IKM MENTORING VISIT REPORT"),
+    "number": ("Nomor", "Number"),
+    "no_number": ("— (draf, belum bernomor)", "— (draft, not numbered)"),
+    "status": ("Status laporan", "Report status"),
+    "section_profile": ("A. Profil IKM", "A. Enterprise profile"),
+    "section_visit": ("B. Pelaksanaan Kunjungan", "B. The visit"),
+    "section_activities": ("C. Kegiatan", "C. Activities"),
+    "section_findings": ("D. Temuan", "D. Findings"),
+    "section_recommendations": ("E. Saran dan Rekomendasi", "E. Recommendations"),
+    "section_checks": ("F. Pemeriksaan Mutu", "F. Quality checks"),
+    "section_photos": ("G. Dokumentasi", "G. Photographs"),
+    "section_follow_ups": ("H. Rencana Tindak Lanjut", "H. Follow-up actions"),
+    "enterprise_name": ("Nama IKM", "Enterprise"),
+    "owner": ("Pemilik", "Owner"),
+    "address": ("Alamat", "Address"),
+    "desa_kecamatan": ("Desa / Kecamatan", "Village / District"),
+    "cluster": ("Klaster", "Cluster"),
+    "scale": ("Skala usaha", "Business scale"),
+    "workers": ("Tenaga kerja", "Workers"),
+    "workers_value": ("{n} orang", "{n} people"),
+    "capacity": ("Kapasitas produksi", "Production capacity"),
+    "nib": ("NIB / KBLI", "NIB / KBLI"),
+    "halal": ("Status halal", "Halal status"),
+    "pkp": ("Sertifikat PKP", "Food safety (PKP) certificate"),
+    "products": ("Produk dan P-IRT", "Products and P-IRT"),
+    "product": ("Produk", "Product"),
+    "pirt_number": ("Nomor P-IRT", "P-IRT number"),
+    "pirt_decoded": ("Uraian nomor", "Number decoded"),
+    "pirt_expiry": ("Berlaku s.d.", "Valid until"),
+    "pirt_decode_text": (
+        "kemasan {packaging_code} ({packaging}); jenis pangan {food_type_code} ({food_type}); "
+        "kode wilayah {region}; produk ke-{product_no}; IRTP ke-{irtp_no}",
+        "packaging {packaging_code} ({packaging}); food type {food_type_code} ({food_type}); "
+        "region {region}; product no. {product_no}; IRTP no. {irtp_no}",
+    ),
+    "pirt_invalid": ("tidak terbaca sebagai 15 angka P-IRT", "does not read as a 15-digit P-IRT"),
+    "pirt_expired": ("sudah berakhir", "expired"),
+    "pirt_year_end": ("akhir {year}", "end of {year}"),
+    "unknown": ("tidak dikenal", "unknown"),
+    "visit_date": ("Tanggal kunjungan", "Date of visit"),
+    "officer": ("Petugas pendamping", "Mentoring officer"),
+    "companions": ("Pendamping lain", "Accompanied by"),
+    "purpose": ("Tujuan", "Purpose"),
+    "review": ("Catatan atasan", "Supervisor's note"),
+    "nothing_recorded": ("Tidak ada yang dicatat.", "Nothing recorded."),
+    "no_checks": (
+        "Tidak ada pemeriksaan mutu pada kunjungan ini.",
+        "No quality check on this visit.",
+    ),
+    "no_photos": ("Tidak ada foto.", "No photographs."),
+    "no_follow_ups": ("Tidak ada tindak lanjut.", "No follow-up actions."),
+    "check_heading": ("{n}. {title}", "{n}. {title}"),
+    "check_meta": (
+        "Produk: {product} · Tanggal: {date} · Templat {code} versi {version}",
+        "Product: {product} · Date: {date} · Template {code} version {version}",
+    ),
+    "col_no": ("No", "No"),
+    "col_item": ("Butir pemeriksaan", "Item"),
+    "col_answer": ("Jawaban", "Answer"),
+    "col_class": ("Kelas", "Class"),
+    "col_note": ("Catatan / tindakan perbaikan", "Note / corrective action"),
+    "result": ("Hasil", "Result"),
+    "score": ("Nilai", "Score"),
+    "result_incomplete": ("Belum lengkap", "Incomplete"),
+    "nc_counts": ("Jumlah ketidaksesuaian", "Non-conformities found"),
+    "nc_MI": ("Minor (MI)", "Minor (MI)"),
+    "nc_MA": ("Mayor (MA)", "Major (MA)"),
+    "nc_SE": ("Serius (SE)", "Serious (SE)"),
+    "nc_KR": ("Kritis (KR)", "Critical (KR)"),
+    "level": ("Level IRTP", "IRTP level"),
+    "size_class": ("Kelas ukuran", "Size class"),
+    "grade": ("Mutu", "Grade"),
+    "unverified_note": (
+        "Catatan: aturan atau ambang yang menentukan hasil ini belum terverifikasi; "
+        "perlu dikonfirmasi.",
+        "Note: the rule or threshold that decided this result is not verified; to be confirmed.",
+    ),
+    "advice": ("Tindakan yang disarankan", "Recommended actions"),
+    "check_notes": ("Catatan pemeriksaan", "Check notes"),
+    "photo_missing": ("Foto tidak tersedia", "Photo not available"),
+    "photo_unreadable": ("Foto tidak dapat dibaca", "Photo cannot be read"),
+    "col_action": ("Tindakan", "Action"),
+    "col_owner": ("Penanggung jawab", "Responsible"),
+    "col_due": ("Batas waktu", "Due"),
+    "col_state": ("Keadaan", "State"),
+    "done_on": ("Selesai {date}", "Done {date}"),
+    "overdue": ("Terlambat", "Overdue"),
+    "open": ("Belum selesai", "Open"),
+    "place_date": ("{city}, {date}", "{city}, {date}"),
+    "sign_owner": ("Pemilik IKM", "Enterprise owner"),
+    "sign_officer": ("Petugas Pendamping", "Mentoring officer"),
+    "sign_known": ("Mengetahui,", "Acknowledged by,"),
+    "nip": ("NIP. {nip}", "NIP {nip}"),
+    "nip_blank": ("NIP. ..............................", "NIP ..............................."),
+    "name_blank": ("(..............................)", "(..............................)"),
+    # enterprise history
+    "history_title": ("RIWAYAT PENDAMPINGAN IKM", "ENTERPRISE MENTORING HISTORY"),
+    "as_of": ("Keadaan per {date}", "As of {date}"),
+    "section_visits": ("B. Kunjungan", "B. Visits"),
+    "section_quality_trend": (
+        "C. Hasil Pemeriksaan Mutu dari Waktu ke Waktu",
+        "C. Quality results over time",
+    ),
+    "section_open_follow_ups": ("D. Tindak Lanjut yang Belum Selesai", "D. Open follow-up actions"),
+    "no_visits": ("Belum ada kunjungan.", "No visits yet."),
+    "no_open_follow_ups": ("Semua tindak lanjut sudah selesai.", "Every follow-up action is done."),
+    "col_date": ("Tanggal", "Date"),
+    "col_officer": ("Petugas", "Officer"),
+    "col_purpose": ("Tujuan", "Purpose"),
+    "col_status": ("Status", "Status"),
+    "col_template": ("Pemeriksaan", "Check"),
+    "col_result": ("Hasil", "Result"),
+    "col_score": ("Nilai", "Score"),
+    "chart_score_title": ("Nilai pemeriksaan per tanggal", "Check score by date"),
+    "chart_no_scores": ("Belum ada nilai untuk digambar.", "No scores to chart yet."),
+    "visit_line": (
+        "{date} · {purpose} · {officer} · {status}",
+        "{date} · {purpose} · {officer} · {status}",
+    ),
+    "findings": ("Temuan", "Findings"),
+    "recommendations": ("Saran", "Recommendations"),
+    # monthly summary
+    "summary_title": ("REKAPITULASI BULANAN PENDAMPINGAN IKM", "MONTHLY IKM MENTORING SUMMARY"),
+    "summary_period": ("Bulan {month}", "Month: {month}"),
+    "summary_scope_cluster": ("Klaster: {cluster}", "Cluster: {cluster}"),
+    "summary_scope_kecamatan": ("Kecamatan: {kecamatan}", "District: {kecamatan}"),
+    "summary_scope_all": ("Seluruh klaster dan kecamatan", "All clusters and districts"),
+    "summary_totals": (
+        "{visits} kunjungan ke {enterprises} IKM.",
+        "{visits} visits to {enterprises} enterprises.",
+    ),
+    "section_by_officer": ("A. Kunjungan per Petugas", "A. Visits per officer"),
+    "section_by_cluster": ("B. Kunjungan per Klaster", "B. Visits per cluster"),
+    "section_by_kecamatan": ("C. Kunjungan per Kecamatan", "C. Visits per district"),
+    "section_results": ("D. Sebaran Hasil Pemeriksaan Mutu", "D. Quality results"),
+    "section_stale": (
+        "E. IKM yang Tidak Dikunjungi Lebih dari {months} Bulan",
+        "E. Enterprises not visited for more than {months} months",
+    ),
+    "section_overdue": ("F. Tindak Lanjut yang Terlambat", "F. Overdue follow-up actions"),
+    "col_count": ("Jumlah", "Count"),
+    "col_enterprise": ("IKM", "Enterprise"),
+    "col_kecamatan": ("Kecamatan", "District"),
+    "col_cluster": ("Klaster", "Cluster"),
+    "col_last_visit": ("Kunjungan terakhir", "Last visit"),
+    "never": ("belum pernah", "never"),
+    "col_days_late": ("Terlambat (hari)", "Days late"),
+    "none_in_month": ("Tidak ada data pada bulan ini.", "No data this month."),
+    "none_stale": ("Semua IKM aktif sudah dikunjungi.", "Every active enterprise was visited."),
+    "none_overdue": ("Tidak ada tindak lanjut yang terlambat.", "No overdue follow-up action."),
+    "total": ("Jumlah", "Total"),
+}
+
+VOCABULARY: dict[str, tuple[str, str]] = {
+    # visit purpose
+    "mentoring": ("Pendampingan", "Mentoring"),
+    "monitoring": ("Monitoring", "Monitoring"),
+    "follow_up": ("Tindak lanjut", "Follow-up"),
+    "certification_support": ("Fasilitasi sertifikasi", "Certification support"),
+    # visit status
+    "draft": ("Draf", "Draft"),
+    "submitted": ("Diajukan", "Submitted"),
+    "returned": ("Dikembalikan", "Returned"),
+    "approved": ("Disetujui", "Approved"),
+    # enterprise status, scale
+    "active": ("Aktif", "Active"),
+    "inactive": ("Tidak aktif", "Inactive"),
+    "closed": ("Tutup", "Closed"),
+    "mikro": ("Mikro", "Micro"),
+    "kecil": ("Kecil", "Small"),
+    "menengah": ("Menengah", "Medium"),
+    # halal
+    "none": ("Belum bersertifikat", "Not certified"),
+    "in_process": ("Dalam proses", "In process"),
+    "certified": ("Bersertifikat", "Certified"),
+    "self_declare": ("pernyataan mandiri", "self-declared"),
+    "reguler": ("reguler", "regular"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Catalogue:
+    """Report strings in one language; ``t(key, **fields)`` returns one filled in."""
+
+    lang: str = "id"
+
+    def t(self, key: str, **fields: object) -> str:
+        """Return the string ``key`` in this language with ``fields`` filled in."""
+        pair = STRINGS[key]
+        text = pair[1] if self.lang == "en" else pair[0]
+        return text.format(**fields) if fields else text
+
+    def word(self, value: str | None) -> str:
+        """Return a stored enum value (purpose, status, halal ...) in words, or it unchanged."""
+        if value is None:
+            return "—"
+        pair = VOCABULARY.get(value)
+        if pair is None:
+            return value
+        return pair[1] if self.lang == "en" else pair[0]
+
+    def date(self, day: date | None) -> str:
+        """Return ``day`` written out ("3 Maret 2026" / "3 March 2026"), or "—"."""
+        if day is None:
+            return "—"
+        return f"{day.day} {_MONTHS[self._key][day.month - 1]} {day.year}"
+
+    def month(self, day: date) -> str:
+        """Return the month of ``day`` written out ("Maret 2026")."""
+        return f"{_MONTHS[self._key][day.month - 1]} {day.year}"
+
+    def datetime(self, moment: datetime) -> str:
+        """Return a timestamp as date and 24-hour time ("3 Maret 2026 14:05")."""
+        return f"{self.date(moment.date())} {moment:%H:%M}"
+
+    def number(self, value: float) -> str:
+        """Return a number with the decimal comma in Indonesian, point in English."""
+        text = f"{value:.0f}" if float(value).is_integer() else f"{value:.1f}"
+        return text if self.lang == "en" else text.replace(".", ",")
+
+    @property
+    def _key(self) -> str:
+        return "en" if self.lang == "en" else "id"
+
+
+def catalogue(lang: str | None) -> Catalogue:
+    """Return the catalogue for ``lang`` ("id" or "en"; anything else gives Indonesian)."""
+    return Catalogue("en" if lang == "en" else "id")

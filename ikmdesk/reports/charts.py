@@ -1,0 +1,128 @@
+"""Small charts drawn with ReportLab graphics: bar charts of counts, scores over time."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from reportlab.graphics.charts.barcharts import HorizontalBarChart
+from reportlab.graphics.charts.lineplots import LinePlot
+from reportlab.graphics.charts.textlabels import Label as ChartLabel
+from reportlab.graphics.shapes import Drawing, String
+from reportlab.graphics.widgets.markers import makeMarker
+from reportlab.lib import colors
+
+from ikmdesk.reports.fonts import REGULAR, printable
+from ikmdesk.reports.styles import BAR_FILL, MUTED
+
+SERIES_COLOURS = (
+    colors.HexColor("#4a6f96"),
+    colors.HexColor("#c0792b"),
+    colors.HexColor("#3f8f5a"),
+    colors.HexColor("#8e44ad"),
+    colors.HexColor("#b03a2e"),
+)
+_MAX_LABEL = 34
+
+
+def count_bar_chart(rows: Sequence[tuple[str, int]], width: float) -> Drawing:
+    """Return horizontal bars, one per (label, count), largest first as given."""
+    bar_height = 13
+    height = max(40, bar_height * len(rows) + 30)
+    drawing = Drawing(width, height)
+    chart = HorizontalBarChart()
+    label_room = min(width * 0.45, 170)
+    chart.x = label_room
+    chart.y = 18
+    chart.width = width - label_room - 30
+    chart.height = height - 26
+    # Bars are listed top to bottom, so the first row is drawn last (at the top).
+    chart.data = [[count for _, count in reversed(rows)]]
+    fits = max(8, int(label_room / (7.5 * 0.56)))  # DejaVu's average glyph is ~0.56 em
+    chart.categoryAxis.categoryNames = [_short(label, fits) for label, _ in reversed(rows)]
+    chart.categoryAxis.labels.fontName = REGULAR
+    chart.categoryAxis.labels.fontSize = 7.5
+    chart.categoryAxis.labels.boxAnchor = "e"
+    chart.categoryAxis.labels.dx = -4
+    chart.valueAxis.valueMin = 0
+    top = max((count for _, count in rows), default=1)
+    chart.valueAxis.valueMax = max(top, 1)
+    chart.valueAxis.valueStep = _step(top)
+    chart.valueAxis.labels.fontName = REGULAR
+    chart.valueAxis.labels.fontSize = 7
+    chart.valueAxis.labelTextFormat = "%d"
+    chart.bars[0].fillColor = BAR_FILL
+    chart.bars[0].strokeColor = None
+    chart.barLabelFormat = "%d"
+    chart.barLabels.fontName = REGULAR
+    chart.barLabels.fontSize = 7
+    chart.barLabels.boxAnchor = "w"
+    chart.barLabels.dx = 3
+    drawing.add(chart)
+    return drawing
+
+
+def score_line_chart(
+    series: Sequence[tuple[str, Sequence[tuple[date, float]]]], width: float, height: float
+) -> Drawing:
+    """Return one line per named series of (date, score), dates along the bottom."""
+    drawing = Drawing(width, height)
+    plot = LinePlot()
+    plot.x, plot.y = 40, 45
+    plot.width, plot.height = width - 60, height - 60
+    plot.data = [[(day.toordinal(), value) for day, value in points] for _, points in series]
+    all_days = sorted({day for _, points in series for day, _ in points})
+    first, last = all_days[0].toordinal(), all_days[-1].toordinal()
+    if first == last:
+        first, last = first - 15, last + 15
+    plot.xValueAxis.valueMin = first
+    plot.xValueAxis.valueMax = last
+    ticks = all_days if len(all_days) <= 6 else all_days[:: max(1, len(all_days) // 6)]
+    plot.xValueAxis.valueSteps = [d.toordinal() for d in ticks]
+    plot.xValueAxis.labelTextFormat = lambda v: date.fromordinal(int(v)).strftime("%d/%m/%y")
+    plot.xValueAxis.labels.fontName = REGULAR
+    plot.xValueAxis.labels.fontSize = 7
+    plot.yValueAxis.valueMin = 0
+    top = max(value for _, points in series for _, value in points)
+    plot.yValueAxis.valueMax = max(top * 1.1, 1)
+    plot.yValueAxis.labels.fontName = REGULAR
+    plot.yValueAxis.labels.fontSize = 7
+    for index in range(len(series)):
+        colour = SERIES_COLOURS[index % len(SERIES_COLOURS)]
+        plot.lines[index].strokeColor = colour
+        plot.lines[index].strokeWidth = 1.4
+        plot.lines[index].symbol = makeMarker("FilledCircle", size=4, fillColor=colour)
+    drawing.add(plot)
+    for index, (name, _) in enumerate(series):
+        colour = SERIES_COLOURS[index % len(SERIES_COLOURS)]
+        x = 40 + (index % 2) * (width - 60) / 2
+        y = 14 - (index // 2) * 10 + (10 if len(series) > 2 else 0)
+        drawing.add(
+            String(x, y, "■ " + _short(name, 50), fontName=REGULAR, fontSize=7.5, fillColor=colour)
+        )
+    return drawing
+
+
+def empty_chart_note(text: str, width: float) -> Drawing:
+    """Return a small drawing that only says there is nothing to chart."""
+    drawing = Drawing(width, 20)
+    label = ChartLabel()
+    label.setText(printable(text))
+    label.fontName = REGULAR
+    label.fontSize = 8
+    label.fillColor = MUTED
+    label.x, label.y, label.boxAnchor = 0, 10, "w"
+    drawing.add(label)
+    return drawing
+
+
+def _short(text: str, limit: int = _MAX_LABEL) -> str:
+    clean = printable(" ".join(text.split()))
+    return clean if len(clean) <= limit else clean[: limit - 1] + "…"
+
+
+def _step(top: int) -> int:
+    for step in (1, 2, 5, 10, 20, 50, 100, 200, 500):
+        if top / step <= 8:
+            return step
+    return 1000

@@ -1,0 +1,85 @@
+"""The bundled DejaVu Sans family, registered once so every report style can use it.
+
+DejaVu covers Latin (with accents), Greek, Cyrillic, many symbols (°C, ≤, ±, —) and some
+emoji, but no CJK and no shaped Arabic script. Characters it lacks are replaced by U+FFFD
+(a visible "�") before they reach ReportLab: the reader sees that something was there, and
+the document never depends on how a viewer draws a missing glyph.
+"""
+
+from __future__ import annotations
+
+import threading
+from functools import cache
+
+from reportlab.lib.fonts import addMapping
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from ikmdesk.resource import resource_path
+
+FAMILY = "DejaVuSans"
+REGULAR, BOLD, ITALIC, BOLD_ITALIC = (
+    "DejaVuSans",
+    "DejaVuSans-Bold",
+    "DejaVuSans-Oblique",
+    "DejaVuSans-BoldOblique",
+)
+REPLACEMENT = "\ufffd"
+_FILES = {
+    REGULAR: "DejaVuSans.ttf",
+    BOLD: "DejaVuSans-Bold.ttf",
+    ITALIC: "DejaVuSans-Oblique.ttf",
+    BOLD_ITALIC: "DejaVuSans-BoldOblique.ttf",
+}
+_lock = threading.Lock()
+
+
+def register_fonts() -> None:
+    """Register the four DejaVu Sans faces and map <b>/<i> to them (safe to call often)."""
+    with _lock:
+        if REGULAR in pdfmetrics.getRegisteredFontNames():
+            return
+        for name, filename in _FILES.items():
+            pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", filename))))
+        pdfmetrics.registerFontFamily(
+            FAMILY, normal=REGULAR, bold=BOLD, italic=ITALIC, boldItalic=BOLD_ITALIC
+        )
+        # registerFontFamily maps the family name; map the face name too, which styles use.
+        addMapping(REGULAR, 0, 0, REGULAR)
+        addMapping(REGULAR, 1, 0, BOLD)
+        addMapping(REGULAR, 0, 1, ITALIC)
+        addMapping(REGULAR, 1, 1, BOLD_ITALIC)
+
+
+@cache
+def covered_code_points() -> frozenset[int]:
+    """Return the code points every bundled face can draw."""
+    register_fonts()
+    faces = [pdfmetrics.getFont(name) for name in _FILES]
+    common = set(faces[0].face.charToGlyph)
+    for face in faces[1:]:
+        common &= set(face.face.charToGlyph)
+    return frozenset(common)
+
+
+def printable(text: str) -> str:
+    """Return ``text`` with characters the font lacks replaced by U+FFFD and controls removed.
+
+    Newlines and tabs are kept (the caller decides what they become); other control
+    characters would be invisible at best and break the markup parser at worst.
+    """
+    covered = covered_code_points()
+    out = []
+    for char in text:
+        code = ord(char)
+        if char in "\n\t":
+            out.append(char)
+        elif code < 0x20 or 0x7F <= code < 0xA0 or 0xD800 <= code <= 0xDFFF:
+            continue
+        elif code in covered:
+            out.append(char)
+        elif char in "\u200b\u200c\u200d\ufe0f\ufe0e":  # joiners and selectors: drop silently
+            continue
+        else:
+            out.append(REPLACEMENT)
+    return "".join(out)

@@ -1,0 +1,234 @@
+"""Pieces several reports print the same way: the IKM profile, check results, follow-ups."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from reportlab.lib.styles import StyleSheet1
+from reportlab.lib.units import cm
+from reportlab.platypus import Flowable, KeepTogether, Spacer
+
+from ikmdesk.reports.catalogue import Catalogue
+from ikmdesk.reports.markup import para
+from ikmdesk.reports.styles import HEAD_FILL
+from ikmdesk.reports.tables import data_table, key_value_table
+from ikmdesk.services.report_data import (
+    NC_CLASSES,
+    CheckResult,
+    EnterpriseProfile,
+    FollowUpLine,
+    PirtInfo,
+)
+
+LABEL_WIDTH = 4.3 * cm
+
+
+def profile_block(
+    profile: EnterpriseProfile, t: Catalogue, styles: StyleSheet1, width: float
+) -> list[Flowable]:
+    """Return the IKM's facts as label–value lines, then its products and P-IRT numbers."""
+    place = " / ".join(p for p in (profile.desa, profile.kecamatan) if p)
+    halal = t.word(profile.halal_status)
+    if profile.halal_route:
+        halal += f" ({t.word(profile.halal_route)})"
+    if profile.halal_cert_no:
+        halal += f", No. {profile.halal_cert_no}"
+    if profile.halal_expires_on:
+        halal += f", {t.t('pirt_expiry').lower()} {t.date(profile.halal_expires_on)}"
+    pairs: list[tuple[str, str]] = [
+        (t.t("enterprise_name"), profile.name),
+        (t.t("owner"), profile.owner_name or "—"),
+        (t.t("address"), profile.address or "—"),
+        (t.t("desa_kecamatan"), place or "—"),
+        (t.t("cluster"), profile.cluster.get(t.lang) or "—"),
+        (t.t("scale"), t.word(profile.scale) if profile.scale else "—"),
+        (t.t("workers"), t.t("workers_value", n=profile.workers) if profile.workers else "—"),
+        (t.t("capacity"), profile.production_capacity or "—"),
+        (t.t("nib"), " / ".join(v for v in (profile.nib, profile.kbli) if v) or "—"),
+        (t.t("halal"), halal),
+    ]
+    if profile.pkp_cert_no:
+        pairs.append((t.t("pkp"), profile.pkp_cert_no))
+    parts: list[Flowable] = [key_value_table(pairs, (LABEL_WIDTH, width - LABEL_WIDTH), styles)]
+    if profile.products:
+        parts.append(Spacer(1, 5))
+        parts.append(
+            data_table(
+                [t.t("product"), t.t("pirt_number"), t.t("pirt_decoded"), t.t("pirt_expiry")],
+                [_product_row(p.name, p.pirt, t) for p in profile.products],
+                [width * 0.24, width * 0.2, width * 0.4, width * 0.16],
+                styles,
+            )
+        )
+    return parts
+
+
+def _product_row(name: str, pirt: PirtInfo | None, t: Catalogue) -> list[str]:
+    if pirt is None:
+        return [name, "—", "—", "—"]
+    if not pirt.valid:
+        return [name, pirt.number, t.t("pirt_invalid"), "—"]
+    decoded = t.t(
+        "pirt_decode_text",
+        packaging_code=pirt.packaging_code,
+        packaging=pirt.packaging.get(t.lang) if pirt.packaging else t.t("unknown"),
+        food_type_code=pirt.food_type_code,
+        food_type=pirt.food_type.get(t.lang) if pirt.food_type else t.t("unknown"),
+        region=pirt.region_code,
+        product_no=pirt.product_no,
+        irtp_no=pirt.irtp_no,
+    )
+    expiry = t.t("pirt_year_end", year=pirt.expiry_year)
+    if pirt.expiry_year is not None and pirt.expiry_year < date.today().year:
+        expiry += f" ({t.t('pirt_expired')})"
+    return [name, pirt.number, decoded, expiry]
+
+
+def check_block(
+    check: CheckResult, index: int, t: Catalogue, styles: StyleSheet1, width: float
+) -> list[Flowable]:
+    """Return one stored check: heading, items as answered, and the result it got."""
+    heading = KeepTogether(
+        [
+            para(
+                t.t("check_heading", n=index, title=check.title.get(t.lang)), styles["SubHeading"]
+            ),
+            para(
+                t.t(
+                    "check_meta",
+                    product=check.product_name or "—",
+                    date=t.date(check.checked_on),
+                    code=check.template_code,
+                    version=check.template_version,
+                ),
+                styles["Small"],
+            ),
+            Spacer(1, 3),
+        ]
+    )
+    return [
+        heading,
+        _items_table(check, t, styles, width),
+        Spacer(1, 4),
+        *_result_block(check, t, styles, width),
+        Spacer(1, 6),
+    ]
+
+
+def _items_table(check: CheckResult, t: Catalogue, styles: StyleSheet1, width: float) -> Flowable:
+    with_class = any(row.nc_class for row in check.items)
+    widths = [0.8 * cm, 0.0, 2.3 * cm, *([1.2 * cm] if with_class else []), 4.6 * cm]
+    widths[1] = width - sum(widths)
+    header = [
+        t.t("col_no"),
+        t.t("col_item"),
+        t.t("col_answer"),
+        *([t.t("col_class")] if with_class else []),
+        t.t("col_note"),
+    ]
+    rows: list[list[Flowable | str]] = []
+    extra: list[tuple[object, ...]] = []
+    last_section = None
+    for row in check.items:
+        section = row.section.get(t.lang)
+        if section and section != last_section:
+            rows.append([para(section, styles["CellHead"]), *[""] * (len(header) - 1)])
+            line = len(rows)
+            extra += [
+                ("SPAN", (0, line), (-1, line)),
+                ("BACKGROUND", (0, line), (-1, line), HEAD_FILL),
+            ]
+            last_section = section
+        note = "\n".join(v for v in (row.note, row.corrective_action) if v)
+        answer = para(
+            row.answer.get(t.lang), styles["CellAlertCenter" if row.failed else "CellCenter"]
+        )
+        rows.append(
+            [
+                row.number,
+                row.text.get(t.lang),
+                answer,
+                *([para(row.nc_class or "", styles["CellCenter"])] if with_class else []),
+                note,
+            ]
+        )
+    if not rows:
+        rows.append(["", "—", "", *([""] if with_class else []), ""])
+    return data_table(header, rows, widths, styles, extra=extra)
+
+
+def _result_block(
+    check: CheckResult, t: Catalogue, styles: StyleSheet1, width: float
+) -> list[Flowable]:
+    result_text = check.label.get(t.lang) if check.complete else t.t("result_incomplete")
+    if check.complete and not result_text:
+        result_text = check.code or "—"
+    parts: list[Flowable] = []
+    if check.counts:
+        header = [t.t(f"nc_{c}") for c in NC_CLASSES] + [t.t("total"), t.t("level")]
+        counts = [para(str(check.counts.get(c, 0)), styles["CellCenter"]) for c in NC_CLASSES]
+        total = para(str(sum(check.counts.values())), styles["CellCenter"])
+        level = para(result_text, styles["CellCenter"])
+        column = (width - 4 * cm) / 5
+        parts.append(data_table(header, [[*counts, total, level]], [column] * 5 + [4 * cm], styles))
+    pairs: list[tuple[str, str]] = []
+    if check.size_class is not None:
+        pairs.append((t.t("size_class"), check.size_class.get(t.lang)))
+    if check.grade is not None:
+        pairs.append((t.t("grade"), check.grade))
+    if not check.counts:
+        pairs.append((t.t("result"), result_text))
+        if check.score is not None and check.rule_kind == "weighted_percentage":
+            pairs.append((t.t("score"), f"{t.number(check.score)} %"))
+        elif check.score is not None:
+            pairs.append((t.t("score"), t.number(check.score)))
+    if check.actions:
+        pairs.append((t.t("advice"), "\n".join(f"• {a.get(t.lang)}" for a in check.actions)))
+    if check.notes:
+        pairs.append((t.t("check_notes"), check.notes))
+    if pairs:
+        parts.append(key_value_table(pairs, (LABEL_WIDTH, width - LABEL_WIDTH), styles))
+    if check.unverified:
+        parts.append(para(t.t("unverified_note"), styles["Small"]))
+    return parts
+
+
+def follow_up_table(
+    items: Sequence[FollowUpLine],
+    t: Catalogue,
+    styles: StyleSheet1,
+    width: float,
+    *,
+    with_enterprise: bool = False,
+) -> Flowable:
+    """Return follow-up actions as a table; overdue ones are marked in red."""
+    header = [
+        t.t("col_no"),
+        *([t.t("col_enterprise")] if with_enterprise else []),
+        t.t("col_action"),
+        t.t("col_owner"),
+        t.t("col_due"),
+        t.t("col_state"),
+    ]
+    fixed = [0.8 * cm, *([3.6 * cm] if with_enterprise else []), 0.0, 3.4 * cm, 2.6 * cm, 2.6 * cm]
+    fixed[2 if with_enterprise else 1] = width - sum(fixed)
+    rows = []
+    for number, item in enumerate(items, start=1):
+        if item.done_on is not None:
+            state = para(t.t("done_on", date=t.date(item.done_on)), styles["Cell"])
+        elif item.overdue:
+            state = para(t.t("overdue"), styles["CellAlert"])
+        else:
+            state = para(t.t("open"), styles["Cell"])
+        rows.append(
+            [
+                str(number),
+                *([item.enterprise_name] if with_enterprise else []),
+                item.action,
+                item.owner or "—",
+                t.date(item.due_date),
+                state,
+            ]
+        )
+    return data_table(header, rows, fixed, styles)

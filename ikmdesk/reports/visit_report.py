@@ -1,0 +1,215 @@
+"""Laporan Kunjungan Pendampingan IKM: one visit, as an office files and signs it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from reportlab.lib.units import cm
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
+
+from ikmdesk.reports.base import PdfReport
+from ikmdesk.reports.images import image_flowable
+from ikmdesk.reports.markup import escaped, para, para_markup
+from ikmdesk.reports.report_parts import LABEL_WIDTH, check_block, follow_up_table, profile_block
+from ikmdesk.reports.tables import key_value_table
+from ikmdesk.services.report_data import VisitSheet, is_approved
+
+PHOTO_COLUMNS = 2
+PHOTO_HEIGHT = 6 * cm
+SIGNATURE_SPACE = 1.9 * cm
+
+
+class VisitReport(PdfReport):
+    """Laporan Kunjungan Pendampingan IKM for one visit, built from a VisitSheet."""
+
+    kind = "visit"
+
+    def __init__(self, sheet: VisitSheet, **options: object) -> None:
+        super().__init__(**options)  # type: ignore[arg-type]
+        self.sheet = sheet
+
+    def record_id(self) -> str:
+        return self.sheet.id
+
+    def data(self) -> VisitSheet:
+        return self.sheet
+
+    def title(self) -> str:
+        return f"{self.t.t('visit_title')} — {self.sheet.enterprise.name}"
+
+    def is_draft(self) -> bool:
+        return not is_approved(self.sheet.status)
+
+    def story(self) -> list[Flowable]:
+        return [
+            *self.letterhead(),
+            *self.heading(),
+            *self.profile(),
+            *self.visit_details(),
+            *self.narrative(),
+            *self.checks(),
+            *self.photos(),
+            *self.follow_ups(),
+            *self.signatures(),
+        ]
+
+    def heading(self) -> list[Flowable]:
+        """Return the title, the report number and the approval state."""
+        t, s = self.t, self.styles
+        number = self.sheet.report_number or t.t("no_number")
+        status = t.word(self.sheet.status)
+        if is_approved(self.sheet.status) and self.sheet.reviewed_at:
+            status += f" ({t.date(self.sheet.reviewed_at.date())})"
+        return [
+            para_markup(f"<u>{escaped(t.t('visit_title'))}</u>", s["Title"]),
+            para(f"{t.t('number')}: {number}", s["Center"]),
+            para(f"{t.t('status')}: {status}", s["Subtitle"]),
+        ]
+
+    def profile(self) -> list[Flowable]:
+        """Return section A: the enterprise profile with licences."""
+        return [
+            para(self.t.t("section_profile"), self.styles["Heading"]),
+            *profile_block(self.sheet.enterprise, self.t, self.styles, self.frame_width),
+        ]
+
+    def visit_details(self) -> list[Flowable]:
+        """Return section B: when, who and why."""
+        t, sheet = self.t, self.sheet
+        pairs = [
+            (t.t("visit_date"), t.date(sheet.visit_date)),
+            (t.t("officer"), sheet.officer_name),
+            (t.t("companions"), sheet.companions or "—"),
+            (t.t("purpose"), t.word(sheet.purpose)),
+        ]
+        if sheet.review_comment:
+            pairs.append((t.t("review"), sheet.review_comment))
+        return [
+            para(t.t("section_visit"), self.styles["Heading"]),
+            key_value_table(pairs, (LABEL_WIDTH, self.frame_width - LABEL_WIDTH), self.styles),
+        ]
+
+    def narrative(self) -> list[Flowable]:
+        """Return sections C–E: activities, findings and recommendations as typed."""
+        parts: list[Flowable] = []
+        for key, text in (
+            ("section_activities", self.sheet.activities),
+            ("section_findings", self.sheet.findings),
+            ("section_recommendations", self.sheet.recommendations),
+        ):
+            parts.append(para(self.t.t(key), self.styles["Heading"]))
+            parts.append(para(text or self.t.t("nothing_recorded"), self.styles["BodyJustified"]))
+        return parts
+
+    def checks(self) -> list[Flowable]:
+        """Return section F: every quality check of the visit."""
+        parts: list[Flowable] = [para(self.t.t("section_checks"), self.styles["Heading"])]
+        if not self.sheet.checks:
+            parts.append(para(self.t.t("no_checks"), self.styles["Body"]))
+        for index, check in enumerate(self.sheet.checks, start=1):
+            parts += check_block(check, index, self.t, self.styles, self.frame_width)
+        return parts
+
+    def photos(self) -> list[Flowable]:
+        """Return section G: photos with captions, two per row."""
+        parts: list[Flowable] = [para(self.t.t("section_photos"), self.styles["Heading"])]
+        if not self.sheet.photos:
+            return [*parts, para(self.t.t("no_photos"), self.styles["Body"])]
+        column = self.frame_width / PHOTO_COLUMNS
+        cells = []
+        for photo in self.sheet.photos:
+            missing = photo.path is None or not photo.path.is_file()
+            label = self.t.t("photo_missing" if missing else "photo_unreadable")
+            image = image_flowable(
+                None if missing else photo.path, column - 12, PHOTO_HEIGHT, placeholder=label
+            )
+            cells.append([image, Spacer(1, 3), para(photo.caption or "", self.styles["Caption"])])
+        rows = [cells[i : i + PHOTO_COLUMNS] for i in range(0, len(cells), PHOTO_COLUMNS)]
+        rows[-1] += [""] * (PHOTO_COLUMNS - len(rows[-1]))
+        grid = Table(rows, colWidths=[column] * PHOTO_COLUMNS, splitInRow=1)
+        grid.setStyle(
+            TableStyle(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+                ]
+            )
+        )
+        return [*parts, grid]
+
+    def follow_ups(self) -> list[Flowable]:
+        """Return section H: the agreed actions with owners and deadlines."""
+        parts: list[Flowable] = [para(self.t.t("section_follow_ups"), self.styles["Heading"])]
+        if not self.sheet.follow_ups:
+            return [*parts, para(self.t.t("no_follow_ups"), self.styles["Body"])]
+        return [
+            *parts,
+            follow_up_table(self.sheet.follow_ups, self.t, self.styles, self.frame_width),
+        ]
+
+    def signatures(self) -> list[Flowable]:
+        """Return the signature blocks: owner and officer side by side, then "Mengetahui"."""
+        t, s, settings = self.t, self.styles, self.settings
+        place = t.t("place_date", city=settings.city, date=t.date(self.signing_date()))
+        owner = self.sheet.enterprise.owner_name
+        supervisor = settings.supervisor_name or self.sheet.reviewer_name
+        supervisor_nip = settings.supervisor_nip or self.sheet.reviewer_nip
+        half = self.frame_width / 2
+
+        def block(top: list[str], name: str | None, nip: str | None, with_nip: bool) -> list:
+            lines: list[Flowable] = [para(text, s["Sign"]) for text in top]
+            lines.append(Spacer(1, SIGNATURE_SPACE))
+            if name:
+                lines.append(para_markup(f"<u>{escaped(name)}</u>", s["SignName"]))
+            else:
+                lines.append(para(t.t("name_blank"), s["Sign"]))
+            if with_nip:
+                lines.append(
+                    para(t.t("nip", nip=spaced_nip(nip)) if nip else t.t("nip_blank"), s["Sign"])
+                )
+            return lines
+
+        pair = Table(
+            [
+                [
+                    block(["\u00a0", t.t("sign_owner")], owner, None, with_nip=False),
+                    block(
+                        [place, t.t("sign_officer")],
+                        self.sheet.officer_name,
+                        self.sheet.officer_nip,
+                        with_nip=True,
+                    ),
+                ]
+            ],
+            colWidths=[half, half],
+        )
+        known = Table(
+            [
+                [
+                    block(
+                        [t.t("sign_known"), settings.supervisor_title],
+                        supervisor,
+                        supervisor_nip,
+                        with_nip=True,
+                    )
+                ]
+            ],
+            colWidths=[half],
+        )
+        for table in (pair, known):
+            table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
+        return [Spacer(1, 14), KeepTogether([pair, Spacer(1, 10), known])]
+
+    def signing_date(self) -> date:
+        """Return the date written above the signatures: approval day, else the print day."""
+        if is_approved(self.sheet.status) and self.sheet.reviewed_at is not None:
+            return self.sheet.reviewed_at.astimezone(self.generated_at.tzinfo).date()
+        return self.generated_at.date()
+
+
+def spaced_nip(nip: str) -> str:
+    """Return an 18-digit NIP grouped the way it is printed (19870312 201001 2 003)."""
+    if len(nip) == 18 and nip.isdigit():
+        return f"{nip[:8]} {nip[8:14]} {nip[14]} {nip[15:]}"
+    return nip
