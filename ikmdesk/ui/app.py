@@ -1,0 +1,196 @@
+"""Start the window: open (or first set up) a database, or build a fresh demo one, then run Qt.
+
+``run_app(db=..., demo=..., lang=...) -> int`` is what ``ikmdesk`` without a subcommand calls.
+``Launcher`` does the steps without entering the event loop, so tests drive it directly.
+Exit codes: 0 closed normally, 1 the database could not be opened or set-up was abandoned.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
+from PySide6.QtWidgets import QApplication
+
+from ikmdesk.db import Database
+from ikmdesk.errors import UserError
+from ikmdesk.paths import default_database_path
+from ikmdesk.services.data_file import open_data_file
+from ikmdesk.services.demo_data import DemoCancelled, build_demo
+from ikmdesk.services.device import has_identity
+from ikmdesk.ui import dialogs
+from ikmdesk.ui.main_window import MainWindow
+from ikmdesk.ui.operations import Progress, run_with_progress
+from ikmdesk.ui.setup_dialog import CHOICE_CREATED, CHOICE_DEMO, SetupDialog
+from ikmdesk.ui.translations import APPLICATION, ORGANISATION, install_language, saved_language
+
+EXIT_OK, EXIT_FAILED = 0, 1
+DEMO_ENTERPRISES = 150
+DEMO_VISITS = 900
+DEMO_FILE_NAME = "ikmdesk-demo.db"
+
+
+def application() -> QApplication:
+    """Return the running QApplication, making it (named for QSettings) if there is none."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
+    return app
+
+
+def run_app(*, db: str | None, demo: bool, lang: str | None) -> int:
+    """Open the main window on ``db`` (or a new demo database) and run until it closes."""
+    app = application()
+    install_language(lang or saved_language())
+    launcher = Launcher(db=db, demo=demo)
+    early = launcher.start()
+    if early is not None:
+        launcher.close()
+        return early
+    try:
+        code = app.exec()
+    finally:
+        launcher.close()
+    return launcher.exit_code if launcher.exit_code is not None else code
+
+
+class Launcher(QObject):
+    """Takes the app from nothing to an open main window, or to an exit code."""
+
+    window_opened = Signal(object)
+    gave_up = Signal(int)
+
+    def __init__(
+        self,
+        *,
+        db: str | None,
+        demo: bool,
+        demo_enterprises: int = DEMO_ENTERPRISES,
+        demo_visits: int = DEMO_VISITS,
+    ) -> None:
+        super().__init__()
+        self._db_arg = db
+        self._demo = demo
+        self._demo_counts = (demo_enterprises, demo_visits)
+        self.database: Database | None = None
+        self.window: MainWindow | None = None
+        self.exit_code: int | None = None
+        self.demo_dir: Path | None = None
+
+    def start(self) -> int | None:
+        """Begin; returns an exit code when done already, None while the window runs."""
+        if self._demo:
+            self.start_demo()
+            return None
+        path = Path(self._db_arg) if self._db_arg else default_database_path()
+        try:
+            database = open_data_file(path, create=True)
+        except UserError as exc:
+            dialogs.show_error(None, exc)
+            return EXIT_FAILED
+        return self._open(database)
+
+    def _open(self, database: Database) -> int | None:
+        self.database = database
+        with database.unit_of_work() as session:
+            ready = has_identity(session)
+        if not ready:
+            setup = SetupDialog(database)
+            setup.exec()
+            if setup.choice == CHOICE_DEMO:
+                database.close()
+                self.database = None
+                self.start_demo()
+                return None
+            if setup.choice != CHOICE_CREATED:
+                return EXIT_FAILED
+        self.window = MainWindow(database)
+        self.window.show()
+        self.window_opened.emit(self.window)
+        return None
+
+    def start_demo(self) -> None:
+        """Build a fresh demo database in a temporary folder, behind a progress dialog."""
+        self.demo_dir = Path(tempfile.mkdtemp(prefix="ikmdesk-demo-"))
+        path = self.demo_dir / DEMO_FILE_NAME
+        enterprises, visits = self._demo_counts
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            # The progress dialog is the only window until the main window shows.
+            app.setQuitOnLastWindowClosed(False)
+
+        def work(progress: Progress) -> Path:
+            def report(stage: str, done: int, total: int) -> None:
+                progress.report(done, total, QCoreApplication.translate("demo_data", stage))
+
+            build_demo(
+                path,
+                enterprises=enterprises,
+                visits=visits,
+                progress=report,
+                cancelled=lambda: progress.cancelled,
+            )
+            return path
+
+        run_with_progress(
+            None,
+            QCoreApplication.translate("Launcher", "Membuat data demo"),
+            work,
+            on_success=self._on_demo_succeeded,
+            on_failure=self._on_demo_failed,
+            label=QCoreApplication.translate(
+                "Launcher", "Membuat basis data demo baru di folder sementara…"
+            ),
+        )
+
+    @Slot(object)
+    def _on_demo_succeeded(self, path: Path) -> None:
+        try:
+            code = self._open(open_data_file(path))
+        except UserError as exc:
+            dialogs.show_error(None, exc)
+            code = EXIT_FAILED
+        self._quit_on_last_window_closed()
+        if code is not None:
+            self._give_up(code)
+
+    @Slot(object)
+    def _on_demo_failed(self, error: Exception) -> None:
+        if not isinstance(error, DemoCancelled):
+            dialogs.show_error(None, error)
+        self._quit_on_last_window_closed()
+        self._give_up(EXIT_FAILED)
+
+    def _give_up(self, code: int) -> None:
+        self.exit_code = code
+        self.gave_up.emit(code)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.exit(code)
+
+    def _quit_on_last_window_closed(self) -> None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.setQuitOnLastWindowClosed(True)
+
+    def close(self) -> None:
+        """Close the database and remove a demo folder made by this launcher."""
+        if self.window is not None:
+            if self.window.isVisible():
+                self.window.close()
+            self.window.deleteLater()
+            self.window = None
+        if self.database is not None:
+            self.database.close()
+            self.database = None
+        if self.demo_dir is not None:
+            with contextlib.suppress(OSError):
+                shutil.rmtree(self.demo_dir)
+            self.demo_dir = None

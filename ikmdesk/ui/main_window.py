@@ -1,0 +1,550 @@
+"""The main window: navigation between pages, menus, shortcuts and the status bar.
+
+It composes pages and does none of their work. Pages are built the first time they are
+opened. What a page may offer (all optional, found by name):
+
+- ``new_record()``: Ctrl+N ("Kunjungan baru") on that page; when the current page has none,
+  Ctrl+N opens the Kunjungan page and calls its ``new_record()``.
+- ``focus_search()``: Ctrl+F. ``save()``: Ctrl+S.
+- ``open_visit(visit_id: str)`` (Kunjungan), ``open_enterprise(enterprise_id: str)`` (IKM):
+  called when another page asks to show that record.
+- signals ``visit_requested(str)`` / ``enterprise_requested(str)``: emitted by a page to ask
+  the window to show a visit / an enterprise on its own page.
+- ``has_unsaved_changes() -> bool``: asked before the window closes or rebuilds pages.
+- ``retranslate_ui()`` or a ``changeEvent`` for ``QEvent.LanguageChange``: not needed; on a
+  language switch the window rebuilds every page that has no unsaved changes.
+
+Page modules written in parallel are imported only if present (``importlib.util.find_spec``),
+so a missing one shows an honest placeholder instead of breaking the window.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import (
+    QByteArray,
+    QCoreApplication,
+    QEvent,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from ikmdesk.db import Database
+from ikmdesk.errors import UserError
+from ikmdesk.services.dashboard import last_sync
+from ikmdesk.services.device import DeviceInfo, this_device
+from ikmdesk.ui import dialogs
+from ikmdesk.ui.change_bus import ChangeBus, install_change_bus
+from ikmdesk.ui.operations import pending_operations, wait_for_operations
+from ikmdesk.ui.placeholder_page import PlaceholderPage
+from ikmdesk.ui.translations import app_settings, current_language
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Mark ``text`` for lupdate in ``context``; translated where it is shown."""
+    return text
+
+
+@dataclass(frozen=True, slots=True)
+class PageSpec:
+    """A page of the navigation: its name, title (source text) and where its class lives."""
+
+    name: str
+    title: str
+    module: str
+    class_name: str
+    shortcut: str
+
+
+PAGES: tuple[PageSpec, ...] = (
+    PageSpec(
+        "beranda",
+        QT_TRANSLATE_NOOP("MainWindow", "Beranda"),
+        "ikmdesk.ui.dashboard_page",
+        "DashboardPage",
+        "Ctrl+1",
+    ),
+    PageSpec(
+        "ikm",
+        QT_TRANSLATE_NOOP("MainWindow", "IKM"),
+        "ikmdesk.ui.enterprise_page",
+        "EnterprisePage",
+        "Ctrl+2",
+    ),
+    PageSpec(
+        "kunjungan",
+        QT_TRANSLATE_NOOP("MainWindow", "Kunjungan"),
+        "ikmdesk.ui.visit_page",
+        "VisitPage",
+        "Ctrl+3",
+    ),
+    PageSpec(
+        "tindak_lanjut",
+        QT_TRANSLATE_NOOP("MainWindow", "Tindak lanjut"),
+        "ikmdesk.ui.follow_up_page",
+        "FollowUpPage",
+        "Ctrl+4",
+    ),
+    PageSpec(
+        "sinkronisasi",
+        QT_TRANSLATE_NOOP("MainWindow", "Sinkronisasi"),
+        "ikmdesk.ui.sync_page",
+        "SyncPage",
+        "Ctrl+5",
+    ),
+    PageSpec(
+        "laporan",
+        QT_TRANSLATE_NOOP("MainWindow", "Laporan"),
+        "ikmdesk.ui.report_page",
+        "ReportPage",
+        "Ctrl+6",
+    ),
+    PageSpec(
+        "pengaturan",
+        QT_TRANSLATE_NOOP("MainWindow", "Pengaturan"),
+        "ikmdesk.ui.settings_page",
+        "SettingsPage",
+        "Ctrl+7",
+    ),
+)
+PAGE_NAMES: tuple[str, ...] = tuple(p.name for p in PAGES)
+DEFAULT_PAGE = "beranda"
+
+GEOMETRY_KEY = "window/geometry"
+STATE_KEY = "window/state"
+LAST_PAGE_KEY = "window/last_page"
+SPLITTER_KEY = "window/splitter"
+
+
+def page_class(spec: PageSpec) -> type[QWidget] | None:
+    """Return the page's class, or None while its module does not exist in this build."""
+    if importlib.util.find_spec(spec.module) is None:
+        return None
+    return getattr(importlib.import_module(spec.module), spec.class_name)
+
+
+class MainWindow(QMainWindow):
+    """IKMDesk's window on one open database; pages are made on first use."""
+
+    page_opened = Signal(str)
+    language_changed = Signal(str)
+
+    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.database = database
+        self.change_bus: ChangeBus = install_change_bus(ChangeBus(self))
+        self._pages: dict[str, QWidget] = {}
+        self._device: DeviceInfo | None = None
+        self.setObjectName("mainWindow")
+        self.setMinimumSize(QSize(960, 600))
+
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setMinimumWidth(150)
+        self.navigation.setMaximumWidth(240)
+        self.navigation.setUniformItemSizes(True)
+        for spec in PAGES:
+            item = QListWidgetItem()
+            item.setData(Qt.ItemDataRole.UserRole, spec.name)
+            item.setSizeHint(QSize(140, 36))
+            self.navigation.addItem(item)
+        self.stack = QStackedWidget()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.navigation)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setCollapsible(0, False)
+        self.splitter.setSizes([170, 1100])
+        self.setCentralWidget(self.splitter)
+
+        self.officer_label = QLabel()
+        self.database_label = QLabel()
+        self.sync_label = QLabel()
+        for label in (self.officer_label, self.database_label, self.sync_label):
+            self.statusBar().addPermanentWidget(label)
+        self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self._actions: dict[str, QAction] = {}
+        self._menus: dict[str, QMenu] = {}
+        self._build_actions()
+        self._build_menus()
+        self.navigation.currentRowChanged.connect(self._on_navigation_current_row_changed)
+        self.change_bus.data_changed.connect(self._on_change_bus_data_changed)
+
+        self.retranslate_ui()
+        self.refresh_status()
+        self._restore_window_state()
+
+    @property
+    def pages(self) -> dict[str, QWidget]:
+        """Return the pages built so far, by name."""
+        return dict(self._pages)
+
+    def current_page_name(self) -> str:
+        """Return the name of the page on screen."""
+        item = self.navigation.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else DEFAULT_PAGE
+
+    def current_page(self) -> QWidget | None:
+        """Return the page on screen (None before any page was opened)."""
+        return self._pages.get(self.current_page_name())
+
+    def open_page(self, name: str) -> QWidget:
+        """Show the page called ``name`` (one of PAGE_NAMES), building it on first use."""
+        if name not in PAGE_NAMES:
+            raise KeyError(f"unknown page {name!r}; pages are {', '.join(PAGE_NAMES)}")
+        row = PAGE_NAMES.index(name)
+        if self.navigation.currentRow() != row:
+            self.navigation.setCurrentRow(row)  # _on_navigation_current_row_changed shows it
+        else:
+            self._show_page(name)
+        return self._pages[name]
+
+    def page(self, name: str) -> QWidget:
+        """Return the page called ``name``, built but not shown if it was not yet."""
+        return self._ensure_page(name)
+
+    def _show_page(self, name: str) -> None:
+        page = self._ensure_page(name)
+        self.stack.setCurrentWidget(page)
+        self.page_opened.emit(name)
+
+    def _ensure_page(self, name: str) -> QWidget:
+        page = self._pages.get(name)
+        if page is None:
+            page = self._build_page(_spec(name))
+            self._pages[name] = page
+            self.stack.addWidget(page)
+        return page
+
+    def _build_page(self, spec: PageSpec) -> QWidget:
+        cls = page_class(spec)
+        if cls is None:
+            page: QWidget = PlaceholderPage(self._page_title(spec))
+        else:
+            page = cls(self.database, self)
+        page.setObjectName(f"page_{spec.name}")
+        self._connect_requests(page)
+        return page
+
+    def _connect_requests(self, page: QWidget) -> None:
+        visit_requested = getattr(page, "visit_requested", None)
+        if visit_requested is not None:
+            visit_requested.connect(self.show_visit)
+        enterprise_requested = getattr(page, "enterprise_requested", None)
+        if enterprise_requested is not None:
+            enterprise_requested.connect(self.show_enterprise)
+        page_requested = getattr(page, "page_requested", None)
+        if page_requested is not None:
+            page_requested.connect(self.open_page)
+
+    @Slot(str)
+    def show_visit(self, visit_id: str) -> None:
+        """Open the Kunjungan page on one visit."""
+        page = self.open_page("kunjungan")
+        opener: Callable[[str], Any] | None = getattr(page, "open_visit", None)
+        if opener is not None:
+            opener(visit_id)
+
+    @Slot(str)
+    def show_enterprise(self, enterprise_id: str) -> None:
+        """Open the IKM page on one enterprise."""
+        page = self.open_page("ikm")
+        opener: Callable[[str], Any] | None = getattr(page, "open_enterprise", None)
+        if opener is not None:
+            opener(enterprise_id)
+
+    @Slot(int)
+    def _on_navigation_current_row_changed(self, row: int) -> None:
+        if 0 <= row < len(PAGES):
+            self._show_page(PAGES[row].name)
+            self._update_page_actions()
+
+    def _page_title(self, spec: PageSpec) -> str:
+        return QCoreApplication.translate("MainWindow", spec.title)
+
+    def _build_actions(self) -> None:
+        def action(key: str, slot: Callable[[], Any], shortcut: QKeySequence | str | None = None):
+            act = QAction(self)
+            act.setObjectName(f"action_{key}")
+            if shortcut is not None:
+                act.setShortcut(QKeySequence(shortcut))
+            act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            act.triggered.connect(lambda _checked=False: slot())
+            self.addAction(act)
+            self._actions[key] = act
+            return act
+
+        action("new_record", self.trigger_new_record, QKeySequence.StandardKey.New)
+        action("save", self.trigger_save, QKeySequence.StandardKey.Save)
+        action("search", self.trigger_search, QKeySequence.StandardKey.Find)
+        action("backup", self.backup_database)
+        action("quit", self.close, QKeySequence.StandardKey.Quit)
+        action("refresh", self.refresh_all, QKeySequence.StandardKey.Refresh)
+        for spec in PAGES:
+            action(f"page_{spec.name}", lambda n=spec.name: self.open_page(n), spec.shortcut)
+        action("shortcuts", self.show_shortcuts)
+        action("about", self.show_about)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self._menus["file"] = file_menu = bar.addMenu("")
+        for key in ("new_record", "save", "backup"):
+            file_menu.addAction(self._actions[key])
+        file_menu.addSeparator()
+        file_menu.addAction(self._actions["quit"])
+        self._menus["data"] = data_menu = bar.addMenu("")
+        data_menu.addAction(self._actions["search"])
+        data_menu.addAction(self._actions["refresh"])
+        data_menu.addSeparator()
+        for spec in PAGES:
+            data_menu.addAction(self._actions[f"page_{spec.name}"])
+        self._menus["help"] = help_menu = bar.addMenu("")
+        help_menu.addAction(self._actions["shortcuts"])
+        help_menu.addAction(self._actions["about"])
+
+    def retranslate_ui(self) -> None:
+        """Set every text of the window itself in the current language."""
+        self._menus["file"].setTitle(self.tr("&Berkas"))
+        self._menus["data"].setTitle(self.tr("&Data"))
+        self._menus["help"].setTitle(self.tr("Ba&ntuan"))
+        texts = {
+            "new_record": self.tr("Kunjungan &baru"),
+            "save": self.tr("&Simpan"),
+            "search": self.tr("&Cari"),
+            "backup": self.tr("Cadangkan basis data ke folder…"),
+            "quit": self.tr("&Keluar"),
+            "refresh": self.tr("&Muat ulang data"),
+            "shortcuts": self.tr("Pintasan papan ketik"),
+            "about": self.tr("Tentang IKMDesk"),
+        }
+        for key, text in texts.items():
+            self._actions[key].setText(text)
+        for row, spec in enumerate(PAGES):
+            title = self._page_title(spec)
+            self.navigation.item(row).setText(title)
+            self._actions[f"page_{spec.name}"].setText(title)
+            page = self._pages.get(spec.name)
+            if isinstance(page, PlaceholderPage):
+                page.set_title(title)
+        self._update_window_title()
+        self.refresh_status()
+
+    def _update_window_title(self) -> None:
+        self.setWindowTitle(self.tr("IKMDesk — {file}").format(file=self.database.path.name))
+
+    def _update_page_actions(self) -> None:
+        page = self.current_page()
+        self._actions["save"].setEnabled(page is not None and hasattr(page, "save"))
+        self._actions["search"].setEnabled(page is not None and hasattr(page, "focus_search"))
+
+    def trigger_new_record(self) -> None:
+        """Ctrl+N: a new record on the current page, else a new visit."""
+        page = self.current_page()
+        if page is None or not hasattr(page, "new_record"):
+            page = self.open_page("kunjungan")
+        creator = getattr(page, "new_record", None)
+        if creator is not None:
+            creator()
+        else:
+            self.statusBar().showMessage(
+                self.tr("Halaman ini belum dapat membuat data baru."), 4000
+            )
+
+    def trigger_save(self) -> None:
+        """Ctrl+S: save on the current page if it can."""
+        saver = getattr(self.current_page(), "save", None)
+        if saver is not None:
+            saver()
+
+    def trigger_search(self) -> None:
+        """Ctrl+F: move the cursor to the current page's search box if it has one."""
+        focuser = getattr(self.current_page(), "focus_search", None)
+        if focuser is not None:
+            focuser()
+
+    def refresh_all(self) -> None:
+        """F5: tell every page to reload what it shows."""
+        self.change_bus.notify(*sorted(_all_entities()))
+
+    def refresh_status(self) -> None:
+        """Show officer, database file and last sync in the status bar."""
+        try:
+            with self.database.unit_of_work() as session:
+                self._device = this_device(session)
+                synced = last_sync(session)
+        except UserError:
+            self._device, synced = None, None
+        if self._device is None:
+            self.officer_label.setText(self.tr("Petugas: belum disiapkan"))
+        else:
+            role = (
+                self.tr("penyelia")
+                if self._device.role.value == "supervisor"
+                else self.tr("petugas")
+            )
+            self.officer_label.setText(
+                self.tr("{name} ({role})").format(name=self._device.officer_name, role=role)
+            )
+        self.database_label.setText(self.tr("Data: {file}").format(file=self.database.path.name))
+        self.database_label.setToolTip(str(self.database.path))
+        self.sync_label.setText(
+            self.tr("Sinkronisasi terakhir: {when}").format(when=_when(synced))
+            if synced is not None
+            else self.tr("Sinkronisasi terakhir: belum pernah")
+        )
+
+    @Slot(object)
+    def _on_change_bus_data_changed(self, entities: frozenset[str]) -> None:
+        if entities & {"device", "sync", "setting"}:
+            self.refresh_status()
+
+    def backup_database(self) -> None:
+        """Copy the database (verified) into a folder the user picks, e.g. a USB stick."""
+        from ikmdesk.services.backup import backup_to_folder
+        from ikmdesk.ui.operations import run_with_progress
+
+        folder = dialogs.choose_folder(self, self.tr("Pilih folder untuk cadangan"))
+        if folder is None:
+            return
+        path = self.database.path
+        run_with_progress(
+            self,
+            self.tr("Mencadangkan basis data"),
+            lambda progress: backup_to_folder(path, folder),
+            on_success=lambda target: dialogs.inform(
+                self,
+                self.tr("Cadangan selesai"),
+                self.tr("Cadangan tersimpan di {path}").format(path=str(target)),
+            ),
+        )
+
+    def show_shortcuts(self) -> None:
+        """List the keyboard shortcuts."""
+        lines = [
+            self.tr("Ctrl+N  Kunjungan baru (atau data baru di halaman ini)"),
+            self.tr("Ctrl+S  Simpan"),
+            self.tr("Ctrl+F  Cari"),
+            self.tr("F5  Muat ulang data"),
+            self.tr("Ctrl+1 … Ctrl+7  Pindah halaman"),
+            self.tr("Ctrl+Q  Keluar"),
+        ]
+        dialogs.inform(self, self.tr("Pintasan papan ketik"), "\n".join(lines))
+
+    def show_about(self) -> None:
+        """Say what this program is and which version runs."""
+        from ikmdesk import __version__
+
+        dialogs.inform(
+            self,
+            self.tr("Tentang IKMDesk"),
+            self.tr(
+                "IKMDesk {version}\nPendampingan IKM pangan tanpa internet: kunjungan, "
+                "pemeriksaan mutu, laporan PDF dan sinkronisasi lewat flashdisk."
+            ).format(version=__version__),
+        )
+
+    def set_language(self, lang: str) -> None:
+        """Switch the interface language now: install it and rebuild pages without unsaved work."""
+        from ikmdesk.ui.translations import install_language, save_language
+
+        save_language(lang)
+        if lang == current_language():
+            return
+        install_language(lang)
+        self.language_changed.emit(lang)
+        # Rebuilt later so a page that asked for the switch is not deleted inside its own slot.
+        QTimer.singleShot(0, self._rebuild_pages)
+
+    def _rebuild_pages(self) -> None:
+        current = self.current_page_name()
+        for name, page in list(self._pages.items()):
+            if _has_unsaved_changes(page):
+                continue  # keeps its language until reopened; the user's work comes first
+            self.stack.removeWidget(page)
+            del self._pages[name]
+            page.deleteLater()
+        self._show_page(current)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        unsaved = [name for name, page in self._pages.items() if _has_unsaved_changes(page)]
+        if unsaved and not dialogs.confirm(
+            self,
+            self.tr("Perubahan belum disimpan"),
+            self.tr("Ada perubahan yang belum disimpan. Tutup aplikasi dan buang perubahan itu?"),
+        ):
+            event.ignore()
+            return
+        if pending_operations():
+            self.statusBar().showMessage(self.tr("Menunggu pekerjaan yang sedang berjalan…"))
+            wait_for_operations()
+        self._save_window_state()
+        event.accept()
+
+    def _save_window_state(self) -> None:
+        settings = app_settings()
+        settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        settings.setValue(STATE_KEY, self.saveState())
+        settings.setValue(SPLITTER_KEY, self.splitter.saveState())
+        settings.setValue(LAST_PAGE_KEY, self.current_page_name())
+        settings.sync()
+
+    def _restore_window_state(self) -> None:
+        settings = app_settings()
+        geometry = settings.value(GEOMETRY_KEY)
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 720)  # fits a 1366×768 laptop with its task bar
+        state = settings.value(STATE_KEY)
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        splitter = settings.value(SPLITTER_KEY)
+        if isinstance(splitter, QByteArray):
+            self.splitter.restoreState(splitter)
+        last = settings.value(LAST_PAGE_KEY, DEFAULT_PAGE)
+        self.open_page(last if last in PAGE_NAMES else DEFAULT_PAGE)
+
+
+def _spec(name: str) -> PageSpec:
+    return PAGES[PAGE_NAMES.index(name)]
+
+
+def _has_unsaved_changes(page: QWidget) -> bool:
+    check = getattr(page, "has_unsaved_changes", None)
+    return bool(check()) if check is not None else False
+
+
+def _all_entities() -> frozenset[str]:
+    from ikmdesk.ui.change_bus import ALL_ENTITIES
+
+    return ALL_ENTITIES
+
+
+def _when(moment: datetime) -> str:
+    return moment.astimezone().strftime("%d-%m-%Y %H:%M")
