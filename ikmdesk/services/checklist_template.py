@@ -1,0 +1,1263 @@
+"""Checklist templates: versioned JSON documents parsed into frozen, validated plain data.
+
+A template is identified by ``(id, version)``. Its JSON form is described in
+``docs/checklists.md`` and by ``resources/checklists/schema/checklist.schema.json``; this
+module is the validator the app trusts (the JSON Schema is for editors and readers).
+Every threshold lives in the template, so a supervisor corrects a number without a release.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import string
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any, ClassVar, Literal
+
+from ikmdesk.errors import CONTEXT, QT_TRANSLATE_NOOP, ValidationError
+from ikmdesk.resource import resource_path
+
+FORMAT = 1
+"""The template file format this code reads; bumped only when old readers would misread."""
+
+AnswerType = Literal["yes_no_na", "number", "choice", "text", "photo"]
+NcClass = Literal["MI", "MA", "SE", "KR"]
+Confidence = Literal["verified", "secondary", "unverified"]
+FindingFieldType = Literal["text", "date"]
+
+ANSWER_TYPES: tuple[AnswerType, ...] = ("yes_no_na", "number", "choice", "text", "photo")
+NC_CLASSES: tuple[NcClass, ...] = ("MI", "MA", "SE", "KR")
+CONFIDENCES: tuple[Confidence, ...] = ("verified", "secondary", "unverified")
+FINDING_FIELD_TYPES: tuple[FindingFieldType, ...] = ("text", "date")
+YES_NO_NA: tuple[str, ...] = ("yes", "no", "na")
+
+_ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
+
+MSG_INVALID_JSON = QT_TRANSLATE_NOOP(CONTEXT, "{path}: bukan JSON yang sah ({detail})")
+MSG_DUPLICATE_KEY = QT_TRANSLATE_NOOP(CONTEXT, "{path}: kunci '{key}' ditulis dua kali")
+MSG_NOT_OBJECT = QT_TRANSLATE_NOOP(CONTEXT, "{path}: harus berupa objek JSON {{...}}")
+MSG_NOT_LIST = QT_TRANSLATE_NOOP(CONTEXT, "{path}: harus berupa daftar [...]")
+MSG_EMPTY_LIST = QT_TRANSLATE_NOOP(CONTEXT, "{path}: daftar tidak boleh kosong")
+MSG_MISSING_KEY = QT_TRANSLATE_NOOP(CONTEXT, "{path}: wajib ada tetapi tidak ditemukan")
+MSG_UNKNOWN_KEY = QT_TRANSLATE_NOOP(CONTEXT, "{path}: kunci tidak dikenal")
+MSG_NOT_TEXT = QT_TRANSLATE_NOOP(CONTEXT, "{path}: harus berupa teks yang tidak kosong")
+MSG_BAD_ID = QT_TRANSLATE_NOOP(
+    CONTEXT, "{path}: kode '{value}' tidak sah (pakai huruf, angka, '-', '_' atau '.')"
+)
+MSG_NOT_INT = QT_TRANSLATE_NOOP(CONTEXT, "{path}: harus berupa bilangan bulat, bukan {value}")
+MSG_NOT_NUMBER = QT_TRANSLATE_NOOP(CONTEXT, "{path}: harus berupa angka, bukan {value}")
+MSG_NOT_BOOL = QT_TRANSLATE_NOOP(CONTEXT, "{path}: harus true atau false, bukan {value}")
+MSG_BAD_FORMAT = QT_TRANSLATE_NOOP(
+    CONTEXT,
+    "{path}: format templat {value} tidak didukung; versi aplikasi ini membaca format {known}",
+)
+MSG_BAD_VERSION = QT_TRANSLATE_NOOP(CONTEXT, "{path}: versi harus 1 atau lebih, bukan {value}")
+MSG_BAD_CONFIDENCE = QT_TRANSLATE_NOOP(
+    CONTEXT, "{path}: tingkat keyakinan '{value}' tidak dikenal (verified, secondary, unverified)"
+)
+MSG_UNKNOWN_ANSWER = QT_TRANSLATE_NOOP(CONTEXT, "{path}: jenis jawaban tidak dikenal '{value}'")
+MSG_BAD_FINDING_TYPE = QT_TRANSLATE_NOOP(
+    CONTEXT, "{path}: jenis isian temuan tidak dikenal '{value}' (text atau date)"
+)
+MSG_UNKNOWN_RULE = QT_TRANSLATE_NOOP(
+    CONTEXT, "{path}: jenis aturan penilaian tidak dikenal '{value}'"
+)
+MSG_BAD_CLASS = QT_TRANSLATE_NOOP(
+    CONTEXT, "{path}: kelas ketidaksesuaian tidak dikenal '{value}' (MI, MA, SE atau KR)"
+)
+MSG_ONLY_FOR = QT_TRANSLATE_NOOP(
+    CONTEXT, "{path}: hanya dipakai butir berjenis {expected}, bukan {answer}"
+)
+MSG_WEIGHT_AND_CLASS = QT_TRANSLATE_NOOP(
+    CONTEXT, "{path}: satu butir memakai 'weight' atau 'class', tidak keduanya"
+)
+MSG_NOT_POSITIVE = QT_TRANSLATE_NOOP(CONTEXT, "{path}: harus lebih besar dari 0, bukan {value}")
+MSG_NEGATIVE = QT_TRANSLATE_NOOP(CONTEXT, "{path}: tidak boleh negatif, bukan {value}")
+MSG_MIN_ABOVE_MAX = QT_TRANSLATE_NOOP(CONTEXT, "{path}: min {min} lebih besar dari max {max}")
+MSG_DUPLICATE_ID = QT_TRANSLATE_NOOP(CONTEXT, "{path}: '{value}' sudah dipakai di {other}")
+MSG_NOTE_NEEDED = QT_TRANSLATE_NOOP(
+    CONTEXT, "{path}: aturan yang belum terverifikasi (verified: false) wajib diberi catatan"
+)
+MSG_NOT_USED_BY_RULE = QT_TRANSLATE_NOOP(
+    CONTEXT, "{path}: '{key}' tidak dipakai oleh aturan {kind}"
+)
+MSG_CLASS_NEEDS_YES_NO = QT_TRANSLATE_NOOP(
+    CONTEXT, "{path}: butir berkelas ketidaksesuaian harus berjenis yes_no_na, bukan {answer}"
+)
+MSG_UNKNOWN_ITEM = QT_TRANSLATE_NOOP(
+    CONTEXT, "{path}: merujuk ke butir '{value}' yang tidak ada di templat"
+)
+MSG_WRONG_ITEM_TYPE = QT_TRANSLATE_NOOP(
+    CONTEXT, "{path}: butir '{value}' berjenis {answer}, aturan ini memerlukan {expected}"
+)
+MSG_ITEM_MUST_BE_REQUIRED = QT_TRANSLATE_NOOP(
+    CONTEXT, "{path}: butir '{value}' menentukan mutu, jadi harus \"required\": true"
+)
+MSG_LIMIT_SHAPE = QT_TRANSLATE_NOOP(
+    CONTEXT,
+    '{path}: batas untuk butir angka memakai "min" dan "max"; untuk butir pilihan atau '
+    'ya/tidak memakai "accept"',
+)
+MSG_BAD_ACCEPT = QT_TRANSLATE_NOOP(
+    CONTEXT, "{path}: '{value}' bukan jawaban yang mungkin untuk butir '{item}'"
+)
+MSG_DUPLICATE_LIMIT = QT_TRANSLATE_NOOP(CONTEXT, "{path}: butir '{value}' sudah diberi batas")
+MSG_LIMIT_UNUSED = QT_TRANSLATE_NOOP(
+    CONTEXT, "{path}: butir '{value}' tidak berbobot, jadi batas ini tidak berpengaruh"
+)
+MSG_NEEDS_LIMIT = QT_TRANSLATE_NOOP(
+    CONTEXT, "{path}: butir berbobot berjenis {answer} memerlukan batas di rule.limits"
+)
+MSG_NOT_SCORABLE = QT_TRANSLATE_NOOP(
+    CONTEXT, "{path}: butir berjenis {answer} tidak dapat diberi bobot"
+)
+MSG_MUST_PASS_UNWEIGHTED = QT_TRANSLATE_NOOP(
+    CONTEXT, "{path}: butir wajib lulus '{value}' harus berbobot"
+)
+MSG_PERCENT_RANGE = QT_TRANSLATE_NOOP(
+    CONTEXT, "{path}: persentase harus antara 0 dan 100, bukan {value}"
+)
+MSG_LEVEL_EMPTY = QT_TRANSLATE_NOOP(
+    CONTEXT, "{path}: level tanpa rentang jumlah tidak akan pernah terpilih"
+)
+MSG_LEVEL_OVERLAP = QT_TRANSLATE_NOOP(
+    CONTEXT, "{path}: kelas {nc_class}: jumlah {count} masuk ke level {first} dan {second}"
+)
+MSG_LEVEL_GAP = QT_TRANSLATE_NOOP(
+    CONTEXT, "{path}: kelas {nc_class}: jumlah {count} tidak masuk level mana pun"
+)
+MSG_BAND_ORDER = QT_TRANSLATE_NOOP(
+    CONTEXT, "{path}: batas atas harus naik; {value} tidak lebih besar dari {previous}"
+)
+MSG_BAND_OPEN_END = QT_TRANSLATE_NOOP(
+    CONTEXT, "{path}: hanya golongan terakhir yang tanpa batas atas (max: null), dan harus begitu"
+)
+MSG_TYPE_LIMITS_MISMATCH = QT_TRANSLATE_NOOP(
+    CONTEXT, "{path}: batas harus diberikan untuk setiap jenis {expected}, ditemukan {found}"
+)
+MSG_BAD_PLACEHOLDER = QT_TRANSLATE_NOOP(
+    CONTEXT, "{path}: penanda '{value}' tidak dikenal; yang boleh: {allowed}"
+)
+MSG_FILE_ID_MISMATCH = QT_TRANSLATE_NOOP(
+    CONTEXT, "{path}: id '{value}' tidak sama dengan nama berkas {file}"
+)
+
+
+class TemplateError(ValidationError):
+    """A checklist template that cannot be used; ``path`` names the place, e.g. ``rule.limits[0]``.
+
+    The message is an Indonesian source string marked for Qt Linguist (context ``errors``), so
+    the UI shows ``exc.message(translate)`` and the stored data stays as it was.
+    """
+
+    def __init__(self, path: str, message_id: str, /, **args: Any) -> None:
+        path = path or "template"
+        super().__init__(path, message_id, path=path, **args)
+
+    @property
+    def path(self) -> str:
+        """Return where in the template the problem is."""
+        return self.field
+
+
+@dataclass(frozen=True, slots=True)
+class BilingualText:
+    """A user-facing text in Indonesian (``id``, the default) and English (``en``)."""
+
+    id: str
+    en: str
+
+    def get(self, lang: str) -> str:
+        """Return the English text for ``lang == "en"``, the Indonesian one otherwise."""
+        return self.en if lang == "en" else self.id
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where a template's items and numbers come from, and how sure we are of them."""
+
+    regulation: str
+    confidence: Confidence
+    urls: tuple[str, ...]
+    notes: BilingualText
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """One possible answer of a ``choice`` item."""
+
+    value: str
+    label: BilingualText
+
+
+@dataclass(frozen=True, slots=True)
+class ChecklistItem:
+    """One question; ``nc_class`` is the JSON key ``class`` (non-conformity items only)."""
+
+    id: str
+    text: BilingualText
+    answer: AnswerType
+    required: bool
+    weight: float | None = None
+    nc_class: NcClass | None = None
+    unit: str | None = None
+    min: float | None = None
+    max: float | None = None
+    options: tuple[Option, ...] = ()
+    help: BilingualText | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A titled group of items (for CPPB-IRT: one of the elements A–N)."""
+
+    id: str
+    title: BilingualText
+    items: tuple[ChecklistItem, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FindingField:
+    """A field the UI asks for on every failed item (PLOR, corrective action, deadline)."""
+
+    id: str
+    label: BilingualText
+    answer: FindingFieldType
+    required: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    """A follow-up the result implies; ``verified`` is false when the reference is unsure."""
+
+    text: BilingualText
+    verified: bool
+
+
+@dataclass(frozen=True, slots=True)
+class CountRange:
+    """Counts ``min``..``max`` (``None``: no upper end) of one non-conformity class."""
+
+    nc_class: NcClass
+    min: int
+    max: int | None
+
+    def contains(self, count: int) -> bool:
+        """Return whether ``count`` lies in this range."""
+        return self.min <= count and (self.max is None or count <= self.max)
+
+
+@dataclass(frozen=True, slots=True)
+class Level:
+    """An outcome reached when any class count falls in one of its ``when_any`` ranges."""
+
+    code: str
+    label: BilingualText
+    when_any: tuple[CountRange, ...]
+    audit_frequency: Action
+    actions: tuple[Action, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class NonconformityLevelRule:
+    """Count findings per class; the first level (most severe first) any count reaches wins."""
+
+    KIND: ClassVar[str] = "nonconformity_level"
+
+    levels: tuple[Level, ...]
+    verified: bool
+    note: BilingualText | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Limit:
+    """A threshold on one item: ``min``/``max`` for numbers, ``accept`` for yes/no and choices.
+
+    A number limit with both ends ``None`` is not set yet: the engine records the value but
+    does not judge it.
+    """
+
+    item: str
+    min: float | None = None
+    max: float | None = None
+    accept: tuple[str, ...] = ()
+    verified: bool = True
+
+    @property
+    def is_set(self) -> bool:
+        """Return whether this limit can judge a value."""
+        return bool(self.accept) or self.min is not None or self.max is not None
+
+
+@dataclass(frozen=True, slots=True)
+class SizeBand:
+    """A size class holding values up to ``max`` inclusive (``None``: everything above)."""
+
+    code: str
+    max: float | None
+    label: BilingualText
+    actions: tuple[Action, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SizeScale:
+    """Size classes read from one number item, bands in ascending order."""
+
+    item: str
+    bands: tuple[SizeBand, ...]
+    verified: bool
+
+    def band_for(self, value: float) -> SizeBand:
+        """Return the band ``value`` falls in; validation guarantees the last band is open."""
+        return next(b for b in self.bands if b.max is None or value <= b.max)
+
+
+@dataclass(frozen=True, slots=True)
+class TypeLimits:
+    """The limits of one grade for one plant type (an option value of the type item)."""
+
+    type_code: str
+    limits: tuple[Limit, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Grade:
+    """A quality grade and its limits per type; grades are listed best first."""
+
+    code: str
+    label: BilingualText
+    limits: tuple[TypeLimits, ...]
+
+    def limits_for(self, type_code: str) -> tuple[Limit, ...]:
+        """Return this grade's limits for ``type_code`` (empty for an unknown type)."""
+        return next((t.limits for t in self.limits if t.type_code == type_code), ())
+
+
+@dataclass(frozen=True, slots=True)
+class MeasurementGradeRule:
+    """General requirements pass/fail, then the best grade whose limits all hold, plus size."""
+
+    KIND: ClassVar[str] = "measurement_grade"
+
+    type_item: str
+    size: SizeScale
+    general: tuple[Limit, ...]
+    grades: tuple[Grade, ...]
+    result_label: BilingualText
+    substandard_label: BilingualText
+    verified: bool
+    note: BilingualText | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class WeightedPercentageRule:
+    """Weighted share of conforming answers against ``pass_percent``; must-pass items veto."""
+
+    KIND: ClassVar[str] = "weighted_percentage"
+
+    pass_percent: float
+    limits: tuple[Limit, ...]
+    pass_label: BilingualText
+    fail_label: BilingualText
+    verified: bool
+    must_pass: tuple[str, ...] = ()
+    fail_actions: tuple[Action, ...] = ()
+    pirt_item: str | None = None
+    note: BilingualText | None = None
+
+
+Rule = NonconformityLevelRule | MeasurementGradeRule | WeightedPercentageRule
+
+
+@dataclass(frozen=True, slots=True)
+class ChecklistTemplate:
+    """One version of a checklist: sections of items, the grading rule and where it comes from."""
+
+    id: str
+    version: int
+    title: BilingualText
+    source: Source
+    sections: tuple[Section, ...]
+    rule: Rule
+    finding_fields: tuple[FindingField, ...] = ()
+
+    @property
+    def key(self) -> tuple[str, int]:
+        """Return ``(id, version)``, the identity a stored check refers to."""
+        return (self.id, self.version)
+
+    def items(self) -> Iterator[ChecklistItem]:
+        """Yield every item in template order."""
+        for section in self.sections:
+            yield from section.items
+
+    def item(self, item_id: str) -> ChecklistItem:
+        """Return the item with ``item_id``; raise ``KeyError`` if there is none."""
+        for item in self.items():
+            if item.id == item_id:
+                return item
+        raise KeyError(item_id)
+
+
+def parse_template(data: dict[str, Any]) -> ChecklistTemplate:
+    """Return the template described by ``data``; raise ``TemplateError`` naming the bad place."""
+    template = _parse_template(data)
+    _check_template(template)
+    return template
+
+
+def template_from_json(text: str) -> ChecklistTemplate:
+    """Return the template in the JSON document ``text``; raise ``TemplateError`` if unusable."""
+    try:
+        data = json.loads(text, object_pairs_hook=_unique_keys, parse_constant=_no_constant)
+    except json.JSONDecodeError as exc:
+        detail = f"{exc.msg}, line {exc.lineno} column {exc.colno}"
+        raise TemplateError("", MSG_INVALID_JSON, detail=detail) from exc
+    return parse_template(data)
+
+
+def template_to_dict(template: ChecklistTemplate) -> dict[str, Any]:
+    """Return the JSON-ready dict of ``template``; ``parse_template`` of it gives it back.
+
+    The dict is canonical: optional keys are left out when unset or empty, so a shipped file
+    written in canonical form compares equal to its own round trip.
+    """
+    data: dict[str, Any] = {
+        "format": FORMAT,
+        "id": template.id,
+        "version": template.version,
+        "title": _text_dict(template.title),
+        "source": _source_dict(template.source),
+    }
+    if template.finding_fields:
+        data["finding_fields"] = [_finding_field_dict(f) for f in template.finding_fields]
+    data["sections"] = [_section_dict(s) for s in template.sections]
+    data["rule"] = _rule_dict(template.rule)
+    return data
+
+
+def shipped_templates() -> list[ChecklistTemplate]:
+    """Return the templates bundled under ``resources/checklists``, ordered by file name."""
+    folder = resource_path("checklists")
+    templates = []
+    for path in sorted(folder.glob("*.json")):
+        template = template_from_json(path.read_text(encoding="utf-8"))
+        if template.id != path.stem:
+            raise TemplateError("id", MSG_FILE_ID_MISMATCH, value=template.id, file=path.name)
+        templates.append(template)
+    return templates
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """Build a JSON object, refusing a key written twice (JSON would keep only the last)."""
+    data: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in data:
+            raise TemplateError("", MSG_DUPLICATE_KEY, key=key)
+        data[key] = value
+    return data
+
+
+def _no_constant(name: str) -> Any:
+    """Refuse NaN and Infinity, which Python's JSON reader would otherwise accept."""
+    raise TemplateError("", MSG_NOT_NUMBER, value=name)
+
+
+def _key(path: str, key: str) -> str:
+    return f"{path}.{key}" if path else key
+
+
+def _index(path: str, index: int) -> str:
+    return f"{path}[{index}]"
+
+
+def _object(value: Any, path: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise TemplateError(path, MSG_NOT_OBJECT)
+    return value
+
+
+def _fields(
+    value: Any, path: str, required: tuple[str, ...], optional: tuple[str, ...] = ()
+) -> dict[str, Any]:
+    """Return ``value`` as a JSON object whose keys are all known and required ones present."""
+    data = _object(value, path)
+    for key in required:
+        if key not in data:
+            raise TemplateError(_key(path, key), MSG_MISSING_KEY)
+    for key in data:
+        if key not in required and key not in optional:
+            raise TemplateError(_key(path, key), MSG_UNKNOWN_KEY)
+    return data
+
+
+def _list(value: Any, path: str, *, allow_empty: bool = False) -> list[Any]:
+    if not isinstance(value, list):
+        raise TemplateError(path, MSG_NOT_LIST)
+    if not value and not allow_empty:
+        raise TemplateError(path, MSG_EMPTY_LIST)
+    return value
+
+
+def _str(value: Any, path: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise TemplateError(path, MSG_NOT_TEXT)
+    return value
+
+
+def _code(value: Any, path: str) -> str:
+    """Return a stable code (template, section, item or option id)."""
+    if not isinstance(value, str) or not _ID_PATTERN.fullmatch(value):
+        raise TemplateError(path, MSG_BAD_ID, value=value)
+    return value
+
+
+def _int(value: Any, path: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TemplateError(path, MSG_NOT_INT, value=json.dumps(value))
+    return value
+
+
+def _number(value: Any, path: str) -> float:
+    """Return a finite JSON number unchanged (an int stays an int, so files round-trip)."""
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise TemplateError(path, MSG_NOT_NUMBER, value=json.dumps(value))
+    return value
+
+
+def _optional_number(value: Any, path: str) -> float | None:
+    return None if value is None else _number(value, path)
+
+
+def _bool(value: Any, path: str) -> bool:
+    if not isinstance(value, bool):
+        raise TemplateError(path, MSG_NOT_BOOL, value=json.dumps(value))
+    return value
+
+
+def _parse_text(value: Any, path: str) -> BilingualText:
+    data = _fields(value, path, ("id", "en"))
+    return BilingualText(
+        id=_str(data["id"], _key(path, "id")), en=_str(data["en"], _key(path, "en"))
+    )
+
+
+def _optional_text(data: dict[str, Any], key: str, path: str) -> BilingualText | None:
+    value = data.get(key)
+    return None if value is None else _parse_text(value, _key(path, key))
+
+
+def _check_min_max(low: float | None, high: float | None, path: str) -> None:
+    if low is not None and high is not None and low > high:
+        raise TemplateError(path, MSG_MIN_ABOVE_MAX, min=low, max=high)
+
+
+def _check_placeholders(text: BilingualText, path: str, allowed: tuple[str, ...]) -> None:
+    """Refuse a label whose ``{placeholders}`` the engine cannot fill."""
+    for lang in ("id", "en"):
+        where = _key(path, lang)
+        try:
+            names = [name for _, name, _, _ in string.Formatter().parse(text.get(lang)) if name]
+        except ValueError:
+            raise TemplateError(where, MSG_BAD_PLACEHOLDER, value="{", allowed=allowed) from None
+        for name in names:
+            if name not in allowed:
+                raise TemplateError(where, MSG_BAD_PLACEHOLDER, value=name, allowed=allowed)
+
+
+def _parse_template(data: Any) -> ChecklistTemplate:
+    data = _fields(
+        data,
+        "",
+        ("format", "id", "version", "title", "source", "sections", "rule"),
+        ("finding_fields",),
+    )
+    file_format = _int(data["format"], "format")
+    if file_format != FORMAT:
+        raise TemplateError("format", MSG_BAD_FORMAT, value=file_format, known=FORMAT)
+    version = _int(data["version"], "version")
+    if version < 1:
+        raise TemplateError("version", MSG_BAD_VERSION, value=version)
+    finding_fields = _list(data.get("finding_fields", []), "finding_fields", allow_empty=True)
+    return ChecklistTemplate(
+        id=_code(data["id"], "id"),
+        version=version,
+        title=_parse_text(data["title"], "title"),
+        source=_parse_source(data["source"], "source"),
+        sections=tuple(
+            _parse_section(s, _index("sections", i))
+            for i, s in enumerate(_list(data["sections"], "sections"))
+        ),
+        rule=_parse_rule(data["rule"], "rule"),
+        finding_fields=tuple(
+            _parse_finding_field(f, _index("finding_fields", i))
+            for i, f in enumerate(finding_fields)
+        ),
+    )
+
+
+def _parse_source(value: Any, path: str) -> Source:
+    data = _fields(value, path, ("regulation", "confidence", "urls", "notes"))
+    confidence = data["confidence"]
+    if confidence not in CONFIDENCES:
+        raise TemplateError(_key(path, "confidence"), MSG_BAD_CONFIDENCE, value=confidence)
+    urls_path = _key(path, "urls")
+    urls = _list(data["urls"], urls_path, allow_empty=True)
+    return Source(
+        regulation=_str(data["regulation"], _key(path, "regulation")),
+        confidence=confidence,
+        urls=tuple(_str(u, _index(urls_path, i)) for i, u in enumerate(urls)),
+        notes=_parse_text(data["notes"], _key(path, "notes")),
+    )
+
+
+def _parse_finding_field(value: Any, path: str) -> FindingField:
+    data = _fields(value, path, ("id", "label", "answer", "required"))
+    answer = data["answer"]
+    if answer not in FINDING_FIELD_TYPES:
+        raise TemplateError(_key(path, "answer"), MSG_BAD_FINDING_TYPE, value=answer)
+    return FindingField(
+        id=_code(data["id"], _key(path, "id")),
+        label=_parse_text(data["label"], _key(path, "label")),
+        answer=answer,
+        required=_bool(data["required"], _key(path, "required")),
+    )
+
+
+def _parse_section(value: Any, path: str) -> Section:
+    data = _fields(value, path, ("id", "title", "items"))
+    items_path = _key(path, "items")
+    return Section(
+        id=_code(data["id"], _key(path, "id")),
+        title=_parse_text(data["title"], _key(path, "title")),
+        items=tuple(
+            _parse_item(item, _index(items_path, i))
+            for i, item in enumerate(_list(data["items"], items_path))
+        ),
+    )
+
+
+_NUMBER_KEYS = ("unit", "min", "max")
+
+
+def _parse_item(value: Any, path: str) -> ChecklistItem:
+    data = _fields(
+        value,
+        path,
+        ("id", "text", "answer", "required"),
+        (*_NUMBER_KEYS, "options", "weight", "class", "help"),
+    )
+    answer = data["answer"]
+    if answer not in ANSWER_TYPES:
+        raise TemplateError(_key(path, "answer"), MSG_UNKNOWN_ANSWER, value=answer)
+    for key in _NUMBER_KEYS:
+        if data.get(key) is not None and answer != "number":
+            raise TemplateError(_key(path, key), MSG_ONLY_FOR, expected="number", answer=answer)
+    low = _optional_number(data.get("min"), _key(path, "min"))
+    high = _optional_number(data.get("max"), _key(path, "max"))
+    _check_min_max(low, high, path)
+    unit = data.get("unit")
+    return ChecklistItem(
+        id=_code(data["id"], _key(path, "id")),
+        text=_parse_text(data["text"], _key(path, "text")),
+        answer=answer,
+        required=_bool(data["required"], _key(path, "required")),
+        weight=_parse_weight(data, path),
+        nc_class=_parse_class(data, path),
+        unit=None if unit is None else _str(unit, _key(path, "unit")),
+        min=low,
+        max=high,
+        options=_parse_options(data, path, answer),
+        help=_optional_text(data, "help", path),
+    )
+
+
+def _parse_weight(data: dict[str, Any], path: str) -> float | None:
+    weight = _optional_number(data.get("weight"), _key(path, "weight"))
+    if weight is None:
+        return None
+    if weight <= 0:
+        raise TemplateError(_key(path, "weight"), MSG_NOT_POSITIVE, value=weight)
+    if data.get("class") is not None:
+        raise TemplateError(_key(path, "weight"), MSG_WEIGHT_AND_CLASS)
+    return weight
+
+
+def _parse_class(data: dict[str, Any], path: str) -> NcClass | None:
+    value = data.get("class")
+    return None if value is None else _nc_class(value, _key(path, "class"))
+
+
+def _nc_class(value: Any, path: str) -> NcClass:
+    for nc_class in NC_CLASSES:
+        if value == nc_class:
+            return nc_class
+    raise TemplateError(path, MSG_BAD_CLASS, value=value)
+
+
+def _parse_options(data: dict[str, Any], path: str, answer: str) -> tuple[Option, ...]:
+    options_path = _key(path, "options")
+    if answer != "choice":
+        if data.get("options") is not None:
+            raise TemplateError(options_path, MSG_ONLY_FOR, expected="choice", answer=answer)
+        return ()
+    if "options" not in data:
+        raise TemplateError(options_path, MSG_MISSING_KEY)
+    options = []
+    for i, value in enumerate(_list(data["options"], options_path)):
+        option_path = _index(options_path, i)
+        option = _fields(value, option_path, ("value", "label"))
+        options.append(
+            Option(
+                value=_code(option["value"], _key(option_path, "value")),
+                label=_parse_text(option["label"], _key(option_path, "label")),
+            )
+        )
+    _check_unique([(o.value, _index(options_path, i)) for i, o in enumerate(options)], "value")
+    return tuple(options)
+
+
+def _parse_action(value: Any, path: str) -> Action:
+    data = _fields(value, path, ("text", "verified"))
+    return Action(
+        text=_parse_text(data["text"], _key(path, "text")),
+        verified=_bool(data["verified"], _key(path, "verified")),
+    )
+
+
+def _parse_actions(data: dict[str, Any], key: str, path: str) -> tuple[Action, ...]:
+    actions_path = _key(path, key)
+    values = _list(data.get(key, []), actions_path, allow_empty=True)
+    return tuple(_parse_action(a, _index(actions_path, i)) for i, a in enumerate(values))
+
+
+_RULE_COMMON = ("kind", "verified")
+
+
+def _parse_rule(value: Any, path: str) -> Rule:
+    if not isinstance(value, dict):
+        raise TemplateError(path, MSG_NOT_OBJECT)
+    if "kind" not in value:
+        raise TemplateError(_key(path, "kind"), MSG_MISSING_KEY)
+    kind = value["kind"]
+    if kind == NonconformityLevelRule.KIND:
+        rule: Rule = _parse_nonconformity_rule(value, path)
+    elif kind == MeasurementGradeRule.KIND:
+        rule = _parse_measurement_rule(value, path)
+    elif kind == WeightedPercentageRule.KIND:
+        rule = _parse_weighted_rule(value, path)
+    else:
+        raise TemplateError(_key(path, "kind"), MSG_UNKNOWN_RULE, value=kind)
+    if not rule.verified and rule.note is None:
+        raise TemplateError(_key(path, "note"), MSG_NOTE_NEEDED)
+    return rule
+
+
+def _parse_nonconformity_rule(value: dict[str, Any], path: str) -> NonconformityLevelRule:
+    data = _fields(value, path, (*_RULE_COMMON, "levels"), ("note",))
+    levels_path = _key(path, "levels")
+    levels = tuple(
+        _parse_level(level, _index(levels_path, i))
+        for i, level in enumerate(_list(data["levels"], levels_path))
+    )
+    _check_unique([(lv.code, _index(levels_path, i)) for i, lv in enumerate(levels)], "code")
+    return NonconformityLevelRule(
+        levels=levels,
+        verified=_bool(data["verified"], _key(path, "verified")),
+        note=_optional_text(data, "note", path),
+    )
+
+
+def _parse_level(value: Any, path: str) -> Level:
+    data = _fields(value, path, ("code", "label", "when_any", "audit_frequency"), ("actions",))
+    when_path = _key(path, "when_any")
+    when = _object(data["when_any"], when_path)
+    if not when:
+        raise TemplateError(when_path, MSG_LEVEL_EMPTY)
+    return Level(
+        code=_code(data["code"], _key(path, "code")),
+        label=_parse_text(data["label"], _key(path, "label")),
+        when_any=tuple(_parse_count_range(c, r, _key(when_path, c)) for c, r in when.items()),
+        audit_frequency=_parse_action(data["audit_frequency"], _key(path, "audit_frequency")),
+        actions=_parse_actions(data, "actions", path),
+    )
+
+
+def _parse_count_range(key: str, value: Any, path: str) -> CountRange:
+    nc_class = _nc_class(key, path)
+    data = _fields(value, path, ("min", "max"))
+    low = _int(data["min"], _key(path, "min"))
+    high = None if data["max"] is None else _int(data["max"], _key(path, "max"))
+    if low < 0:
+        raise TemplateError(_key(path, "min"), MSG_NEGATIVE, value=low)
+    _check_min_max(low, high, path)
+    return CountRange(nc_class=nc_class, min=low, max=high)
+
+
+def _parse_limit(value: Any, path: str) -> Limit:
+    """Parse a limit; its fit with the item's answer type is checked once items are known."""
+    if not isinstance(value, dict):
+        raise TemplateError(path, MSG_NOT_OBJECT)
+    if "accept" in value:
+        data = _fields(value, path, ("item", "accept", "verified"))
+        accept_path = _key(path, "accept")
+        accept = _list(data["accept"], accept_path)
+        return Limit(
+            item=_code(data["item"], _key(path, "item")),
+            accept=tuple(_str(a, _index(accept_path, i)) for i, a in enumerate(accept)),
+            verified=_bool(data["verified"], _key(path, "verified")),
+        )
+    data = _fields(value, path, ("item", "min", "max", "verified"))
+    low = _optional_number(data["min"], _key(path, "min"))
+    high = _optional_number(data["max"], _key(path, "max"))
+    _check_min_max(low, high, path)
+    return Limit(
+        item=_code(data["item"], _key(path, "item")),
+        min=low,
+        max=high,
+        verified=_bool(data["verified"], _key(path, "verified")),
+    )
+
+
+def _parse_limits(value: Any, path: str) -> tuple[Limit, ...]:
+    return tuple(
+        _parse_limit(limit, _index(path, i))
+        for i, limit in enumerate(_list(value, path, allow_empty=True))
+    )
+
+
+def _parse_measurement_rule(value: dict[str, Any], path: str) -> MeasurementGradeRule:
+    data = _fields(
+        value,
+        path,
+        (
+            *_RULE_COMMON,
+            "type_item",
+            "size",
+            "general",
+            "grades",
+            "result_label",
+            "substandard_label",
+        ),
+        ("note",),
+    )
+    grades_path = _key(path, "grades")
+    grades = tuple(
+        _parse_grade(g, _index(grades_path, i))
+        for i, g in enumerate(_list(data["grades"], grades_path))
+    )
+    _check_unique([(g.code, _index(grades_path, i)) for i, g in enumerate(grades)], "code")
+    rule = MeasurementGradeRule(
+        type_item=_code(data["type_item"], _key(path, "type_item")),
+        size=_parse_size(data["size"], _key(path, "size")),
+        general=_parse_limits(data["general"], _key(path, "general")),
+        grades=grades,
+        result_label=_parse_text(data["result_label"], _key(path, "result_label")),
+        substandard_label=_parse_text(data["substandard_label"], _key(path, "substandard_label")),
+        verified=_bool(data["verified"], _key(path, "verified")),
+        note=_optional_text(data, "note", path),
+    )
+    _check_placeholders(rule.result_label, _key(path, "result_label"), ("grade", "type", "size"))
+    _check_placeholders(rule.substandard_label, _key(path, "substandard_label"), ("failed", "size"))
+    return rule
+
+
+def _parse_size(value: Any, path: str) -> SizeScale:
+    data = _fields(value, path, ("item", "bands", "verified"))
+    bands_path = _key(path, "bands")
+    bands = tuple(
+        _parse_band(b, _index(bands_path, i))
+        for i, b in enumerate(_list(data["bands"], bands_path))
+    )
+    _check_unique([(b.code, _index(bands_path, i)) for i, b in enumerate(bands)], "code")
+    _check_bands(bands, bands_path)
+    return SizeScale(
+        item=_code(data["item"], _key(path, "item")),
+        bands=bands,
+        verified=_bool(data["verified"], _key(path, "verified")),
+    )
+
+
+def _parse_band(value: Any, path: str) -> SizeBand:
+    data = _fields(value, path, ("code", "max", "label"), ("actions",))
+    return SizeBand(
+        code=_code(data["code"], _key(path, "code")),
+        max=_optional_number(data["max"], _key(path, "max")),
+        label=_parse_text(data["label"], _key(path, "label")),
+        actions=_parse_actions(data, "actions", path),
+    )
+
+
+def _check_bands(bands: tuple[SizeBand, ...], path: str) -> None:
+    """Bands cover every value exactly once: upper ends rise and only the last is open."""
+    for i, band in enumerate(bands):
+        band_path = _key(_index(path, i), "max")
+        if (band.max is None) != (i == len(bands) - 1):
+            raise TemplateError(band_path, MSG_BAND_OPEN_END)
+        previous = bands[i - 1].max if i else None
+        if band.max is not None and previous is not None and band.max <= previous:
+            raise TemplateError(band_path, MSG_BAND_ORDER, value=band.max, previous=previous)
+
+
+def _parse_grade(value: Any, path: str) -> Grade:
+    data = _fields(value, path, ("code", "label", "limits"))
+    limits_path = _key(path, "limits")
+    by_type = _object(data["limits"], limits_path)
+    return Grade(
+        code=_code(data["code"], _key(path, "code")),
+        label=_parse_text(data["label"], _key(path, "label")),
+        limits=tuple(
+            TypeLimits(
+                type_code=_code(type_code, _key(limits_path, type_code)),
+                limits=_parse_limits(limits, _key(limits_path, type_code)),
+            )
+            for type_code, limits in by_type.items()
+        ),
+    )
+
+
+def _parse_weighted_rule(value: dict[str, Any], path: str) -> WeightedPercentageRule:
+    data = _fields(
+        value,
+        path,
+        (*_RULE_COMMON, "pass_percent", "limits", "pass_label", "fail_label"),
+        ("must_pass", "fail_actions", "pirt_item", "note"),
+    )
+    percent_path = _key(path, "pass_percent")
+    percent = _number(data["pass_percent"], percent_path)
+    if not 0 <= percent <= 100:
+        raise TemplateError(percent_path, MSG_PERCENT_RANGE, value=percent)
+    must_path = _key(path, "must_pass")
+    must_pass = _list(data.get("must_pass", []), must_path, allow_empty=True)
+    pirt_item = data.get("pirt_item")
+    rule = WeightedPercentageRule(
+        pass_percent=percent,
+        limits=_parse_limits(data["limits"], _key(path, "limits")),
+        pass_label=_parse_text(data["pass_label"], _key(path, "pass_label")),
+        fail_label=_parse_text(data["fail_label"], _key(path, "fail_label")),
+        verified=_bool(data["verified"], _key(path, "verified")),
+        must_pass=tuple(_code(m, _index(must_path, i)) for i, m in enumerate(must_pass)),
+        fail_actions=_parse_actions(data, "fail_actions", path),
+        pirt_item=None if pirt_item is None else _code(pirt_item, _key(path, "pirt_item")),
+        note=_optional_text(data, "note", path),
+    )
+    for key in ("pass_label", "fail_label"):
+        _check_placeholders(getattr(rule, key), _key(path, key), ("score",))
+    return rule
+
+
+def _check_unique(entries: list[tuple[str, str]], key: str) -> None:
+    """Refuse a code used twice among ``(code, path)`` entries; the error names both places."""
+    seen: dict[str, str] = {}
+    for code, path in entries:
+        if code in seen:
+            raise TemplateError(_key(path, key), MSG_DUPLICATE_ID, value=code, other=seen[code])
+        seen[code] = path
+
+
+def _item_paths(template: ChecklistTemplate) -> dict[str, tuple[str, ChecklistItem]]:
+    """Return each item with its path, refusing duplicate section and item ids."""
+    _check_unique([(s.id, _index("sections", i)) for i, s in enumerate(template.sections)], "id")
+    _check_unique(
+        [(f.id, _index("finding_fields", i)) for i, f in enumerate(template.finding_fields)], "id"
+    )
+    entries = [
+        (item.id, _index(_key(_index("sections", s), "items"), i), item)
+        for s, section in enumerate(template.sections)
+        for i, item in enumerate(section.items)
+    ]
+    _check_unique([(item_id, path) for item_id, path, _ in entries], "id")
+    return {item_id: (path, item) for item_id, path, item in entries}
+
+
+def _check_template(template: ChecklistTemplate) -> None:
+    """Check what needs the whole template: unique ids and the rule's fit with the items."""
+    items = _item_paths(template)
+    rule = template.rule
+    for path, item in items.values():
+        if item.nc_class is not None and not isinstance(rule, NonconformityLevelRule):
+            raise TemplateError(
+                _key(path, "class"), MSG_NOT_USED_BY_RULE, key="class", kind=rule.KIND
+            )
+        if item.weight is not None and not isinstance(rule, WeightedPercentageRule):
+            raise TemplateError(
+                _key(path, "weight"), MSG_NOT_USED_BY_RULE, key="weight", kind=rule.KIND
+            )
+    if isinstance(rule, NonconformityLevelRule):
+        _check_nonconformity_rule(rule, items)
+    elif isinstance(rule, MeasurementGradeRule):
+        _check_measurement_rule(rule, items)
+    else:
+        _check_weighted_rule(rule, items)
+
+
+def _check_nonconformity_rule(
+    rule: NonconformityLevelRule, items: dict[str, tuple[str, ChecklistItem]]
+) -> None:
+    for path, item in items.values():
+        if item.nc_class is not None and item.answer != "yes_no_na":
+            raise TemplateError(_key(path, "class"), MSG_CLASS_NEEDS_YES_NO, answer=item.answer)
+    used = {item.nc_class for _, item in items.values() if item.nc_class is not None}
+    used |= {r.nc_class for level in rule.levels for r in level.when_any}
+    for nc_class in NC_CLASSES:
+        if nc_class in used:
+            _check_class_partition(rule, nc_class)
+
+
+def _check_class_partition(rule: NonconformityLevelRule, nc_class: NcClass) -> None:
+    """Every count 0, 1, 2, … of ``nc_class`` must fall in exactly one level's range.
+
+    With that, any combination of counts reaches at least one level, and taking the first
+    reached (levels listed most severe first) makes the outcome unique.
+    """
+    ranges = sorted(
+        (
+            (r.min, r.max, level.code, i)
+            for i, level in enumerate(rule.levels)
+            for r in level.when_any
+            if r.nc_class == nc_class
+        ),
+        key=lambda entry: entry[0],
+    )
+    expected: int | None = 0
+    previous_code = ""
+    for low, high, code, i in ranges:
+        path = _key(_key(_index("rule.levels", i), "when_any"), nc_class)
+        if expected is None or low < expected:
+            raise TemplateError(
+                path,
+                MSG_LEVEL_OVERLAP,
+                nc_class=nc_class,
+                count=low,
+                first=previous_code,
+                second=code,
+            )
+        if low > expected:
+            raise TemplateError(path, MSG_LEVEL_GAP, nc_class=nc_class, count=expected)
+        expected = None if high is None else high + 1
+        previous_code = code
+    if expected is not None:
+        raise TemplateError("rule.levels", MSG_LEVEL_GAP, nc_class=nc_class, count=expected)
+
+
+def _rule_item(
+    item_id: str, path: str, items: dict[str, tuple[str, ChecklistItem]]
+) -> ChecklistItem:
+    if item_id not in items:
+        raise TemplateError(path, MSG_UNKNOWN_ITEM, value=item_id)
+    return items[item_id][1]
+
+
+def _check_item_type(item: ChecklistItem, path: str, expected: tuple[str, ...]) -> None:
+    if item.answer not in expected:
+        raise TemplateError(
+            path,
+            MSG_WRONG_ITEM_TYPE,
+            value=item.id,
+            answer=item.answer,
+            expected="/".join(expected),
+        )
+
+
+def _check_limits(
+    limits: tuple[Limit, ...],
+    path: str,
+    items: dict[str, tuple[str, ChecklistItem]],
+    *,
+    must_be_required: bool,
+) -> None:
+    """Each limit names an existing item once and has the shape that item's answer needs."""
+    _check_unique([(lim.item, _index(path, i)) for i, lim in enumerate(limits)], "item")
+    for i, limit in enumerate(limits):
+        limit_path = _index(path, i)
+        item = _rule_item(limit.item, _key(limit_path, "item"), items)
+        if must_be_required and not item.required:
+            raise TemplateError(_key(limit_path, "item"), MSG_ITEM_MUST_BE_REQUIRED, value=item.id)
+        _check_item_type(item, _key(limit_path, "item"), ("number", "yes_no_na", "choice"))
+        if (item.answer == "number") == bool(limit.accept):
+            raise TemplateError(limit_path, MSG_LIMIT_SHAPE)
+        possible = YES_NO_NA if item.answer == "yes_no_na" else tuple(o.value for o in item.options)
+        for j, accepted in enumerate(limit.accept):
+            if accepted not in possible:
+                raise TemplateError(
+                    _index(_key(limit_path, "accept"), j),
+                    MSG_BAD_ACCEPT,
+                    value=accepted,
+                    item=item.id,
+                )
+
+
+def _check_measurement_rule(
+    rule: MeasurementGradeRule, items: dict[str, tuple[str, ChecklistItem]]
+) -> None:
+    for key, item_id, answer in (
+        ("type_item", rule.type_item, ("choice",)),
+        ("size.item", rule.size.item, ("number",)),
+    ):
+        path = _key("rule", key)
+        item = _rule_item(item_id, path, items)
+        _check_item_type(item, path, answer)
+        if not item.required:
+            raise TemplateError(path, MSG_ITEM_MUST_BE_REQUIRED, value=item_id)
+    _check_limits(rule.general, "rule.general", items, must_be_required=True)
+    type_codes = [o.value for o in items[rule.type_item][1].options]
+    for i, grade in enumerate(rule.grades):
+        limits_path = _key(_index("rule.grades", i), "limits")
+        found = [t.type_code for t in grade.limits]
+        if sorted(found) != sorted(type_codes):
+            raise TemplateError(
+                limits_path,
+                MSG_TYPE_LIMITS_MISMATCH,
+                expected=", ".join(type_codes),
+                found=", ".join(found) or "-",
+            )
+        for type_limits in grade.limits:
+            _check_limits(
+                type_limits.limits,
+                _key(limits_path, type_limits.type_code),
+                items,
+                must_be_required=True,
+            )
+
+
+def _check_weighted_rule(
+    rule: WeightedPercentageRule, items: dict[str, tuple[str, ChecklistItem]]
+) -> None:
+    _check_limits(rule.limits, "rule.limits", items, must_be_required=False)
+    limited = {limit.item for limit in rule.limits}
+    for i, limit in enumerate(rule.limits):
+        if items[limit.item][1].weight is None:
+            raise TemplateError(_index("rule.limits", i), MSG_LIMIT_UNUSED, value=limit.item)
+    for path, item in items.values():
+        if item.weight is None:
+            continue
+        if item.answer in ("text", "photo"):
+            raise TemplateError(_key(path, "weight"), MSG_NOT_SCORABLE, answer=item.answer)
+        if item.answer in ("number", "choice") and item.id not in limited:
+            raise TemplateError(_key(path, "weight"), MSG_NEEDS_LIMIT, answer=item.answer)
+    for i, item_id in enumerate(rule.must_pass):
+        path = _index("rule.must_pass", i)
+        if _rule_item(item_id, path, items).weight is None:
+            raise TemplateError(path, MSG_MUST_PASS_UNWEIGHTED, value=item_id)
+    if rule.pirt_item is not None:
+        _check_item_type(
+            _rule_item(rule.pirt_item, "rule.pirt_item", items), "rule.pirt_item", ("text",)
+        )
+
+
+def _text_dict(text: BilingualText) -> dict[str, str]:
+    return {"id": text.id, "en": text.en}
+
+
+def _source_dict(source: Source) -> dict[str, Any]:
+    return {
+        "regulation": source.regulation,
+        "confidence": source.confidence,
+        "urls": list(source.urls),
+        "notes": _text_dict(source.notes),
+    }
+
+
+def _finding_field_dict(field: FindingField) -> dict[str, Any]:
+    return {
+        "id": field.id,
+        "label": _text_dict(field.label),
+        "answer": field.answer,
+        "required": field.required,
+    }
+
+
+def _section_dict(section: Section) -> dict[str, Any]:
+    return {
+        "id": section.id,
+        "title": _text_dict(section.title),
+        "items": [_item_dict(item) for item in section.items],
+    }
+
+
+def _item_dict(item: ChecklistItem) -> dict[str, Any]:
+    data: dict[str, Any] = {"id": item.id, "text": _text_dict(item.text), "answer": item.answer}
+    optional: dict[str, Any] = {"unit": item.unit, "min": item.min, "max": item.max}
+    data.update((k, v) for k, v in optional.items() if v is not None)
+    if item.options:
+        data["options"] = [{"value": o.value, "label": _text_dict(o.label)} for o in item.options]
+    data["required"] = item.required
+    if item.weight is not None:
+        data["weight"] = item.weight
+    if item.nc_class is not None:
+        data["class"] = item.nc_class
+    if item.help is not None:
+        data["help"] = _text_dict(item.help)
+    return data
+
+
+def _action_dict(action: Action) -> dict[str, Any]:
+    return {"text": _text_dict(action.text), "verified": action.verified}
+
+
+def _with_optional(data: dict[str, Any], **optional: Any) -> dict[str, Any]:
+    """Add the optional keys that are set, so canonical dicts leave empty ones out."""
+    data.update((k, v) for k, v in optional.items() if v not in (None, [], ()))
+    return data
+
+
+def _limit_dict(limit: Limit) -> dict[str, Any]:
+    if limit.accept:
+        return {"item": limit.item, "accept": list(limit.accept), "verified": limit.verified}
+    return {"item": limit.item, "min": limit.min, "max": limit.max, "verified": limit.verified}
+
+
+def _level_dict(level: Level) -> dict[str, Any]:
+    data = {
+        "code": level.code,
+        "label": _text_dict(level.label),
+        "when_any": {r.nc_class: {"min": r.min, "max": r.max} for r in level.when_any},
+        "audit_frequency": _action_dict(level.audit_frequency),
+    }
+    return _with_optional(data, actions=[_action_dict(a) for a in level.actions])
+
+
+def _band_dict(band: SizeBand) -> dict[str, Any]:
+    data = {"code": band.code, "max": band.max, "label": _text_dict(band.label)}
+    return _with_optional(data, actions=[_action_dict(a) for a in band.actions])
+
+
+def _grade_dict(grade: Grade) -> dict[str, Any]:
+    return {
+        "code": grade.code,
+        "label": _text_dict(grade.label),
+        "limits": {t.type_code: [_limit_dict(lim) for lim in t.limits] for t in grade.limits},
+    }
+
+
+def _rule_dict(rule: Rule) -> dict[str, Any]:
+    data: dict[str, Any] = {"kind": rule.KIND, "verified": rule.verified}
+    if rule.note is not None:
+        data["note"] = _text_dict(rule.note)
+    if isinstance(rule, NonconformityLevelRule):
+        data["levels"] = [_level_dict(level) for level in rule.levels]
+    elif isinstance(rule, MeasurementGradeRule):
+        data["type_item"] = rule.type_item
+        data["size"] = {
+            "item": rule.size.item,
+            "verified": rule.size.verified,
+            "bands": [_band_dict(b) for b in rule.size.bands],
+        }
+        data["general"] = [_limit_dict(lim) for lim in rule.general]
+        data["grades"] = [_grade_dict(g) for g in rule.grades]
+        data["result_label"] = _text_dict(rule.result_label)
+        data["substandard_label"] = _text_dict(rule.substandard_label)
+    else:
+        data["pass_percent"] = rule.pass_percent
+        data["limits"] = [_limit_dict(lim) for lim in rule.limits]
+        _with_optional(
+            data,
+            must_pass=list(rule.must_pass),
+            pirt_item=rule.pirt_item,
+            fail_actions=[_action_dict(a) for a in rule.fail_actions],
+        )
+        data["pass_label"] = _text_dict(rule.pass_label)
+        data["fail_label"] = _text_dict(rule.fail_label)
+    return data
