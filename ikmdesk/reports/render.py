@@ -1,0 +1,98 @@
+"""Build each report straight from a database: read its data in one unit of work, render.
+
+These are what the command line, the window and the sample script call. Rendering happens
+after the transaction has ended, so a long PDF never holds the database.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+from ikmdesk.db import Database
+from ikmdesk.paths import blob_dir
+from ikmdesk.reports.enterprise_history_report import EnterpriseHistoryReport
+from ikmdesk.reports.images import logo_bytes
+from ikmdesk.reports.monthly_summary_report import MonthlySummaryReport
+from ikmdesk.reports.visit_report import VisitReport
+from ikmdesk.services.office_settings import get_office_settings
+from ikmdesk.services.report_data import enterprise_history, monthly_summary, visit_sheet
+from ikmdesk.services.report_number import assign_report_number
+
+
+def render_visit(
+    db: Database,
+    visit_id: str,
+    *,
+    lang: str | None = None,
+    generated_at: datetime | None = None,
+    version: str | None = None,
+) -> bytes:
+    """Return the visit report PDF; a non-draft visit gets its report number on first print.
+
+    A read-only database prints the number already given, or none.
+    """
+    blobs = blob_dir(Path(db.path))
+    with db.unit_of_work() as session:
+        if db.writable:
+            assign_report_number(session, visit_id)
+        settings = get_office_settings(session)
+        sheet = visit_sheet(session, visit_id, blob_root=blobs)
+    return VisitReport(
+        sheet,
+        settings=settings,
+        lang=lang,
+        generated_at=generated_at,
+        version=version,
+        logo=logo_bytes(settings, blobs),
+    ).render()
+
+
+def render_enterprise(
+    db: Database,
+    enterprise_id: str,
+    *,
+    lang: str | None = None,
+    generated_at: datetime | None = None,
+    version: str | None = None,
+    today: date | None = None,
+) -> bytes:
+    """Return the enterprise history PDF."""
+    blobs = blob_dir(Path(db.path))
+    with db.unit_of_work() as session:
+        settings = get_office_settings(session)
+        history = enterprise_history(session, enterprise_id, today=today)
+    return EnterpriseHistoryReport(
+        history,
+        settings=settings,
+        lang=lang,
+        generated_at=generated_at,
+        version=version,
+        logo=logo_bytes(settings, blobs),
+    ).render()
+
+
+def render_summary(
+    db: Database,
+    month: date,
+    *,
+    cluster: str | None = None,
+    kecamatan: str | None = None,
+    stale_months: int = 3,
+    lang: str | None = None,
+    generated_at: datetime | None = None,
+    version: str | None = None,
+) -> bytes:
+    """Return the monthly summary PDF for the month holding ``month``."""
+    blobs = blob_dir(Path(db.path))
+    with db.unit_of_work() as session:
+        settings = get_office_settings(session)
+        summary = monthly_summary(session, month, cluster, kecamatan, stale_months=stale_months)
+    return MonthlySummaryReport(
+        summary,
+        settings=settings,
+        lang=lang,
+        generated_at=generated_at,
+        version=version,
+        logo=logo_bytes(settings, blobs),
+    ).render()
