@@ -173,6 +173,10 @@ class BilingualText:
         """Return the English text for ``lang == "en"``, the Indonesian one otherwise."""
         return self.en if lang == "en" else self.id
 
+    def as_dict(self) -> dict[str, str]:
+        """Return the JSON form ``{"id": ..., "en": ...}``."""
+        return {"id": self.id, "en": self.en}
+
 
 @dataclass(frozen=True, slots=True)
 class Source:
@@ -428,7 +432,7 @@ def template_to_dict(template: ChecklistTemplate) -> dict[str, Any]:
         "format": FORMAT,
         "id": template.id,
         "version": template.version,
-        "title": _text_dict(template.title),
+        "title": template.title.as_dict(),
         "source": _source_dict(template.source),
     }
     if template.finding_fields:
@@ -1147,23 +1151,19 @@ def _check_weighted_rule(
         )
 
 
-def _text_dict(text: BilingualText) -> dict[str, str]:
-    return {"id": text.id, "en": text.en}
-
-
 def _source_dict(source: Source) -> dict[str, Any]:
     return {
         "regulation": source.regulation,
         "confidence": source.confidence,
         "urls": list(source.urls),
-        "notes": _text_dict(source.notes),
+        "notes": source.notes.as_dict(),
     }
 
 
 def _finding_field_dict(field: FindingField) -> dict[str, Any]:
     return {
         "id": field.id,
-        "label": _text_dict(field.label),
+        "label": field.label.as_dict(),
         "answer": field.answer,
         "required": field.required,
     }
@@ -1172,29 +1172,29 @@ def _finding_field_dict(field: FindingField) -> dict[str, Any]:
 def _section_dict(section: Section) -> dict[str, Any]:
     return {
         "id": section.id,
-        "title": _text_dict(section.title),
+        "title": section.title.as_dict(),
         "items": [_item_dict(item) for item in section.items],
     }
 
 
 def _item_dict(item: ChecklistItem) -> dict[str, Any]:
-    data: dict[str, Any] = {"id": item.id, "text": _text_dict(item.text), "answer": item.answer}
+    data: dict[str, Any] = {"id": item.id, "text": item.text.as_dict(), "answer": item.answer}
     optional: dict[str, Any] = {"unit": item.unit, "min": item.min, "max": item.max}
     data.update((k, v) for k, v in optional.items() if v is not None)
     if item.options:
-        data["options"] = [{"value": o.value, "label": _text_dict(o.label)} for o in item.options]
+        data["options"] = [{"value": o.value, "label": o.label.as_dict()} for o in item.options]
     data["required"] = item.required
     if item.weight is not None:
         data["weight"] = item.weight
     if item.nc_class is not None:
         data["class"] = item.nc_class
     if item.help is not None:
-        data["help"] = _text_dict(item.help)
+        data["help"] = item.help.as_dict()
     return data
 
 
 def _action_dict(action: Action) -> dict[str, Any]:
-    return {"text": _text_dict(action.text), "verified": action.verified}
+    return {"text": action.text.as_dict(), "verified": action.verified}
 
 
 def _with_optional(data: dict[str, Any], **optional: Any) -> dict[str, Any]:
@@ -1212,7 +1212,7 @@ def _limit_dict(limit: Limit) -> dict[str, Any]:
 def _level_dict(level: Level) -> dict[str, Any]:
     data = {
         "code": level.code,
-        "label": _text_dict(level.label),
+        "label": level.label.as_dict(),
         "when_any": {r.nc_class: {"min": r.min, "max": r.max} for r in level.when_any},
         "audit_frequency": _action_dict(level.audit_frequency),
     }
@@ -1220,14 +1220,14 @@ def _level_dict(level: Level) -> dict[str, Any]:
 
 
 def _band_dict(band: SizeBand) -> dict[str, Any]:
-    data = {"code": band.code, "max": band.max, "label": _text_dict(band.label)}
+    data = {"code": band.code, "max": band.max, "label": band.label.as_dict()}
     return _with_optional(data, actions=[_action_dict(a) for a in band.actions])
 
 
 def _grade_dict(grade: Grade) -> dict[str, Any]:
     return {
         "code": grade.code,
-        "label": _text_dict(grade.label),
+        "label": grade.label.as_dict(),
         "limits": {t.type_code: [_limit_dict(lim) for lim in t.limits] for t in grade.limits},
     }
 
@@ -1235,7 +1235,7 @@ def _grade_dict(grade: Grade) -> dict[str, Any]:
 def _rule_dict(rule: Rule) -> dict[str, Any]:
     data: dict[str, Any] = {"kind": rule.KIND, "verified": rule.verified}
     if rule.note is not None:
-        data["note"] = _text_dict(rule.note)
+        data["note"] = rule.note.as_dict()
     if isinstance(rule, NonconformityLevelRule):
         data["levels"] = [_level_dict(level) for level in rule.levels]
     elif isinstance(rule, MeasurementGradeRule):
@@ -1247,8 +1247,8 @@ def _rule_dict(rule: Rule) -> dict[str, Any]:
         }
         data["general"] = [_limit_dict(lim) for lim in rule.general]
         data["grades"] = [_grade_dict(g) for g in rule.grades]
-        data["result_label"] = _text_dict(rule.result_label)
-        data["substandard_label"] = _text_dict(rule.substandard_label)
+        data["result_label"] = rule.result_label.as_dict()
+        data["substandard_label"] = rule.substandard_label.as_dict()
     else:
         data["pass_percent"] = rule.pass_percent
         data["limits"] = [_limit_dict(lim) for lim in rule.limits]
@@ -1258,6 +1258,6 @@ def _rule_dict(rule: Rule) -> dict[str, Any]:
             pirt_item=rule.pirt_item,
             fail_actions=[_action_dict(a) for a in rule.fail_actions],
         )
-        data["pass_label"] = _text_dict(rule.pass_label)
-        data["fail_label"] = _text_dict(rule.fail_label)
+        data["pass_label"] = rule.pass_label.as_dict()
+        data["fail_label"] = rule.fail_label.as_dict()
     return data

@@ -165,19 +165,19 @@ def result_to_dict(result: QualityResult) -> dict[str, Any]:
     return {
         "status": result.status,
         "code": result.code,
-        "label": _text_dict(result.label),
+        "label": result.label.as_dict(),
         "score": result.score,
         "counts": dict(result.counts),
         "failed_items": [
             {
                 "item_id": f.item_id,
                 "class": f.nc_class,
-                "text": _text_dict(f.text),
-                "reason": _text_dict(f.reason),
+                "text": f.text.as_dict(),
+                "reason": f.reason.as_dict(),
             }
             for f in result.failed_items
         ],
-        "actions": [{"text": _text_dict(a.text), "verified": a.verified} for a in result.actions],
+        "actions": [{"text": a.text.as_dict(), "verified": a.verified} for a in result.actions],
         "unverified": result.unverified,
         "missing_required": list(result.missing_required),
         "pirt": None if result.pirt is None else _pirt_dict(result.pirt),
@@ -204,10 +204,6 @@ def result_from_dict(data: Mapping[str, Any]) -> QualityResult:
     )
 
 
-def _text_dict(text: BilingualText) -> dict[str, str]:
-    return {"id": text.id, "en": text.en}
-
-
 def _text(data: Mapping[str, str]) -> BilingualText:
     return BilingualText(data["id"], data["en"])
 
@@ -219,7 +215,7 @@ def _pirt_dict(pirt: PirtCheck) -> dict[str, Any]:
         "valid": pirt.valid,
         "expiry_year": pirt.expiry_year,
         "expired": pirt.expired,
-        "problems": [_text_dict(p) for p in pirt.problems],
+        "problems": [p.as_dict() for p in pirt.problems],
     }
 
 
