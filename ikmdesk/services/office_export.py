@@ -1,0 +1,713 @@
+"""Excel (.xlsx) and CSV exports of the registry, visits, quality results and follow-ups.
+
+The office plans and reports upward in spreadsheets, so each export is a plain table with a
+bold header, a frozen first row, sensible column widths and real dates. Rows are filtered
+with the same filter values as the lists in the window, read a page at a time and streamed to
+the file (openpyxl write-only mode), so a 100,000-row export never holds the whole list in
+memory; a progress callback reports, a stop check cancels. The file appears only when it is
+complete (written beside, then renamed).
+
+CSV files are UTF-8 with a byte-order mark (so Excel reads the accents right), separated by
+commas (the RFC 4180 default every tool reads; Excel set to an Indonesian locale expects ";"
+when a file is double-clicked, so such users open it with Data > From Text/CSV or take the
+.xlsx), with dates written ISO style (2026-03-04), which Excel reads in every locale.
+
+NIK is personal data (UU 27/2022): it is left out unless ``include_personal=True``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import json
+import os
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, Protocol
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ikmdesk.errors import (
+    CONTEXT,
+    MSG_WRITE_FAILED,
+    QT_TRANSLATE_NOOP,
+    FileWriteError,
+    UserError,
+)
+from ikmdesk.models import ChecklistTemplate, Enterprise, Product, QualityCheck, Visit
+from ikmdesk.resource import resource_path
+from ikmdesk.services.enterprise import EnterpriseFilter, count_enterprises, list_enterprises
+from ikmdesk.services.follow_up import FollowUpFilter, count_follow_ups, list_follow_ups
+from ikmdesk.services.product import pirt_expiry_year
+from ikmdesk.services.visit import VisitFilter, count_visits, list_visits
+
+PAGE_SIZE = 500
+DATE_FORMAT = "DD/MM/YYYY"
+HEADER_FILL = "DDEBF7"
+CSV_DELIMITER = ","
+
+KIND_TEXT, KIND_NUMBER, KIND_DATE = "text", "number", "date"
+
+MSG_EXPORT_TYPE = QT_TRANSLATE_NOOP(
+    CONTEXT, "Ekspor hanya ke berkas .xlsx atau .csv, bukan {path}."
+)
+MSG_EXPORT_CANCELLED = QT_TRANSLATE_NOOP(CONTEXT, "Ekspor dibatalkan; tidak ada berkas dibuat.")
+
+_STATUS = {"active": "Aktif", "inactive": "Tidak aktif", "closed": "Tutup"}
+_HALAL = {"none": "Belum", "in_process": "Dalam proses", "certified": "Bersertifikat"}
+_HALAL_ROUTE = {"self_declare": "Pernyataan pelaku usaha", "reguler": "Reguler"}
+_VISIT_STATUS = {
+    "draft": "Draf",
+    "submitted": "Diajukan",
+    "returned": "Dikembalikan",
+    "approved": "Disetujui",
+}
+_PURPOSE = {
+    "mentoring": "Pendampingan",
+    "monitoring": "Monitoring",
+    "follow_up": "Tindak lanjut",
+    "certification_support": "Dukungan sertifikasi",
+}
+_FOLLOW_UP_STATE = {"open": "Terbuka", "overdue": "Terlambat", "done": "Selesai"}
+_CHECK_STATUS = {"complete": "Lengkap", "incomplete": "Belum lengkap"}
+# Excel runs a cell starting with these as a formula (CSV injection); such text gets a "'".
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+class ExportCancelled(UserError):
+    """The user stopped the export; no file was left behind."""
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One exported column: its header, width in characters and kind (text, number, date)."""
+
+    header: str
+    width: int = 15
+    kind: str = KIND_TEXT
+
+
+@dataclass(frozen=True, slots=True)
+class ExportResult:
+    """The file written and how many data rows it holds (first sheet)."""
+
+    path: Path
+    rows: int
+
+
+ProgressCallback = Callable[[int, int], None]
+StopCheck = Callable[[], bool]
+
+
+class _TableWriter(Protocol):
+    def sheet(self, title: str, columns: Sequence[Column]) -> None: ...
+
+    def row(self, values: Sequence[Any]) -> None: ...
+
+    def close(self) -> None: ...
+
+
+def export_enterprises(
+    session: Session,
+    path: Path,
+    flt: EnterpriseFilter | None = None,
+    *,
+    include_personal: bool = False,
+    progress: ProgressCallback | None = None,
+    should_stop: StopCheck | None = None,
+) -> ExportResult:
+    """Write one row per IKM with its licences and products' P-IRT numbers.
+
+    An .xlsx gets a second sheet "Produk" with one row per product.
+    """
+    flt = flt or EnterpriseFilter()
+    columns = _enterprise_columns(include_personal)
+    total = count_enterprises(session, flt)
+    with _output(path) as (writer, is_xlsx):
+        writer.sheet("IKM", columns)
+        done = 0
+        for page in _enterprise_pages(session, flt):
+            for item in page:
+                writer.row(_enterprise_values(item, include_personal))
+            done = _step(done + len(page), total, progress, should_stop)
+        if is_xlsx:
+            writer.sheet("Produk", _PRODUCT_COLUMNS)
+            for page in _enterprise_pages(session, flt):
+                _stop_if_asked(should_stop)
+                for item in page:
+                    for product in item.products:
+                        writer.row(_product_values(item, product))
+    return ExportResult(Path(path), total)
+
+
+def export_siinas(
+    session: Session,
+    path: Path,
+    flt: EnterpriseFilter | None = None,
+    *,
+    progress: ProgressCallback | None = None,
+    should_stop: StopCheck | None = None,
+) -> ExportResult:
+    """Write the registry as a SIINas/KBLI-oriented sheet for reporting to the ministry.
+
+    SIINas-*oriented*: the columns follow what SIINas (Sistem Informasi Industri Nasional)
+    asks of an industry (company, owner, location, KBLI, products, workforce, capacity, NIB,
+    scale), but the exact official SIINas upload template was not available when this was
+    written, so column names and order may need adjusting to it. No personal numbers.
+    """
+    flt = flt or EnterpriseFilter()
+    regency, province = _regency()
+    total = count_enterprises(session, flt)
+    with _output(path) as (writer, _is_xlsx):
+        writer.sheet("SIINas", _SIINAS_COLUMNS)
+        done = 0
+        for page in _enterprise_pages(session, flt):
+            for number, item in enumerate(page, start=done + 1):
+                writer.row(_siinas_values(number, item, regency, province))
+            done = _step(done + len(page), total, progress, should_stop)
+    return ExportResult(Path(path), total)
+
+
+def export_visits(
+    session: Session,
+    path: Path,
+    flt: VisitFilter | None = None,
+    *,
+    progress: ProgressCallback | None = None,
+    should_stop: StopCheck | None = None,
+) -> ExportResult:
+    """Write one row per visit (oldest first) with what was done, found and advised."""
+    flt = flt or VisitFilter()
+    total = count_visits(session, flt)
+    with _output(path) as (writer, _is_xlsx):
+        writer.sheet("Kunjungan", _VISIT_COLUMNS)
+        done = 0
+        for page in _visit_pages(session, flt):
+            for row, visit in page:
+                writer.row(
+                    (
+                        row.visit_date,
+                        row.enterprise_name,
+                        row.kecamatan,
+                        row.cluster_code,
+                        _PURPOSE.get(row.purpose, row.purpose),
+                        _VISIT_STATUS.get(row.status, row.status),
+                        row.officer_name,
+                        visit.companions,
+                        visit.activities,
+                        visit.findings,
+                        visit.recommendations,
+                    )
+                )
+            done = _step(done + len(page), total, progress, should_stop)
+    return ExportResult(Path(path), total)
+
+
+def export_checks(
+    session: Session,
+    path: Path,
+    flt: VisitFilter | None = None,
+    *,
+    progress: ProgressCallback | None = None,
+    should_stop: StopCheck | None = None,
+) -> ExportResult:
+    """Write one row per quality check on the visits ``flt`` selects, with its result."""
+    flt = flt or VisitFilter()
+    total = count_visits(session, flt)
+    rows = 0
+    with _output(path) as (writer, _is_xlsx):
+        writer.sheet("Hasil mutu", _CHECK_COLUMNS)
+        done = 0
+        for page in _visit_pages(session, flt):
+            for values in _check_values(session, [row for row, _visit in page]):
+                writer.row(values)
+                rows += 1
+            done = _step(done + len(page), total, progress, should_stop)
+    return ExportResult(Path(path), rows)
+
+
+def export_follow_ups(
+    session: Session,
+    path: Path,
+    flt: FollowUpFilter | None = None,
+    *,
+    progress: ProgressCallback | None = None,
+    should_stop: StopCheck | None = None,
+) -> ExportResult:
+    """Write one row per follow-up, soonest due first, with its state as of the filter's day."""
+    flt = flt or FollowUpFilter()
+    total = count_follow_ups(session, flt)
+    with _output(path) as (writer, _is_xlsx):
+        writer.sheet("Tindak lanjut", _FOLLOW_UP_COLUMNS)
+        done = 0
+        offset = 0
+        while True:
+            page = list_follow_ups(session, flt, offset=offset, limit=PAGE_SIZE)
+            if not page:
+                break
+            offset += len(page)
+            visit_dates = _visit_dates(session, {r.visit_id for r in page})
+            for row in page:
+                writer.row(
+                    (
+                        row.enterprise_name,
+                        visit_dates.get(row.visit_id),
+                        row.action,
+                        row.owner,
+                        row.due_date,
+                        row.done_on,
+                        _FOLLOW_UP_STATE.get(row.state, row.state),
+                        row.done_note,
+                    )
+                )
+            done = _step(done + len(page), total, progress, should_stop)
+    return ExportResult(Path(path), total)
+
+
+def _enterprise_columns(include_personal: bool) -> list[Column]:
+    columns = [
+        Column("Nama IKM", 32),
+        Column("Nama pemilik", 24),
+    ]
+    if include_personal:
+        columns.append(Column("NIK", 19))
+    columns += [
+        Column("No. HP", 16),
+        Column("Alamat", 32),
+        Column("Desa/Kelurahan", 20),
+        Column("Kecamatan", 18),
+        Column("Klaster", 14),
+        Column("Status", 11),
+        Column("Skala usaha", 11),
+        Column("NIB", 16),
+        Column("KBLI", 8),
+        Column("Tenaga kerja", 10, KIND_NUMBER),
+        Column("Kapasitas produksi", 20),
+        Column("Produk", 32),
+        Column("Nomor P-IRT", 36),
+        Column("Status halal", 14),
+        Column("Jalur halal", 14),
+        Column("No. sertifikat halal", 22),
+        Column("Halal terbit", 12, KIND_DATE),
+        Column("Halal berakhir", 12, KIND_DATE),
+        Column("No. sertifikat PKP", 20),
+        Column("Tanggal PKP", 12, KIND_DATE),
+        Column("Lintang", 11, KIND_NUMBER),
+        Column("Bujur", 11, KIND_NUMBER),
+        Column("Kunjungan terakhir", 13, KIND_DATE),
+        Column("Terdaftar", 12, KIND_DATE),
+    ]
+    return columns
+
+
+_PRODUCT_COLUMNS = (
+    Column("Nama IKM", 32),
+    Column("Kecamatan", 18),
+    Column("Produk", 28),
+    Column("Kategori", 18),
+    Column("Kemasan", 14),
+    Column("Nomor P-IRT", 20),
+    Column("P-IRT berlaku s.d. tahun", 12, KIND_NUMBER),
+)
+
+_SIINAS_COLUMNS = (
+    Column("No", 6, KIND_NUMBER),
+    Column("Nama Perusahaan", 32),
+    Column("Nama Pemilik", 24),
+    Column("Alamat", 32),
+    Column("Desa/Kelurahan", 20),
+    Column("Kecamatan", 18),
+    Column("Kabupaten/Kota", 16),
+    Column("Provinsi", 18),
+    Column("KBLI", 8),
+    Column("Komoditas/Produk", 32),
+    Column("Tenaga Kerja", 10, KIND_NUMBER),
+    Column("Kapasitas Produksi", 20),
+    Column("NIB", 16),
+    Column("Skala Usaha", 11),
+    Column("Nomor P-IRT", 36),
+    Column("Sertifikat Halal", 22),
+)
+
+_VISIT_COLUMNS = (
+    Column("Tanggal", 12, KIND_DATE),
+    Column("Nama IKM", 32),
+    Column("Kecamatan", 18),
+    Column("Klaster", 14),
+    Column("Tujuan", 18),
+    Column("Status", 13),
+    Column("Petugas", 22),
+    Column("Pendamping lain", 22),
+    Column("Kegiatan", 40),
+    Column("Temuan", 40),
+    Column("Saran", 40),
+)
+
+_CHECK_COLUMNS = (
+    Column("Tanggal periksa", 12, KIND_DATE),
+    Column("Tanggal kunjungan", 12, KIND_DATE),
+    Column("Nama IKM", 32),
+    Column("Kecamatan", 18),
+    Column("Klaster", 14),
+    Column("Produk", 24),
+    Column("Daftar periksa", 34),
+    Column("Versi", 6, KIND_NUMBER),
+    Column("Kelengkapan", 13),
+    Column("Hasil", 24),
+    Column("Skor", 8, KIND_NUMBER),
+    Column("Catatan", 32),
+)
+
+_FOLLOW_UP_COLUMNS = (
+    Column("Nama IKM", 32),
+    Column("Tanggal kunjungan", 12, KIND_DATE),
+    Column("Tindakan", 40),
+    Column("Penanggung jawab", 20),
+    Column("Tenggat", 12, KIND_DATE),
+    Column("Selesai", 12, KIND_DATE),
+    Column("Keadaan", 11),
+    Column("Catatan selesai", 32),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _ProductItem:
+    name: str
+    category: str | None
+    packaging: str | None
+    pirt_number: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class _EnterpriseItem:
+    record: dict[str, Any]
+    kecamatan: str
+    desa: str | None
+    cluster: str
+    last_visit: date | None
+    products: tuple[_ProductItem, ...]
+
+
+def _enterprise_pages(session: Session, flt: EnterpriseFilter) -> Iterator[list[_EnterpriseItem]]:
+    """Yield IKMs a page at a time in list order, each with the columns the lists leave out."""
+    offset = 0
+    while True:
+        rows = list_enterprises(session, flt, offset=offset, limit=PAGE_SIZE)
+        if not rows:
+            return
+        offset += len(rows)
+        ids = [r.id for r in rows]
+        table = Enterprise.__table__
+        records = {
+            row.id: dict(row._mapping)
+            for row in session.execute(select(table).where(table.c.id.in_(ids)))
+        }
+        products: dict[str, list[_ProductItem]] = {}
+        product_query = (
+            select(
+                Product.enterprise_id,
+                Product.name,
+                Product.category,
+                Product.packaging,
+                Product.pirt_number,
+            )
+            .where(Product.enterprise_id.in_(ids), Product.deleted.is_(False))
+            .order_by(Product.name, Product.id)
+        )
+        for enterprise_id, *values in session.execute(product_query):
+            products.setdefault(enterprise_id, []).append(_ProductItem(*values))
+        yield [
+            _EnterpriseItem(
+                record=records[r.id],
+                kecamatan=r.kecamatan,
+                desa=r.desa,
+                cluster=r.cluster_name,
+                last_visit=r.last_visit,
+                products=tuple(products.get(r.id, ())),
+            )
+            for r in rows
+        ]
+
+
+def _enterprise_values(item: _EnterpriseItem, include_personal: bool) -> list[Any]:
+    e = item.record
+    values: list[Any] = [e["name"], e["owner_name"]]
+    if include_personal:
+        values.append(e["nik"])
+    values += [
+        e["phone"],
+        e["address"],
+        item.desa,
+        item.kecamatan,
+        item.cluster,
+        _STATUS.get(_text(e["status"]), _text(e["status"])),
+        _text(e["scale"]).capitalize() or None,
+        e["nib"],
+        e["kbli"],
+        e["workers"],
+        e["production_capacity"],
+        "; ".join(p.name for p in item.products) or None,
+        "; ".join(p.pirt_number for p in item.products if p.pirt_number) or None,
+        _HALAL.get(_text(e["halal_status"]), _text(e["halal_status"])),
+        _HALAL_ROUTE.get(_text(e["halal_route"])),
+        e["halal_cert_no"],
+        e["halal_issued_on"],
+        e["halal_expires_on"],
+        e["pkp_cert_no"],
+        e["pkp_cert_date"],
+        e["latitude"],
+        e["longitude"],
+        item.last_visit,
+        e["created_at"],
+    ]
+    return values
+
+
+def _product_values(item: _EnterpriseItem, product: _ProductItem) -> list[Any]:
+    return [
+        item.record["name"],
+        item.kecamatan,
+        product.name,
+        product.category,
+        product.packaging,
+        product.pirt_number,
+        pirt_expiry_year(product.pirt_number),
+    ]
+
+
+def _siinas_values(number: int, item: _EnterpriseItem, regency: str, province: str) -> list[Any]:
+    e = item.record
+    products = "; ".join(p.name for p in item.products)
+    return [
+        number,
+        e["name"],
+        e["owner_name"],
+        e["address"],
+        item.desa,
+        item.kecamatan,
+        regency,
+        province,
+        e["kbli"],
+        products or item.cluster,
+        e["workers"],
+        e["production_capacity"],
+        e["nib"],
+        _text(e["scale"]).capitalize() or None,
+        "; ".join(p.pirt_number for p in item.products if p.pirt_number) or None,
+        e["halal_cert_no"],
+    ]
+
+
+def _visit_pages(session: Session, flt: VisitFilter) -> Iterator[list[tuple[Any, Any]]]:
+    """Yield (VisitRow, Visit) pairs a page at a time, oldest visit first."""
+    offset = 0
+    while True:
+        rows = list_visits(session, flt, descending=False, offset=offset, limit=PAGE_SIZE)
+        if not rows:
+            return
+        offset += len(rows)
+        texts = select(
+            Visit.id, Visit.companions, Visit.activities, Visit.findings, Visit.recommendations
+        ).where(Visit.id.in_([r.id for r in rows]))
+        visits = {row.id: row for row in session.execute(texts)}
+        yield [(r, visits[r.id]) for r in rows]
+
+
+def _check_values(session: Session, visits: Sequence[Any]) -> list[list[Any]]:
+    by_id = {v.id: v for v in visits}
+    query = (
+        select(
+            QualityCheck.visit_id,
+            QualityCheck.checked_on,
+            Product.name,
+            ChecklistTemplate.title_id,
+            ChecklistTemplate.version,
+            QualityCheck.result_status,
+            QualityCheck.result_label_id,
+            QualityCheck.score,
+            QualityCheck.notes,
+        )
+        .select_from(QualityCheck)
+        .join(ChecklistTemplate, ChecklistTemplate.id == QualityCheck.template_id)
+        .outerjoin(Product, Product.id == QualityCheck.product_id)
+        .where(QualityCheck.visit_id.in_(list(by_id)), QualityCheck.deleted.is_(False))
+    )
+    found = list(session.execute(query))
+    order = {visit_id: i for i, visit_id in enumerate(by_id)}
+    found.sort(key=lambda r: (order[r[0]], r[1], r[3] or ""))
+    values = []
+    for visit_id, checked_on, product, title, version, status, label, score, notes in found:
+        visit = by_id[visit_id]
+        values.append(
+            [
+                checked_on,
+                visit.visit_date,
+                visit.enterprise_name,
+                visit.kecamatan,
+                visit.cluster_code,
+                product,
+                title,
+                version,
+                _CHECK_STATUS.get(_text(status), _text(status)),
+                label,
+                score,
+                notes,
+            ]
+        )
+    return values
+
+
+def _visit_dates(session: Session, visit_ids: set[str]) -> dict[str, date]:
+    query = select(Visit.id, Visit.visit_date).where(Visit.id.in_(visit_ids))
+    return {visit_id: day for visit_id, day in session.execute(query)}
+
+
+def _regency() -> tuple[str, str]:
+    """Return the regency and province names of the seeded region list."""
+    seed = json.loads(resource_path("seed", "kecamatan.json").read_text(encoding="utf-8"))
+    regency = seed.get("regency", {})
+    return str(regency.get("name", "")), str(regency.get("province", ""))
+
+
+def _step(
+    done: int, total: int, progress: ProgressCallback | None, should_stop: StopCheck | None
+) -> int:
+    if progress is not None:
+        progress(min(done, total), total)
+    _stop_if_asked(should_stop)
+    return done
+
+
+def _stop_if_asked(should_stop: StopCheck | None) -> None:
+    if should_stop is not None and should_stop():
+        raise ExportCancelled(MSG_EXPORT_CANCELLED)
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    return str(getattr(value, "value", value))
+
+
+@contextlib.contextmanager
+def _output(path: Path) -> Iterator[tuple[_TableWriter, bool]]:
+    """Yield a writer for ``path`` that writes beside it and renames only on success."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in (".xlsx", ".csv"):
+        raise UserError(MSG_EXPORT_TYPE, path=str(path))
+    tmp = path.with_name(f".{path.name}.part")
+    writer: _TableWriter | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        writer = _XlsxWriter(tmp) if suffix == ".xlsx" else _CsvWriter(tmp)
+        yield writer, suffix == ".xlsx"
+        writer.close()
+        writer = None
+        with open(tmp, "rb") as handle:
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise FileWriteError(
+            MSG_WRITE_FAILED, path=str(path), detail=exc.strerror or str(exc)
+        ) from exc
+    finally:
+        if writer is not None:
+            with contextlib.suppress(Exception):
+                writer.close()
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+
+
+class _XlsxWriter:
+    """Streams rows into an openpyxl write-only workbook; header styled, first row frozen."""
+
+    def __init__(self, path: Path) -> None:
+        from openpyxl import Workbook  # slow to import; only exports need it
+
+        self._path = path
+        self._book = Workbook(write_only=True)
+        self._sheet: Any = None
+        self._columns: Sequence[Column] = ()
+        self._closed = False
+
+    def sheet(self, title: str, columns: Sequence[Column]) -> None:
+        from openpyxl.cell import WriteOnlyCell
+        from openpyxl.styles import Alignment, Font, PatternFill
+        from openpyxl.utils import get_column_letter
+
+        self._sheet = self._book.create_sheet(title)
+        self._columns = columns
+        self._sheet.freeze_panes = "A2"
+        for index, column in enumerate(columns, start=1):
+            self._sheet.column_dimensions[get_column_letter(index)].width = column.width
+        header = []
+        for column in columns:
+            cell = WriteOnlyCell(self._sheet, column.header)
+            cell.font = Font(bold=True)
+            cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
+            cell.alignment = Alignment(vertical="center", wrap_text=True)
+            header.append(cell)
+        self._sheet.append(header)
+
+    def row(self, values: Sequence[Any]) -> None:
+        from openpyxl.cell import WriteOnlyCell
+
+        if len(values) != len(self._columns):
+            raise ValueError(f"{len(values)} values for {len(self._columns)} columns")
+        cells: list[Any] = []
+        for value in values:
+            if isinstance(value, datetime):
+                value = value.date()
+            if isinstance(value, date):
+                cell = WriteOnlyCell(self._sheet, value)
+                cell.number_format = DATE_FORMAT
+                cells.append(cell)
+            elif isinstance(value, str) and value.startswith("="):
+                cell = WriteOnlyCell(self._sheet, value)
+                cell.data_type = "s"  # text that looks like a formula stays text
+                cells.append(cell)
+            else:
+                cells.append(value)
+        self._sheet.append(cells)
+
+    def close(self) -> None:
+        if not self._closed:
+            self._closed = True
+            self._book.save(self._path)
+
+
+class _CsvWriter:
+    """Writes rows as UTF-8-with-BOM CSV; several sheets simply follow each other."""
+
+    def __init__(self, path: Path) -> None:
+        self._handle = open(path, "w", encoding="utf-8-sig", newline="")  # noqa: SIM115
+        self._writer = csv.writer(self._handle, delimiter=CSV_DELIMITER)
+
+    def sheet(self, title: str, columns: Sequence[Column]) -> None:
+        self._writer.writerow([c.header for c in columns])
+
+    def row(self, values: Sequence[Any]) -> None:
+        self._writer.writerow([_csv_text(value) for value in values])
+
+    def close(self) -> None:
+        if not self._handle.closed:
+            self._handle.close()
+
+
+def _csv_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    text = str(value)
+    if text.startswith(_FORMULA_START):
+        return "'" + text
+    return text
