@@ -18,6 +18,7 @@ from sqlalchemy.orm.attributes import NO_VALUE
 
 from ikmdesk.errors import MSG_DEVICE_NOT_SET_UP, DeviceNotSetUp
 from ikmdesk.models import ChangeOp, LocalIdentity, SyncedRecord, utc_now
+from ikmdesk.models.sync_state import SyncContext
 from ikmdesk.sync.hlc import HybridClock
 
 CAPTURE_OFF = "ikmdesk.capture_off"
@@ -25,6 +26,10 @@ CAPTURE_OFF = "ikmdesk.capture_off"
 
 # Local bookkeeping, not an edit: syncing it would make every two edits of a record conflict.
 UNSYNCED_FIELDS = frozenset({"id", "updated_at"})
+
+CONTEXT_ENTITY = "sync_context"
+"""Entity of the ops that say what their author had seen (row_id = author, field = vector)."""
+CONTEXT_FIELD = "vector"
 
 
 class TombstoneRequired(TypeError):
@@ -143,6 +148,15 @@ def _updated_fields(obj: Any) -> dict[str, Any]:
     return fields
 
 
+def record_ops(session: Session, changes: Iterable[tuple[str, str, dict[str, Any]]]) -> None:
+    """Write ops for changes already made to the data (or to be re-asserted), as a local edit.
+
+    Used where an edit must produce an op even though the stored value does not change,
+    such as keeping the winning value of a conflict so that every device learns of it.
+    """
+    _write_ops(session, changes)
+
+
 def _write_ops(session: Session, changes: Iterable[tuple[str, str, dict[str, Any]]]) -> None:
     identity, pending = _identity(session)
     clock = HybridClock(
@@ -151,6 +165,10 @@ def _write_ops(session: Session, changes: Iterable[tuple[str, str, dict[str, Any
     counter = identity.op_counter or 0
     device_id = identity.device_id
     rows = []
+    context = None if pending else _pending_context(session, device_id)
+    if context is not None:
+        # The first local edit after an import says what this device had seen by then.
+        changes = [(CONTEXT_ENTITY, device_id, {CONTEXT_FIELD: context}), *changes]
     for entity, row_id, fields in changes:
         for field, value in fields.items():
             counter += 1
@@ -166,10 +184,14 @@ def _write_ops(session: Session, changes: Iterable[tuple[str, str, dict[str, Any
                     "hlc": clock.tick().encode(),
                 }
             )
-    if not rows:
+    if not rows or (context is not None and len(rows) == 1):
         return
     connection = session.connection()
     connection.execute(insert(ChangeOp), rows)
+    if context is not None:
+        connection.execute(
+            update(SyncContext).where(SyncContext.device_id == device_id).values(pending=False)
+        )
     state = {"op_counter": counter, "hlc_wall_ms": clock.wall_ms, "hlc_logical": clock.logical}
     if pending:
         for key, value in state.items():
@@ -178,6 +200,19 @@ def _write_ops(session: Session, changes: Iterable[tuple[str, str, dict[str, Any
         connection.execute(
             update(LocalIdentity).where(LocalIdentity.device_id == device_id).values(**state)
         )
+
+
+def _pending_context(session: Session, device_id: str) -> dict[str, int] | None:
+    row = (
+        session.connection()
+        .execute(
+            select(SyncContext.vector).where(
+                SyncContext.device_id == device_id, SyncContext.pending.is_(True)
+            )
+        )
+        .first()
+    )
+    return None if row is None else dict(row[0])
 
 
 def _identity(session: Session) -> tuple[Any, bool]:

@@ -1,0 +1,632 @@
+"""Sync use cases: export a package for a peer, import packages, and report sync status.
+
+Export and import take the open ``Database`` (not a session) because each is several
+steps around one transaction: reading ops, writing the file, backing up, storing blobs.
+All database changes of an import happen in one transaction, after every check passed.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Protocol
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from ikmdesk.blob_store import BlobStore, is_sha256
+from ikmdesk.db import Database, backup_database
+from ikmdesk.errors import CONTEXT, QT_TRANSLATE_NOOP, UserError
+from ikmdesk.models import ChangeOp, Device, LocalIdentity
+from ikmdesk.models.enums import DeviceRole
+from ikmdesk.models.sync_state import (
+    ClockWarning,
+    ExportedPackage,
+    ImportedPackage,
+    SyncConflict,
+    TrustedPeer,
+)
+from ikmdesk.paths import backup_dir, blob_dir
+from ikmdesk.services.device import DeviceInfo, key_fingerprint, this_device
+from ikmdesk.services.sync_trust import PeerInfo, peer_info, trusted_peers
+from ikmdesk.sync.change_capture import CAPTURE_OFF
+from ikmdesk.sync.hlc import Hlc, HybridClock, wall_clock_ms
+from ikmdesk.sync.knowledge import (
+    all_peer_vectors,
+    count_unknown_to,
+    learn_peer_vector,
+    local_vector,
+    mark_context_changed,
+    ops_unknown_to,
+    peer_vector,
+)
+from ikmdesk.sync.merge import apply_ops
+from ikmdesk.sync.package_crypto import (
+    DecryptionFailed,
+    unwrap_with_passphrase,
+    unwrap_with_private_key,
+)
+from ikmdesk.sync.package_format import (
+    DEFAULT_LIMITS,
+    ENCRYPTION_NONE,
+    ENCRYPTION_SCRYPT,
+    ENCRYPTION_X25519,
+    MSG_APPLY_FAILED,
+    MSG_DECRYPT_FAILED,
+    MSG_FOREIGN_OWN_OPS,
+    MSG_FROM_SELF,
+    MSG_KEY_CHANGED,
+    MSG_NOT_FOR_THIS_DEVICE,
+    MSG_PASSPHRASE_NEEDED,
+    MSG_UNKNOWN_SENDER,
+    MSG_WRONG_PASSPHRASE,
+    SUFFIX,
+    Limits,
+    PackageRefused,
+    key_aad,
+)
+from ikmdesk.sync.package_reader import SignedPackage, open_signed_package, read_contents
+from ikmdesk.sync.package_writer import Encryption, PackageDraft, PackageFiles, write_package
+
+DAY_MS = 24 * 3600 * 1000
+MAX_DRIFT_MS = DAY_MS
+"""Ops stamped further than this ahead of the importer's clock flag their device's clock."""
+MAX_FOLLOW_MS = 7 * DAY_MS
+"""The local clock follows remote timestamps at most this far ahead of its own wall clock."""
+
+MSG_NO_RECIPIENT_KEY = QT_TRANSLATE_NOOP(
+    CONTEXT,
+    "Tidak ada penerima yang kuncinya dikenal. Berikan --to ID_PERANGKAT (perangkat yang sudah "
+    "dipercaya), --passphrase-file BERKAS untuk mengunci dengan kata sandi, atau --plain untuk "
+    "paket tanpa enkripsi.",
+)
+MSG_UNKNOWN_RECIPIENT = QT_TRANSLATE_NOOP(
+    CONTEXT,
+    "Perangkat {device} belum dipercaya di sini; impor dulu kartu kuncinya (ikmdesk device trust).",
+)
+MSG_EMPTY_PASSPHRASE = QT_TRANSLATE_NOOP(CONTEXT, "Kata sandi paket tidak boleh kosong.")
+
+
+class ProgressSink(Protocol):
+    """Where long sync work reports progress and learns it was cancelled (the UI's Progress)."""
+
+    def report(self, done: int, total: int, text: str = "") -> None: ...
+
+    def raise_if_cancelled(self) -> None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class ExportResult:
+    """A written package: where, its id, what it holds and how it is protected."""
+
+    path: Path
+    package_id: str
+    ops: int
+    attachments: int
+    encryption: str
+    recipient_id: str | None
+    full: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    """What importing one package did (or that it had been imported before)."""
+
+    file_name: str
+    package_id: str
+    sender_id: str
+    sender_name: str
+    already_imported: bool
+    applied: int = 0
+    already_known: int = 0
+    conflicts: int = 0
+    attachments: int = 0
+    newly_trusted: bool = False
+    clock_ahead_ms: dict[str, int] = field(default_factory=dict)
+    own_clock_ahead_ms: int | None = None
+    backup_path: Path | None = None
+
+    def as_json(self) -> dict[str, Any]:
+        """Return the result as the JSON object the command line prints."""
+        return {
+            "file": self.file_name,
+            "package_id": self.package_id,
+            "sender": self.sender_id,
+            "already_imported": self.already_imported,
+            "applied": self.applied,
+            "already_known": self.already_known,
+            "conflicts": self.conflicts,
+            "attachments": self.attachments,
+            "newly_trusted": self.newly_trusted,
+            "clock_ahead_ms": self.clock_ahead_ms,
+            "own_clock_ahead_ms": self.own_clock_ahead_ms,
+        }
+
+
+def default_file_name(device: DeviceInfo, recipient_id: str | None, *, now: datetime) -> str:
+    """Return a package file name that never repeats: sender, recipient and time."""
+    stamp = now.strftime("%Y%m%dT%H%M%S")
+    to = recipient_id[:8] if recipient_id else "semua"
+    return f"ikmdesk-{device.id[:8]}-ke-{to}-{stamp}{SUFFIX}"
+
+
+def default_recipient(session: Session) -> PeerInfo | None:
+    """Return whom an export goes to by default: an officer's one trusted supervisor."""
+    me = this_device(session)
+    if me.role != DeviceRole.OFFICER:
+        return None
+    supervisors = [p for p in trusted_peers(session) if p.role == DeviceRole.SUPERVISOR.value]
+    return supervisors[0] if len(supervisors) == 1 else None
+
+
+def export_package(
+    db: Database,
+    target: Path,
+    *,
+    to: str | None = None,
+    full: bool = False,
+    passphrase: str | None = None,
+    plain: bool = False,
+    files: PackageFiles | None = None,
+    now_ms: Callable[[], int] = wall_clock_ms,
+) -> ExportResult:
+    """Write every op the recipient is not known to hold (all of them with ``full``)."""
+    with db.unit_of_work() as session:
+        me = this_device(session)
+        signing_key = session.scalars(select(LocalIdentity.signing_private_key)).one()
+        recipient = _recipient(session, to)
+        encryption = _encryption(recipient, passphrase=passphrase, plain=plain)
+        known = {} if full or recipient is None else peer_vector(session, recipient.device_id)
+        connection = session.connection()
+        ops = list(ops_unknown_to(connection, known))
+        vector = local_vector(connection)
+        warnings = {w.device_id: w.ahead_ms for w in session.scalars(select(ClockWarning))}
+    store = BlobStore(blob_dir(db.path))
+    shas = sorted(
+        {
+            op["value"]
+            for op in ops
+            if op["entity"] == "attachment" and op["field"] == "sha256" and is_sha256(op["value"])
+        }
+    )
+    blobs = {sha: store.read(sha) for sha in shas if store.has(sha)}
+    created = datetime.fromtimestamp(now_ms() / 1000, UTC)
+    draft = PackageDraft(
+        package_id=str(uuid.uuid4()),
+        created_at=created.isoformat(),
+        sender={
+            "device_id": me.id,
+            "role": me.role.value,
+            "officer_name": me.officer_name,
+            "signing_public_key": me.signing_public_key,
+            "encryption_public_key": me.encryption_public_key,
+        },
+        recipient_id=recipient.device_id if recipient else None,
+        vector=vector,
+        clock_warnings=warnings,
+        ops=ops,
+        blobs=blobs,
+    )
+    path = write_package(
+        Path(target), draft, signing_key=signing_key, encryption=encryption, files=files
+    )
+    is_full = full or recipient is None or not known
+    with db.unit_of_work() as session:
+        session.add(
+            ExportedPackage(
+                package_id=draft.package_id,
+                recipient_device_id=draft.recipient_id,
+                file_name=path.name[:200],
+                encryption=encryption.scheme,
+                full=is_full,
+                ops=len(ops),
+                attachments=len(blobs),
+            )
+        )
+    return ExportResult(
+        path, draft.package_id, len(ops), len(blobs), encryption.scheme, draft.recipient_id, is_full
+    )
+
+
+def _recipient(session: Session, to: str | None) -> PeerInfo | None:
+    if to is None:
+        return default_recipient(session)
+    row = session.get(TrustedPeer, to)
+    if row is None:
+        raise UserError(MSG_UNKNOWN_RECIPIENT, device=to)
+    return peer_info(row)
+
+
+def _encryption(recipient: PeerInfo | None, *, passphrase: str | None, plain: bool) -> Encryption:
+    if passphrase is not None:
+        if not passphrase:
+            raise UserError(MSG_EMPTY_PASSPHRASE)
+        return Encryption(ENCRYPTION_SCRYPT, passphrase=passphrase)
+    if plain:
+        return Encryption(ENCRYPTION_NONE)
+    if recipient is None:
+        raise UserError(MSG_NO_RECIPIENT_KEY)
+    return Encryption(
+        ENCRYPTION_X25519,
+        recipient_id=recipient.device_id,
+        recipient_key=recipient.encryption_public_key,
+    )
+
+
+def import_package(
+    db: Database,
+    path: Path,
+    *,
+    trust: bool = False,
+    passphrase: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    now_ms: Callable[[], int] = wall_clock_ms,
+    progress: ProgressSink | None = None,
+) -> ImportResult:
+    """Verify a package completely, back up the database, then apply it in one transaction."""
+    path = Path(path)
+    signed = open_signed_package(path, limits)
+    manifest = signed.manifest
+    with db.unit_of_work() as session:
+        me = this_device(session)
+        newly_trusted = _check_sender(session, signed, me, trust=trust)
+        if session.get(ImportedPackage, manifest.package_id) is not None:
+            return ImportResult(
+                path.name, manifest.package_id, manifest.sender_id, manifest.sender_name, True
+            )
+        file_key = _file_key(session, signed, me, passphrase)
+        own_counter = session.scalars(select(LocalIdentity.op_counter)).one()
+    if progress is not None:
+        progress.report(1, 4, "verify")
+    contents = read_contents(signed, file_key, limits)
+    if any(op.device_id == me.id and op.counter > own_counter for op in contents.ops):
+        raise PackageRefused(MSG_FOREIGN_OWN_OPS, name=path.name)
+    if progress is not None:
+        progress.raise_if_cancelled()
+        progress.report(2, 4, "backup")
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    backup = backup_database(
+        db.path,
+        backup_dir(db.path) / f"{db.path.stem}_{stamp}_before-sync-{manifest.package_id[:8]}.db",
+    )
+    store = BlobStore(blob_dir(db.path))
+    stored_blobs = 0
+    for sha, data in contents.blobs.items():
+        if not store.has(sha):
+            store.put_verified(sha, data)  # content-addressed: harmless if the import fails later
+            stored_blobs += 1
+    if progress is not None:
+        progress.raise_if_cancelled()
+        progress.report(3, 4, "apply")
+    now = now_ms()
+    now_dt = datetime.fromtimestamp(now / 1000, UTC)
+    try:
+        with db.unit_of_work() as session:
+            session.info[CAPTURE_OFF] = True
+            if newly_trusted:
+                _trust_sender(session, signed)
+            outcome = apply_ops(session, contents.ops, now=now_dt)
+            learn_peer_vector(session, manifest.sender_id, manifest.vector)
+            if outcome.applied:
+                mark_context_changed(session, me.id, local_vector(session.connection()))
+            if outcome.max_hlc is not None:
+                _observe(session, me.id, Hlc.decode(outcome.max_hlc), now)
+            ahead = _clocks_ahead(signed, contents.ops, now)
+            own_ahead = _record_clock_warnings(session, signed, me.id, ahead, now_dt)
+            session.add(
+                ImportedPackage(
+                    package_id=manifest.package_id,
+                    sender_device_id=manifest.sender_id,
+                    file_name=path.name[:200],
+                    created_at=manifest.created_at,
+                    imported_at=now_dt,
+                    encryption=manifest.scheme,
+                    ops_total=len(contents.ops),
+                    ops_applied=outcome.applied,
+                    ops_known=outcome.known,
+                    conflicts=outcome.conflicts,
+                    attachments=len(contents.blobs),
+                    clock_ahead_ms=ahead.get(manifest.sender_id),
+                )
+            )
+            if progress is not None:
+                progress.raise_if_cancelled()
+    except IntegrityError as exc:
+        raise PackageRefused(MSG_APPLY_FAILED, name=path.name, detail=str(exc.orig)[:160]) from exc
+    if progress is not None:
+        progress.report(4, 4, "done")
+    return ImportResult(
+        file_name=path.name,
+        package_id=manifest.package_id,
+        sender_id=manifest.sender_id,
+        sender_name=manifest.sender_name,
+        already_imported=False,
+        applied=outcome.applied,
+        already_known=outcome.known,
+        conflicts=outcome.conflicts,
+        attachments=stored_blobs,
+        newly_trusted=newly_trusted,
+        clock_ahead_ms=ahead,
+        own_clock_ahead_ms=own_ahead,
+        backup_path=backup,
+    )
+
+
+def read_package_sender(path: Path) -> PeerInfo:
+    """Return who signed a package (after checking its signature), for the trust question."""
+    manifest = open_signed_package(Path(path)).manifest
+    return PeerInfo(
+        device_id=manifest.sender_id,
+        role=manifest.sender_role,
+        officer_name=manifest.sender_name,
+        nip=None,
+        fingerprint=key_fingerprint(manifest.sender_signing_key, manifest.sender_encryption_key),
+        signing_public_key=manifest.sender_signing_key,
+        encryption_public_key=manifest.sender_encryption_key,
+    )
+
+
+def _check_sender(session: Session, signed: SignedPackage, me: DeviceInfo, *, trust: bool) -> bool:
+    """Refuse packages from this device or from untrusted keys; True if trust is to be added."""
+    manifest = signed.manifest
+    if manifest.sender_id == me.id:
+        raise PackageRefused(MSG_FROM_SELF, name=signed.name)
+    fingerprint = key_fingerprint(manifest.sender_signing_key, manifest.sender_encryption_key)
+    peer = session.get(TrustedPeer, manifest.sender_id)
+    if peer is not None:
+        if peer.fingerprint != fingerprint:
+            raise PackageRefused(MSG_KEY_CHANGED, name=signed.name, fingerprint=fingerprint)
+        return False
+    if not trust:
+        raise PackageRefused(
+            MSG_UNKNOWN_SENDER,
+            name=signed.name,
+            officer=manifest.sender_name,
+            role=manifest.sender_role,
+            fingerprint=fingerprint,
+        )
+    return True
+
+
+def _trust_sender(session: Session, signed: SignedPackage) -> None:
+    manifest = signed.manifest
+    session.add(
+        TrustedPeer(
+            device_id=manifest.sender_id,
+            role=manifest.sender_role,
+            officer_name=manifest.sender_name,
+            signing_public_key=manifest.sender_signing_key,
+            encryption_public_key=manifest.sender_encryption_key,
+            fingerprint=key_fingerprint(
+                manifest.sender_signing_key, manifest.sender_encryption_key
+            ),
+        )
+    )
+
+
+def _file_key(
+    session: Session, signed: SignedPackage, me: DeviceInfo, passphrase: str | None
+) -> bytes | None:
+    manifest = signed.manifest
+    aad = key_aad(manifest.package_id)
+    if manifest.scheme == ENCRYPTION_NONE:
+        return None
+    if manifest.scheme == ENCRYPTION_SCRYPT:
+        if passphrase is None:
+            raise PackageRefused(MSG_PASSPHRASE_NEEDED, name=signed.name)
+        try:
+            return unwrap_with_passphrase(manifest.encryption, passphrase, aad)
+        except DecryptionFailed as exc:
+            raise PackageRefused(MSG_WRONG_PASSPHRASE, name=signed.name) from exc
+    recipient = manifest.encryption.get("recipient")
+    if recipient != me.id:
+        raise PackageRefused(MSG_NOT_FOR_THIS_DEVICE, name=signed.name, recipient=recipient)
+    private = session.scalars(select(LocalIdentity.encryption_private_key)).one()
+    try:
+        return unwrap_with_private_key(manifest.encryption, private, aad)
+    except DecryptionFailed as exc:
+        raise PackageRefused(MSG_DECRYPT_FAILED, name=signed.name) from exc
+
+
+def _observe(session: Session, device_id: str, remote: Hlc, now_ms: int) -> None:
+    """Move the local clock past a received timestamp, so later local edits order after it."""
+    identity = session.get_one(LocalIdentity, device_id)
+    limit = now_ms + MAX_FOLLOW_MS
+    if remote.wall_ms > limit:  # a badly wrong clock elsewhere must not drag ours years ahead
+        remote = Hlc(limit, 0, remote.device_id)
+    clock = HybridClock(
+        device_id, wall_ms=identity.hlc_wall_ms or 0, logical=identity.hlc_logical or 0
+    )
+    clock.observe(remote)
+    identity.hlc_wall_ms, identity.hlc_logical = clock.wall_ms, clock.logical
+
+
+def _clocks_ahead(signed: SignedPackage, ops: list[Any], now_ms: int) -> dict[str, int]:
+    """Return devices whose own clock stamped times more than a day ahead of ours."""
+    threshold = now_ms + MAX_DRIFT_MS
+    ahead: dict[str, int] = {}
+    created_ms = int(signed.manifest.created_at.timestamp() * 1000)
+    if created_ms > threshold:
+        ahead[signed.manifest.sender_id] = created_ms - now_ms
+    bound = f"{threshold:013d}"
+    for op in ops:
+        # A stamp from the author's own clock has logical 0; a followed stamp does not.
+        if op.hlc[:13] > bound and op.hlc[14:24] == "0000000000":
+            wall = int(op.hlc[:13])
+            ahead[op.device_id] = max(ahead.get(op.device_id, 0), wall - now_ms)
+    return ahead
+
+
+def _record_clock_warnings(
+    session: Session, signed: SignedPackage, me_id: str, ahead: dict[str, int], now: datetime
+) -> int | None:
+    reported = dict(signed.manifest.clock_warnings)
+    sender = signed.manifest.sender_id
+    if sender not in ahead and sender not in reported:
+        session.execute(
+            delete(ClockWarning).where(
+                ClockWarning.device_id == sender, ClockWarning.reported_by == me_id
+            )
+        )
+    for device_id, ahead_ms in {**reported, **ahead}.items():
+        row = session.get(ClockWarning, device_id)
+        by = me_id if device_id in ahead else sender
+        if row is None:
+            session.add(
+                ClockWarning(
+                    device_id=device_id, ahead_ms=ahead_ms, detected_at=now, reported_by=by
+                )
+            )
+        else:
+            row.ahead_ms, row.detected_at, row.reported_by = ahead_ms, now, by
+    session.flush()
+    return reported.get(me_id)
+
+
+@dataclass(frozen=True, slots=True)
+class PeerStatus:
+    """One trusted peer in the status: who, what it is known to hold, what it still lacks."""
+
+    device_id: str
+    role: str
+    officer_name: str
+    fingerprint: str
+    known_vector: dict[str, int]
+    pending_ops: int
+    last_import_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class SyncStatus:
+    """This device's sync state: its vector, peers, open conflicts and clock warnings."""
+
+    device_id: str
+    role: str
+    vector: dict[str, int]
+    total_ops: int
+    peers: list[PeerStatus]
+    open_conflicts: int
+    clock_warnings: dict[str, int]
+
+    def as_json(self) -> dict[str, Any]:
+        """Return the status as the JSON object the command line prints."""
+        return {
+            "device_id": self.device_id,
+            "role": self.role,
+            "vector": self.vector,
+            "total_ops": self.total_ops,
+            "peers": [
+                {
+                    "device_id": p.device_id,
+                    "role": p.role,
+                    "officer_name": p.officer_name,
+                    "fingerprint": p.fingerprint,
+                    "known_vector": p.known_vector,
+                    "pending_ops": p.pending_ops,
+                    "last_import_at": p.last_import_at,
+                }
+                for p in self.peers
+            ],
+            "open_conflicts": self.open_conflicts,
+            "clock_warnings": self.clock_warnings,
+        }
+
+
+def sync_status(session: Session) -> SyncStatus:
+    """Return the vector, every trusted peer with its pending ops, conflicts and clock warnings."""
+    me = this_device(session)
+    connection = session.connection()
+    vectors = all_peer_vectors(session)
+    last_imports = dict(
+        session.execute(
+            select(
+                ImportedPackage.sender_device_id, func.max(ImportedPackage.imported_at)
+            ).group_by(ImportedPackage.sender_device_id)
+        ).all()
+    )
+    peers = [
+        PeerStatus(
+            device_id=p.device_id,
+            role=p.role,
+            officer_name=p.officer_name,
+            fingerprint=p.fingerprint,
+            known_vector=vectors.get(p.device_id, {}),
+            pending_ops=count_unknown_to(connection, vectors.get(p.device_id, {})),
+            last_import_at=last_imports.get(p.device_id),
+        )
+        for p in trusted_peers(session)
+    ]
+    open_conflicts = session.scalar(
+        select(func.count()).select_from(SyncConflict).where(SyncConflict.status == "open")
+    )
+    total = session.scalar(select(func.count()).select_from(ChangeOp))
+    return SyncStatus(
+        device_id=me.id,
+        role=me.role.value,
+        vector=local_vector(connection),
+        total_ops=int(total or 0),
+        peers=peers,
+        open_conflicts=int(open_conflicts or 0),
+        clock_warnings={w.device_id: w.ahead_ms for w in session.scalars(select(ClockWarning))},
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class PackageRecord:
+    """One line of the sync history: a package imported or exported."""
+
+    direction: str
+    package_id: str
+    file_name: str
+    peer_id: str | None
+    peer_name: str | None
+    at: datetime
+    ops: int
+    applied: int
+    conflicts: int
+    attachments: int
+
+
+def sync_history(session: Session, *, limit: int = 200) -> list[PackageRecord]:
+    """Return recent imports and exports, newest first."""
+    names = dict(session.execute(select(Device.id, Device.officer_name)).all())
+    names.update(dict(session.execute(select(TrustedPeer.device_id, TrustedPeer.officer_name))))
+    records = [
+        PackageRecord(
+            "import",
+            row.package_id,
+            row.file_name,
+            row.sender_device_id,
+            names.get(row.sender_device_id),
+            row.imported_at,
+            row.ops_total,
+            row.ops_applied,
+            row.conflicts,
+            row.attachments,
+        )
+        for row in session.scalars(
+            select(ImportedPackage).order_by(ImportedPackage.imported_at.desc()).limit(limit)
+        )
+    ]
+    records += [
+        PackageRecord(
+            "export",
+            row.package_id,
+            row.file_name,
+            row.recipient_device_id,
+            names.get(row.recipient_device_id or ""),
+            row.created_at,
+            row.ops,
+            0,
+            0,
+            row.attachments,
+        )
+        for row in session.scalars(
+            select(ExportedPackage).order_by(ExportedPackage.created_at.desc()).limit(limit)
+        )
+    ]
+    return sorted(records, key=lambda r: r.at, reverse=True)[:limit]

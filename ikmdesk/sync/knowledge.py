@@ -1,0 +1,156 @@
+"""Version vectors: which ops this device holds, and what it knows each peer holds.
+
+A vector maps an origin device id to a counter N meaning "holds that device's ops 1..N".
+This device's own vector is read from the change log (the contiguous prefix per origin),
+so it can never disagree with the ops actually stored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from sqlalchemy import Connection, and_, func, select
+from sqlalchemy.orm import Session
+
+from ikmdesk.models import ChangeOp
+from ikmdesk.models.sync_state import PeerKnowledge, SyncContext
+
+_log = ChangeOp.__table__
+
+
+def local_vector(connection: Connection) -> dict[str, int]:
+    """Return, per origin device, the highest counter up to which every op is held here."""
+    rows = connection.execute(
+        select(_log.c.device_id, func.max(_log.c.counter), func.count()).group_by(_log.c.device_id)
+    ).all()
+    vector: dict[str, int] = {}
+    for device_id, highest, count in rows:
+        vector[device_id] = highest if highest == count else _prefix_end(connection, device_id)
+    return vector
+
+
+def held_beyond_prefix(connection: Connection) -> dict[str, list[int]]:
+    """Return, per origin, counters held past a gap (ops received out of order)."""
+    held: dict[str, list[int]] = {}
+    for device_id, end in local_vector(connection).items():
+        counters = connection.scalars(
+            select(_log.c.counter)
+            .where(_log.c.device_id == device_id, _log.c.counter > end)
+            .order_by(_log.c.counter)
+        ).all()
+        if counters:
+            held[device_id] = list(counters)
+    return held
+
+
+def _prefix_end(connection: Connection, device_id: str) -> int:
+    first = connection.scalar(select(func.min(_log.c.counter)).where(_log.c.device_id == device_id))
+    if first != 1:
+        return 0
+    following = _log.alias("following")
+    return int(
+        connection.scalar(
+            select(func.min(_log.c.counter)).where(
+                _log.c.device_id == device_id,
+                ~select(following.c.counter)
+                .where(
+                    and_(
+                        following.c.device_id == _log.c.device_id,
+                        following.c.counter == _log.c.counter + 1,
+                    )
+                )
+                .exists(),
+            )
+        )
+        or 0
+    )
+
+
+def peer_vector(session: Session, peer_id: str) -> dict[str, int]:
+    """Return what this device knows ``peer_id`` holds (empty for a peer never heard from)."""
+    rows = session.execute(
+        select(PeerKnowledge.origin_device_id, PeerKnowledge.counter).where(
+            PeerKnowledge.peer_device_id == peer_id
+        )
+    ).all()
+    return {origin: counter for origin, counter in rows}
+
+
+def all_peer_vectors(session: Session) -> dict[str, dict[str, int]]:
+    """Return what this device knows every peer holds, by peer id."""
+    vectors: dict[str, dict[str, int]] = {}
+    for peer, origin, counter in session.execute(
+        select(PeerKnowledge.peer_device_id, PeerKnowledge.origin_device_id, PeerKnowledge.counter)
+    ):
+        vectors.setdefault(peer, {})[origin] = counter
+    return vectors
+
+
+def learn_peer_vector(session: Session, peer_id: str, vector: Mapping[str, int]) -> None:
+    """Record that ``peer_id`` holds at least ``vector`` (knowledge only ever grows)."""
+    known = {
+        row.origin_device_id: row
+        for row in session.scalars(
+            select(PeerKnowledge).where(PeerKnowledge.peer_device_id == peer_id)
+        )
+    }
+    for origin, counter in vector.items():
+        row = known.get(origin)
+        if row is None:
+            session.add(
+                PeerKnowledge(peer_device_id=peer_id, origin_device_id=origin, counter=counter)
+            )
+        elif counter > row.counter:
+            row.counter = counter
+    session.flush()
+
+
+def ops_unknown_to(connection: Connection, known: Mapping[str, int]) -> Iterator[dict[str, Any]]:
+    """Yield every stored op the holder of ``known`` lacks, per origin in counter order."""
+    origins = connection.scalars(select(_log.c.device_id).distinct()).all()
+    columns = (
+        _log.c.op_id,
+        _log.c.device_id,
+        _log.c.counter,
+        _log.c.entity,
+        _log.c.row_id,
+        _log.c.field,
+        _log.c.value,
+        _log.c.hlc,
+    )
+    for origin in sorted(origins):
+        result = connection.execute(
+            select(*columns)
+            .where(_log.c.device_id == origin, _log.c.counter > known.get(origin, 0))
+            .order_by(_log.c.counter)
+        )
+        for row in result.mappings():
+            yield dict(row)
+
+
+def count_unknown_to(connection: Connection, known: Mapping[str, int]) -> int:
+    """Return how many stored ops the holder of ``known`` lacks."""
+    origins = connection.scalars(select(_log.c.device_id).distinct()).all()
+    return sum(
+        int(
+            connection.scalar(
+                select(func.count()).where(
+                    _log.c.device_id == origin, _log.c.counter > known.get(origin, 0)
+                )
+            )
+            or 0
+        )
+        for origin in origins
+    )
+
+
+def mark_context_changed(session: Session, device_id: str, vector: Mapping[str, int]) -> None:
+    """Remember the vector after an import; the next local op will carry it as its context."""
+    row = session.get(SyncContext, device_id)
+    if row is None:
+        session.add(SyncContext(device_id=device_id, vector=dict(vector), pending=True))
+    else:
+        row.vector = dict(vector)
+        row.pending = True
+    session.flush()

@@ -1,0 +1,393 @@
+"""Apply received ops: per field the greatest HLC wins; concurrent losers become conflicts.
+
+The state of every field is a pure function of the set of ops held for it (the one with
+the greatest HLC, whose text ends with the device id, so ties cannot happen). Applying
+ops is therefore idempotent, commutative and associative. Ops are written with Core
+statements in bulk and never produce new local ops.
+
+"Concurrent" (recorded in ``sync_conflict``): op L on a field is a *lost edit* when it is
+not the winner and no op on that field was made by an author who had seen L. "Had seen"
+is exact: an author has seen its own earlier ops, and the ops covered by the version
+vector in its latest context op (written before its first edit after each import).
+An edit E of a record whose ``deleted`` winner T is a tombstone is an *edit on a deleted
+record* when neither T's author had seen E nor E's author had seen T.
+"""
+
+from __future__ import annotations
+
+import uuid
+from bisect import bisect_left
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, insert, select, update
+from sqlalchemy.orm import Session
+
+from ikmdesk.models import ChangeOp
+from ikmdesk.models.sync_state import SyncConflict
+from ikmdesk.sync.change_capture import CONTEXT_ENTITY, CONTEXT_FIELD, UNSYNCED_FIELDS
+from ikmdesk.sync.hlc import Hlc
+from ikmdesk.sync.knowledge import local_vector
+from ikmdesk.sync.op_schema import ENTITY_RULES, TABLES, Op
+
+KIND_FIELD = "field"
+KIND_DELETED = "deleted"
+STATUS_OPEN = "open"
+STATUS_SUPERSEDED = "superseded"
+_CHUNK = 400
+_log = ChangeOp.__table__
+_conflicts = SyncConflict.__table__
+
+
+@dataclass(frozen=True, slots=True)
+class ApplyOutcome:
+    """What applying a batch of ops did on this device."""
+
+    applied: int
+    known: int
+    conflicts: int
+    max_hlc: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Stored:
+    op_id: str
+    device_id: str
+    counter: int
+    field: str
+    value: Any
+    hlc: str
+
+
+def apply_ops(session: Session, ops: Sequence[Op], *, now: datetime) -> ApplyOutcome:
+    """Store the ops this device lacks and bring every field they touch to its winning value."""
+    connection = session.connection()
+    if connection.dialect.name == "sqlite":
+        # Children may name parents that arrive later in the same package.
+        connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+    new_ops = _unknown(connection, ops)
+    if not new_ops:
+        return ApplyOutcome(0, len(ops), 0, None)
+    data_ops = [op for op in new_ops if op.entity in TABLES]
+    heads = _field_heads(connection, data_ops)
+    connection.execute(insert(_log), [op.as_row() for op in new_ops])
+    best: dict[tuple[str, str, str], Op] = {}
+    devices: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+    for op in data_ops:
+        key = (op.entity, op.row_id, op.field)
+        devices[key].add(op.device_id)
+        current = best.get(key)
+        if current is None or op.hlc > current.hlc:
+            best[key] = op
+    winners = [op for key, op in best.items() if key not in heads or op.hlc > heads[key]]
+    _write_winners(connection, winners, now=now)
+    suspects = [key for key in best if key in heads or len(devices[key]) > 1]
+    judge = _Judge(connection)
+    conflicts = _record_field_conflicts(connection, judge, suspects, now=now)
+    touched = {(op.entity, op.row_id) for op in data_ops}
+    conflicts += _record_deleted_conflicts(connection, judge, touched, now=now)
+    return ApplyOutcome(
+        applied=len(new_ops),
+        known=len(ops) - len(new_ops),
+        conflicts=conflicts,
+        max_hlc=max(op.hlc for op in new_ops),
+    )
+
+
+def _unknown(connection: Connection, ops: Sequence[Op]) -> list[Op]:
+    vector = local_vector(connection)
+    candidates = [op for op in ops if op.counter > vector.get(op.device_id, 0)]
+    held: set[str] = set()
+    for chunk in _chunks([op.op_id for op in candidates]):
+        held.update(connection.scalars(select(_log.c.op_id).where(_log.c.op_id.in_(chunk))))
+    return [op for op in candidates if op.op_id not in held]
+
+
+def _field_heads(connection: Connection, ops: Iterable[Op]) -> dict[tuple[str, str, str], str]:
+    """Return the greatest stored HLC of every field the ops touch (before storing them)."""
+    rows_by_entity: dict[str, set[str]] = defaultdict(set)
+    for op in ops:
+        rows_by_entity[op.entity].add(op.row_id)
+    heads: dict[tuple[str, str, str], str] = {}
+    for entity, row_ids in rows_by_entity.items():
+        for chunk in _chunks(sorted(row_ids)):
+            result = connection.execute(
+                select(_log.c.row_id, _log.c.field, _log.c.hlc)
+                .where(_log.c.entity == entity, _log.c.row_id.in_(chunk))
+                .order_by(_log.c.row_id, _log.c.field, _log.c.hlc)
+            )
+            for row_id, field, hlc in result:
+                heads[(entity, row_id, field)] = hlc  # ordered, so the last one is the greatest
+    return heads
+
+
+def _write_winners(connection: Connection, winners: Sequence[Op], *, now: datetime) -> None:
+    by_row: dict[str, dict[str, dict[str, Op]]] = defaultdict(lambda: defaultdict(dict))
+    for op in winners:
+        by_row[op.entity][op.row_id][op.field] = op
+    for entity, table in TABLES.items():  # parents before children
+        rows = by_row.get(entity)
+        if not rows:
+            continue
+        existing: set[str] = set()
+        for chunk in _chunks(sorted(rows)):
+            existing.update(connection.scalars(select(table.c.id).where(table.c.id.in_(chunk))))
+        fresh = [(row_id, fields) for row_id, fields in rows.items() if row_id not in existing]
+        if fresh:
+            connection.execute(
+                insert(table), [_new_row(entity, row_id, fields, now) for row_id, fields in fresh]
+            )
+        changed: dict[frozenset[str], list[dict[str, Any]]] = defaultdict(list)
+        for row_id, fields in rows.items():
+            if row_id in existing:
+                changed[frozenset(fields)].append(_changed_values(entity, row_id, fields))
+        for names, params in changed.items():
+            statement = (
+                update(table)
+                .where(table.c.id == bindparam("_row_id"))
+                .values({name: bindparam(name) for name in (*names, "updated_at")})
+            )
+            connection.execute(statement, params)
+
+
+def _new_row(entity: str, row_id: str, fields: dict[str, Op], now: datetime) -> dict[str, Any]:
+    rules = ENTITY_RULES[entity]
+    table = TABLES[entity]
+    row: dict[str, Any] = {}
+    for column in table.columns:
+        if column.key in UNSYNCED_FIELDS:
+            continue
+        op = fields.get(column.key)
+        if op is not None:
+            row[column.key] = rules[column.key].to_column(op.value)
+        else:
+            row[column.key] = _column_default(column)
+    row["id"] = row_id
+    if row.get("created_at") is None:
+        row["created_at"] = now
+    row["updated_at"] = _op_time(fields.values())
+    return row
+
+
+def _changed_values(entity: str, row_id: str, fields: dict[str, Op]) -> dict[str, Any]:
+    rules = ENTITY_RULES[entity]
+    params = {name: rules[name].to_column(op.value) for name, op in fields.items()}
+    params["_row_id"] = row_id
+    params["updated_at"] = _op_time(fields.values())
+    return params
+
+
+def _column_default(column: Any) -> Any:
+    default = column.default
+    if default is None:
+        return None
+    arg = default.arg
+    return arg(None) if callable(arg) else arg
+
+
+def _op_time(ops: Iterable[Op]) -> datetime:
+    """Return when the newest of the ops was made, by its author's hybrid clock."""
+    newest = max(op.hlc for op in ops)
+    return datetime.fromtimestamp(Hlc.decode(newest).wall_ms / 1000, UTC)
+
+
+class _Judge:
+    """Answers "had the author of op A seen op B?" from the context ops in the change log."""
+
+    def __init__(self, connection: Connection) -> None:
+        self._connection = connection
+        self._contexts: dict[str, tuple[list[int], list[dict[str, int]]]] = {}
+
+    def had_seen(self, author: _Stored, other: _Stored) -> bool:
+        if author.device_id == other.device_id:
+            return other.counter < author.counter
+        counters, vectors = self._context_of(author.device_id)
+        index = bisect_left(counters, author.counter) - 1
+        return index >= 0 and vectors[index].get(other.device_id, 0) >= other.counter
+
+    def _context_of(self, device_id: str) -> tuple[list[int], list[dict[str, int]]]:
+        cached = self._contexts.get(device_id)
+        if cached is None:
+            rows = self._connection.execute(
+                select(_log.c.counter, _log.c.value)
+                .where(
+                    _log.c.entity == CONTEXT_ENTITY,
+                    _log.c.row_id == device_id,
+                    _log.c.field == CONTEXT_FIELD,
+                )
+                .order_by(_log.c.counter)
+            ).all()
+            cached = ([r[0] for r in rows], [dict(r[1] or {}) for r in rows])
+            self._contexts[device_id] = cached
+        return cached
+
+
+def _stored_ops(
+    connection: Connection, entity: str, row_id: str, field: str | None
+) -> list[_Stored]:
+    query = select(
+        _log.c.op_id, _log.c.device_id, _log.c.counter, _log.c.field, _log.c.value, _log.c.hlc
+    ).where(_log.c.entity == entity, _log.c.row_id == row_id)
+    if field is not None:
+        query = query.where(_log.c.field == field)
+    return [_Stored(*row) for row in connection.execute(query.order_by(_log.c.hlc))]
+
+
+def _record_field_conflicts(
+    connection: Connection,
+    judge: _Judge,
+    keys: Iterable[tuple[str, str, str]],
+    *,
+    now: datetime,
+) -> int:
+    found = 0
+    for entity, row_id, field in keys:
+        ops = _stored_ops(connection, entity, row_id, field)
+        if len({op.device_id for op in ops}) < 2:
+            continue
+        winner = ops[-1]
+        for loser in ops[:-1]:
+            overwritten = any(
+                judge.had_seen(later, loser) for later in ops if later.hlc > loser.hlc
+            )
+            if overwritten or loser.value == winner.value:
+                _close(connection, loser.op_id, KIND_FIELD, now)
+            else:
+                found += _open(connection, KIND_FIELD, entity, row_id, loser, winner, now)
+    return found
+
+
+def _record_deleted_conflicts(
+    connection: Connection, judge: _Judge, rows: Iterable[tuple[str, str]], *, now: datetime
+) -> int:
+    by_entity: dict[str, list[str]] = defaultdict(list)
+    for entity, row_id in rows:
+        by_entity[entity].append(row_id)
+    found = 0
+    for entity, row_ids in by_entity.items():
+        table = TABLES[entity]
+        deleted: set[str] = set()
+        for chunk in _chunks(sorted(row_ids)):
+            deleted.update(
+                connection.scalars(
+                    select(table.c.id).where(table.c.id.in_(chunk), table.c.deleted.is_(True))
+                )
+            )
+        for row_id in sorted(deleted):
+            found += _judge_deleted_row(connection, judge, entity, row_id, now)
+        alive = sorted(set(row_ids) - deleted)
+        if alive and _has_open(connection, KIND_DELETED):
+            # A record brought back to life has no edit-on-deleted conflict any more.
+            for chunk in _chunks(alive):
+                connection.execute(
+                    update(_conflicts)
+                    .where(
+                        _conflicts.c.kind == KIND_DELETED,
+                        _conflicts.c.status == STATUS_OPEN,
+                        _conflicts.c.entity == entity,
+                        _conflicts.c.row_id.in_(chunk),
+                    )
+                    .values(status=STATUS_SUPERSEDED, resolved_at=now)
+                )
+    return found
+
+
+def _judge_deleted_row(
+    connection: Connection, judge: _Judge, entity: str, row_id: str, now: datetime
+) -> int:
+    ops = _stored_ops(connection, entity, row_id, None)
+    tombstones = [op for op in ops if op.field == "deleted"]
+    if not tombstones:
+        return 0
+    tomb = tombstones[-1]
+    found = 0
+    for edit in ops:
+        if edit.field == "deleted":
+            continue
+        concurrent = (
+            edit.device_id != tomb.device_id
+            and not judge.had_seen(tomb, edit)
+            and not judge.had_seen(edit, tomb)
+        )
+        if concurrent:
+            found += _open(connection, KIND_DELETED, entity, row_id, edit, tomb, now)
+        else:
+            _close(connection, edit.op_id, KIND_DELETED, now)
+    return found
+
+
+def _has_open(connection: Connection, kind: str) -> bool:
+    return (
+        connection.scalar(
+            select(_conflicts.c.id)
+            .where(_conflicts.c.kind == kind, _conflicts.c.status == STATUS_OPEN)
+            .limit(1)
+        )
+        is not None
+    )
+
+
+def _open(
+    connection: Connection,
+    kind: str,
+    entity: str,
+    row_id: str,
+    loser: _Stored,
+    winner: _Stored,
+    now: datetime,
+) -> int:
+    """Record (or refresh) a conflict; return 1 if it is new on this device."""
+    existing = connection.execute(
+        select(_conflicts.c.id, _conflicts.c.winner_op_id).where(
+            _conflicts.c.loser_op_id == loser.op_id, _conflicts.c.kind == kind
+        )
+    ).first()
+    winner_values = {
+        "winner_op_id": winner.op_id,
+        "winner_device_id": winner.device_id,
+        "winner_hlc": winner.hlc,
+        "winner_value": winner.value,
+    }
+    if existing is not None:
+        if existing.winner_op_id != winner.op_id:
+            connection.execute(
+                update(_conflicts).where(_conflicts.c.id == existing.id).values(**winner_values)
+            )
+        return 0
+    connection.execute(
+        insert(_conflicts).values(
+            id=str(uuid.uuid4()),
+            kind=kind,
+            entity=entity,
+            row_id=row_id,
+            field=loser.field,
+            loser_op_id=loser.op_id,
+            loser_device_id=loser.device_id,
+            loser_hlc=loser.hlc,
+            loser_value=loser.value,
+            detected_at=now,
+            status=STATUS_OPEN,
+            **winner_values,
+        )
+    )
+    return 1
+
+
+def _close(connection: Connection, loser_op_id: str, kind: str, now: datetime) -> None:
+    connection.execute(
+        update(_conflicts)
+        .where(
+            _conflicts.c.loser_op_id == loser_op_id,
+            _conflicts.c.kind == kind,
+            _conflicts.c.status == STATUS_OPEN,
+        )
+        .values(status=STATUS_SUPERSEDED, resolved_at=now)
+    )
+
+
+def _chunks(items: Sequence[str]) -> Iterable[Sequence[str]]:
+    for start in range(0, len(items), _CHUNK):
+        yield items[start : start + _CHUNK]

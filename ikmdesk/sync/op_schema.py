@@ -1,0 +1,252 @@
+"""Which ops a package may carry: entities, fields and value types derived from the models.
+
+Every op read from a package is checked here before anything is written, and converted
+from its JSON form to the value the column stores when it is applied.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import Enum as PyEnum
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, Date, DateTime, Enum, Float, Integer, String, Table
+from sqlalchemy.types import TypeDecorator
+
+from ikmdesk.models import SYNCED_MODELS
+from ikmdesk.sync.change_capture import CONTEXT_ENTITY, CONTEXT_FIELD, UNSYNCED_FIELDS
+from ikmdesk.sync.hlc import Hlc
+
+MAX_TEXT_CHARS = 1_000_000
+MAX_COUNTER = 2**53
+_DEVICE_ID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+_ROW_ID = re.compile(r"^[0-9A-Za-z-]{1,36}$")
+OP_KEYS = frozenset({"op_id", "device_id", "counter", "entity", "row_id", "field", "value", "hlc"})
+
+
+@dataclass(frozen=True, slots=True)
+class Op:
+    """One field-level change as it travels: who made it, on what, the value and its HLC."""
+
+    op_id: str
+    device_id: str
+    counter: int
+    entity: str
+    row_id: str
+    field: str
+    value: Any
+    hlc: str
+
+    def as_row(self) -> dict[str, Any]:
+        """Return the op as a ``change_log`` row (and as its JSON line)."""
+        return {
+            "op_id": self.op_id,
+            "device_id": self.device_id,
+            "counter": self.counter,
+            "entity": self.entity,
+            "row_id": self.row_id,
+            "field": self.field,
+            "value": self.value,
+            "hlc": self.hlc,
+        }
+
+
+class OpRejected(ValueError):
+    """An op is not one this version accepts; the message says why (in English, for logs)."""
+
+
+@dataclass(frozen=True, slots=True)
+class FieldRule:
+    """What a field accepts: its kind, whether null is allowed, length or choices."""
+
+    kind: str
+    nullable: bool
+    max_length: int | None = None
+    choices: frozenset[str] | None = None
+    enum_class: type[PyEnum] | None = None
+
+    def accepts(self, value: Any) -> bool:
+        """Tell whether ``value`` (a JSON value) is allowed for this field."""
+        if value is None:
+            return self.nullable
+        check = _CHECKS.get(self.kind)
+        return check is not None and check(self, value)
+
+    def to_column(self, value: Any) -> Any:
+        """Return the Python value the column stores for an accepted JSON value."""
+        if value is None:
+            return None
+        if self.kind == "date":
+            return date.fromisoformat(value)
+        if self.kind == "datetime":
+            return datetime.fromisoformat(value)
+        if self.kind == "enum" and self.enum_class is not None:
+            return self.enum_class(value)
+        if self.kind == "float":
+            return float(value)
+        return value
+
+
+def _is_str(rule: FieldRule, value: Any) -> bool:
+    limit = rule.max_length or MAX_TEXT_CHARS
+    return isinstance(value, str) and len(value) <= limit
+
+
+def _is_int(_rule: FieldRule, value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and abs(value) < 2**63
+
+
+def _is_float(_rule: FieldRule, value: Any) -> bool:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    return math.isfinite(value)
+
+
+def _is_bool(_rule: FieldRule, value: Any) -> bool:
+    return isinstance(value, bool)
+
+
+def _is_date(_rule: FieldRule, value: Any) -> bool:
+    if not isinstance(value, str) or len(value) != 10:
+        return False
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _is_datetime(_rule: FieldRule, value: Any) -> bool:
+    if not isinstance(value, str) or len(value) > 40:
+        return False
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        return False
+    return parsed.tzinfo is not None
+
+
+def _is_enum(rule: FieldRule, value: Any) -> bool:
+    return isinstance(value, str) and rule.choices is not None and value in rule.choices
+
+
+def _is_json(_rule: FieldRule, value: Any) -> bool:
+    return True  # any JSON value parsed from the line; its size is bounded by the line limit
+
+
+_CHECKS: dict[str, Callable[[FieldRule, Any], bool]] = {
+    "str": _is_str,
+    "int": _is_int,
+    "float": _is_float,
+    "bool": _is_bool,
+    "date": _is_date,
+    "datetime": _is_datetime,
+    "enum": _is_enum,
+    "json": _is_json,
+}
+
+
+def _rule_for(column: Any) -> FieldRule:
+    col_type = column.type
+    nullable = bool(column.nullable)
+    if isinstance(col_type, Enum):
+        return FieldRule(
+            "enum",
+            nullable,
+            choices=frozenset(col_type.enums),
+            enum_class=col_type.enum_class,
+        )
+    if isinstance(col_type, TypeDecorator):
+        col_type = col_type.impl_instance
+    if isinstance(col_type, Boolean):
+        return FieldRule("bool", nullable)
+    if isinstance(col_type, DateTime):
+        return FieldRule("datetime", nullable)
+    if isinstance(col_type, Date):
+        return FieldRule("date", nullable)
+    if isinstance(col_type, Float):
+        return FieldRule("float", nullable)
+    if isinstance(col_type, Integer):
+        return FieldRule("int", nullable)
+    if isinstance(col_type, JSON):
+        return FieldRule("json", nullable)
+    if isinstance(col_type, String):
+        return FieldRule("str", nullable, max_length=col_type.length)
+    raise TypeError(f"no sync rule for column type {col_type!r} of {column}")
+
+
+def _entity_rules() -> dict[str, dict[str, FieldRule]]:
+    rules: dict[str, dict[str, FieldRule]] = {}
+    for model in SYNCED_MODELS:
+        table: Table = model.__table__  # type: ignore[attr-defined]
+        rules[table.name] = {
+            column.key: _rule_for(column)
+            for column in table.columns
+            if column.key not in UNSYNCED_FIELDS
+        }
+    return rules
+
+
+ENTITY_RULES: Mapping[str, Mapping[str, FieldRule]] = _entity_rules()
+"""For each synced table, the rule of every field an op may set."""
+
+TABLES: Mapping[str, Table] = {
+    model.__table__.name: model.__table__  # type: ignore[attr-defined]
+    for model in SYNCED_MODELS
+}
+"""Synced tables by entity name, parents before children."""
+
+
+def parse_op(obj: Any) -> Op:
+    """Return the op a decoded JSON line describes; raises OpRejected if it is not allowed."""
+    if not isinstance(obj, dict) or set(obj) != OP_KEYS:
+        raise OpRejected("not an op object with exactly the op keys")
+    device_id, counter, entity = obj["device_id"], obj["counter"], obj["entity"]
+    row_id, field, hlc = obj["row_id"], obj["field"], obj["hlc"]
+    if not isinstance(device_id, str) or not _DEVICE_ID.match(device_id):
+        raise OpRejected("device_id is not a device id")
+    if not _is_int(FieldRule("int", False), counter) or not 1 <= counter < MAX_COUNTER:
+        raise OpRejected("counter is not a positive integer")
+    if obj["op_id"] != f"{device_id}:{counter}":
+        raise OpRejected("op_id does not match device_id and counter")
+    if not isinstance(hlc, str) or len(hlc) > 80:
+        raise OpRejected("hlc is not a timestamp")
+    try:
+        stamp = Hlc.decode(hlc)
+    except ValueError:
+        raise OpRejected("hlc is not a timestamp") from None
+    if stamp.device_id != device_id or stamp.encode() != hlc:
+        raise OpRejected("hlc does not belong to the op's device")
+    if not isinstance(row_id, str) or not _ROW_ID.match(row_id):
+        raise OpRejected("row_id is not a record id")
+    if not isinstance(entity, str) or not isinstance(field, str):
+        raise OpRejected("entity and field must be text")
+    value = obj["value"]
+    if entity == CONTEXT_ENTITY:
+        _check_context(device_id, row_id, field, value)
+    else:
+        fields = ENTITY_RULES.get(entity)
+        if fields is None:
+            raise OpRejected(f"unknown entity {entity[:64]!r}")
+        rule = fields.get(field)
+        if rule is None:
+            raise OpRejected(f"unknown field {entity}.{field[:64]!r}")
+        if not rule.accepts(value):
+            raise OpRejected(f"value of {entity}.{field} has the wrong type or size")
+    return Op(obj["op_id"], device_id, counter, entity, row_id, field, value, hlc)
+
+
+def _check_context(device_id: str, row_id: str, field: str, value: Any) -> None:
+    if field != CONTEXT_FIELD or row_id != device_id:
+        raise OpRejected("context op must describe its own author's vector")
+    if not isinstance(value, dict) or len(value) > 10_000:
+        raise OpRejected("context vector must be an object")
+    for origin, counter in value.items():
+        if not _DEVICE_ID.match(origin) or not _is_int(FieldRule("int", False), counter):
+            raise OpRejected("context vector holds something other than device counters")
+        if not 0 <= counter < MAX_COUNTER:
+            raise OpRejected("context vector counter out of range")

@@ -1,0 +1,349 @@
+"""Read a ``.ikmsync`` package as hostile input: limits first, then signature, hashes, ops.
+
+Nothing is ever extracted: only the members the signed manifest lists are read, by exact
+name, with byte counts checked while streaming. Every refusal is a PackageRefused whose
+message names the file and the reason.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import zipfile
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ikmdesk.sync.op_schema import Op, OpRejected, parse_op
+from ikmdesk.sync.package_crypto import DecryptionFailed, decrypt_member, signature_valid, unb64
+from ikmdesk.sync.package_format import (
+    ATTACHMENT_PREFIX,
+    DEFAULT_LIMITS,
+    ENCRYPTION_NONE,
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    MANIFEST,
+    MSG_BAD_MANIFEST,
+    MSG_BAD_MEMBER_NAME,
+    MSG_BAD_OP,
+    MSG_BAD_SIGNATURE,
+    MSG_COUNTS,
+    MSG_DECRYPT_FAILED,
+    MSG_DUPLICATE_MEMBER,
+    MSG_FUTURE_VERSION,
+    MSG_HASH_MISMATCH,
+    MSG_MEMBER_DAMAGED,
+    MSG_MISSING_MEMBER,
+    MSG_NO_MANIFEST,
+    MSG_NO_SIGNATURE,
+    MSG_NOT_A_PACKAGE,
+    MSG_RATIO,
+    MSG_TOO_LARGE,
+    MSG_UNLISTED_MEMBER,
+    OPS,
+    SIGNATURE,
+    Limits,
+    Manifest,
+    PackageRefused,
+    is_member_name,
+    member_aad,
+    parse_manifest,
+)
+
+_READ_BLOCK = 1 << 16
+
+
+@dataclass(frozen=True, slots=True)
+class SignedPackage:
+    """A package whose structure, manifest and signature checked out; contents not read yet."""
+
+    path: Path
+    manifest: Manifest
+    manifest_bytes: bytes
+
+    @property
+    def name(self) -> str:
+        """Return the file name shown in messages."""
+        return self.path.name
+
+
+@dataclass(frozen=True, slots=True)
+class PackageContents:
+    """Verified, decrypted and validated contents: ops in file order and blobs by SHA-256."""
+
+    ops: list[Op]
+    blobs: dict[str, bytes]
+
+
+def open_signed_package(path: Path, limits: Limits = DEFAULT_LIMITS) -> SignedPackage:
+    """Check a package's size, member names, manifest, format version and signature."""
+    path = Path(path)
+    name = path.name
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise PackageRefused(MSG_NOT_A_PACKAGE, name=name, detail=exc.strerror or str(exc)) from exc
+    if size > limits.max_file_bytes:
+        raise PackageRefused(MSG_TOO_LARGE, name=name, detail=size, limit=limits.max_file_bytes)
+    with _open_zip(path) as archive:
+        infos = _checked_infos(archive, name, limits)
+        if MANIFEST not in infos:
+            raise PackageRefused(MSG_NO_MANIFEST, name=name)
+        manifest_bytes = _read_member(
+            archive, infos[MANIFEST], name, limits.max_manifest_bytes, limits
+        )
+        data = _manifest_json(manifest_bytes, name)
+        _check_version(data, name)
+        if SIGNATURE not in infos:
+            raise PackageRefused(MSG_NO_SIGNATURE, name=name)
+        signature_text = _read_member(archive, infos[SIGNATURE], name, 1024, limits)
+        try:
+            manifest = parse_manifest(data)
+        except ValueError as exc:
+            raise PackageRefused(MSG_BAD_MANIFEST, name=name, detail=str(exc)) from exc
+        try:
+            signature = unb64(signature_text.decode("ascii").strip(), length=64)
+        except (ValueError, UnicodeDecodeError):
+            raise PackageRefused(MSG_BAD_SIGNATURE, name=name) from None
+        if not signature_valid(manifest.sender_signing_key, signature, manifest_bytes):
+            raise PackageRefused(MSG_BAD_SIGNATURE, name=name)
+        _check_listing(manifest, infos, name, limits)
+    return SignedPackage(path, manifest, manifest_bytes)
+
+
+def verify_members(package: SignedPackage, limits: Limits = DEFAULT_LIMITS) -> None:
+    """Check every listed member's SHA-256 against the signed manifest (nothing decrypted)."""
+    with _open_zip(package.path) as archive:
+        infos = _checked_infos(archive, package.name, limits)
+        for member in package.manifest.members:
+            _verified_member(archive, infos, package, member, limits)
+
+
+def read_contents(
+    package: SignedPackage, file_key: bytes | None, limits: Limits = DEFAULT_LIMITS
+) -> PackageContents:
+    """Return the ops and blobs, each member hash-checked before it is decrypted and parsed."""
+    manifest, name = package.manifest, package.name
+    encrypted = manifest.scheme != ENCRYPTION_NONE
+    with _open_zip(package.path) as archive:
+        infos = _checked_infos(archive, name, limits)
+        raw_ops = _verified_member(archive, infos, package, OPS, limits)
+        if encrypted:
+            compressed = _decrypt(file_key, raw_ops, package, OPS)
+            raw_ops = _inflate(compressed, name, limits)
+        ops = _parse_ops(raw_ops, name, limits)
+        blobs: dict[str, bytes] = {}
+        for member in manifest.members:
+            if not member.startswith(ATTACHMENT_PREFIX):
+                continue
+            data = _verified_member(archive, infos, package, member, limits)
+            if encrypted:
+                data = _decrypt(file_key, data, package, member)
+            sha = member.removeprefix(ATTACHMENT_PREFIX)
+            if hashlib.sha256(data).hexdigest() != sha:
+                raise PackageRefused(MSG_HASH_MISMATCH, name=name, member=member)
+            blobs[sha] = data
+    if len(ops) != manifest.ops_count or len(blobs) != manifest.attachments_count:
+        raise PackageRefused(
+            MSG_COUNTS,
+            name=name,
+            detail=f"ops {len(ops)}/{manifest.ops_count}, "
+            f"attachments {len(blobs)}/{manifest.attachments_count}",
+        )
+    return PackageContents(ops, blobs)
+
+
+class _ZipOpener:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.archive: zipfile.ZipFile | None = None
+
+    def __enter__(self) -> zipfile.ZipFile:
+        try:
+            self.archive = zipfile.ZipFile(self.path, "r")
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
+            raise PackageRefused(
+                MSG_NOT_A_PACKAGE, name=self.path.name, detail=_short(exc)
+            ) from exc
+        return self.archive
+
+    def __exit__(self, *_exc: object) -> None:
+        if self.archive is not None:
+            self.archive.close()
+
+
+def _open_zip(path: Path) -> _ZipOpener:
+    return _ZipOpener(path)
+
+
+def _checked_infos(
+    archive: zipfile.ZipFile, name: str, limits: Limits
+) -> dict[str, zipfile.ZipInfo]:
+    infos = archive.infolist()
+    if len(infos) > limits.max_members:
+        raise PackageRefused(
+            MSG_TOO_LARGE, name=name, detail=f"{len(infos)} members", limit=limits.max_members
+        )
+    by_name: dict[str, zipfile.ZipInfo] = {}
+    declared = 0
+    for info in infos:
+        member = info.filename
+        if not is_member_name(member) or info.is_dir():
+            raise PackageRefused(MSG_BAD_MEMBER_NAME, name=name, member=member[:120])
+        if member in by_name:
+            raise PackageRefused(MSG_DUPLICATE_MEMBER, name=name, member=member)
+        by_name[member] = info
+        declared += info.file_size
+    if declared > limits.max_file_bytes:
+        raise PackageRefused(MSG_TOO_LARGE, name=name, detail=declared, limit=limits.max_file_bytes)
+    return by_name
+
+
+def _read_member(
+    archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, cap: int, limits: Limits
+) -> bytes:
+    """Read one member by exact name, refusing it as soon as it exceeds ``cap`` or the ratio."""
+    member = info.filename
+    if info.file_size > cap:
+        raise PackageRefused(MSG_TOO_LARGE, name=name, detail=f"{member}", limit=cap)
+    compressed = info.compress_type != zipfile.ZIP_STORED
+    if compressed and info.file_size > limits.max_ratio * max(info.compress_size, 1024):
+        raise PackageRefused(MSG_RATIO, name=name, member=member)
+    limit = min(cap, info.file_size)
+    pieces = []
+    total = 0
+    try:
+        with archive.open(info, "r") as handle:
+            while True:
+                block = handle.read(_READ_BLOCK)
+                if not block:
+                    break
+                total += len(block)
+                # Header sizes can lie; the count of bytes actually produced is what limits us.
+                if total > limit:
+                    raise PackageRefused(MSG_RATIO, name=name, member=member)
+                pieces.append(block)
+    except PackageRefused:
+        raise
+    except (
+        zipfile.BadZipFile,
+        zlib.error,
+        OSError,
+        EOFError,
+        ValueError,
+        NotImplementedError,
+    ) as exc:
+        raise PackageRefused(
+            MSG_MEMBER_DAMAGED, name=name, member=member, detail=_short(exc)
+        ) from exc
+    return b"".join(pieces)
+
+
+def _manifest_json(raw: bytes, name: str) -> dict[str, Any]:
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+        raise PackageRefused(MSG_BAD_MANIFEST, name=name, detail=_short(exc)) from exc
+    if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
+        raise PackageRefused(MSG_BAD_MANIFEST, name=name, detail="not an ikmsync manifest")
+    return data
+
+
+def _check_version(data: dict[str, Any], name: str) -> None:
+    version = data.get("format_version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise PackageRefused(MSG_BAD_MANIFEST, name=name, detail="format_version missing")
+    if version != FORMAT_VERSION:
+        raise PackageRefused(MSG_FUTURE_VERSION, name=name, found=version, known=FORMAT_VERSION)
+
+
+def _check_listing(
+    manifest: Manifest, infos: dict[str, zipfile.ZipInfo], name: str, limits: Limits
+) -> None:
+    for member, entry in manifest.members.items():
+        info = infos.get(member)
+        if info is None:
+            raise PackageRefused(MSG_MISSING_MEMBER, name=name, member=member)
+        if info.file_size != entry.size:
+            raise PackageRefused(MSG_HASH_MISMATCH, name=name, member=member)
+    for member in infos:
+        if member not in manifest.members and member not in (MANIFEST, SIGNATURE):
+            raise PackageRefused(MSG_UNLISTED_MEMBER, name=name, member=member)
+
+
+def _verified_member(
+    archive: zipfile.ZipFile,
+    infos: dict[str, zipfile.ZipInfo],
+    package: SignedPackage,
+    member: str,
+    limits: Limits,
+) -> bytes:
+    info = infos.get(member)
+    if info is None:
+        raise PackageRefused(MSG_MISSING_MEMBER, name=package.name, member=member)
+    data = _read_member(archive, info, package.name, limits.max_member_bytes, limits)
+    if hashlib.sha256(data).hexdigest() != package.manifest.members[member].sha256:
+        raise PackageRefused(MSG_HASH_MISMATCH, name=package.name, member=member)
+    return data
+
+
+def _decrypt(file_key: bytes | None, data: bytes, package: SignedPackage, member: str) -> bytes:
+    if file_key is None:
+        raise PackageRefused(MSG_DECRYPT_FAILED, name=package.name)
+    try:
+        return decrypt_member(file_key, data, member_aad(package.manifest.package_id, member))
+    except DecryptionFailed as exc:
+        raise PackageRefused(MSG_DECRYPT_FAILED, name=package.name) from exc
+
+
+def _inflate(data: bytes, name: str, limits: Limits) -> bytes:
+    inflater = zlib.decompressobj()
+    cap = min(limits.max_ops_bytes, max(len(data), 1) * limits.max_ratio + 1024**2)
+    pieces = []
+    total = 0
+    pending = data
+    try:
+        while pending:
+            block = inflater.decompress(pending, _READ_BLOCK * 16)
+            total += len(block)
+            if total > cap:
+                raise PackageRefused(MSG_RATIO, name=name, member=OPS)
+            pieces.append(block)
+            pending = inflater.unconsumed_tail
+        tail = inflater.flush()
+        total += len(tail)
+        if total > cap:
+            raise PackageRefused(MSG_RATIO, name=name, member=OPS)
+        pieces.append(tail)
+    except zlib.error as exc:
+        raise PackageRefused(MSG_MEMBER_DAMAGED, name=name, member=OPS, detail=_short(exc)) from exc
+    if not inflater.eof:
+        raise PackageRefused(MSG_MEMBER_DAMAGED, name=name, member=OPS, detail="truncated")
+    return b"".join(pieces)
+
+
+def _parse_ops(raw: bytes, name: str, limits: Limits) -> list[Op]:
+    ops: list[Op] = []
+    seen: set[str] = set()
+    for number, line in enumerate(raw.split(b"\n"), start=1):
+        if not line:
+            continue
+        if len(line) > limits.max_line_bytes:
+            raise PackageRefused(MSG_BAD_OP, name=name, line=number, detail="line too long")
+        try:
+            op = parse_op(json.loads(line))
+        except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+            raise PackageRefused(MSG_BAD_OP, name=name, line=number, detail=_short(exc)) from exc
+        except OpRejected as exc:
+            raise PackageRefused(MSG_BAD_OP, name=name, line=number, detail=str(exc)) from exc
+        if op.op_id in seen:
+            raise PackageRefused(MSG_BAD_OP, name=name, line=number, detail="op repeated")
+        seen.add(op.op_id)
+        ops.append(op)
+    return ops
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc) or type(exc).__name__
+    return text.splitlines()[0][:160]
