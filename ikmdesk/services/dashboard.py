@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from ikmdesk.models import Cluster, Enterprise, FollowUp, QualityCheck, Visit
 from ikmdesk.models.enums import CheckStatus, EnterpriseStatus, VisitPurpose, VisitStatus
 from ikmdesk.models.sync_state import ExportedPackage, ImportedPackage
+from ikmdesk.services.follow_up import DUE_SOON_DAYS
 
 FOLLOW_UP_LIMIT = 50
 RECENT_VISIT_LIMIT = 12
@@ -95,13 +96,13 @@ class DashboardSummary:
 
     today: date
     month_start: date
-    week_end: date
+    due_until: date
     enterprises_active: int
     visits_this_month: tuple[ClusterVisits, ...]
     overdue: tuple[FollowUpDue, ...]
     overdue_count: int
-    due_this_week: tuple[FollowUpDue, ...]
-    due_this_week_count: int
+    due_soon: tuple[FollowUpDue, ...]
+    due_soon_count: int
     recent_visits: tuple[RecentVisit, ...]
     quality_since: date
     quality_by_cluster: tuple[ClusterQuality, ...]
@@ -116,20 +117,22 @@ class DashboardSummary:
 def dashboard_summary(session: Session, today: date) -> DashboardSummary:
     """Return the Beranda figures as they stand on ``today``."""
     month_start = today.replace(day=1)
-    week_end = today + timedelta(days=6 - today.weekday())  # through Sunday
+    due_until = today + timedelta(days=DUE_SOON_DAYS)  # the follow-up list's "due" rule
     quality_since = _months_back(month_start, QUALITY_MONTHS - 1)
     overdue_query = _open_follow_ups().where(FollowUp.due_date < today)
-    week_query = _open_follow_ups().where(FollowUp.due_date >= today, FollowUp.due_date <= week_end)
+    week_query = _open_follow_ups().where(
+        FollowUp.due_date >= today, FollowUp.due_date <= due_until
+    )
     return DashboardSummary(
         today=today,
         month_start=month_start,
-        week_end=week_end,
+        due_until=due_until,
         enterprises_active=_enterprises_active(session),
         visits_this_month=visits_per_cluster(session, since=month_start, until=today),
         overdue=_follow_up_rows(session, overdue_query),
         overdue_count=_count(session, overdue_query),
-        due_this_week=_follow_up_rows(session, week_query),
-        due_this_week_count=_count(session, week_query),
+        due_soon=_follow_up_rows(session, week_query),
+        due_soon_count=_count(session, week_query),
         recent_visits=recent_visits(session),
         quality_since=quality_since,
         quality_by_cluster=quality_per_cluster(session, since=quality_since),

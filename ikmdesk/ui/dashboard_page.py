@@ -125,7 +125,7 @@ class DashboardPage(QWidget):
 
         self.visits_card = StatCard()
         self.overdue_card = StatCard()
-        self.due_week_card = StatCard()
+        self.due_soon_card = StatCard()
         self.enterprises_card = StatCard()
 
         self.visits_chart = BarChartWidget()
@@ -162,7 +162,7 @@ class DashboardPage(QWidget):
         for card in (
             self.visits_card,
             self.overdue_card,
-            self.due_week_card,
+            self.due_soon_card,
             self.enterprises_card,
         ):
             cards.addWidget(card, 1)
@@ -200,7 +200,9 @@ class DashboardPage(QWidget):
         self.refresh_button.setText(self.tr("Muat ulang"))
         self.visits_card.caption_label.setText(self.tr("kunjungan bulan ini"))
         self.overdue_card.caption_label.setText(self.tr("tindak lanjut terlambat"))
-        self.due_week_card.caption_label.setText(self.tr("tindak lanjut jatuh tempo minggu ini"))
+        self.due_soon_card.caption_label.setText(
+            self.tr("tindak lanjut jatuh tempo 7 hari ke depan")
+        )
         self.enterprises_card.caption_label.setText(self.tr("IKM aktif"))
         self.visits_box.setTitle(self.tr("Kunjungan bulan ini per klaster"))
         self.quality_box.setTitle(self.tr("Hasil pemeriksaan mutu per klaster, 12 bulan terakhir"))
@@ -257,7 +259,7 @@ class DashboardPage(QWidget):
         )
         self.visits_card.set_value(summary.visits_this_month_total)
         self.overdue_card.set_value(summary.overdue_count, alert=True)
-        self.due_week_card.set_value(summary.due_this_week_count)
+        self.due_soon_card.set_value(summary.due_soon_count)
         self.enterprises_card.set_value(summary.enterprises_active)
         english = current_language() == "en"
         self.visits_chart.set_data(
@@ -283,8 +285,8 @@ class DashboardPage(QWidget):
         groups = (
             (self.tr("Terlambat (%n)", "", summary.overdue_count), summary.overdue, True),
             (
-                self.tr("Jatuh tempo minggu ini (%n)", "", summary.due_this_week_count),
-                summary.due_this_week,
+                self.tr("Jatuh tempo 7 hari ke depan (%n)", "", summary.due_soon_count),
+                summary.due_soon,
                 False,
             ),
         )
