@@ -120,7 +120,7 @@ def dashboard_summary(session: Session, today: date) -> DashboardSummary:
     due_until = today + timedelta(days=DUE_SOON_DAYS)  # the follow-up list's "due" rule
     quality_since = _months_back(month_start, QUALITY_MONTHS - 1)
     overdue_query = _open_follow_ups().where(FollowUp.due_date < today)
-    week_query = _open_follow_ups().where(
+    soon_query = _open_follow_ups().where(
         FollowUp.due_date >= today, FollowUp.due_date <= due_until
     )
     return DashboardSummary(
@@ -131,8 +131,8 @@ def dashboard_summary(session: Session, today: date) -> DashboardSummary:
         visits_this_month=visits_per_cluster(session, since=month_start, until=today),
         overdue=_follow_up_rows(session, overdue_query),
         overdue_count=_count(session, overdue_query),
-        due_soon=_follow_up_rows(session, week_query),
-        due_soon_count=_count(session, week_query),
+        due_soon=_follow_up_rows(session, soon_query),
+        due_soon_count=_count(session, soon_query),
         recent_visits=recent_visits(session),
         quality_since=quality_since,
         quality_by_cluster=quality_per_cluster(session, since=quality_since),
