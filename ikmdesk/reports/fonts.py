@@ -4,6 +4,10 @@ DejaVu covers Latin (with accents), Greek, Cyrillic, many symbols (°C, ≤, ±,
 emoji, but no CJK and no shaped Arabic script. Characters it lacks are replaced by U+FFFD
 (a visible "�") before they reach ReportLab: the reader sees that something was there, and
 the document never depends on how a viewer draws a missing glyph.
+
+Characters beyond U+FFFF (emoji such as 😀) are replaced too, even where DejaVu has a glyph:
+ReportLab 5.1 writes their ToUnicode entries as odd-length hex, so a PDF reader's copy or
+search of the text would not give back what was typed.
 """
 
 from __future__ import annotations
@@ -76,7 +80,7 @@ def printable(text: str) -> str:
             out.append(char)
         elif code < 0x20 or 0x7F <= code < 0xA0 or 0xD800 <= code <= 0xDFFF:
             continue
-        elif code in covered:
+        elif code in covered and code <= 0xFFFF:
             out.append(char)
         elif char in "\u200b\u200c\u200d\ufe0f\ufe0e":  # joiners and selectors: drop silently
             continue
