@@ -31,8 +31,8 @@ class QualityCheck(SyncedRecord, Base):
         enum_column(CheckStatus, "check_status"), default=CheckStatus.INCOMPLETE
     )
     result_code: Mapped[str | None] = mapped_column(default=None)
-    result_label_id: Mapped[str200 | None] = mapped_column(default=None)
-    result_label_en: Mapped[str200 | None] = mapped_column(default=None)
+    result_label_id: Mapped[text | None] = mapped_column(default=None)
+    result_label_en: Mapped[text | None] = mapped_column(default=None)
     score: Mapped[float | None] = mapped_column(default=None)
     result: Mapped[dict[str, Any] | None] = mapped_column(default=None)
 

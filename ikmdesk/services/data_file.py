@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 
 from ikmdesk.db import Database, open_database
+from ikmdesk.services.quality_check import ensure_shipped_templates
 from ikmdesk.services.reference_data import seed_reference_data
 from ikmdesk.sync import change_capture
 
@@ -14,8 +15,8 @@ def open_data_file(
 ) -> Database:
     """Open the database at ``path`` the way every caller (window, CLI, tests) must.
 
-    A new file gets the reference data; every session made by the returned factory
-    records change ops for synced records.
+    A new file gets the reference data and the shipped checklist templates; every session
+    made by the returned factory records change ops for synced records.
     """
     db = open_database(path, create=create, writable=writable)
     try:
@@ -23,6 +24,10 @@ def open_data_file(
         if db.created:
             with db.unit_of_work() as session:
                 seed_reference_data(session)
+        if writable:
+            # A new release may ship new template versions; every device adds them alike.
+            with db.unit_of_work() as session:
+                ensure_shipped_templates(session)
     except BaseException:
         db.close()
         raise
