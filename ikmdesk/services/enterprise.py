@@ -15,7 +15,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from ikmdesk.errors import (
@@ -340,13 +340,16 @@ def list_enterprises(
     kecamatan, desa = aliased(Region), aliased(Region)
     key = resolve_sort(_sort_keys(kecamatan, desa), sort)
     sort_columns = [column.label(f"k{i}") for i, column in enumerate(key.columns)]
-    page = (
-        select(Enterprise.id.label("id"), *sort_columns)
-        .select_from(Enterprise)
-        .join(kecamatan, kecamatan.id == Enterprise.kecamatan_id)
-        .join(Cluster, Cluster.id == Enterprise.cluster_id)
-        .outerjoin(desa, desa.id == Enterprise.desa_id)
-        .where(*_conditions(session, flt))
+    page = select(Enterprise.id.label("id"), *sort_columns).select_from(Enterprise)
+    # Join only what the sort key reads, so the common sorts walk one index and stop early.
+    if sort == "kecamatan":
+        page = page.join(kecamatan, kecamatan.id == Enterprise.kecamatan_id)
+    elif sort == "cluster":
+        page = page.join(Cluster, Cluster.id == Enterprise.cluster_id)
+    elif sort == "desa":
+        page = page.outerjoin(desa, desa.id == Enterprise.desa_id)
+    page_query = (
+        page.where(*_conditions(session, flt))
         .order_by(*key.terms(descending=descending, tiebreak=Enterprise.id))
         .offset(offset)
         .limit(limit)
@@ -370,16 +373,16 @@ def list_enterprises(
             last_visit,
             product_count,
         )
-        .select_from(page)
-        .join(Enterprise, Enterprise.id == page.c.id)
+        .select_from(page_query)
+        .join(Enterprise, Enterprise.id == page_query.c.id)
         .join(row_kecamatan, row_kecamatan.id == Enterprise.kecamatan_id)
         .join(Cluster, Cluster.id == Enterprise.cluster_id)
         .outerjoin(row_desa, row_desa.id == Enterprise.desa_id)
         .order_by(
             *key.terms(
                 descending=descending,
-                tiebreak=page.c.id,
-                columns=[page.c[f"k{i}"] for i in range(len(sort_columns))],
+                tiebreak=page_query.c.id,
+                columns=[page_query.c[f"k{i}"] for i in range(len(sort_columns))],
             )
         )
     )
@@ -465,12 +468,13 @@ def _conditions(session: Session, flt: EnterpriseFilter) -> list[ColumnElement[b
     if flt.status:
         conditions.append(Enterprise.status == _enum_value(EnterpriseStatus, flt.status, "status"))
     if flt.date_from or flt.date_to:
-        visit_in_range = [Visit.enterprise_id == Enterprise.id, Visit.deleted.is_(False)]
+        # IN (one pass over the visits, by date index) beats EXISTS per IKM at 100k IKMs.
+        visit_in_range = [Visit.deleted.is_(False)]
         if flt.date_from:
             visit_in_range.append(Visit.visit_date >= flt.date_from)
         if flt.date_to:
             visit_in_range.append(Visit.visit_date <= flt.date_to)
-        conditions.append(exists().where(*visit_in_range))
+        conditions.append(Enterprise.id.in_(select(Visit.enterprise_id).where(*visit_in_range)))
     if flt.licence:
         conditions.append(_licence_condition(flt.licence, flt.today or date.today()))
     return conditions
@@ -490,16 +494,16 @@ def _licence_condition(licence: str, today: date) -> ColumnElement[bool]:
     number = func.trim(func.coalesce(Product.pirt_number, ""))
     year = func.substr(number, func.length(number) - 1, 2)
     this_year, next_year = f"{today.year % 100:02d}", f"{(today.year + 1) % 100:02d}"
-    with_pirt = [
-        Product.enterprise_id == Enterprise.id,
-        Product.deleted.is_(False),
-        number != "",
-    ]
+    with_pirt = [Product.deleted.is_(False), number != ""]
+
+    def makers(*where: ColumnElement[bool]) -> ColumnElement[bool]:
+        return Enterprise.id.in_(select(Product.enterprise_id).where(*with_pirt, *where))
+
     conditions: dict[Licence, ColumnElement[bool]] = {
-        Licence.PIRT_EXPIRING: exists().where(*with_pirt, year.in_([this_year, next_year])),
-        Licence.PIRT_EXPIRED: exists().where(*with_pirt, year >= "00", year < this_year),
-        Licence.HAS_PIRT: exists().where(*with_pirt),
-        Licence.NO_PIRT: ~exists().where(*with_pirt),
+        Licence.PIRT_EXPIRING: makers(year.in_([this_year, next_year])),
+        Licence.PIRT_EXPIRED: makers(year >= "00", year < this_year),
+        Licence.HAS_PIRT: makers(),
+        Licence.NO_PIRT: ~makers(),
         Licence.HALAL_CERTIFIED: Enterprise.halal_status == HalalStatus.CERTIFIED,
         Licence.HALAL_IN_PROCESS: Enterprise.halal_status == HalalStatus.IN_PROCESS,
         Licence.NO_HALAL: Enterprise.halal_status == HalalStatus.NONE,

@@ -54,9 +54,13 @@ STATUS_MOVES: dict[VisitStatus, frozenset[VisitStatus]] = {
     VisitStatus.DRAFT: frozenset({VisitStatus.SUBMITTED}),
     VisitStatus.RETURNED: frozenset({VisitStatus.SUBMITTED}),
     VisitStatus.SUBMITTED: frozenset({VisitStatus.APPROVED, VisitStatus.RETURNED}),
-    VisitStatus.APPROVED: frozenset(),
+    VisitStatus.APPROVED: frozenset({VisitStatus.DRAFT}),
 }
-"""Status changes allowed from each status; everything else is refused by ``move_status``."""
+"""Status changes allowed from each status; everything else is refused by ``move_status``.
+
+Approved -> draft is the supervisor's amendment (``services.visit_review``), which also raises
+the revision.
+"""
 
 MSG_VISIT = QT_TRANSLATE_NOOP(CONTEXT, "Kunjungan")
 MSG_DATE_REQUIRED = QT_TRANSLATE_NOOP(CONTEXT, "Tanggal kunjungan wajib diisi.")
@@ -241,8 +245,6 @@ def submit_visit(session: Session, visit_id: str) -> None:
     visit = editable_visit(session, visit_id)
     if not any((visit.activities, visit.findings, visit.recommendations)):
         raise ValidationError("activities", MSG_NOTHING_TO_SUBMIT)
-    if VisitStatus(visit.status) is VisitStatus.RETURNED:
-        visit.revision = (visit.revision or 0) + 1
     move_status(visit, VisitStatus.SUBMITTED)
     session.flush()
 
@@ -316,7 +318,8 @@ def move_status(visit: Visit, target: VisitStatus, *, now: datetime | None = Non
     """Set ``visit``'s status to ``target`` if ``STATUS_MOVES`` allows it, stamping the time.
 
     Submitting stamps ``submitted_at``; approving or returning stamps ``reviewed_at`` (the
-    caller sets ``reviewer_id`` and ``review_comment``). Raises VisitStatusError otherwise.
+    caller sets ``reviewer_id`` and ``review_comment``); reopening as a draft clears
+    ``submitted_at``. Raises VisitStatusError otherwise.
     """
     current = VisitStatus(visit.status)
     if not can_move(current, target):
@@ -325,6 +328,8 @@ def move_status(visit: Visit, target: VisitStatus, *, now: datetime | None = Non
     visit.status = target
     if target is VisitStatus.SUBMITTED:
         visit.submitted_at = moment
+    elif target is VisitStatus.DRAFT:
+        visit.submitted_at = None
     else:
         visit.reviewed_at = moment
 
