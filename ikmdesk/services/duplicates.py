@@ -7,8 +7,68 @@ are found after the fact and a person decides; a merge keeps everything both rec
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ikmdesk.errors import CONTEXT, QT_TRANSLATE_NOOP, UserError
+from ikmdesk.models import Attachment, Enterprise, FollowUp, Product, Region, Setting, Visit
+from ikmdesk.models.enums import HalalStatus
+from ikmdesk.services.enterprise import enterprise_record
+
+NAME_SIMILARITY = 0.85
+"""Names at least this similar (difflib ratio, after normalising) count as likely the same."""
+DISMISSED_KEY = "duplicates.dismissed"
+"""Setting holding pairs a person marked "not the same business" (local, not synced)."""
+
+REASON_NIB, REASON_PHONE, REASON_NAME = "nib", "phone", "name"
+REASON_LABELS = {
+    REASON_NIB: QT_TRANSLATE_NOOP("duplicates", "NIB sama"),
+    REASON_PHONE: QT_TRANSLATE_NOOP("duplicates", "Nomor HP sama"),
+    REASON_NAME: QT_TRANSLATE_NOOP("duplicates", "Nama mirip di desa yang sama"),
+}
+"""What each reason code means, for screens (context ``duplicates``)."""
+
+MSG_MERGE_SAME = QT_TRANSLATE_NOOP(CONTEXT, "IKM tidak dapat digabung dengan dirinya sendiri.")
+MERGED_NOTE = "[Digabung ke IKM {keep_id} pada {when}]"
+
+# Fields a merge may copy from the dropped record when the kept one has them empty.
+_FILLABLE = (
+    "owner_name",
+    "nik",
+    "phone",
+    "address",
+    "latitude",
+    "longitude",
+    "scale",
+    "nib",
+    "kbli",
+    "workers",
+    "production_capacity",
+    "pkp_cert_no",
+    "pkp_cert_date",
+    "notes",
+)
+_HALAL_FIELDS = (
+    "halal_status",
+    "halal_route",
+    "halal_cert_no",
+    "halal_issued_on",
+    "halal_expires_on",
+)
+_CHILDREN: tuple[tuple[str, Any], ...] = (
+    ("visits", Visit),
+    ("products", Product),
+    ("follow_ups", FollowUp),
+    ("attachments", Attachment),
+)
 
 # Legal-form and programme words that say nothing about which business it is.
 _NOISE_WORDS = frozenset(
@@ -49,3 +109,293 @@ def normalised_phone(phone: str | None) -> str:
     elif digits.startswith("8"):
         digits = "0" + digits
     return digits
+
+
+@dataclass(frozen=True, slots=True)
+class DuplicateSide:
+    """One of the two records of a likely-duplicate pair, as a person compares them."""
+
+    id: str
+    name: str
+    owner_name: str | None
+    phone: str | None
+    nib: str | None
+    address: str | None
+    kecamatan: str
+    desa: str | None
+    created_at: datetime
+    visit_count: int
+    product_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class DuplicatePair:
+    """Two live IKMs that are probably one business, why, and how alike their names are.
+
+    ``first`` is the one with more history (visits, then products, then the older), which
+    is the natural one to keep.
+    """
+
+    first: DuplicateSide
+    second: DuplicateSide
+    reasons: tuple[str, ...]
+    name_similarity: float
+
+
+@dataclass(frozen=True, slots=True)
+class MergeResult:
+    """What a merge did: how many records of each kind moved, and which fields were filled."""
+
+    kept_id: str
+    dropped_id: str
+    moved: dict[str, int]
+    filled: tuple[str, ...]
+
+
+def find_duplicates(
+    session: Session, *, threshold: float = NAME_SIMILARITY, limit: int = 500
+) -> list[DuplicatePair]:
+    """Return likely duplicate pairs of live IKMs, strongest evidence first.
+
+    Evidence: the same NIB; the same phone number; or names at least ``threshold`` alike
+    (after dropping "UD", "CV", "IKM" and punctuation) in the same desa, or in the same
+    kecamatan when one record has no desa. Pairs marked "not the same" are left out.
+    """
+    records = _candidates(session)
+    found: dict[tuple[str, str], set[str]] = {}
+    similarity: dict[tuple[str, str], float] = {}
+    for reason, key in ((REASON_NIB, _nib_key), (REASON_PHONE, _phone_key)):
+        for group in _groups(records, key):
+            for a, b in _pairs(group):
+                found.setdefault(_pair_key(a["id"], b["id"]), set()).add(reason)
+    for a, b, ratio in _similar_names(records, threshold):
+        pair = _pair_key(a["id"], b["id"])
+        found.setdefault(pair, set()).add(REASON_NAME)
+        similarity[pair] = ratio
+    dismissed = _dismissed(session)
+    by_id = {r["id"]: r for r in records}
+    pairs = [(pair, reasons) for pair, reasons in found.items() if "|".join(pair) not in dismissed]
+    order = {REASON_NIB: 0, REASON_PHONE: 1, REASON_NAME: 2}
+    pairs.sort(
+        key=lambda item: (
+            -len(item[1]),
+            min(order[r] for r in item[1]),
+            -similarity.get(item[0], _ratio(by_id[item[0][0]], by_id[item[0][1]])),
+            item[0],
+        )
+    )
+    pairs = pairs[:limit]
+    sides = _sides(session, {i for pair, _ in pairs for i in pair})
+    result = []
+    for (a, b), reasons in pairs:
+        first, second = sorted((sides[a], sides[b]), key=_keep_order)
+        ratio = similarity.get((a, b), _ratio(by_id[a], by_id[b]))
+        result.append(
+            DuplicatePair(first, second, tuple(sorted(reasons, key=order.get)), round(ratio, 3))
+        )
+    return result
+
+
+def dismiss_pair(session: Session, first_id: str, second_id: str) -> None:
+    """Remember that two IKMs are not the same business, so the pair is not offered again."""
+    setting = session.get(Setting, DISMISSED_KEY)
+    values = set(setting.value or []) if setting is not None else set()
+    values.add("|".join(_pair_key(first_id, second_id)))
+    if setting is None:
+        session.add(Setting(key=DISMISSED_KEY, value=sorted(values)))
+    else:
+        setting.value = sorted(values)
+    session.flush()
+
+
+def merge_enterprises(session: Session, keep_id: str, drop_id: str) -> MergeResult:
+    """Merge ``drop_id`` into ``keep_id``: move its history, fill gaps, tombstone it.
+
+    Every visit, product, follow-up and attachment of the dropped IKM (tombstoned ones too,
+    so history stays whole) is re-pointed to the kept one; empty fields of the kept record
+    are filled from the dropped one (a desa only when it lies in the kept kecamatan); the
+    dropped record is tombstoned with a note naming the one it went into. All of it is
+    ordinary ORM changes, so change capture records the ops and the merge syncs.
+    """
+    if keep_id == drop_id:
+        raise UserError(MSG_MERGE_SAME)
+    keep = enterprise_record(session, keep_id)
+    drop = enterprise_record(session, drop_id)
+    moved: dict[str, int] = {}
+    for label, model in _CHILDREN:
+        children = session.scalars(select(model).where(model.enterprise_id == drop_id)).all()
+        for child in children:
+            child.enterprise_id = keep_id
+        moved[label] = len(children)
+    filled = _fill_gaps(session, keep, drop)
+    stamp = datetime.now().astimezone().strftime("%Y-%m-%d")
+    note = MERGED_NOTE.format(keep_id=keep_id, when=stamp)
+    drop.notes = f"{drop.notes}\n{note}" if drop.notes else note
+    drop.deleted = True
+    session.flush()
+    return MergeResult(keep_id, drop_id, moved, tuple(filled))
+
+
+def _fill_gaps(session: Session, keep: Enterprise, drop: Enterprise) -> list[str]:
+    filled: list[str] = []
+    for name in _FILLABLE:
+        mine, theirs = getattr(keep, name), getattr(drop, name)
+        if _empty(mine) and not _empty(theirs):
+            setattr(keep, name, theirs)
+            filled.append(name)
+    if keep.latitude is None or keep.longitude is None:
+        keep.latitude, keep.longitude = None, None  # a half-copied position is no position
+    if keep.desa_id is None and drop.desa_id is not None:
+        desa = session.get(Region, drop.desa_id)
+        if desa is not None and desa.parent_id == keep.kecamatan_id:
+            keep.desa_id = drop.desa_id
+            filled.append("desa_id")
+    if _halal_rank(drop.halal_status) > _halal_rank(keep.halal_status):
+        for name in _HALAL_FIELDS:
+            setattr(keep, name, getattr(drop, name))
+        filled.append("halal_status")
+    return filled
+
+
+def _halal_rank(status: Any) -> int:
+    ranks = {HalalStatus.NONE: 0, HalalStatus.IN_PROCESS: 1, HalalStatus.CERTIFIED: 2}
+    return ranks.get(HalalStatus(status) if status is not None else HalalStatus.NONE, 0)
+
+
+def _empty(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _candidates(session: Session) -> list[dict[str, Any]]:
+    query = select(
+        Enterprise.id,
+        Enterprise.name,
+        Enterprise.kecamatan_id,
+        Enterprise.desa_id,
+        Enterprise.phone,
+        Enterprise.nib,
+    ).where(Enterprise.deleted.is_(False))
+    records = []
+    for row in session.execute(query):
+        record = dict(row._mapping)
+        record["norm"] = normalised_name(record["name"])
+        records.append(record)
+    return records
+
+
+def _nib_key(record: dict[str, Any]) -> str | None:
+    digits = re.sub(r"\D", "", record["nib"] or "")
+    return digits if len(digits) >= 8 else None
+
+
+def _phone_key(record: dict[str, Any]) -> str | None:
+    digits = normalised_phone(record["phone"])
+    return digits if len(digits) >= 9 else None
+
+
+def _groups(records: Iterable[dict[str, Any]], key: Any) -> list[list[dict[str, Any]]]:
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for record in records:
+        value = key(record)
+        if value:
+            groups.setdefault(value, []).append(record)
+    return [g for g in groups.values() if len(g) > 1]
+
+
+def _pairs(group: list[dict[str, Any]]) -> Iterable[tuple[dict[str, Any], dict[str, Any]]]:
+    for i, a in enumerate(group):
+        for b in group[i + 1 :]:
+            yield a, b
+
+
+def _similar_names(
+    records: list[dict[str, Any]], threshold: float
+) -> Iterable[tuple[dict[str, Any], dict[str, Any], float]]:
+    """Yield pairs with alike names in the same desa (or kecamatan, when a desa is missing).
+
+    Records are compared within a desa, where groups are small; a record without desa is
+    compared with the rest of its kecamatan sharing the name's first two letters, which
+    keeps a 100,000-IKM registry from needing billions of comparisons.
+    """
+    by_desa: dict[str, list[dict[str, Any]]] = {}
+    by_kecamatan: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for record in records:
+        if record["desa_id"] is not None:
+            by_desa.setdefault(record["desa_id"], []).append(record)
+        by_kecamatan.setdefault((record["kecamatan_id"], record["norm"][:2]), []).append(record)
+    seen: set[tuple[str, str]] = set()
+    for group in by_desa.values():
+        yield from _alike(group, threshold, seen, lambda a, b: True)
+    for group in by_kecamatan.values():
+        yield from _alike(
+            group, threshold, seen, lambda a, b: a["desa_id"] is None or b["desa_id"] is None
+        )
+
+
+def _alike(
+    group: list[dict[str, Any]],
+    threshold: float,
+    seen: set[tuple[str, str]],
+    eligible: Any,
+) -> Iterable[tuple[dict[str, Any], dict[str, Any], float]]:
+    for a, b in _pairs(group):
+        pair = _pair_key(a["id"], b["id"])
+        if pair in seen or not eligible(a, b):
+            continue
+        matcher = difflib.SequenceMatcher(None, a["norm"], b["norm"])
+        if matcher.real_quick_ratio() < threshold or matcher.quick_ratio() < threshold:
+            continue
+        ratio = matcher.ratio()
+        if ratio >= threshold:
+            seen.add(pair)
+            yield a, b, ratio
+
+
+def _ratio(a: dict[str, Any], b: dict[str, Any]) -> float:
+    return difflib.SequenceMatcher(None, a["norm"], b["norm"]).ratio()
+
+
+def _pair_key(a: str, b: str) -> tuple[str, str]:
+    return (a, b) if a < b else (b, a)
+
+
+def _dismissed(session: Session) -> set[str]:
+    setting = session.get(Setting, DISMISSED_KEY)
+    return set(setting.value or []) if setting is not None else set()
+
+
+def _keep_order(side: DuplicateSide) -> tuple[int, int, datetime, str]:
+    return (-side.visit_count, -side.product_count, side.created_at, side.id)
+
+
+def _sides(session: Session, ids: set[str]) -> dict[str, DuplicateSide]:
+    if not ids:
+        return {}
+    kecamatan = select(Region.name).where(Region.id == Enterprise.kecamatan_id).scalar_subquery()
+    desa = select(Region.name).where(Region.id == Enterprise.desa_id).scalar_subquery()
+    visits = (
+        select(func.count())
+        .select_from(Visit)
+        .where(Visit.enterprise_id == Enterprise.id, Visit.deleted.is_(False))
+        .scalar_subquery()
+    )
+    products = (
+        select(func.count())
+        .select_from(Product)
+        .where(Product.enterprise_id == Enterprise.id, Product.deleted.is_(False))
+        .scalar_subquery()
+    )
+    query = select(
+        Enterprise.id,
+        Enterprise.name,
+        Enterprise.owner_name,
+        Enterprise.phone,
+        Enterprise.nib,
+        Enterprise.address,
+        kecamatan,
+        desa,
+        Enterprise.created_at,
+        visits,
+        products,
+    ).where(Enterprise.id.in_(ids))
+    return {row[0]: DuplicateSide(*row) for row in session.execute(query)}
