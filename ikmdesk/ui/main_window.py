@@ -156,7 +156,7 @@ class MainWindow(QMainWindow):
         self._pages: dict[str, QWidget] = {}
         self._device: DeviceInfo | None = None
         self.setObjectName("mainWindow")
-        self.setMinimumSize(QSize(960, 600))
+        self.setMinimumSize(QSize(800, 560))
 
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")

@@ -1,0 +1,190 @@
+"""First run: the set-up dialog creates the identity and letterhead; the launcher's paths."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QImage
+
+from ikmdesk.blob_store import BlobStore
+from ikmdesk.errors import DatabaseCorrupt
+from ikmdesk.paths import blob_dir
+from ikmdesk.services.data_file import open_data_file
+from ikmdesk.services.device import has_identity, this_device
+from ikmdesk.services.office_settings import get_office_settings
+from ikmdesk.ui import dialogs
+from ikmdesk.ui.app import Launcher
+from ikmdesk.ui.main_window import MainWindow
+from ikmdesk.ui.setup_dialog import CHOICE_CREATED, CHOICE_DEMO, SetupDialog
+from tests.conftest import make_database
+
+
+@pytest.fixture
+def fresh_database(tmp_path: Path):
+    db = open_data_file(tmp_path / "baru.db", create=True)
+    yield db
+    db.close()
+
+
+def _dialog(qtbot, database) -> SetupDialog:
+    dialog = SetupDialog(database)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def test_first_run_through_the_keyboard_creates_the_identity(qtbot, fresh_database):
+    dialog = _dialog(qtbot, fresh_database)
+    form = dialog.officer_form
+    form.role_combo.setFocus()
+    qtbot.keyClick(form.role_combo, Qt.Key.Key_Down)
+    assert form.role() == "supervisor"
+    qtbot.keyClicks(form.name_edit, "Budi Santoso")
+    qtbot.keyClicks(form.nip_edit, "198001012005011002")
+    office = dialog.letterhead_form.office_edit
+    office.selectAll()
+    qtbot.keyClicks(office, "PEMERINTAH KABUPATEN KUTAI TIMUR")
+    qtbot.keyClick(office, Qt.Key.Key_Return)
+    qtbot.keyClicks(office, "DINAS PERINDUSTRIAN DAN PERDAGANGAN")
+    dialog.letterhead_form.address_edit.clear()
+    qtbot.keyClicks(dialog.letterhead_form.address_edit, "Jl. Soekarno-Hatta, Sangatta")
+
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    assert dialog.choice == CHOICE_CREATED
+    with fresh_database.unit_of_work() as session:
+        device = this_device(session)
+        settings = get_office_settings(session)
+    assert (device.officer_name, device.role.value, device.nip) == (
+        "Budi Santoso",
+        "supervisor",
+        "198001012005011002",
+    )
+    assert settings.office_lines == (
+        "PEMERINTAH KABUPATEN KUTAI TIMUR",
+        "DINAS PERINDUSTRIAN DAN PERDAGANGAN",
+    )
+    assert settings.address == "Jl. Soekarno-Hatta, Sangatta"
+
+
+def test_a_bad_nip_is_explained_and_nothing_is_written(qtbot, fresh_database):
+    dialog = _dialog(qtbot, fresh_database)
+    qtbot.keyClicks(dialog.officer_form.name_edit, "Budi")
+    qtbot.keyClicks(dialog.officer_form.nip_edit, "12345")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.error_label.isVisible(), timeout=10_000)
+
+    assert dialog.error_label.text() == "NIP harus 18 angka (tanpa spasi atau titik)."
+    assert dialog.isVisible() and dialog.choice is None
+    assert dialog.officer_form.nip_edit.hasFocus()
+    with fresh_database.unit_of_work() as session:
+        assert not has_identity(session)
+
+
+def test_logo_is_kept_with_the_data(qtbot, fresh_database, tmp_path, monkeypatch):
+    logo = tmp_path / "logo.png"
+    image = QImage(48, 48, QImage.Format.Format_RGB32)
+    image.fill(QColor("#1565c0"))
+    assert image.save(str(logo))
+    monkeypatch.setattr(dialogs, "open_file", lambda *a, **k: logo)
+
+    dialog = _dialog(qtbot, fresh_database)
+    qtbot.keyClicks(dialog.officer_form.name_edit, "Siti")
+    qtbot.mouseClick(dialog.letterhead_form.logo_button, Qt.MouseButton.LeftButton)
+    assert not dialog.letterhead_form.logo_preview.pixmap().isNull()
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    with fresh_database.unit_of_work() as session:
+        settings = get_office_settings(session)
+    assert settings.logo_sha256 is not None
+    stored = BlobStore(blob_dir(fresh_database.path)).read(settings.logo_sha256)
+    assert stored == logo.read_bytes()
+
+
+def test_a_file_that_is_no_image_is_refused_as_logo(qtbot, fresh_database, tmp_path, monkeypatch):
+    fake = tmp_path / "logo.png"
+    fake.write_text("bukan gambar")
+    warned: list[str] = []
+    monkeypatch.setattr(dialogs, "open_file", lambda *a, **k: fake)
+    monkeypatch.setattr(dialogs, "warn", lambda parent, title, text: warned.append(text))
+    dialog = _dialog(qtbot, fresh_database)
+    qtbot.mouseClick(dialog.letterhead_form.logo_button, Qt.MouseButton.LeftButton)
+    assert warned and "bukan gambar" in warned[0]
+    assert dialog.letterhead_form.logo_file() is None
+
+
+def test_demo_button_closes_without_writing(qtbot, fresh_database):
+    dialog = _dialog(qtbot, fresh_database)
+    with qtbot.waitSignal(dialog.accepted, timeout=2000):
+        qtbot.mouseClick(dialog.demo_button, Qt.MouseButton.LeftButton)
+    assert dialog.choice == CHOICE_DEMO
+    with fresh_database.unit_of_work() as session:
+        assert not has_identity(session)
+
+
+def test_launcher_opens_the_window_on_a_ready_database(qtbot, tmp_path):
+    path = tmp_path / "siap.db"
+    make_database(path).close()
+    launcher = Launcher(db=str(path), demo=False)
+    try:
+        assert launcher.start() is None
+        assert isinstance(launcher.window, MainWindow)
+        qtbot.addWidget(launcher.window)
+        assert launcher.window.officer_label.text() == "Siti Rahmawati (petugas)"
+    finally:
+        launcher.close()
+
+
+def test_launcher_reports_a_corrupt_file_and_exits_1(qtbot, tmp_path, monkeypatch):
+    path = tmp_path / "rusak.db"
+    path.write_bytes(b"ini bukan basis data SQLite" * 100)
+    shown: list[Exception] = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, error: shown.append(error))
+    launcher = Launcher(db=str(path), demo=False)
+    assert launcher.start() == 1
+    assert len(shown) == 1 and isinstance(shown[0], DatabaseCorrupt)
+    launcher.close()
+
+
+def test_launcher_builds_a_demo_database_and_removes_it_afterwards(qtbot):
+    launcher = Launcher(db=None, demo=True, demo_enterprises=8, demo_visits=20)
+    with qtbot.waitSignal(launcher.window_opened, timeout=60_000) as blocker:
+        assert launcher.start() is None
+    window = blocker.args[0]
+    qtbot.addWidget(window)
+    assert window.officer_label.text() == "Petugas Demo (petugas)"
+    demo_dir = launcher.demo_dir
+    assert demo_dir is not None and demo_dir.exists()
+    launcher.close()
+    assert not demo_dir.exists()
+
+
+def test_launcher_on_a_new_file_runs_set_up_then_opens_the_window(qtbot, tmp_path, monkeypatch):
+    def fill_and_save(dialog: SetupDialog) -> int:
+        dialog.show()
+        qtbot.keyClicks(dialog.officer_form.name_edit, "Rina Wulandari")
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: dialog.choice == CHOICE_CREATED, timeout=10_000)
+        return 1
+
+    monkeypatch.setattr(SetupDialog, "exec", fill_and_save)
+    launcher = Launcher(db=str(tmp_path / "pertama.db"), demo=False)
+    try:
+        assert launcher.start() is None
+        qtbot.addWidget(launcher.window)
+        assert launcher.window.officer_label.text() == "Rina Wulandari (petugas)"
+    finally:
+        launcher.close()
+
+
+def test_launcher_exits_1_when_set_up_is_cancelled(qtbot, tmp_path, monkeypatch):
+    monkeypatch.setattr(SetupDialog, "exec", lambda dialog: 0)
+    launcher = Launcher(db=str(tmp_path / "batal.db"), demo=False)
+    assert launcher.start() == 1
+    assert launcher.window is None
+    launcher.close()
