@@ -16,6 +16,7 @@ import io
 import json
 import os
 import random
+import shutil
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -104,7 +105,7 @@ class DemoCancelled(UserError):
 
 @dataclass(frozen=True, slots=True)
 class DemoSummary:
-    """What one demo build added to the database."""
+    """What one demo build added; ``database_created`` says the build made the file itself."""
 
     device_id: str
     database_created: bool
@@ -147,13 +148,16 @@ def build_demo(
         return _build_in(target, options)
     path = Path(target).expanduser().resolve()
     new_file = not (path.exists() and path.stat().st_size > 0)
+    new_blob_dir = not blob_dir(path).exists()
     db = open_data_file(path, create=True)
     try:
-        return _build_in(db, options)
+        return replace(_build_in(db, options), database_created=new_file)
     except DemoCancelled:
         db.close()
         if new_file:
             _remove_database_files(path)
+        if new_blob_dir:
+            shutil.rmtree(blob_dir(path), ignore_errors=True)
         raise
     finally:
         db.close()
@@ -223,8 +227,7 @@ def _build_in(db: Database, options: dict[str, Any]) -> DemoSummary:
     with db.unit_of_work() as session:
         if not has_identity(session):
             create_identity(session, role=DeviceRole.OFFICER, officer_name=DEMO_OFFICER_NAME)
-        summary = write_demo(session, BlobStore(blob_dir(db.path)), **options)
-    return replace(summary, database_created=db.created)
+        return write_demo(session, BlobStore(blob_dir(db.path)), **options)
 
 
 def _check_counts(enterprises: int, visits: int) -> None:
@@ -889,6 +892,7 @@ class _PhotoPool:
         return self._made[key]
 
 
+@cache  # a pure function of its arguments; repeated builds in one process reuse the pictures
 def demo_photo(caption: str, *, palette: tuple[tuple[int, ...], ...], variant: int = 0) -> bytes:
     """Return a 640×480 JPEG: a gradient, a few shapes placed by the caption, and the caption."""
     width, height = PHOTO_SIZE
