@@ -1,0 +1,103 @@
+"""One record of every synced model, built the way services build them (for capture tests)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from ikmdesk.models import (
+    Attachment,
+    ChecklistTemplate,
+    Cluster,
+    Device,
+    Enterprise,
+    FollowUp,
+    Product,
+    QualityAnswer,
+    QualityCheck,
+    Region,
+    new_id,
+)
+from ikmdesk.models.enums import DeviceRole, RegionLevel, VisitPurpose
+from ikmdesk.models.visit import Visit
+
+# For each synced table: a field an edit changes, and the new value.
+EDITS: dict[str, tuple[str, Any]] = {
+    "device": ("officer_name", "Rahmat Hidayat"),
+    "region": ("name", "Desa Baru"),
+    "cluster": ("name_en", "Seaweed"),
+    "checklist_template": ("title_en", "Edited"),
+    "enterprise": ("phone", "081200000000"),
+    "product": ("net_content", "250 g"),
+    "visit": ("findings", "Lantai produksi bersih"),
+    "quality_check": ("notes", "Diperiksa ulang"),
+    "quality_answer": ("note", "Sudah diperbaiki"),
+    "follow_up": ("done_on", date(2026, 11, 20)),
+    "attachment": ("caption", "Ruang produksi"),
+}
+
+
+def one_of_each(session: Session, officer_id: str) -> dict[str, Any]:
+    """Add one record of every synced model (children after parents) and return them by table."""
+    device = Device(role=DeviceRole.OFFICER, officer_name="Budi Santoso")
+    kecamatan = Region(level=RegionLevel.KECAMATAN, name="Kecamatan Uji", code="64.08.99")
+    cluster = Cluster(code="rumput-laut", name_id="Rumput laut", name_en="Seaweed farming")
+    template = ChecklistTemplate(
+        code="uji", version=1, title_id="Uji", title_en="Test", definition={"items": []}
+    )
+    session.add_all([device, kecamatan, cluster, template])
+    session.flush()
+    desa = Region(level=RegionLevel.DESA, name="Desa Uji", parent_id=kecamatan.id)
+    enterprise = Enterprise(
+        name="Keripik Uji",
+        owner_name="Pemilik Uji",
+        nik="6408011203870003",
+        kecamatan_id=kecamatan.id,
+        cluster_id=cluster.id,
+    )
+    session.add_all([desa, enterprise])
+    session.flush()
+    product = Product(enterprise_id=enterprise.id, name="Keripik pisang")
+    visit = Visit(
+        enterprise_id=enterprise.id,
+        visit_date=date(2026, 11, 2),
+        officer_id=officer_id,
+        purpose=VisitPurpose.MENTORING,
+    )
+    session.add_all([product, visit])
+    session.flush()
+    check = QualityCheck(
+        visit_id=visit.id, product_id=product.id, template_id=template.id, checked_on=date(2026, 11, 2)
+    )
+    session.add(check)
+    session.flush()
+    answer = QualityAnswer(id=new_id(), check_id=check.id, item_id="a1", value="yes")
+    session.add(answer)
+    session.flush()
+    follow_up = FollowUp(
+        visit_id=visit.id,
+        enterprise_id=enterprise.id,
+        answer_id=answer.id,
+        action="Pasang tirai plastik",
+        due_date=date(2026, 12, 1),
+    )
+    attachment = Attachment(
+        sha256="a" * 64, mime_type="image/jpeg", size_bytes=10, visit_id=visit.id
+    )
+    session.add_all([follow_up, attachment])
+    session.flush()
+    return {
+        "device": device,
+        "region": desa,
+        "cluster": cluster,
+        "checklist_template": template,
+        "enterprise": enterprise,
+        "product": product,
+        "visit": visit,
+        "quality_check": check,
+        "quality_answer": answer,
+        "follow_up": follow_up,
+        "attachment": attachment,
+    }
