@@ -69,7 +69,10 @@ def one_of_each(session: Session, officer_id: str) -> dict[str, Any]:
     session.add_all([product, visit])
     session.flush()
     check = QualityCheck(
-        visit_id=visit.id, product_id=product.id, template_id=template.id, checked_on=date(2026, 11, 2)
+        visit_id=visit.id,
+        product_id=product.id,
+        template_id=template.id,
+        checked_on=date(2026, 11, 2),
     )
     session.add(check)
     session.flush()
