@@ -1,0 +1,512 @@
+"""Renders any checklist template as a form and shows its result live while it is answered.
+
+Each item gets the widget its answer type needs: yes/no/n.a. radio buttons, a number spin box
+with unit and range, a choice combo, free text, or a photo picker (one of the visit's photos).
+An item that fails (for CPPB-IRT: answered "yes", the non-conformity was found) opens the
+finding fields the template asks for: PLOR, corrective action and deadline. The result is
+scored with the same pure function the service stores, so what is shown is what is saved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import fields as dataclass_fields
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ikmdesk.errors import UserError
+from ikmdesk.services.checklist_template import ChecklistItem, ChecklistTemplate, FindingField
+from ikmdesk.services.quality_check import FINDING_COLUMNS, AnswerInput
+from ikmdesk.services.quality_scoring import AnswerValue, QualityResult, score
+from ikmdesk.ui import dialogs
+from ikmdesk.ui.translations import current_language
+from ikmdesk.ui.validation_style import STYLE_SHEET, FieldRow, OptionalDateEdit
+
+NUMBER_SPAN = 1_000_000.0
+"""Range of a number item that sets no min/max of its own."""
+
+_ANSWER_KEYS = tuple(f.name for f in dataclass_fields(AnswerInput))
+
+
+def answer_to_json(answer: AnswerInput) -> dict[str, Any]:
+    """Return ``answer`` as JSON-ready data (dates as ISO text), for recovery files."""
+    data = {key: getattr(answer, key) for key in _ANSWER_KEYS}
+    if isinstance(data["due_date"], date):
+        data["due_date"] = data["due_date"].isoformat()
+    return data
+
+
+def answer_from_json(data: Mapping[str, Any]) -> AnswerInput:
+    """Return the answer stored by ``answer_to_json``."""
+    values = {key: data.get(key) for key in _ANSWER_KEYS}
+    if isinstance(values["due_date"], str):
+        values["due_date"] = date.fromisoformat(values["due_date"])
+    return AnswerInput(**values)
+
+
+class ItemRow(QFrame):
+    """One checklist item: its question, the answer widget, and its finding fields."""
+
+    changed = Signal()
+
+    def __init__(
+        self,
+        item: ChecklistItem,
+        finding_fields: tuple[FindingField, ...],
+        lang: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.item = item
+        self.setObjectName(f"item_{item.id}")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self._note = ""
+        self.question_label = QLabel(self._question(item, lang))
+        self.question_label.setWordWrap(True)
+        self.question_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        if item.help is not None:
+            self.question_label.setToolTip(item.help.get(lang))
+        self.radios: dict[str, QRadioButton] = {}
+        self.group: QButtonGroup | None = None
+        self.spin: QDoubleSpinBox | None = None
+        self.combo: QComboBox | None = None
+        self.text_edit: QLineEdit | None = None
+        answer = self._answer_widget(item, lang)
+        self.answer_row = FieldRow(answer)
+        top = QHBoxLayout()
+        top.addWidget(self.question_label, 1)
+        top.addWidget(self.answer_row)
+        self.finding_box = QGroupBox()
+        self.finding_form = QFormLayout(self.finding_box)
+        self.finding_rows: dict[str, FieldRow] = {}
+        self.finding_labels: dict[str, QLabel] = {}
+        for field in finding_fields:
+            if field.id not in FINDING_COLUMNS:
+                continue  # the store has no column for it; the template validator allows few
+            widget: QWidget = OptionalDateEdit() if field.answer == "date" else QLineEdit()
+            row = FieldRow(widget)
+            label = QLabel(field.label.get(lang) + (" *" if field.required else ""))
+            self.finding_rows[field.id] = row
+            self.finding_labels[field.id] = label
+            self.finding_form.addRow(label, row)
+            if isinstance(widget, QLineEdit):
+                widget.textChanged.connect(self.changed)
+            else:
+                widget.dateChanged.connect(self.changed)
+        self.finding_box.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.addLayout(top)
+        layout.addWidget(self.finding_box)
+
+    @staticmethod
+    def _question(item: ChecklistItem, lang: str) -> str:
+        text = f"{item.id}. {item.text.get(lang)}"
+        if item.nc_class is not None:
+            text += f"  [{item.nc_class}]"
+        return text + (" *" if item.required else "")
+
+    def _answer_widget(self, item: ChecklistItem, lang: str) -> QWidget:
+        box = QWidget()
+        layout = QHBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        if item.answer == "yes_no_na":
+            self.group = QButtonGroup(box)
+            for value in ("yes", "no", "na"):
+                radio = QRadioButton()
+                radio.setObjectName(f"answer_{item.id}_{value}")
+                self.radios[value] = radio
+                self.group.addButton(radio)
+                layout.addWidget(radio)
+            self.group.buttonToggled.connect(lambda _button, _checked: self.changed.emit())
+        elif item.answer == "number":
+            self.spin = QDoubleSpinBox()
+            low = item.min if item.min is not None else -NUMBER_SPAN
+            high = item.max if item.max is not None else NUMBER_SPAN
+            # The step below the allowed minimum stands for "not answered yet".
+            self.spin.setRange(low - 1, high)
+            self.spin.setDecimals(2)
+            self.spin.setSpecialValueText("—")
+            self.spin.setValue(self.spin.minimum())
+            self.spin.setMinimumWidth(130)
+            if item.unit:
+                self.spin.setSuffix(f" {item.unit}")
+            self.spin.valueChanged.connect(lambda _value: self.changed.emit())
+            layout.addWidget(self.spin)
+        elif item.answer == "choice":
+            self.combo = QComboBox()
+            self.combo.addItem("—", None)
+            for option in item.options:
+                self.combo.addItem(option.label.get(lang), option.value)
+            self.combo.currentIndexChanged.connect(lambda _index: self.changed.emit())
+            layout.addWidget(self.combo)
+        elif item.answer == "photo":
+            self.combo = QComboBox()
+            self.combo.addItem("—", None)
+            self.combo.setMinimumWidth(180)
+            self.combo.currentIndexChanged.connect(lambda _index: self.changed.emit())
+            layout.addWidget(self.combo)
+        else:
+            self.text_edit = QLineEdit()
+            self.text_edit.setMinimumWidth(220)
+            self.text_edit.textChanged.connect(lambda _text: self.changed.emit())
+            layout.addWidget(self.text_edit)
+        return box
+
+    def retranslate(self, yes: str, no: str, na: str, finding_title: str) -> None:
+        """Set the radio texts and the finding box title."""
+        for value, text in (("yes", yes), ("no", no), ("na", na)):
+            if value in self.radios:
+                self.radios[value].setText(text)
+        self.finding_box.setTitle(finding_title)
+
+    def value(self) -> AnswerValue:
+        """Return the answer given (None: not answered)."""
+        if self.group is not None:
+            checked = next((v for v, r in self.radios.items() if r.isChecked()), None)
+            return checked
+        if self.spin is not None:
+            current = self.spin.value()
+            if current == self.spin.minimum():
+                return None
+            return int(current) if float(current).is_integer() else current
+        if self.combo is not None:
+            return self.combo.currentData()
+        if self.text_edit is not None:
+            return self.text_edit.text().strip() or None
+        return None
+
+    def set_value(self, value: AnswerValue) -> None:
+        """Show ``value`` (None: not answered)."""
+        if self.group is not None:
+            self.group.setExclusive(False)
+            for key, radio in self.radios.items():
+                radio.setChecked(key == value)
+            self.group.setExclusive(True)
+        elif self.spin is not None:
+            self.spin.setValue(self.spin.minimum() if value is None else float(value))
+        elif self.combo is not None:
+            index = self.combo.findData(value)
+            if index < 0 and value is not None:
+                self.combo.addItem(str(value), value)  # a photo answer not in the list (yet)
+                index = self.combo.count() - 1
+            self.combo.setCurrentIndex(max(0, index))
+        elif self.text_edit is not None:
+            self.text_edit.setText("" if value is None else str(value))
+
+    def set_photo_choices(self, choices: list[tuple[str, str]]) -> None:
+        """Offer these (attachment id, label) photos for a photo item."""
+        if self.item.answer != "photo" or self.combo is None:
+            return
+        current = self.combo.currentData()
+        self.combo.blockSignals(True)
+        self.combo.clear()
+        self.combo.addItem("—", None)
+        for attachment_id, label in choices:
+            self.combo.addItem(label, attachment_id)
+        self.combo.setCurrentIndex(max(0, self.combo.findData(current)))
+        self.combo.blockSignals(False)
+
+    def answer(self) -> AnswerInput:
+        """Return the answer with its finding fields."""
+        values: dict[str, Any] = {"value": self.value(), "note": self._note or None}
+        for key, row in self.finding_rows.items():
+            widget = row.editor
+            if isinstance(widget, OptionalDateEdit):
+                values[key] = widget.value()
+            elif isinstance(widget, QLineEdit):
+                values[key] = widget.text().strip() or None
+        return AnswerInput(**values)
+
+    def set_answer(self, answer: AnswerInput | None) -> None:
+        """Show a stored answer (None: empty)."""
+        answer = answer or AnswerInput()
+        self._note = answer.note or ""
+        self.set_value(answer.value)
+        for key, row in self.finding_rows.items():
+            widget = row.editor
+            stored = getattr(answer, key, None)
+            if isinstance(widget, OptionalDateEdit):
+                widget.set_value(stored)
+            elif isinstance(widget, QLineEdit):
+                widget.setText(stored or "")
+
+    def is_touched(self) -> bool:
+        """Return whether anything is entered for this item."""
+        answer = self.answer()
+        return any(getattr(answer, key) not in (None, "") for key in _ANSWER_KEYS)
+
+    def set_finding(self, is_finding: bool) -> None:
+        """Show or hide the finding fields (they keep their text while hidden)."""
+        self.finding_box.setVisible(is_finding and bool(self.finding_rows))
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Let the answer and finding fields be changed or not."""
+        self.answer_row.editor.setEnabled(not read_only)
+        for row in self.finding_rows.values():
+            widget = row.editor
+            if isinstance(widget, QLineEdit):
+                widget.setReadOnly(read_only)
+            else:
+                widget.setEnabled(not read_only)
+
+    def mark(self, field: str, message: str) -> None:
+        """Mark the answer (``field`` empty) or one finding field with ``message``."""
+        row = self.finding_rows.get(field) if field else None
+        if row is not None:
+            self.finding_box.show()
+            row.mark(message)
+        else:
+            self.answer_row.mark(message)
+
+    def clear_marks(self) -> None:
+        """Remove every error mark of this item."""
+        self.answer_row.clear()
+        for row in self.finding_rows.values():
+            row.clear()
+
+
+class ChecklistWidget(QWidget):
+    """Shows one checklist template as a form and its live result (level/grade, failures)."""
+
+    answers_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._template: ChecklistTemplate | None = None
+        self._today: date | None = None
+        self._result: QualityResult | None = None
+        self._read_only = False
+        self._loading = False
+        self._photo_choices: list[tuple[str, str]] = []
+        self._error = ""
+        self.item_rows: dict[str, ItemRow] = {}
+        self.setStyleSheet(STYLE_SHEET)
+
+        self.title_label = QLabel()
+        self.title_label.setWordWrap(True)
+        self.title_label.setObjectName("checklistTitle")
+        self.source_label = QLabel()
+        self.source_label.setWordWrap(True)
+        self.result_label = QLabel()
+        self.result_label.setObjectName("checklistResult")
+        self.result_label.setWordWrap(True)
+        self.unverified_label = QLabel()
+        self.unverified_label.setWordWrap(True)
+        self.unverified_label.setProperty("role", "fieldWarning")
+        self.failed_label = QLabel()
+        self.failed_label.setWordWrap(True)
+        self.failed_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        result_box = QFrame()
+        result_box.setFrameShape(QFrame.Shape.StyledPanel)
+        result_layout = QVBoxLayout(result_box)
+        result_layout.setContentsMargins(6, 4, 6, 4)
+        result_layout.addWidget(self.result_label)
+        result_layout.addWidget(self.unverified_label)
+        result_layout.addWidget(self.failed_label)
+
+        self.items_widget = QWidget()
+        self.items_layout = QVBoxLayout(self.items_widget)
+        self.items_layout.addStretch(1)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(self.items_widget)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title_label)
+        layout.addWidget(self.source_label)
+        layout.addWidget(result_box)
+        layout.addWidget(self.scroll, 1)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        """Set every text in the current interface language."""
+        for row in self.item_rows.values():
+            row.retranslate(
+                self.tr("Ya"), self.tr("Tidak"), self.tr("T/B"), self.tr("Temuan dan perbaikan")
+            )
+        self._show_result()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    @property
+    def template(self) -> ChecklistTemplate | None:
+        """Return the template shown."""
+        return self._template
+
+    @property
+    def result(self) -> QualityResult | None:
+        """Return the result of the answers as they stand (None when unscorable or empty)."""
+        return self._result
+
+    def set_template(
+        self,
+        template: ChecklistTemplate | None,
+        answers: Mapping[str, AnswerInput] | None = None,
+        *,
+        today: date | None = None,
+    ) -> None:
+        """Show ``template`` (None: nothing) filled with ``answers``; ``today`` dates P-IRT."""
+        self._loading = True
+        for row in self.item_rows.values():
+            row.setParent(None)
+            row.deleteLater()
+        self.item_rows = {}
+        while self.items_layout.count() > 1:
+            stale = self.items_layout.takeAt(0)
+            if stale is not None and stale.widget() is not None:
+                stale.widget().deleteLater()
+        self._template = template
+        self._today = today
+        lang = current_language()
+        if template is None:
+            self.title_label.clear()
+            self.source_label.clear()
+        else:
+            self.title_label.setText(
+                f"<b>{_escape(template.title.get(lang))}</b> · v{template.version}"
+            )
+            self.source_label.setText(_escape(template.source.regulation))
+            position = 0
+            for section in template.sections:
+                heading = QLabel(f"<b>{_escape(section.title.get(lang))}</b>")
+                heading.setWordWrap(True)
+                self.items_layout.insertWidget(position, heading)
+                position += 1
+                for item in section.items:
+                    row = ItemRow(item, template.finding_fields, lang)
+                    row.set_photo_choices(self._photo_choices)
+                    row.changed.connect(self._on_item_changed)
+                    self.item_rows[item.id] = row
+                    self.items_layout.insertWidget(position, row)
+                    position += 1
+        self.retranslate_ui()
+        self.set_answers(answers or {})
+        self.set_read_only(self._read_only)
+        self._loading = False
+
+    def set_answers(self, answers: Mapping[str, AnswerInput]) -> None:
+        """Fill the items with ``answers`` (items not named are emptied)."""
+        was_loading = self._loading
+        self._loading = True
+        for item_id, row in self.item_rows.items():
+            row.set_answer(answers.get(item_id))
+            row.clear_marks()
+        self._loading = was_loading
+        self._rescore()
+
+    def answers(self) -> dict[str, AnswerInput]:
+        """Return the answers of every item something was entered for."""
+        return {
+            item_id: row.answer() for item_id, row in self.item_rows.items() if row.is_touched()
+        }
+
+    def all_answers(self) -> dict[str, AnswerInput]:
+        """Return every item's answer, empty ones included (so clearing an answer is saved)."""
+        return {item_id: row.answer() for item_id, row in self.item_rows.items()}
+
+    def set_photo_choices(self, choices: list[tuple[str, str]]) -> None:
+        """Offer these (attachment id, label) photos to photo items."""
+        self._photo_choices = list(choices)
+        for row in self.item_rows.values():
+            row.set_photo_choices(self._photo_choices)
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Lock or unlock every answer (a submitted or approved visit is read-only)."""
+        self._read_only = read_only
+        for row in self.item_rows.values():
+            row.set_read_only(read_only)
+
+    def mark_error(self, field: str, message: str) -> bool:
+        """Mark the item named by a service error field ("3" or "3.due_date"); False if unknown."""
+        item_id, _, finding = field.partition(".")
+        row = self.item_rows.get(item_id)
+        if row is None:
+            return False
+        row.mark(finding, message)
+        self.scroll.ensureWidgetVisible(row)
+        return True
+
+    def _rescore(self) -> None:
+        self._result = None
+        self._error = ""
+        if self._template is not None:
+            values = {item_id: row.value() for item_id, row in self.item_rows.items()}
+            try:
+                self._result = score(self._template, values, today=self._today)
+            except UserError as error:
+                self._error = dialogs.translate_error(error)
+        failed = set() if self._result is None else {f.item_id for f in self._result.failed_items}
+        for item_id, row in self.item_rows.items():
+            row.set_finding(item_id in failed)
+        self._show_result()
+
+    def _show_result(self) -> None:
+        result = self._result
+        lang = current_language()
+        if self._template is None:
+            self.result_label.setText(self.tr("Pilih atau mulai pemeriksaan mutu."))
+            self.unverified_label.hide()
+            self.failed_label.hide()
+            return
+        if result is None:
+            self.result_label.setText(self._error)
+            self.unverified_label.hide()
+            self.failed_label.hide()
+            return
+        text = self.tr("Hasil: {label}").format(label=result.label.get(lang))
+        if result.score is not None:
+            text += "  " + self.tr("(skor {score:g})").format(score=result.score)
+        if result.counts:
+            counts = ", ".join(f"{k} {v}" for k, v in result.counts.items())
+            text += "  · " + counts
+        self.result_label.setText(text)
+        self.unverified_label.setText(
+            self.tr(
+                "Perlu dikonfirmasi: aturan atau ambang penilaian ini belum terverifikasi "
+                "dengan peraturan resmi."
+            )
+        )
+        self.unverified_label.setVisible(result.unverified)
+        failed = [
+            f"{f.item_id}{'' if f.nc_class is None else f' [{f.nc_class}]'}: {f.text.get(lang)}"
+            for f in result.failed_items
+        ]
+        if failed:
+            shown = failed[:6]
+            if len(failed) > len(shown):
+                shown.append(self.tr("… dan %n butir lain", "", len(failed) - len(shown)))
+            self.failed_label.setText(self.tr("Tidak sesuai:") + "\n" + "\n".join(shown))
+        self.failed_label.setVisible(bool(failed))
+
+    @Slot()
+    def _on_item_changed(self) -> None:
+        if self._loading:
+            return
+        self._rescore()
+        self.answers_changed.emit()
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
