@@ -222,8 +222,8 @@ def test_a_zip_bomb_is_refused(world):
 
 def test_a_bomb_in_an_encrypted_ops_member_is_refused(world):
     # The ratio is checked while inflating: a tiny deflate stream of a huge output.
-    from ikmdesk.sync.package_reader import _inflate
     from ikmdesk.sync.package_format import DEFAULT_LIMITS
+    from ikmdesk.sync.package_reader import _inflate
 
     with pytest.raises(PackageRefused, match="bom zip"):
         _inflate(zlib.compress(b"\0" * (256 * 1024**2), 9), "x.ikmsync", DEFAULT_LIMITS)

@@ -87,7 +87,7 @@ def test_concurrent_edits_converge_and_the_loser_is_kept_on_every_device(trio, t
 
 
 def test_an_edit_made_after_seeing_another_is_no_conflict(trio, tmp_path):
-    sup, a, b = trio
+    _sup, a, b = trio
     row = add_enterprise(a.db, "Keripik Awal")
     _sync_all(trio, tmp_path, rounds=1)
     edit(b.db, Enterprise, row, name="Dikoreksi Rahmat")
