@@ -35,7 +35,7 @@ from ikmdesk.models.enums import (
     HalalStatus,
     RegionLevel,
 )
-from ikmdesk.services.listing import SortKey, check_page, resolve_sort, sort_key, text_matches
+from ikmdesk.services.listing import SortKey, check_page, like, resolve_sort, sort_key, words_match
 from ikmdesk.services.product import ProductRow, list_products
 from ikmdesk.services.region import cluster_record, desa_record, kecamatan_record
 
@@ -450,15 +450,19 @@ def _conditions(session: Session, flt: EnterpriseFilter) -> list[ColumnElement[b
     conditions: list[ColumnElement[bool]] = [Enterprise.deleted.is_(False)]
     text = flt.text.strip() if flt.text else ""
     if text:
-        desa_matching = select(Region.id).where(
-            Region.level == RegionLevel.DESA, text_matches(text, [Region.name])
-        )
-        conditions.append(
-            or_(
-                text_matches(text, [Enterprise.name, Enterprise.owner_name]),
+
+        def word_found(pattern: str) -> ColumnElement[bool]:
+            # Desa names are few: match them once and test the IKM's desa id against that set.
+            desa_matching = select(Region.id).where(
+                Region.level == RegionLevel.DESA, like(Region.name, pattern)
+            )
+            return or_(
+                like(Enterprise.name, pattern),
+                like(Enterprise.owner_name, pattern),
                 Enterprise.desa_id.in_(desa_matching),
             )
-        )
+
+        conditions.append(words_match(text, word_found))
     if flt.cluster:
         conditions.append(Enterprise.cluster_id == resolve_cluster_id(session, flt.cluster))
     if flt.kecamatan:

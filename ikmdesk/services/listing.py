@@ -7,7 +7,7 @@ query: nothing the user types is interpolated into SQL.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -101,14 +101,22 @@ def contains_pattern(text: str) -> str:
 
 
 def text_matches(text: str, columns: Sequence[ColumnElement[Any]]) -> ColumnElement[bool]:
-    """Return a condition true when any of ``columns`` contains ``text`` (case-insensitive ASCII).
+    """Return a condition true when every word of ``text`` is in one of ``columns``.
 
-    SQLite's LIKE ignores ASCII case; each word of ``text`` must match some column, so
-    "sari pisang" finds "UD Sari ... Pisang" as a user expects.
+    SQLite's LIKE ignores ASCII case, so "sari pisang" finds "UD Sari ... Pisang" as a user
+    expects.
     """
+    return words_match(text, lambda pattern: or_(*(like(column, pattern) for column in columns)))
+
+
+def words_match(
+    text: str, word_condition: Callable[[str], ColumnElement[bool]]
+) -> ColumnElement[bool]:
+    """Return the AND over the words of ``text`` of ``word_condition(LIKE pattern of the word)``."""
     words = text.split() or [""]
-    conditions = [
-        or_(*(column.like(contains_pattern(word), escape=LIKE_ESCAPE) for column in columns))
-        for word in words
-    ]
-    return and_(*conditions)
+    return and_(*(word_condition(contains_pattern(word)) for word in words))
+
+
+def like(column: ColumnElement[Any], pattern: str) -> ColumnElement[bool]:
+    """Return ``column LIKE pattern`` with this module's escape character."""
+    return column.like(pattern, escape=LIKE_ESCAPE)

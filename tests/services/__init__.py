@@ -1,0 +1,50 @@
+"""Service tests; the helpers below read the database file the way an outside tool would."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ikmdesk.db import Database
+from ikmdesk.services.reference_data import cluster_id, region_id
+
+
+def data_checksum(path: Path) -> str:
+    """Return a SHA-256 over every table's rows (and the schema) of the database file."""
+    digest = hashlib.sha256()
+    with contextlib.closing(sqlite3.connect(f"{Path(path).as_uri()}?mode=ro", uri=True)) as conn:
+        for line in conn.iterdump():
+            digest.update(line.encode("utf-8"))
+    return digest.hexdigest()
+
+
+def change_ops(db: Database, entity: str, row_id: str) -> list[tuple[str, Any]]:
+    """Return the (field, value) ops the change log holds for one record, oldest first."""
+    with contextlib.closing(sqlite3.connect(f"{Path(db.path).as_uri()}?mode=ro", uri=True)) as conn:
+        rows = conn.execute(
+            "SELECT field, value FROM change_log WHERE entity = ? AND row_id = ? ORDER BY counter",
+            (entity, row_id),
+        ).fetchall()
+    # The JSON column has NUMERIC affinity in SQLite, so numbers come back already decoded.
+    return [
+        (field, json.loads(value) if isinstance(value, str) else value) for field, value in rows
+    ]
+
+
+@dataclass(frozen=True)
+class Places:
+    """Ids of seeded reference data the tests use."""
+
+    sangatta_utara: str = region_id("64.08.04")
+    kaliorang: str = region_id("64.08.10")
+    pisang: str = cluster_id("pisang")
+    kakao: str = cluster_id("kakao")
+    pangan_olahan: str = cluster_id("pangan_olahan")
+
+
+PLACES = Places()
