@@ -94,7 +94,7 @@ class StatCard(QFrame):
 
     def set_value(self, value: int, *, alert: bool = False) -> None:
         """Show ``value``, in red when ``alert``."""
-        self.value_label.setText(QCoreApplication.translate("DashboardPage", "{n}").format(n=value))
+        self.value_label.setText(str(value))
         color = OVERDUE_COLOR.name() if alert and value > 0 else ""
         self.value_label.setStyleSheet(f"color: {color};" if color else "")
 

@@ -28,18 +28,14 @@ from ikmdesk.errors import UserError
 
 log = logging.getLogger(__name__)
 
-CONTEXT = "dialogs"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
 
 def confirm(parent: QWidget | None, title: str, text: str) -> bool:
     """Ask a yes/no question; True only when the user chose Yes."""
     box = _message_box(parent, QMessageBox.Icon.Question, title, text)
-    yes = box.addButton(_tr("Ya"), QMessageBox.ButtonRole.YesRole)
-    no = box.addButton(_tr("Tidak"), QMessageBox.ButtonRole.NoRole)
+    yes = box.addButton(QCoreApplication.translate("dialogs", "Ya"), QMessageBox.ButtonRole.YesRole)
+    no = box.addButton(
+        QCoreApplication.translate("dialogs", "Tidak"), QMessageBox.ButtonRole.NoRole
+    )
     box.setDefaultButton(no)
     box.setEscapeButton(no)
     box.exec()
@@ -67,7 +63,7 @@ def _message_box(
 
 def _acknowledge(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) -> None:
     box = _message_box(parent, icon, title, text)
-    box.addButton(_tr("OK"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QCoreApplication.translate("dialogs", "OK"), QMessageBox.ButtonRole.AcceptRole)
     box.exec()
 
 
@@ -75,16 +71,21 @@ def translate_error(error: BaseException) -> str:
     """Return the message shown for ``error``: translated for a UserError, generic otherwise."""
     if isinstance(error, UserError):
         return error.message(QCoreApplication.translate)
-    return _tr("Terjadi kesalahan yang tidak terduga: {detail}").format(
-        detail=str(error) or type(error).__name__
-    )
+    return QCoreApplication.translate(
+        "dialogs", "Terjadi kesalahan yang tidak terduga: {detail}"
+    ).format(detail=str(error) or type(error).__name__)
 
 
 def show_error(parent: QWidget | None, error: BaseException) -> None:
     """Show ``error`` to the user; unexpected errors are also logged with their traceback."""
     if not isinstance(error, UserError):
         log.error("unexpected error", exc_info=(type(error), error, error.__traceback__))
-    _acknowledge(parent, QMessageBox.Icon.Critical, _tr("Kesalahan"), translate_error(error))
+    _acknowledge(
+        parent,
+        QMessageBox.Icon.Critical,
+        QCoreApplication.translate("dialogs", "Kesalahan"),
+        translate_error(error),
+    )
 
 
 def open_file(parent: QWidget | None, title: str, name_filter: str, start: str = "") -> Path | None:

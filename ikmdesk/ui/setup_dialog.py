@@ -302,7 +302,7 @@ class SetupDialog(QDialog):
         self.intro_label.setText(
             self.tr(
                 "Sebelum mulai, isi siapa yang memakai komputer ini dan kop surat kantor "
-                "untuk laporan. Semua dapat diubah nanti di Pengaturan, kecuali peran."
+                "untuk laporan. Kop surat dapat diubah nanti di halaman Pengaturan."
             )
         )
         self.officer_box.setTitle(self.tr("Pengguna komputer ini"))

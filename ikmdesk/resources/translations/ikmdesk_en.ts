@@ -1,0 +1,3123 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="id">
+<context>
+    <name>ChecklistWidget</name>
+    <message>
+        <source>Ya</source>
+        <translation type="unfinished">Yes</translation>
+    </message>
+    <message>
+        <source>Tidak</source>
+        <translation type="unfinished">No</translation>
+    </message>
+    <message>
+        <source>T/B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Temuan dan perbaikan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pilih atau mulai pemeriksaan mutu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hasil: {label}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(skor {score:g})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Perlu dikonfirmasi: aturan atau ambang penilaian ini belum terverifikasi dengan peraturan resmi.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>… dan %n butir lain</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tidak sesuai:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>Pendampingan</source>
+        <translation>Mentoring</translation>
+    </message>
+    <message>
+        <source>Monitoring</source>
+        <translation>Monitoring</translation>
+    </message>
+    <message>
+        <source>Tindak lanjut</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>Dukungan sertifikasi</source>
+        <translation>Certification support</translation>
+    </message>
+    <message>
+        <source>Draf</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>Dikirim</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <source>Dikembalikan</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>Disetujui</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>Beranda</source>
+        <translation>Home</translation>
+    </message>
+    <message>
+        <source>Muat ulang</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <source>kunjungan bulan ini</source>
+        <translation>visits this month</translation>
+    </message>
+    <message>
+        <source>tindak lanjut terlambat</source>
+        <translation>follow-ups overdue</translation>
+    </message>
+    <message>
+        <source>tindak lanjut jatuh tempo 7 hari ke depan</source>
+        <translation>follow-ups due in the next 7 days</translation>
+    </message>
+    <message>
+        <source>IKM aktif</source>
+        <translation>active IKMs</translation>
+    </message>
+    <message>
+        <source>Kunjungan bulan ini per klaster</source>
+        <translation>Visits this month per cluster</translation>
+    </message>
+    <message>
+        <source>Hasil pemeriksaan mutu per klaster, 12 bulan terakhir</source>
+        <translation>Quality check results per cluster, last 12 months</translation>
+    </message>
+    <message>
+        <source>Tindak lanjut yang perlu dikerjakan</source>
+        <translation>Follow-ups to work on</translation>
+    </message>
+    <message>
+        <source>Kunjungan terbaru</source>
+        <translation>Latest visits</translation>
+    </message>
+    <message>
+        <source>Tenggat</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>IKM</source>
+        <translation>IKM</translation>
+    </message>
+    <message>
+        <source>Tindakan</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Tanggal</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Klaster</source>
+        <translation>Cluster</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Belum ada kunjungan bulan ini.</source>
+        <translation>No visits this month yet.</translation>
+    </message>
+    <message>
+        <source>Belum ada pemeriksaan mutu.</source>
+        <translation>No quality checks yet.</translation>
+    </message>
+    <message>
+        <source>{date} · data {file}</source>
+        <translation>{date} · data {file}</translation>
+    </message>
+    <message>
+        <source>Kunjungan</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <source>Memenuhi</source>
+        <translation>Meets the standard</translation>
+    </message>
+    <message>
+        <source>Perlu perbaikan</source>
+        <translation>Needs improvement</translation>
+    </message>
+    <message>
+        <source>Belum dinilai</source>
+        <translation>Not assessed</translation>
+    </message>
+    <message numerus="yes">
+        <source>Terlambat (%n)</source>
+        <translation>
+            <numerusform>Overdue (%n)</numerusform>
+            <numerusform>Overdue (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Jatuh tempo 7 hari ke depan (%n)</source>
+        <translation>
+            <numerusform>Due in the next 7 days (%n)</numerusform>
+            <numerusform>Due in the next 7 days (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tidak ada.</source>
+        <translation>None.</translation>
+    </message>
+    <message numerus="yes">
+        <source>{date} (%n hari lalu)</source>
+        <translation>
+            <numerusform>{date} (%n day ago)</numerusform>
+            <numerusform>{date} (%n days ago)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tekan Enter atau klik dua kali untuk membuka kunjungannya.</source>
+        <translation>Press Enter or double-click to open its visit.</translation>
+    </message>
+    <message>
+        <source>Belum ada kunjungan.</source>
+        <translation>No visits yet.</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatePairModel</name>
+    <message>
+        <source>IKM pertama</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IKM kedua</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alasan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kemiripan nama</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesPage</name>
+    <message>
+        <source>IKM ganda</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IKM yang mungkin sama (didaftarkan dua kali, mis. oleh dua petugas). Yang di kiri dipertahankan; semua kunjungan, produk, tindak lanjut dan foto dari yang di kanan dipindahkan ke sana.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dipertahankan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Digabungkan lalu dihapus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tukar kiri–kanan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gabungkan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bukan duplikat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Muat ulang</source>
+        <translation type="unfinished">Reload</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pasangan</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Gabungkan “{drop}” ke “{keep}”? {visits} kunjungan dan {products} produk dipindahkan, lalu “{drop}” dihapus dari daftar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gabungkan IKM</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EnterpriseEditor</name>
+    <message>
+        <source>Nama IKM *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nama pemilik</source>
+        <translation type="unfinished">Owner name</translation>
+    </message>
+    <message>
+        <source>NIK pemilik</source>
+        <translation type="unfinished">Owner NIK</translation>
+    </message>
+    <message>
+        <source>Telepon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alamat</source>
+        <translation type="unfinished">Address</translation>
+    </message>
+    <message>
+        <source>Kecamatan *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Desa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Klaster *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>Lintang (GPS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bujur (GPS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skala usaha</source>
+        <translation type="unfinished">Business scale</translation>
+    </message>
+    <message>
+        <source>NIB</source>
+        <translation type="unfinished">NIB</translation>
+    </message>
+    <message>
+        <source>KBLI</source>
+        <translation type="unfinished">KBLI</translation>
+    </message>
+    <message>
+        <source>Jumlah pekerja</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kapasitas produksi</source>
+        <translation type="unfinished">Production capacity</translation>
+    </message>
+    <message>
+        <source>Status halal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jalur halal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nomor sertifikat halal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Halal terbit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Halal berlaku s.d.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nomor sertifikat PKP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tanggal sertifikat PKP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Catatan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profil</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Produk dan P-IRT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Riwayat kunjungan dan mutu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kembali ke daftar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kunjungan baru</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cetak laporan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hapus IKM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kunjungan (klik dua kali untuk membuka)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tanggal</source>
+        <translation type="unfinished">Date</translation>
+    </message>
+    <message>
+        <source>Tujuan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Petugas</source>
+        <translation type="unfinished">Officer</translation>
+    </message>
+    <message>
+        <source>Perkembangan mutu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Daftar periksa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Produk</source>
+        <translation type="unfinished">Product</translation>
+    </message>
+    <message>
+        <source>Hasil</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Perubahan belum disimpan</source>
+        <translation type="unfinished">Unsaved changes</translation>
+    </message>
+    <message>
+        <source>Data IKM ini berubah dan belum disimpan. Buang perubahan itu?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tulis angka desimal, contoh -0.5123 atau 117.4567.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— pilih kecamatan —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— pilih klaster —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mikro</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kecil</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Menengah</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Belum ada</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sedang diproses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bersertifikat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pernyataan mandiri</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reguler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IKM baru</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} — {kecamatan}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Semua produk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{label} (perlu dikonfirmasi)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hapus IKM {name} beserta produknya?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EnterprisePage</name>
+    <message>
+        <source>IKM binaan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cari nama IKM, pemilik atau desa…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tambah IKM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Semua klaster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Semua kecamatan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Semua izin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P-IRT segera berakhir</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P-IRT sudah berakhir</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Punya P-IRT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Belum punya P-IRT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bersertifikat halal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Halal sedang diproses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Belum halal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sertifikat halal berakhir</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Belum punya NIB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n IKM</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tidak ada IKM</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EnterpriseTableModel</name>
+    <message>
+        <source>Aktif</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tidak aktif</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nama IKM</source>
+        <translation type="unfinished">IKM name</translation>
+    </message>
+    <message>
+        <source>Pemilik</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kecamatan</source>
+        <translation type="unfinished">Kecamatan</translation>
+    </message>
+    <message>
+        <source>Desa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Klaster</source>
+        <translation type="unfinished">Cluster</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>Kunjungan terakhir</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Produk</source>
+        <translation type="unfinished">Product</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpPage</name>
+    <message>
+        <source>Tindak lanjut</source>
+        <translation>Follow-ups</translation>
+    </message>
+    <message>
+        <source>&amp;Tampilkan:</source>
+        <translation>&amp;Show:</translation>
+    </message>
+    <message>
+        <source>Belum selesai</source>
+        <translation>Not done yet</translation>
+    </message>
+    <message>
+        <source>Terlambat</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Jatuh tempo 7 hari ke depan</source>
+        <translation>Due in the next 7 days</translation>
+    </message>
+    <message>
+        <source>Sudah selesai</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Semua</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>Cari IKM, tindakan atau penanggung jawab…</source>
+        <translation>Search IKM, action or person responsible…</translation>
+    </message>
+    <message>
+        <source>Tandai &amp;selesai…</source>
+        <translation>Mark &amp;done…</translation>
+    </message>
+    <message>
+        <source>&amp;Buka lagi</source>
+        <translation>&amp;Reopen</translation>
+    </message>
+    <message>
+        <source>Hapus tanda selesai: tindak lanjut belum beres.</source>
+        <translation>Remove the done mark: the follow-up is not finished.</translation>
+    </message>
+    <message>
+        <source>Buka &amp;kunjungan</source>
+        <translation>Open &amp;visit</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tindak lanjut</source>
+        <translation>
+            <numerusform>%n follow-up</numerusform>
+            <numerusform>%n follow-ups</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Buka lagi</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <source>Tandai tindak lanjut ini belum selesai? Tanggal dan catatan selesai dihapus.</source>
+        <translation>Mark this follow-up as not done? The completion date and note are removed.</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpTableModel</name>
+    <message>
+        <source>Tenggat</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Keadaan</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>IKM</source>
+        <translation>IKM</translation>
+    </message>
+    <message>
+        <source>Tindakan</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Penanggung jawab</source>
+        <translation>Responsible</translation>
+    </message>
+    <message>
+        <source>Selesai</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Catatan selesai</source>
+        <translation>Completion note</translation>
+    </message>
+    <message>
+        <source>Belum jatuh tempo</source>
+        <translation>Not due yet</translation>
+    </message>
+    <message>
+        <source>Segera jatuh tempo</source>
+        <translation>Due soon</translation>
+    </message>
+    <message>
+        <source>Terlambat</source>
+        <translation>Overdue</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewModel</name>
+    <message>
+        <source>Baris</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nama IKM</source>
+        <translation type="unfinished">IKM name</translation>
+    </message>
+    <message>
+        <source>Tindakan</source>
+        <translation type="unfinished">Action</translation>
+    </message>
+    <message>
+        <source>Alasan</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Launcher</name>
+    <message>
+        <source>Membuat data demo</source>
+        <translation>Building demo data</translation>
+    </message>
+    <message>
+        <source>Membuat basis data demo baru di folder sementara…</source>
+        <translation>Building a new demo database in a temporary folder…</translation>
+    </message>
+</context>
+<context>
+    <name>LetterheadForm</name>
+    <message>
+        <source>Nama &amp;kantor:</source>
+        <translation>&amp;Office name:</translation>
+    </message>
+    <message>
+        <source>&amp;Alamat:</source>
+        <translation>&amp;Address:</translation>
+    </message>
+    <message>
+        <source>&amp;Kota (tempat tanda tangan):</source>
+        <translation>&amp;City (place of signing):</translation>
+    </message>
+    <message>
+        <source>&amp;Telepon:</source>
+        <translation>&amp;Phone:</translation>
+    </message>
+    <message>
+        <source>&amp;Logo:</source>
+        <translation>&amp;Logo:</translation>
+    </message>
+    <message>
+        <source>Satu baris per baris kop surat, dari atas: pemerintah, lalu dinas.</source>
+        <translation>One line per letterhead line, from the top: government, then office.</translation>
+    </message>
+    <message>
+        <source>Pilih gambar…</source>
+        <translation>Choose image…</translation>
+    </message>
+    <message>
+        <source>Tanpa logo</source>
+        <translation>No logo</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>Logo</translation>
+    </message>
+    <message>
+        <source>Berkas itu bukan gambar PNG/JPEG yang dapat dibaca (maks. 2 MB).</source>
+        <translation>That file is not a readable PNG/JPEG image (max. 2 MB).</translation>
+    </message>
+    <message>
+        <source>Pilih logo kantor</source>
+        <translation>Choose the office logo</translation>
+    </message>
+    <message>
+        <source>Gambar (*.png *.jpg *.jpeg)</source>
+        <translation>Images (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>(tidak ada)</source>
+        <translation>(none)</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Beranda</source>
+        <translation>Home</translation>
+    </message>
+    <message>
+        <source>IKM</source>
+        <translation>IKMs</translation>
+    </message>
+    <message>
+        <source>Kunjungan</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <source>Tindak lanjut</source>
+        <translation>Follow-ups</translation>
+    </message>
+    <message>
+        <source>Sinkronisasi</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <source>Laporan</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <source>Pengaturan</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>&amp;Berkas</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Data</source>
+        <translation>&amp;Data</translation>
+    </message>
+    <message>
+        <source>Ba&amp;ntuan</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>Kunjungan &amp;baru</source>
+        <translation>&amp;New visit</translation>
+    </message>
+    <message>
+        <source>&amp;Simpan</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>&amp;Cari</source>
+        <translation>&amp;Find</translation>
+    </message>
+    <message>
+        <source>Cadangkan basis data ke folder…</source>
+        <translation>Back up the database to a folder…</translation>
+    </message>
+    <message>
+        <source>&amp;Keluar</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Muat ulang data</source>
+        <translation>&amp;Reload data</translation>
+    </message>
+    <message>
+        <source>Pintasan papan ketik</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Tentang IKMDesk</source>
+        <translation>About IKMDesk</translation>
+    </message>
+    <message>
+        <source>IKMDesk — {file}</source>
+        <translation>IKMDesk — {file}</translation>
+    </message>
+    <message>
+        <source>Halaman ini belum dapat membuat data baru.</source>
+        <translation>This page cannot create new records yet.</translation>
+    </message>
+    <message>
+        <source>Petugas: belum disiapkan</source>
+        <translation>Officer: not set up yet</translation>
+    </message>
+    <message>
+        <source>penyelia</source>
+        <translation>supervisor</translation>
+    </message>
+    <message>
+        <source>petugas</source>
+        <translation>officer</translation>
+    </message>
+    <message>
+        <source>{name} ({role})</source>
+        <translation>{name} ({role})</translation>
+    </message>
+    <message>
+        <source>Data: {file}</source>
+        <translation>Data: {file}</translation>
+    </message>
+    <message>
+        <source>Sinkronisasi terakhir: {when}</source>
+        <translation>Last sync: {when}</translation>
+    </message>
+    <message>
+        <source>Sinkronisasi terakhir: belum pernah</source>
+        <translation>Last sync: never</translation>
+    </message>
+    <message>
+        <source>Pilih folder untuk cadangan</source>
+        <translation>Choose a folder for the backup</translation>
+    </message>
+    <message>
+        <source>Mencadangkan basis data</source>
+        <translation>Backing up the database</translation>
+    </message>
+    <message>
+        <source>Cadangan selesai</source>
+        <translation>Backup finished</translation>
+    </message>
+    <message>
+        <source>Cadangan tersimpan di {path}</source>
+        <translation>The backup was saved as {path}</translation>
+    </message>
+    <message>
+        <source>Ctrl+N  Kunjungan baru (atau data baru di halaman ini)</source>
+        <translation>Ctrl+N  New visit (or a new record on this page)</translation>
+    </message>
+    <message>
+        <source>Ctrl+S  Simpan</source>
+        <translation>Ctrl+S  Save</translation>
+    </message>
+    <message>
+        <source>Ctrl+F  Cari</source>
+        <translation>Ctrl+F  Find</translation>
+    </message>
+    <message>
+        <source>F5  Muat ulang data</source>
+        <translation>F5  Reload data</translation>
+    </message>
+    <message>
+        <source>Ctrl+1 … Ctrl+7  Pindah halaman</source>
+        <translation>Ctrl+1 … Ctrl+7  Go to a page</translation>
+    </message>
+    <message>
+        <source>Ctrl+Q  Keluar</source>
+        <translation>Ctrl+Q  Quit</translation>
+    </message>
+    <message>
+        <source>IKMDesk {version}
+Pendampingan IKM pangan tanpa internet: kunjungan, pemeriksaan mutu, laporan PDF dan sinkronisasi lewat flashdisk.</source>
+        <translation>IKMDesk {version}
+Offline mentoring of small food industries: visits, quality checks, PDF reports and sync by USB stick.</translation>
+    </message>
+    <message>
+        <source>Perubahan belum disimpan</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <source>Ada perubahan yang belum disimpan. Tutup aplikasi dan buang perubahan itu?</source>
+        <translation>There are unsaved changes. Close the application and discard them?</translation>
+    </message>
+    <message>
+        <source>Menunggu pekerjaan yang sedang berjalan…</source>
+        <translation>Waiting for running work to finish…</translation>
+    </message>
+</context>
+<context>
+    <name>MarkDoneDialog</name>
+    <message>
+        <source>Tandai selesai</source>
+        <translation>Mark done</translation>
+    </message>
+    <message>
+        <source>{enterprise}: {action}</source>
+        <translation>{enterprise}: {action}</translation>
+    </message>
+    <message>
+        <source>mis. rak sudah dipasang, dicek saat kunjungan</source>
+        <translation>e.g. shelf installed, checked during the visit</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Tanggal selesai:</source>
+        <translation>Done on:</translation>
+    </message>
+    <message>
+        <source>Catatan:</source>
+        <translation>Note:</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeDataPage</name>
+    <message>
+        <source>Buat baru</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Perbarui</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lewati</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>manual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>saat keluar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sebelum impor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sebelum pembaruan skema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sebelum pemulihan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>berkas rusak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Daftar IKM dan izin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lembar SIINas/KBLI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kunjungan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hasil pemeriksaan mutu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tindak lanjut</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data kantor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Impor daftar IKM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ekspor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cadangan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pilih berkas…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Belum ada berkas (.xlsx atau .csv).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lembar:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kolom di berkas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Muat pemetaan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simpan pemetaan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pratinjau</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Impor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ekspor:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Klaster:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kecamatan:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cari teks:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tanggal kunjungan:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hanya rentang</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sertakan NIK (data pribadi)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ekspor ke berkas…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Berkas .xlsx dapat langsung dibuka di Excel. Berkas .csv memakai koma dan UTF-8; di Excel berbahasa Indonesia buka lewat Data &gt; Dari Teks/CSV. NIK tidak ikut kecuali dicentang.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waktu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sebab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ukuran</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cadangkan sekarang</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cadangkan ke flashdisk…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pulihkan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pulihkan dari berkas…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cadangan otomatis dibuat saat keluar dan sebelum impor; disimpan 10 terakhir ditambah satu per bulan. Memulihkan mengganti data sekarang (yang sekarang disimpan dulu sebagai cadangan).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mengekspor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(tidak dipakai)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kolom {letter}: {header}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Semua</source>
+        <translation type="unfinished">All</translation>
+    </message>
+    <message>
+        <source>Aktif</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tidak aktif</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draf</source>
+        <translation type="unfinished">Draft</translation>
+    </message>
+    <message>
+        <source>Diajukan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dikembalikan</source>
+        <translation type="unfinished">Returned</translation>
+    </message>
+    <message>
+        <source>Disetujui</source>
+        <translation type="unfinished">Approved</translation>
+    </message>
+    <message>
+        <source>Belum selesai</source>
+        <translation type="unfinished">Not done yet</translation>
+    </message>
+    <message>
+        <source>Terlambat</source>
+        <translation type="unfinished">Overdue</translation>
+    </message>
+    <message>
+        <source>Sudah selesai</source>
+        <translation type="unfinished">Done</translation>
+    </message>
+    <message>
+        <source>Semua klaster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Semua kecamatan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pilih daftar IKM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lembar kerja (*.xlsx *.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>{path}: judul kolom di baris {row}, %n baris data</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Periksa pemetaan kolom lalu tekan Pratinjau.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{create} baru, {update} diperbarui, {skip} dilewati</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Muat pemetaan kolom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pemetaan kolom (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simpan pemetaan kolom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Impor {create} IKM baru dan perbarui {update} IKM? Basis data dicadangkan dulu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mengimpor daftar IKM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{created} IKM baru, {updated} diperbarui, {products} produk baru, {desa} desa baru.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Baris {row} gagal: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Impor selesai</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simpan ekspor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buku kerja Excel (*.xlsx);;CSV UTF-8 (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ekspor selesai</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n baris ditulis ke {path}</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{size} KB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pilih flashdisk atau folder cadangan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mencadangkan ke flashdisk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cadangan selesai</source>
+        <translation type="unfinished">Backup finished</translation>
+    </message>
+    <message>
+        <source>Cadangan tersimpan dan sudah diperiksa: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pilih berkas cadangan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Basis data IKMDesk (*.db)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ganti semua data sekarang dengan cadangan {name}? Data sekarang disimpan dulu sebagai cadangan, dan jendela memuat ulang data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pulihkan cadangan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tutup IKMDesk, lalu jalankan:
+ikmdesk restore --db &quot;{db}&quot; --from &quot;{file}&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OfficerForm</name>
+    <message>
+        <source>Petugas pendamping</source>
+        <translation>Field officer</translation>
+    </message>
+    <message>
+        <source>Penyelia (kepala seksi/bidang)</source>
+        <translation>Supervisor (section/division head)</translation>
+    </message>
+    <message>
+        <source>&amp;Peran:</source>
+        <translation>&amp;Role:</translation>
+    </message>
+    <message>
+        <source>&amp;Nama petugas:</source>
+        <translation>Officer &amp;name:</translation>
+    </message>
+    <message>
+        <source>N&amp;IP:</source>
+        <translation>N&amp;IP:</translation>
+    </message>
+    <message>
+        <source>nama lengkap, mis. Siti Rahmawati, S.TP</source>
+        <translation>full name, e.g. Siti Rahmawati, S.TP</translation>
+    </message>
+    <message>
+        <source>18 angka; boleh dikosongkan</source>
+        <translation>18 digits; may be left empty</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoWidget</name>
+    <message>
+        <source>Tambah foto…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hapus foto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keterangan foto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simpan keterangan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pakai lokasi foto untuk IKM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(tanpa keterangan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simpan kunjungan dahulu, lalu tambahkan fotonya.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kunjungan ini terkunci; foto hanya dapat dilihat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tambahkan foto dengan tombol atau seret berkas foto ke sini.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Foto ini tidak memuat lokasi GPS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lokasi foto: {lat:.6f}, {lon:.6f}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pilih foto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Foto dan dokumen (*.jpg *.jpeg *.png *.webp *.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hapus foto ini dari kunjungan?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lokasi IKM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simpan {lat:.6f}, {lon:.6f} sebagai lokasi IKM ini?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PlaceholderPage</name>
+    <message>
+        <source>Bagian ini belum tersedia pada versi aplikasi ini. Data Anda tidak terpengaruh; fitur ini akan muncul di sini setelah selesai dibuat.</source>
+        <translation>This part is not available in this version of the application yet. Your data is not affected; the feature will appear here once it is finished.</translation>
+    </message>
+</context>
+<context>
+    <name>ProductEditor</name>
+    <message>
+        <source>Nama produk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jenis pangan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kemasan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Berat/isi bersih</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nomor P-IRT</source>
+        <translation type="unfinished">P-IRT number</translation>
+    </message>
+    <message>
+        <source>Umur simpan (hari)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Komposisi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Catatan label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Produk baru</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simpan produk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hapus produk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simpan data IKM terlebih dahulu, lalu tambahkan produknya di sini.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}
+P-IRT {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tidak dikenal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kemasan {packaging_code} ({packaging}) · jenis pangan {food_code} ({food}) · wilayah {region} · produk ke-{product} · IRTP {irtp} · berlaku s.d. {year}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SPP-IRT sudah berakhir: produk tidak boleh diedarkan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Perubahan belum disimpan</source>
+        <translation type="unfinished">Unsaved changes</translation>
+    </message>
+    <message>
+        <source>Perubahan pada produk ini belum disimpan. Buang perubahan itu?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hapus produk {name}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProgressDialog</name>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Membatalkan…</source>
+        <translation>Cancelling…</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Pengaturan</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Pengguna komputer ini</source>
+        <translation>User of this computer</translation>
+    </message>
+    <message>
+        <source>Peran:</source>
+        <translation>Role:</translation>
+    </message>
+    <message>
+        <source>Nama:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>NIP:</source>
+        <translation>NIP:</translation>
+    </message>
+    <message>
+        <source>Sidik kunci:</source>
+        <translation>Key fingerprint:</translation>
+    </message>
+    <message>
+        <source>Peran, nama dan NIP ditetapkan saat penyiapan. Sidik kunci dicocokkan dengan penyelia saat bertukar kartu kunci untuk sinkronisasi.</source>
+        <translation>Role, name and NIP were set during set-up. Compare the key fingerprint with your supervisor when you exchange key cards for sync.</translation>
+    </message>
+    <message>
+        <source>Kop surat laporan</source>
+        <translation>Report letterhead</translation>
+    </message>
+    <message>
+        <source>Laporan</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <source>Nama &amp;atasan (Mengetahui):</source>
+        <translation>&amp;Superior&apos;s name (acknowledged by):</translation>
+    </message>
+    <message>
+        <source>NIP a&amp;tasan:</source>
+        <translation>Superior&apos;s N&amp;IP:</translation>
+    </message>
+    <message>
+        <source>&amp;Jabatan atasan:</source>
+        <translation>Superior&apos;s &amp;position:</translation>
+    </message>
+    <message>
+        <source>&amp;Pola nomor laporan:</source>
+        <translation>Report &amp;number pattern:</translation>
+    </message>
+    <message>
+        <source>&amp;Bahasa laporan:</source>
+        <translation>Report &amp;language:</translation>
+    </message>
+    <message>
+        <source>Gunakan {seq:04d}, {year}, {month} dan {month_roman}.</source>
+        <translation>Use {seq:04d}, {year}, {month} and {month_roman}.</translation>
+    </message>
+    <message>
+        <source>Bahasa Indonesia</source>
+        <translation>Indonesian</translation>
+    </message>
+    <message>
+        <source>Inggris</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>Bahasa antarmuka</source>
+        <translation>Interface language</translation>
+    </message>
+    <message>
+        <source>&amp;Bahasa:</source>
+        <translation>&amp;Language:</translation>
+    </message>
+    <message>
+        <source>Berlaku langsung dan diingat untuk pembukaan berikutnya.</source>
+        <translation>Takes effect at once and is remembered for the next start.</translation>
+    </message>
+    <message>
+        <source>&amp;Simpan</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Batalkan perubahan</source>
+        <translation>Discard changes</translation>
+    </message>
+    <message>
+        <source>Penyelia</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <source>Petugas</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <source>(tidak diisi)</source>
+        <translation>(not given)</translation>
+    </message>
+    <message>
+        <source>Pengaturan tersimpan.</source>
+        <translation>Settings saved.</translation>
+    </message>
+</context>
+<context>
+    <name>SetupDialog</name>
+    <message>
+        <source>Selamat datang di IKMDesk</source>
+        <translation>Welcome to IKMDesk</translation>
+    </message>
+    <message>
+        <source>Sebelum mulai, isi siapa yang memakai komputer ini dan kop surat kantor untuk laporan. Kop surat dapat diubah nanti di halaman Pengaturan.</source>
+        <translation>Before you start, tell who uses this computer and the office letterhead for reports. The letterhead can be changed later on the Settings page.</translation>
+    </message>
+    <message>
+        <source>Pengguna komputer ini</source>
+        <translation>User of this computer</translation>
+    </message>
+    <message>
+        <source>Kop surat laporan</source>
+        <translation>Report letterhead</translation>
+    </message>
+    <message>
+        <source>&amp;Simpan dan mulai</source>
+        <translation>&amp;Save and start</translation>
+    </message>
+    <message>
+        <source>Coba dengan data &amp;demo</source>
+        <translation>Try with &amp;demo data</translation>
+    </message>
+    <message>
+        <source>Membuka basis data contoh terpisah; data Anda tidak tersentuh.</source>
+        <translation>Opens a separate sample database; your data is not touched.</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>VisitEditor</name>
+    <message>
+        <source>IKM *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tanggal *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tujuan *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Petugas</source>
+        <translation type="unfinished">Officer</translation>
+    </message>
+    <message>
+        <source>Petugas pendamping</source>
+        <translation type="unfinished">Field officer</translation>
+    </message>
+    <message>
+        <source>Kegiatan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Temuan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rekomendasi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ketik nama IKM untuk mencari…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nama petugas lain yang ikut, bila ada</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kunjungan</source>
+        <translation type="unfinished">Visits</translation>
+    </message>
+    <message>
+        <source>Pemeriksaan mutu</source>
+        <translation type="unfinished">Quality check</translation>
+    </message>
+    <message>
+        <source>Foto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tindak lanjut</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tinjauan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pemeriksaan:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Baru:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mulai pemeriksaan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hapus pemeriksaan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tindak lanjut dibuat dari temuan pemeriksaan yang diberi tindakan perbaikan dan batas waktu; simpan kunjungan untuk memperbaruinya.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tindakan</source>
+        <translation type="unfinished">Action</translation>
+    </message>
+    <message>
+        <source>Batas waktu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Penanggung jawab</source>
+        <translation type="unfinished">Responsible</translation>
+    </message>
+    <message>
+        <source>Keadaan</source>
+        <translation type="unfinished">State</translation>
+    </message>
+    <message>
+        <source>Waktu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Oleh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>Revisi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Catatan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Catatan tinjauan untuk petugas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setujui</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kembalikan untuk diperbaiki</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ubah (amandemen)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kembali ke daftar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cetak laporan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simpan draf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kirim ke atasan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Perubahan belum disimpan</source>
+        <translation type="unfinished">Unsaved changes</translation>
+    </message>
+    <message>
+        <source>Kunjungan ini berubah dan belum disimpan. Buang perubahan itu?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— pilih IKM —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tanpa produk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terbuka</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jatuh tempo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terlambat</source>
+        <translation type="unfinished">Overdue</translation>
+    </message>
+    <message>
+        <source>Selesai</source>
+        <translation type="unfinished">Done</translation>
+    </message>
+    <message>
+        <source>Kunjungan baru; belum dikirim.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dikembalikan oleh {name}: {comment}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disetujui oleh {name} (revisi {revision}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Menunggu tinjauan atasan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draf (revisi {revision}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kunjungan baru</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kunjungan ke {name}, {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{status} — terkunci</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kirim kunjungan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kirim laporan kunjungan ini ke atasan? Setelah dikirim, laporan tidak dapat diubah kecuali dikembalikan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hapus pemeriksaan ini beserta jawabannya dan tindak lanjut yang terbuka?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amandemen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buka kembali laporan yang sudah disetujui sebagai revisi baru? Revisi itu perlu disetujui lagi; persetujuan sebelumnya tetap tercatat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VisitPage</name>
+    <message>
+        <source>Kunjungan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cari nama IKM…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kunjungan baru</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Semua</source>
+        <translation type="unfinished">All</translation>
+    </message>
+    <message>
+        <source>Draf</source>
+        <translation type="unfinished">Draft</translation>
+    </message>
+    <message>
+        <source>Perlu ditinjau</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dikembalikan</source>
+        <translation type="unfinished">Returned</translation>
+    </message>
+    <message>
+        <source>Disetujui</source>
+        <translation type="unfinished">Approved</translation>
+    </message>
+    <message>
+        <source>Pulihkan kunjungan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ada isian kunjungan yang belum disimpan dari {when} (aplikasi tertutup sebelum sempat menyimpan). Pulihkan isian itu?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n kunjungan</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tidak ada kunjungan</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VisitTableModel</name>
+    <message>
+        <source>Draf</source>
+        <translation type="unfinished">Draft</translation>
+    </message>
+    <message>
+        <source>Menunggu tinjauan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dikembalikan</source>
+        <translation type="unfinished">Returned</translation>
+    </message>
+    <message>
+        <source>Disetujui</source>
+        <translation type="unfinished">Approved</translation>
+    </message>
+    <message>
+        <source>Pendampingan</source>
+        <translation type="unfinished">Mentoring</translation>
+    </message>
+    <message>
+        <source>Monitoring</source>
+        <translation type="unfinished">Monitoring</translation>
+    </message>
+    <message>
+        <source>Tindak lanjut</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dukungan sertifikasi</source>
+        <translation type="unfinished">Certification support</translation>
+    </message>
+    <message>
+        <source>Tanggal</source>
+        <translation type="unfinished">Date</translation>
+    </message>
+    <message>
+        <source>IKM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kecamatan</source>
+        <translation type="unfinished">Kecamatan</translation>
+    </message>
+    <message>
+        <source>Tujuan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>Petugas</source>
+        <translation type="unfinished">Officer</translation>
+    </message>
+</context>
+<context>
+    <name>_SidePanel</name>
+    <message>
+        <source>Nama IKM:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pemilik:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No. HP:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NIB:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alamat:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Desa, kecamatan:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kunjungan:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Produk:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terdaftar:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>demo_data</name>
+    <message>
+        <source>Menyusun data demo</source>
+        <translation>Planning demo data</translation>
+    </message>
+    <message>
+        <source>Membuat foto demo</source>
+        <translation>Making demo photos</translation>
+    </message>
+    <message>
+        <source>Menyimpan data demo</source>
+        <translation>Saving demo data</translation>
+    </message>
+</context>
+<context>
+    <name>dialogs</name>
+    <message>
+        <source>Ya</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>Tidak</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Terjadi kesalahan yang tidak terduga: {detail}</source>
+        <translation>An unexpected error occurred: {detail}</translation>
+    </message>
+    <message>
+        <source>Kesalahan</source>
+        <translation>Error</translation>
+    </message>
+</context>
+<context>
+    <name>duplicates</name>
+    <message>
+        <source>NIB sama</source>
+        <translation>Same NIB</translation>
+    </message>
+    <message>
+        <source>Nomor HP sama</source>
+        <translation>Same mobile number</translation>
+    </message>
+    <message>
+        <source>Nama mirip di desa yang sama</source>
+        <translation>Similar name in the same village</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>Cadangan tidak boleh menimpa basis data itu sendiri: {path}</source>
+        <translation>A backup must not overwrite the database itself: {path}</translation>
+    </message>
+    <message>
+        <source>Bulan harus ditulis TTTT-BB, misalnya 2026-03: {value}</source>
+        <translation>Write the month as YYYY-MM, for example 2026-03: {value}</translation>
+    </message>
+    <message>
+        <source>Tanggal harus ditulis TTTT-BB-HH, misalnya 2026-03-31: {value}</source>
+        <translation>Write the date as YYYY-MM-DD, for example 2026-03-31: {value}</translation>
+    </message>
+    <message>
+        <source>Tanggal awal {first} sesudah tanggal akhir {last}.</source>
+        <translation>The start date {first} is after the end date {last}.</translation>
+    </message>
+    <message>
+        <source>{path} bukan folder.</source>
+        <translation>{path} is not a folder.</translation>
+    </message>
+    <message>
+        <source>Berkas kata sandi {path} tidak dapat dibaca: {detail}</source>
+        <translation>The passphrase file {path} cannot be read: {detail}</translation>
+    </message>
+    <message>
+        <source>Berkas basis data tidak ditemukan: {path}</source>
+        <translation>Database file not found: {path}</translation>
+    </message>
+    <message>
+        <source>Berkas {path} bukan basis data IKMDesk yang utuh: {detail}</source>
+        <translation>The file {path} is not an intact IKMDesk database: {detail}</translation>
+    </message>
+    <message>
+        <source>Basis data {path} dibuat oleh IKMDesk yang lebih baru (skema {found}); versi ini membaca sampai skema {known}. Perbarui aplikasi; berkas tidak diubah.</source>
+        <translation>The database {path} was written by a newer IKMDesk (schema {found}); this version reads up to schema {known}. Update the application; the file was not changed.</translation>
+    </message>
+    <message>
+        <source>Basis data {path} sedang dipakai oleh jendela atau perintah IKMDesk lain. Tutup yang lain itu lalu coba lagi.</source>
+        <translation>The database {path} is in use by another IKMDesk window or command. Close that one and try again.</translation>
+    </message>
+    <message>
+        <source>Perangkat ini belum disiapkan. Jalankan &apos;ikmdesk init&apos; atau isi identitas petugas dulu.</source>
+        <translation>This device has not been set up yet. Run &apos;ikmdesk init&apos; or fill in the officer&apos;s identity first.</translation>
+    </message>
+    <message>
+        <source>{what} dengan id {id} tidak ditemukan.</source>
+        <translation>{what} with id {id} was not found.</translation>
+    </message>
+    <message>
+        <source>Tidak dapat menulis berkas {path}: {detail}</source>
+        <translation>Cannot write the file {path}: {detail}</translation>
+    </message>
+    <message>
+        <source>Berkas {name} terlalu besar ({size_mb} MB); batasnya {limit_mb} MB.</source>
+        <translation>The file {name} is too large ({size_mb} MB); the limit is {limit_mb} MB.</translation>
+    </message>
+    <message>
+        <source>Berkas {name} kosong.</source>
+        <translation>The file {name} is empty.</translation>
+    </message>
+    <message>
+        <source>Berkas {name} bukan foto (JPEG, PNG, WEBP) atau PDF yang dapat dibaca.</source>
+        <translation>The file {name} is not a readable photo (JPEG, PNG, WEBP) or PDF.</translation>
+    </message>
+    <message>
+        <source>Berkas {name} tidak dapat dibaca: {detail}</source>
+        <translation>The file {name} cannot be read: {detail}</translation>
+    </message>
+    <message>
+        <source>Lampiran harus milik tepat satu kunjungan, IKM atau produk.</source>
+        <translation>An attachment must belong to exactly one visit, IKM or product.</translation>
+    </message>
+    <message>
+        <source>Lampiran</source>
+        <translation>Attachment</translation>
+    </message>
+    <message>
+        <source>Berkas {path} bukan basis data IKMDesk (tidak ada skema IKMDesk di dalamnya).</source>
+        <translation>The file {path} is not an IKMDesk database (it holds no IKMDesk schema).</translation>
+    </message>
+    <message>
+        <source>Berkas cadangan sama dengan basis data yang sedang dipakai: {path}</source>
+        <translation>The backup file is the database in use: {path}</translation>
+    </message>
+    <message>
+        <source>Salinan cadangan di {path} tidak dapat dibaca ulang dengan benar ({detail}); jangan andalkan salinan ini, coba flashdisk lain.</source>
+        <translation>The backup copy at {path} could not be read back correctly ({detail}); do not rely on it, try another USB stick.</translation>
+    </message>
+    <message>
+        <source>Basis data {path} masih dibuka oleh jendela atau perintah IKMDesk lain, jadi tidak dapat dipulihkan. Tutup yang lain itu lalu coba lagi.</source>
+        <translation>The database {path} is still open in another IKMDesk window or command, so it cannot be restored. Close that one and try again.</translation>
+    </message>
+    <message>
+        <source>{path}: bukan JSON yang sah ({detail})</source>
+        <translation>{path}: not valid JSON ({detail})</translation>
+    </message>
+    <message>
+        <source>{path}: kunci &apos;{key}&apos; ditulis dua kali</source>
+        <translation>{path}: key &apos;{key}&apos; is written twice</translation>
+    </message>
+    <message>
+        <source>{path}: harus berupa objek JSON {{...}}</source>
+        <translation>{path}: must be a JSON object {{...}}</translation>
+    </message>
+    <message>
+        <source>{path}: harus berupa daftar [...]</source>
+        <translation>{path}: must be a list [...]</translation>
+    </message>
+    <message>
+        <source>{path}: daftar tidak boleh kosong</source>
+        <translation>{path}: the list must not be empty</translation>
+    </message>
+    <message>
+        <source>{path}: wajib ada tetapi tidak ditemukan</source>
+        <translation>{path}: required but missing</translation>
+    </message>
+    <message>
+        <source>{path}: kunci tidak dikenal</source>
+        <translation>{path}: unknown key</translation>
+    </message>
+    <message>
+        <source>{path}: harus berupa teks yang tidak kosong</source>
+        <translation>{path}: must be non-empty text</translation>
+    </message>
+    <message>
+        <source>{path}: kode &apos;{value}&apos; tidak sah (pakai huruf, angka, &apos;-&apos;, &apos;_&apos; atau &apos;.&apos;)</source>
+        <translation>{path}: code &apos;{value}&apos; is not valid (use letters, digits, &apos;-&apos;, &apos;_&apos; or &apos;.&apos;)</translation>
+    </message>
+    <message>
+        <source>{path}: harus berupa bilangan bulat, bukan {value}</source>
+        <translation>{path}: must be a whole number, not {value}</translation>
+    </message>
+    <message>
+        <source>{path}: harus berupa angka, bukan {value}</source>
+        <translation>{path}: must be a number, not {value}</translation>
+    </message>
+    <message>
+        <source>{path}: harus true atau false, bukan {value}</source>
+        <translation>{path}: must be true or false, not {value}</translation>
+    </message>
+    <message>
+        <source>{path}: format templat {value} tidak didukung; versi aplikasi ini membaca format {known}</source>
+        <translation>{path}: template format {value} is not supported; this version of the application reads format {known}</translation>
+    </message>
+    <message>
+        <source>{path}: versi harus 1 atau lebih, bukan {value}</source>
+        <translation>{path}: the version must be 1 or more, not {value}</translation>
+    </message>
+    <message>
+        <source>{path}: tingkat keyakinan &apos;{value}&apos; tidak dikenal (verified, secondary, unverified)</source>
+        <translation>{path}: unknown confidence level &apos;{value}&apos; (verified, secondary, unverified)</translation>
+    </message>
+    <message>
+        <source>{path}: jenis jawaban tidak dikenal &apos;{value}&apos;</source>
+        <translation>{path}: unknown answer type &apos;{value}&apos;</translation>
+    </message>
+    <message>
+        <source>{path}: jenis isian temuan tidak dikenal &apos;{value}&apos; (text atau date)</source>
+        <translation>{path}: unknown finding field type &apos;{value}&apos; (text or date)</translation>
+    </message>
+    <message>
+        <source>{path}: jenis aturan penilaian tidak dikenal &apos;{value}&apos;</source>
+        <translation>{path}: unknown grading rule kind &apos;{value}&apos;</translation>
+    </message>
+    <message>
+        <source>{path}: kelas ketidaksesuaian tidak dikenal &apos;{value}&apos; (MI, MA, SE atau KR)</source>
+        <translation>{path}: unknown non-conformity class &apos;{value}&apos; (MI, MA, SE or KR)</translation>
+    </message>
+    <message>
+        <source>{path}: hanya dipakai butir berjenis {expected}, bukan {answer}</source>
+        <translation>{path}: only used by items of type {expected}, not {answer}</translation>
+    </message>
+    <message>
+        <source>{path}: satu butir memakai &apos;weight&apos; atau &apos;class&apos;, tidak keduanya</source>
+        <translation>{path}: an item uses &apos;weight&apos; or &apos;class&apos;, not both</translation>
+    </message>
+    <message>
+        <source>{path}: harus lebih besar dari 0, bukan {value}</source>
+        <translation>{path}: must be greater than 0, not {value}</translation>
+    </message>
+    <message>
+        <source>{path}: tidak boleh negatif, bukan {value}</source>
+        <translation>{path}: must not be negative, not {value}</translation>
+    </message>
+    <message>
+        <source>{path}: min {min} lebih besar dari max {max}</source>
+        <translation>{path}: min {min} is greater than max {max}</translation>
+    </message>
+    <message>
+        <source>{path}: &apos;{value}&apos; sudah dipakai di {other}</source>
+        <translation>{path}: &apos;{value}&apos; is already used at {other}</translation>
+    </message>
+    <message>
+        <source>{path}: aturan yang belum terverifikasi (verified: false) wajib diberi catatan</source>
+        <translation>{path}: an unverified rule (verified: false) must carry a note</translation>
+    </message>
+    <message>
+        <source>{path}: &apos;{key}&apos; tidak dipakai oleh aturan {kind}</source>
+        <translation>{path}: &apos;{key}&apos; is not used by a {kind} rule</translation>
+    </message>
+    <message>
+        <source>{path}: butir berkelas ketidaksesuaian harus berjenis yes_no_na, bukan {answer}</source>
+        <translation>{path}: an item with a non-conformity class must be of type yes_no_na, not {answer}</translation>
+    </message>
+    <message>
+        <source>{path}: merujuk ke butir &apos;{value}&apos; yang tidak ada di templat</source>
+        <translation>{path}: refers to item &apos;{value}&apos;, which is not in the template</translation>
+    </message>
+    <message>
+        <source>{path}: butir &apos;{value}&apos; berjenis {answer}, aturan ini memerlukan {expected}</source>
+        <translation>{path}: item &apos;{value}&apos; is of type {answer}; this rule needs {expected}</translation>
+    </message>
+    <message>
+        <source>{path}: butir &apos;{value}&apos; menentukan mutu, jadi harus &quot;required&quot;: true</source>
+        <translation>{path}: item &apos;{value}&apos; decides the grade, so it must be &quot;required&quot;: true</translation>
+    </message>
+    <message>
+        <source>{path}: batas untuk butir angka memakai &quot;min&quot; dan &quot;max&quot;; untuk butir pilihan atau ya/tidak memakai &quot;accept&quot;</source>
+        <translation>{path}: limits of number items use &quot;min&quot; and &quot;max&quot;; choice or yes/no items use &quot;accept&quot;</translation>
+    </message>
+    <message>
+        <source>{path}: &apos;{value}&apos; bukan jawaban yang mungkin untuk butir &apos;{item}&apos;</source>
+        <translation>{path}: &apos;{value}&apos; is not a possible answer for item &apos;{item}&apos;</translation>
+    </message>
+    <message>
+        <source>{path}: butir &apos;{value}&apos; sudah diberi batas</source>
+        <translation>{path}: item &apos;{value}&apos; already has a limit</translation>
+    </message>
+    <message>
+        <source>{path}: butir &apos;{value}&apos; tidak berbobot, jadi batas ini tidak berpengaruh</source>
+        <translation>{path}: item &apos;{value}&apos; has no weight, so this limit has no effect</translation>
+    </message>
+    <message>
+        <source>{path}: butir berbobot berjenis {answer} memerlukan batas di rule.limits</source>
+        <translation>{path}: a weighted item of type {answer} needs a limit in rule.limits</translation>
+    </message>
+    <message>
+        <source>{path}: butir berjenis {answer} tidak dapat diberi bobot</source>
+        <translation>{path}: items of type {answer} cannot be weighted</translation>
+    </message>
+    <message>
+        <source>{path}: butir wajib lulus &apos;{value}&apos; harus berbobot</source>
+        <translation>{path}: must-pass item &apos;{value}&apos; must be weighted</translation>
+    </message>
+    <message>
+        <source>{path}: persentase harus antara 0 dan 100, bukan {value}</source>
+        <translation>{path}: the percentage must be between 0 and 100, not {value}</translation>
+    </message>
+    <message>
+        <source>{path}: level tanpa rentang jumlah tidak akan pernah terpilih</source>
+        <translation>{path}: a level without count ranges can never be chosen</translation>
+    </message>
+    <message>
+        <source>{path}: kelas {nc_class}: jumlah {count} masuk ke level {first} dan {second}</source>
+        <translation>{path}: class {nc_class}: count {count} falls into both level {first} and {second}</translation>
+    </message>
+    <message>
+        <source>{path}: kelas {nc_class}: jumlah {count} tidak masuk level mana pun</source>
+        <translation>{path}: class {nc_class}: count {count} falls into no level</translation>
+    </message>
+    <message>
+        <source>{path}: batas atas harus naik; {value} tidak lebih besar dari {previous}</source>
+        <translation>{path}: upper bounds must increase; {value} is not greater than {previous}</translation>
+    </message>
+    <message>
+        <source>{path}: hanya golongan terakhir yang tanpa batas atas (max: null), dan harus begitu</source>
+        <translation>{path}: only the last band has no upper bound (max: null), and it must</translation>
+    </message>
+    <message>
+        <source>{path}: batas harus diberikan untuk setiap jenis {expected}, ditemukan {found}</source>
+        <translation>{path}: limits must be given for every type {expected}; found {found}</translation>
+    </message>
+    <message>
+        <source>{path}: penanda &apos;{value}&apos; tidak dikenal; yang boleh: {allowed}</source>
+        <translation>{path}: unknown placeholder &apos;{value}&apos;; allowed: {allowed}</translation>
+    </message>
+    <message>
+        <source>{path}: id &apos;{value}&apos; tidak sama dengan nama berkas {file}</source>
+        <translation>{path}: id &apos;{value}&apos; does not match the file name {file}</translation>
+    </message>
+    <message>
+        <source>Pembuatan data demo dibatalkan; tidak ada data demo yang disimpan.</source>
+        <translation>Building demo data was cancelled; no demo data was stored.</translation>
+    </message>
+    <message>
+        <source>Jumlah {what} harus antara {low} dan {high}.</source>
+        <translation>The number of {what} must be between {low} and {high}.</translation>
+    </message>
+    <message>
+        <source>Kunjungan demo memerlukan paling sedikit satu IKM demo.</source>
+        <translation>Demo visits need at least one demo IKM.</translation>
+    </message>
+    <message>
+        <source>Perangkat ini sudah disiapkan sebagai {role} atas nama {name}.</source>
+        <translation>This device is already set up as {role} for {name}.</translation>
+    </message>
+    <message>
+        <source>Nama petugas wajib diisi.</source>
+        <translation>The officer&apos;s name is required.</translation>
+    </message>
+    <message>
+        <source>NIP harus 18 angka (tanpa spasi atau titik).</source>
+        <translation>The NIP must be 18 digits (no spaces or dots).</translation>
+    </message>
+    <message>
+        <source>Peran harus &apos;officer&apos; atau &apos;supervisor&apos;.</source>
+        <translation>The role must be &apos;officer&apos; or &apos;supervisor&apos;.</translation>
+    </message>
+    <message>
+        <source>IKM tidak dapat digabung dengan dirinya sendiri.</source>
+        <translation>An IKM cannot be merged with itself.</translation>
+    </message>
+    <message>
+        <source>IKM</source>
+        <translation>IKM</translation>
+    </message>
+    <message>
+        <source>Nama IKM wajib diisi.</source>
+        <translation>The IKM name is required.</translation>
+    </message>
+    <message>
+        <source>Nama IKM paling banyak {max} huruf.</source>
+        <translation>The IKM name may have at most {max} characters.</translation>
+    </message>
+    <message>
+        <source>NIK pemilik harus tepat 16 angka.</source>
+        <translation>The owner&apos;s NIK must be exactly 16 digits.</translation>
+    </message>
+    <message>
+        <source>Nomor telepon tidak sah: tulis 9 sampai 15 angka, boleh diawali +62 atau 0 (contoh 081234567890).</source>
+        <translation>The phone number is not valid: write 9 to 15 digits, optionally starting with +62 or 0 (example 081234567890).</translation>
+    </message>
+    <message>
+        <source>Lintang dan bujur harus diisi keduanya, atau dikosongkan keduanya.</source>
+        <translation>Fill in both latitude and longitude, or leave both empty.</translation>
+    </message>
+    <message>
+        <source>Lintang harus antara -90 dan 90, bukan {value}.</source>
+        <translation>Latitude must be between -90 and 90, not {value}.</translation>
+    </message>
+    <message>
+        <source>Bujur harus antara -180 dan 180, bukan {value}.</source>
+        <translation>Longitude must be between -180 and 180, not {value}.</translation>
+    </message>
+    <message>
+        <source>Jumlah tenaga kerja harus bilangan bulat 0 atau lebih, bukan {value}.</source>
+        <translation>The number of workers must be a whole number of 0 or more, not {value}.</translation>
+    </message>
+    <message>
+        <source>Kecamatan IKM wajib dipilih dari daftar kecamatan.</source>
+        <translation>Choose the IKM&apos;s kecamatan from the list.</translation>
+    </message>
+    <message>
+        <source>Klaster IKM wajib dipilih dari daftar klaster.</source>
+        <translation>Choose the IKM&apos;s cluster from the list.</translation>
+    </message>
+    <message>
+        <source>Desa yang dipilih tidak ditemukan.</source>
+        <translation>The chosen village was not found.</translation>
+    </message>
+    <message>
+        <source>Desa {desa} tidak berada di Kecamatan {kecamatan}.</source>
+        <translation>Village {desa} is not in Kecamatan {kecamatan}.</translation>
+    </message>
+    <message>
+        <source>Status IKM &apos;{value}&apos; tidak dikenal (active, inactive, closed).</source>
+        <translation>Unknown IKM status &apos;{value}&apos; (active, inactive, closed).</translation>
+    </message>
+    <message>
+        <source>Skala usaha &apos;{value}&apos; tidak dikenal (mikro, kecil, menengah).</source>
+        <translation>Unknown business scale &apos;{value}&apos; (mikro, kecil, menengah).</translation>
+    </message>
+    <message>
+        <source>Status halal &apos;{value}&apos; tidak dikenal (none, in_process, certified).</source>
+        <translation>Unknown halal status &apos;{value}&apos; (none, in_process, certified).</translation>
+    </message>
+    <message>
+        <source>Jalur sertifikasi halal &apos;{value}&apos; tidak dikenal (self_declare, reguler).</source>
+        <translation>Unknown halal certification route &apos;{value}&apos; (self_declare, reguler).</translation>
+    </message>
+    <message>
+        <source>Tanggal terbit sertifikat halal harus sebelum tahun 2100.</source>
+        <translation>The halal certificate&apos;s issue date must be before the year 2100.</translation>
+    </message>
+    <message>
+        <source>Tanggal berakhir sertifikat halal harus sebelum tahun 2100.</source>
+        <translation>The halal certificate&apos;s expiry date must be before the year 2100.</translation>
+    </message>
+    <message>
+        <source>Tanggal sertifikat PKP harus sebelum tahun 2100.</source>
+        <translation>The PKP certificate date must be before the year 2100.</translation>
+    </message>
+    <message>
+        <source>Tanggal berakhir sertifikat halal harus sesudah tanggal terbitnya.</source>
+        <translation>The halal certificate&apos;s expiry date must be after its issue date.</translation>
+    </message>
+    <message>
+        <source>IKM ini sudah punya {count} kunjungan, jadi tidak dapat dihapus. Ubah statusnya menjadi &apos;tutup&apos; bila usahanya sudah berhenti.</source>
+        <translation>This IKM already has {count} visits, so it cannot be deleted. Set its status to &apos;closed&apos; if the business has stopped.</translation>
+    </message>
+    <message>
+        <source>Klaster &apos;{value}&apos; tidak dikenal.</source>
+        <translation>Unknown cluster &apos;{value}&apos;.</translation>
+    </message>
+    <message>
+        <source>Kecamatan &apos;{value}&apos; tidak dikenal.</source>
+        <translation>Unknown kecamatan &apos;{value}&apos;.</translation>
+    </message>
+    <message>
+        <source>Saringan izin &apos;{value}&apos; tidak dikenal; pilih salah satu dari: {allowed}.</source>
+        <translation>Unknown licence filter &apos;{value}&apos;; choose one of: {allowed}.</translation>
+    </message>
+    <message>
+        <source>Tindak lanjut</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>Tindakan tindak lanjut wajib diisi.</source>
+        <translation>The follow-up action is required.</translation>
+    </message>
+    <message>
+        <source>Penanggung jawab tindak lanjut paling banyak {max} huruf.</source>
+        <translation>The person responsible may have at most {max} characters.</translation>
+    </message>
+    <message>
+        <source>Tenggat tindak lanjut wajib diisi.</source>
+        <translation>The follow-up due date is required.</translation>
+    </message>
+    <message>
+        <source>Tenggat tindak lanjut harus sebelum tahun 2100.</source>
+        <translation>The follow-up due date must be before the year 2100.</translation>
+    </message>
+    <message>
+        <source>Tenggat tindak lanjut tidak boleh sebelum tanggal kunjungan ({visit_date}).</source>
+        <translation>The follow-up due date must not be before the visit date ({visit_date}).</translation>
+    </message>
+    <message>
+        <source>Kunjungan untuk tindak lanjut ini tidak ditemukan.</source>
+        <translation>The visit of this follow-up was not found.</translation>
+    </message>
+    <message>
+        <source>Tindak lanjut tidak dapat dipindah ke kunjungan lain; hapus lalu buat yang baru.</source>
+        <translation>A follow-up cannot be moved to another visit; delete it and create a new one.</translation>
+    </message>
+    <message>
+        <source>Temuan daftar periksa yang dirujuk tidak ada pada kunjungan ini.</source>
+        <translation>The checklist finding referred to is not on this visit.</translation>
+    </message>
+    <message>
+        <source>Tanggal selesai tindak lanjut wajib diisi.</source>
+        <translation>The follow-up completion date is required.</translation>
+    </message>
+    <message>
+        <source>Tanggal selesai tindak lanjut {value} masih di masa depan.</source>
+        <translation>The follow-up completion date {value} is in the future.</translation>
+    </message>
+    <message>
+        <source>Tanggal selesai tindak lanjut tidak boleh sebelum tanggal kunjungan ({visit_date}).</source>
+        <translation>The follow-up completion date must not be before the visit date ({visit_date}).</translation>
+    </message>
+    <message>
+        <source>Keadaan tindak lanjut &apos;{value}&apos; tidak dikenal (open, due, overdue, done).</source>
+        <translation>Unknown follow-up state &apos;{value}&apos; (open, due, overdue, done).</translation>
+    </message>
+    <message>
+        <source>Urutan &apos;{sort}&apos; tidak dikenal; pilih salah satu dari: {allowed}.</source>
+        <translation>Unknown sort order &apos;{sort}&apos;; choose one of: {allowed}.</translation>
+    </message>
+    <message>
+        <source>Posisi awal halaman tidak boleh negatif ({value}).</source>
+        <translation>The page start must not be negative ({value}).</translation>
+    </message>
+    <message>
+        <source>Jumlah baris per halaman harus antara 1 dan {max}, bukan {value}.</source>
+        <translation>Rows per page must be between 1 and {max}, not {value}.</translation>
+    </message>
+    <message>
+        <source>Ekspor hanya ke berkas .xlsx atau .csv, bukan {path}.</source>
+        <translation>Export only to an .xlsx or .csv file, not {path}.</translation>
+    </message>
+    <message>
+        <source>Ekspor dibatalkan; tidak ada berkas dibuat.</source>
+        <translation>Export cancelled; no file was made.</translation>
+    </message>
+    <message>
+        <source>Pola nomor laporan tidak sah: {detail}. Gunakan {{seq:04d}}, {{year}}, {{month}} atau {{month_roman}}.</source>
+        <translation>The report number pattern is not valid: {detail}. Use {{seq:04d}}, {{year}}, {{month}} or {{month_roman}}.</translation>
+    </message>
+    <message>
+        <source>Pola nomor laporan harus memuat {{seq}} agar setiap laporan bernomor unik.</source>
+        <translation>The report number pattern must contain {{seq}} so that every report gets a unique number.</translation>
+    </message>
+    <message>
+        <source>Nama kantor wajib diisi (minimal satu baris).</source>
+        <translation>The office name is required (at least one line).</translation>
+    </message>
+    <message>
+        <source>NIP atasan harus 18 angka (tanpa spasi atau titik).</source>
+        <translation>The superior&apos;s NIP must be 18 digits (no spaces or dots).</translation>
+    </message>
+    <message>
+        <source>Bahasa laporan harus &apos;id&apos; atau &apos;en&apos;.</source>
+        <translation>The report language must be &apos;id&apos; or &apos;en&apos;.</translation>
+    </message>
+    <message>
+        <source>Kode logo harus SHA-256 berupa 64 huruf heksadesimal kecil.</source>
+        <translation>The logo code must be a SHA-256 of 64 lower-case hexadecimal characters.</translation>
+    </message>
+    <message>
+        <source>Produk</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Nama produk wajib diisi.</source>
+        <translation>The product name is required.</translation>
+    </message>
+    <message>
+        <source>Nama produk paling banyak {max} huruf.</source>
+        <translation>The product name may have at most {max} characters.</translation>
+    </message>
+    <message>
+        <source>IKM pemilik produk tidak ditemukan.</source>
+        <translation>The IKM that owns the product was not found.</translation>
+    </message>
+    <message>
+        <source>Umur simpan harus berupa jumlah hari lebih dari 0, bukan {value}.</source>
+        <translation>The shelf life must be a number of days above 0, not {value}.</translation>
+    </message>
+    <message>
+        <source>Produk tidak dapat dipindah ke IKM lain; hapus lalu buat di IKM yang benar.</source>
+        <translation>A product cannot be moved to another IKM; delete it and create it at the right IKM.</translation>
+    </message>
+    <message>
+        <source>Templat daftar periksa &apos;{code}&apos; tidak ada.</source>
+        <translation>Checklist template &apos;{code}&apos; does not exist.</translation>
+    </message>
+    <message>
+        <source>Produk yang dipilih bukan milik IKM yang dikunjungi.</source>
+        <translation>The chosen product does not belong to the visited IKM.</translation>
+    </message>
+    <message>
+        <source>Batas waktu butir {item} ({due}) tidak boleh sebelum tanggal pemeriksaan ({on}).</source>
+        <translation>The deadline of item {item} ({due}) must not be before the check date ({on}).</translation>
+    </message>
+    <message>
+        <source>Batas waktu butir {item} ({due}) terlalu jauh; periksa tahunnya.</source>
+        <translation>The deadline of item {item} ({due}) is too far ahead; check the year.</translation>
+    </message>
+    <message>
+        <source>Pemeriksaan mutu</source>
+        <translation>Quality check</translation>
+    </message>
+    <message>
+        <source>Butir &apos;{item}&apos; tidak ada di templat {template} versi {version}</source>
+        <translation>Item &apos;{item}&apos; is not in template {template} version {version}</translation>
+    </message>
+    <message>
+        <source>Jawaban butir &apos;{item}&apos; tidak sah untuk jenis {answer}: {value}</source>
+        <translation>The answer to item &apos;{item}&apos; is not valid for type {answer}: {value}</translation>
+    </message>
+    <message>
+        <source>Jawaban butir &apos;{item}&apos; = {value} di luar rentang {min} sampai {max}</source>
+        <translation>The answer to item &apos;{item}&apos; = {value} is outside the range {min} to {max}</translation>
+    </message>
+    <message>
+        <source>Nama desa wajib diisi.</source>
+        <translation>The village name is required.</translation>
+    </message>
+    <message>
+        <source>Nama desa paling banyak {max} huruf.</source>
+        <translation>The village name may have at most {max} characters.</translation>
+    </message>
+    <message>
+        <source>Desa {name} sudah ada di kecamatan {kecamatan}.</source>
+        <translation>Village {name} already exists in kecamatan {kecamatan}.</translation>
+    </message>
+    <message>
+        <source>Kecamatan yang dipilih tidak ditemukan.</source>
+        <translation>The chosen kecamatan was not found.</translation>
+    </message>
+    <message>
+        <source>Berkas {path} tidak dapat dibaca sebagai Excel (.xlsx) atau CSV: {detail}</source>
+        <translation>The file {path} cannot be read as Excel (.xlsx) or CSV: {detail}</translation>
+    </message>
+    <message>
+        <source>Jenis berkas {path} tidak didukung; pilih berkas .xlsx atau .csv.</source>
+        <translation>The file type of {path} is not supported; choose an .xlsx or .csv file.</translation>
+    </message>
+    <message>
+        <source>Lembar &apos;{sheet}&apos; tidak ada di berkas ini; lembar yang ada: {sheets}.</source>
+        <translation>Sheet &apos;{sheet}&apos; is not in this file; the sheets are: {sheets}.</translation>
+    </message>
+    <message>
+        <source>Baris judul kolom tidak ditemukan di {rows} baris pertama. Pastikan ada baris berisi judul seperti &apos;Nama IKM&apos;, &apos;Pemilik&apos;, &apos;Kecamatan&apos;.</source>
+        <translation>No column heading row was found in the first {rows} rows. Make sure a row holds headings such as &apos;Nama IKM&apos;, &apos;Pemilik&apos;, &apos;Kecamatan&apos;.</translation>
+    </message>
+    <message>
+        <source>Pilih kolom yang berisi nama IKM sebelum melanjutkan.</source>
+        <translation>Choose the column holding the IKM name before you continue.</translation>
+    </message>
+    <message>
+        <source>Pilih kolom yang berisi kecamatan sebelum melanjutkan.</source>
+        <translation>Choose the column holding the kecamatan before you continue.</translation>
+    </message>
+    <message>
+        <source>Pemetaan kolom tidak sah: {detail}</source>
+        <translation>The column mapping is not valid: {detail}</translation>
+    </message>
+    <message>
+        <source>Impor dibatalkan; tidak ada data yang diubah.</source>
+        <translation>Import cancelled; no data was changed.</translation>
+    </message>
+    <message>
+        <source>Nama IKM kosong; baris dilewati.</source>
+        <translation>The IKM name is empty; row skipped.</translation>
+    </message>
+    <message>
+        <source>Nama IKM lebih dari {max} huruf; baris dilewati.</source>
+        <translation>The IKM name has more than {max} characters; row skipped.</translation>
+    </message>
+    <message>
+        <source>Kecamatan kosong; baris dilewati.</source>
+        <translation>The kecamatan is empty; row skipped.</translation>
+    </message>
+    <message>
+        <source>Kecamatan &apos;{value}&apos; tidak dikenal; mungkin maksudnya &apos;{suggestion}&apos;. Baris dilewati.</source>
+        <translation>Unknown kecamatan &apos;{value}&apos;; perhaps &apos;{suggestion}&apos; was meant. Row skipped.</translation>
+    </message>
+    <message>
+        <source>Kecamatan &apos;{value}&apos; tidak dikenal; baris dilewati.</source>
+        <translation>Unknown kecamatan &apos;{value}&apos;; row skipped.</translation>
+    </message>
+    <message>
+        <source>NIK tersimpan sebagai angka yang sudah dibulatkan Excel ({value}); angka aslinya hilang. NIK tidak diimpor: ketik ulang sebagai teks.</source>
+        <translation>The NIK is stored as a number Excel has rounded ({value}); the original digits are lost. The NIK was not imported: type it again as text.</translation>
+    </message>
+    <message>
+        <source>NIK &apos;{value}&apos; bukan 16 angka; NIK tidak diimpor.</source>
+        <translation>NIK &apos;{value}&apos; is not 16 digits; the NIK was not imported.</translation>
+    </message>
+    <message>
+        <source>Nomor HP &apos;{value}&apos; tidak sah; nomor tidak diimpor.</source>
+        <translation>Mobile number &apos;{value}&apos; is not valid; the number was not imported.</translation>
+    </message>
+    <message>
+        <source>Nomor HP tersimpan sebagai angka sehingga angka 0 di depan hilang; dibaca sebagai {value}.</source>
+        <translation>The mobile number is stored as a number, so its leading 0 was lost; read as {value}.</translation>
+    </message>
+    <message>
+        <source>{field} tertulis sebagai teks &apos;{value}&apos;; dibaca sebagai {number}.</source>
+        <translation>{field} is written as the text &apos;{value}&apos;; read as {number}.</translation>
+    </message>
+    <message>
+        <source>{field} &apos;{value}&apos; bukan angka; kolom ini tidak diimpor.</source>
+        <translation>{field} &apos;{value}&apos; is not a number; this column was not imported.</translation>
+    </message>
+    <message>
+        <source>Skala usaha &apos;{value}&apos; tidak dikenal (mikro, kecil, menengah); tidak diimpor.</source>
+        <translation>Unknown business scale &apos;{value}&apos; (mikro, kecil, menengah); not imported.</translation>
+    </message>
+    <message>
+        <source>Klaster &apos;{value}&apos; tidak dikenal; dipakai klaster {cluster} dari komoditasnya.</source>
+        <translation>Unknown cluster &apos;{value}&apos;; cluster {cluster} was taken from its commodity.</translation>
+    </message>
+    <message>
+        <source>Desa &apos;{value}&apos; belum terdaftar di Kecamatan {kecamatan}; akan ditambahkan.</source>
+        <translation>Village &apos;{value}&apos; is not registered in Kecamatan {kecamatan} yet; it will be added.</translation>
+    </message>
+    <message>
+        <source>Sudah terdaftar dengan NIB yang sama; data yang ada diperbarui.</source>
+        <translation>Already registered with the same NIB; the existing record is updated.</translation>
+    </message>
+    <message>
+        <source>Sudah terdaftar dengan nama dan desa yang sama; data yang ada diperbarui.</source>
+        <translation>Already registered with the same name and village; the existing record is updated.</translation>
+    </message>
+    <message>
+        <source>Sudah terdaftar dan tidak ada yang berubah; baris dilewati.</source>
+        <translation>Already registered and nothing changed; row skipped.</translation>
+    </message>
+    <message>
+        <source>IKM yang sama dengan baris {row}; produk dan data baris ini ditambahkan ke sana.</source>
+        <translation>Same IKM as row {row}; this row&apos;s products and data are added to it.</translation>
+    </message>
+    <message>
+        <source>Baris {row} tidak dapat disimpan: {detail}</source>
+        <translation>Row {row} cannot be saved: {detail}</translation>
+    </message>
+    <message>
+        <source>Konflik ini sudah ditangani sebelumnya.</source>
+        <translation>This conflict was already dealt with.</translation>
+    </message>
+    <message>
+        <source>Tidak ada penerima yang kuncinya dikenal. Berikan --to ID_PERANGKAT (perangkat yang sudah dipercaya), --passphrase-file BERKAS untuk mengunci dengan kata sandi, atau --plain untuk paket tanpa enkripsi.</source>
+        <translation>No recipient with a known key. Give --to DEVICE_ID (a trusted device), --passphrase-file FILE to lock with a passphrase, or --plain for an unencrypted package.</translation>
+    </message>
+    <message>
+        <source>Perangkat {device} belum dipercaya di sini; impor dulu kartu kuncinya (ikmdesk device trust).</source>
+        <translation>Device {device} is not trusted here yet; import its key card first (ikmdesk device trust).</translation>
+    </message>
+    <message>
+        <source>Kata sandi paket tidak boleh kosong.</source>
+        <translation>The package passphrase must not be empty.</translation>
+    </message>
+    <message>
+        <source>Berkas {name} bukan kartu kunci IKMDesk yang sah: {detail}</source>
+        <translation>The file {name} is not a valid IKMDesk key card: {detail}</translation>
+    </message>
+    <message>
+        <source>Kartu kunci {name} adalah milik perangkat ini sendiri; tidak perlu dipercaya.</source>
+        <translation>Key card {name} belongs to this device itself; there is no need to trust it.</translation>
+    </message>
+    <message>
+        <source>Perangkat {device} sudah dipercaya dengan kunci lain (sidik jari {old}); kartu ini membawa sidik jari {new}. Tanyakan petugas yang bersangkutan sebelum melanjutkan.</source>
+        <translation>Device {device} is already trusted with another key (fingerprint {old}); this card carries fingerprint {new}. Ask the officer concerned before you continue.</translation>
+    </message>
+    <message>
+        <source>Tanggal kunjungan wajib diisi.</source>
+        <translation>The visit date is required.</translation>
+    </message>
+    <message>
+        <source>Tanggal kunjungan {value} masih di masa depan; isi tanggal kunjungan yang sudah terjadi.</source>
+        <translation>The visit date {value} is in the future; enter the date of a visit that took place.</translation>
+    </message>
+    <message>
+        <source>Tanggal kunjungan {value} terlalu lama; isi tanggal sejak tahun 2000.</source>
+        <translation>The visit date {value} is too long ago; enter a date from the year 2000 on.</translation>
+    </message>
+    <message>
+        <source>Tujuan kunjungan &apos;{value}&apos; tidak dikenal (mentoring, monitoring, follow_up, certification_support).</source>
+        <translation>Unknown visit purpose &apos;{value}&apos; (mentoring, monitoring, follow_up, certification_support).</translation>
+    </message>
+    <message>
+        <source>Status kunjungan &apos;{value}&apos; tidak dikenal (draft, submitted, returned, approved).</source>
+        <translation>Unknown visit status &apos;{value}&apos; (draft, submitted, returned, approved).</translation>
+    </message>
+    <message>
+        <source>IKM yang dikunjungi tidak ditemukan.</source>
+        <translation>The visited IKM was not found.</translation>
+    </message>
+    <message>
+        <source>Kunjungan ini sudah dikirim ke atasan untuk diperiksa, jadi tidak dapat diubah atau dihapus. Minta atasan mengembalikannya bila perlu diperbaiki.</source>
+        <translation>This visit was submitted to the supervisor for review, so it cannot be changed or deleted. Ask the supervisor to return it if it needs correcting.</translation>
+    </message>
+    <message>
+        <source>Kunjungan ini sudah disetujui, jadi tidak dapat diubah atau dihapus lagi.</source>
+        <translation>This visit has been approved, so it can no longer be changed or deleted.</translation>
+    </message>
+    <message>
+        <source>Kunjungan berstatus {current} tidak dapat diubah menjadi {target}.</source>
+        <translation>A visit with status {current} cannot be changed to {target}.</translation>
+    </message>
+    <message>
+        <source>Isi kegiatan, temuan atau rekomendasi kunjungan sebelum mengirimnya.</source>
+        <translation>Fill in the visit&apos;s activities, findings or recommendations before submitting it.</translation>
+    </message>
+    <message>
+        <source>Hanya perangkat penyelia (supervisor) yang dapat meninjau laporan kunjungan.</source>
+        <translation>Only a supervisor device can review visit reports.</translation>
+    </message>
+    <message>
+        <source>Kunjungan ini berstatus &apos;{status}&apos;; hanya kunjungan yang sudah dikirim yang dapat ditinjau.</source>
+        <translation>This visit has status &apos;{status}&apos;; only submitted visits can be reviewed.</translation>
+    </message>
+    <message>
+        <source>Tulis catatan untuk petugas: apa yang harus diperbaiki sebelum dikirim lagi.</source>
+        <translation>Write a note for the officer: what must be corrected before submitting again.</translation>
+    </message>
+    <message>
+        <source>Perubahan (amandemen) hanya untuk kunjungan yang sudah disetujui; kunjungan ini berstatus &apos;{status}&apos;.</source>
+        <translation>Amendments are only for approved visits; this visit has status &apos;{status}&apos;.</translation>
+    </message>
+    <message>
+        <source>Berkas {name} bukan paket sinkronisasi IKMDesk, atau rusak/terpotong ({detail}).</source>
+        <translation>The file {name} is not an IKMDesk sync package, or it is damaged/truncated ({detail}).</translation>
+    </message>
+    <message>
+        <source>Paket {name} terlalu besar ({detail}); batasnya {limit} bita. Paket ditolak.</source>
+        <translation>Package {name} is too large ({detail}); the limit is {limit} bytes. Package refused.</translation>
+    </message>
+    <message>
+        <source>Paket {name}: anggota {member} mengembang jauh melebihi ukurannya (bom zip). Paket ditolak.</source>
+        <translation>Package {name}: member {member} expands far beyond its size (zip bomb). Package refused.</translation>
+    </message>
+    <message>
+        <source>Paket {name} memuat anggota dengan nama yang tidak diizinkan: {member}</source>
+        <translation>Package {name} holds a member with a name that is not allowed: {member}</translation>
+    </message>
+    <message>
+        <source>Paket {name} memuat anggota bernama sama lebih dari sekali: {member}</source>
+        <translation>Package {name} holds a member with the same name more than once: {member}</translation>
+    </message>
+    <message>
+        <source>Paket {name} tidak lengkap: anggota {member} yang tercantum di manifest tidak ada.</source>
+        <translation>Package {name} is incomplete: member {member} listed in the manifest is missing.</translation>
+    </message>
+    <message>
+        <source>Paket {name} memuat anggota {member} yang tidak tercantum di manifest.</source>
+        <translation>Package {name} holds member {member}, which is not listed in the manifest.</translation>
+    </message>
+    <message>
+        <source>Paket {name} tidak memiliki manifest.json.</source>
+        <translation>Package {name} has no manifest.json.</translation>
+    </message>
+    <message>
+        <source>manifest.json dalam paket {name} tidak sah: {detail}</source>
+        <translation>The manifest.json in package {name} is not valid: {detail}</translation>
+    </message>
+    <message>
+        <source>Paket {name} memakai format versi {found}; aplikasi ini membaca format versi {known}. Perbarui IKMDesk untuk membukanya.</source>
+        <translation>Package {name} uses format version {found}; this application reads format version {known}. Update IKMDesk to open it.</translation>
+    </message>
+    <message>
+        <source>Paket {name} tidak bertanda tangan (manifest.sig tidak ada); paket ditolak.</source>
+        <translation>Package {name} is not signed (manifest.sig is missing); package refused.</translation>
+    </message>
+    <message>
+        <source>Tanda tangan paket {name} tidak cocok: paket telah diubah atau bukan dari pengirimnya.</source>
+        <translation>The signature of package {name} does not match: the package was changed or is not from its sender.</translation>
+    </message>
+    <message>
+        <source>Anggota {member} dalam paket {name} rusak atau diubah (SHA-256 tidak cocok).</source>
+        <translation>Member {member} in package {name} is damaged or changed (SHA-256 does not match).</translation>
+    </message>
+    <message>
+        <source>Anggota {member} dalam paket {name} tidak dapat dibaca ({detail}).</source>
+        <translation>Member {member} in package {name} cannot be read ({detail}).</translation>
+    </message>
+    <message>
+        <source>Paket {name} berasal dari perangkat yang belum dipercaya: {officer} ({role}), sidik jari {fingerprint}. Cocokkan sidik jari dengan pengirim, lalu impor dengan --trust.</source>
+        <translation>Package {name} comes from a device that is not trusted yet: {officer} ({role}), fingerprint {fingerprint}. Compare the fingerprint with the sender, then import with --trust.</translation>
+    </message>
+    <message>
+        <source>Kunci perangkat pengirim paket {name} berbeda dari kunci yang dipercaya untuk perangkat itu (sidik jari {fingerprint}); paket ditolak.</source>
+        <translation>The sending device&apos;s key in package {name} differs from the key trusted for that device (fingerprint {fingerprint}); package refused.</translation>
+    </message>
+    <message>
+        <source>Paket {name} dibuat oleh perangkat ini sendiri; tidak ada yang perlu diimpor.</source>
+        <translation>Package {name} was made by this device itself; there is nothing to import.</translation>
+    </message>
+    <message>
+        <source>Paket {name} dienkripsi untuk perangkat lain ({recipient}); perangkat ini tidak dapat membukanya.</source>
+        <translation>Package {name} is encrypted for another device ({recipient}); this device cannot open it.</translation>
+    </message>
+    <message>
+        <source>Paket {name} dikunci dengan kata sandi; berikan kata sandinya (--passphrase-file).</source>
+        <translation>Package {name} is locked with a passphrase; give the passphrase (--passphrase-file).</translation>
+    </message>
+    <message>
+        <source>Kata sandi untuk paket {name} salah.</source>
+        <translation>The passphrase for package {name} is wrong.</translation>
+    </message>
+    <message>
+        <source>Isi paket {name} tidak dapat dibuka dengan kunci perangkat ini.</source>
+        <translation>The contents of package {name} cannot be opened with this device&apos;s key.</translation>
+    </message>
+    <message>
+        <source>Paket {name} memuat perubahan yang tidak sah (baris {line}): {detail}</source>
+        <translation>Package {name} holds an invalid change (line {line}): {detail}</translation>
+    </message>
+    <message>
+        <source>Paket {name} memuat perubahan atas nama perangkat ini yang tidak pernah dibuatnya; paket ditolak.</source>
+        <translation>Package {name} holds changes in this device&apos;s name that it never made; package refused.</translation>
+    </message>
+    <message>
+        <source>Paket {name}: jumlah isi tidak sesuai manifest ({detail}).</source>
+        <translation>Package {name}: the counts do not match the manifest ({detail}).</translation>
+    </message>
+    <message>
+        <source>Perubahan dari paket {name} tidak dapat diterapkan ({detail}); basis data tidak diubah.</source>
+        <translation>The changes from package {name} cannot be applied ({detail}); the database was not changed.</translation>
+    </message>
+    <message>
+        <source>Paket yang ditulis ke {path} gagal diperiksa ulang ({detail}); berkas tidak disimpan. Coba flashdisk atau folder lain.</source>
+        <translation>The package written to {path} failed its re-check ({detail}); the file was not kept. Try another USB stick or folder.</translation>
+    </message>
+    <message>
+        <source>Paket tidak dapat ditulis ke {path}: {detail}. Tidak ada berkas paket yang tertinggal; periksa ruang kosong dan flashdisk, lalu coba lagi.</source>
+        <translation>The package cannot be written to {path}: {detail}. No package file was left behind; check the free space and the USB stick, then try again.</translation>
+    </message>
+    <message>
+        <source>Kunjungan</source>
+        <translation>Visit</translation>
+    </message>
+</context>
+<context>
+    <name>registry_import</name>
+    <message>
+        <source>Nama IKM</source>
+        <translation>IKM name</translation>
+    </message>
+    <message>
+        <source>Nama pemilik</source>
+        <translation>Owner name</translation>
+    </message>
+    <message>
+        <source>NIK pemilik</source>
+        <translation>Owner NIK</translation>
+    </message>
+    <message>
+        <source>No. HP</source>
+        <translation>Mobile no.</translation>
+    </message>
+    <message>
+        <source>Alamat</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Desa/Kelurahan</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>Kecamatan</source>
+        <translation>Kecamatan</translation>
+    </message>
+    <message>
+        <source>Klaster</source>
+        <translation>Cluster</translation>
+    </message>
+    <message>
+        <source>Komoditas</source>
+        <translation>Commodity</translation>
+    </message>
+    <message>
+        <source>Produk</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Nomor P-IRT</source>
+        <translation>P-IRT number</translation>
+    </message>
+    <message>
+        <source>NIB</source>
+        <translation>NIB</translation>
+    </message>
+    <message>
+        <source>KBLI</source>
+        <translation>KBLI</translation>
+    </message>
+    <message>
+        <source>Jumlah tenaga kerja</source>
+        <translation>Number of workers</translation>
+    </message>
+    <message>
+        <source>Kapasitas produksi</source>
+        <translation>Production capacity</translation>
+    </message>
+    <message>
+        <source>Skala usaha</source>
+        <translation>Business scale</translation>
+    </message>
+</context>
+</TS>
