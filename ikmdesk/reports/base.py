@@ -24,7 +24,15 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import StyleSheet1
 from reportlab.lib.units import cm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, HRFlowable, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    HRFlowable,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 import ikmdesk
 from ikmdesk.reports.catalogue import Catalogue, catalogue
@@ -36,6 +44,8 @@ from ikmdesk.services.office_settings import OfficeSettings
 
 DIGEST_CHARS = 12
 QR_SIZE = 1.7 * cm
+HEADING_SPACE = {"Heading": 4 * cm, "SubHeading": 3 * cm}
+"""Room a heading needs below it on the page (else it starts the next page)."""
 
 
 def content_digest(data: Any) -> str:
@@ -123,7 +133,9 @@ class PdfReport:
         )
         self._digest = self.digest()
         self._qr_form = None
-        document.build(self.story(), canvasmaker=_numbered_canvas(self.decorate_page))
+        document.build(
+            _with_heading_breaks(self.story()), canvasmaker=_numbered_canvas(self.decorate_page)
+        )
         return buffer.getvalue()
 
     def letterhead(self) -> list[Flowable]:
@@ -240,6 +252,22 @@ class PdfReport:
         if self.settings.website:
             parts.append(self.settings.website)
         return " · ".join(parts)
+
+
+def _with_heading_breaks(story: list[Flowable]) -> list[Flowable]:
+    """Start a new page before a heading that would sit at the very bottom of one.
+
+    Headings are not "keep with next": that glues a heading to a long table as one block,
+    which then jumps whole to the next page and leaves half a page empty.
+    """
+    out: list[Flowable] = []
+    for flowable in story:
+        style = getattr(flowable, "style", None)
+        name = getattr(style, "name", "")
+        if name in HEADING_SPACE:
+            out.append(CondPageBreak(HEADING_SPACE[name]))
+        out.append(flowable)
+    return out
 
 
 def _numbered_canvas(decorate: Callable[[Canvas, int, int], None]) -> type[Canvas]:

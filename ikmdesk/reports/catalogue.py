@@ -164,13 +164,15 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col_template": ("Pemeriksaan", "Check"),
     "col_result": ("Hasil", "Result"),
     "col_score": ("Nilai", "Score"),
-    "chart_score_title": ("Nilai pemeriksaan per tanggal", "Check score by date"),
+    "chart_nc_count": ("Jumlah ketidaksesuaian per tanggal", "Non-conformities by date"),
+    "chart_score": ("Nilai pemeriksaan (%) per tanggal", "Check score (%) by date"),
     "chart_no_scores": ("Belum ada nilai untuk digambar.", "No scores to chart yet."),
     "visit_line": (
         "{date} · {purpose} · {officer} · {status}",
         "{date} · {purpose} · {officer} · {status}",
     ),
     "findings": ("Temuan", "Findings"),
+    "checks": ("Pemeriksaan mutu", "Quality checks"),
     "recommendations": ("Saran", "Recommendations"),
     # monthly summary
     "summary_title": ("REKAPITULASI BULANAN PENDAMPINGAN IKM", "MONTHLY IKM MENTORING SUMMARY"),

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from reportlab.lib.units import cm
-from reportlab.platypus import Flowable, KeepTogether, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
 from ikmdesk.reports.base import PdfReport
 from ikmdesk.reports.charts import empty_chart_note, score_line_chart
@@ -83,8 +85,13 @@ class EnterpriseHistoryReport(PdfReport):
                         )
                     )
             if visit.checks:
-                block.append(self._check_lines(visit.checks))
-            parts += [KeepTogether(block[:2]), *block[2:], Spacer(1, 4)]
+                results = "; ".join(
+                    f"{c.title.get(t.lang)}: {self._result_text(c)}" for c in visit.checks
+                )
+                block.append(
+                    para_markup(f"<b>{escaped(t.t('checks'))}:</b> {escaped(results)}", s["Body"])
+                )
+            parts += [CondPageBreak(3 * cm), KeepTogether(block[:2]), *block[2:], Spacer(1, 4)]
         return parts
 
     def quality_trend(self) -> list[Flowable]:
@@ -94,17 +101,19 @@ class EnterpriseHistoryReport(PdfReport):
         parts: list[Flowable] = [para(t.t("section_quality_trend"), s["Heading"])]
         if not checks:
             return [*parts, para(t.t("no_checks"), s["Body"])]
-        series: dict[str, list] = {}
+        # One chart per checklist: a count of non-conformities and a percentage do not share
+        # an axis. Checks graded by measurement have no score; the table shows them.
+        series: dict[tuple[str, str], list[tuple[date, float]]] = {}
         for check in checks:
             if check.complete and check.score is not None:
-                series.setdefault(check.title.get(t.lang), []).append(
-                    (check.checked_on, check.score)
-                )
-        parts.append(para(t.t("chart_score_title"), s["Small"]))
-        if series:
-            parts.append(score_line_chart(sorted(series.items()), self.frame_width, 6 * cm))
-        else:
+                key = (check.title.get(t.lang), check.rule_kind)
+                series.setdefault(key, []).append((check.checked_on, check.score))
+        if not series:
             parts.append(empty_chart_note(t.t("chart_no_scores"), self.frame_width))
+        for (title, kind), points in sorted(series.items()):
+            measure = t.t("chart_nc_count" if kind == "nonconformity_level" else "chart_score")
+            chart = score_line_chart([(measure, points)], self.frame_width, 4.6 * cm)
+            parts.append(KeepTogether([para(title, s["SubHeading"]), chart]))
         parts.append(Spacer(1, 6))
         parts.append(self._check_lines(checks))
         return parts
@@ -122,18 +131,17 @@ class EnterpriseHistoryReport(PdfReport):
         width = self.frame_width
         rows = []
         for check in checks:
-            result = check.label.get(t.lang) if check.complete else t.t("result_incomplete")
             score = "—" if check.score is None else t.number(check.score)
             rows.append(
                 [
                     t.date(check.checked_on),
                     check.title.get(t.lang),
                     check.product_name or "—",
-                    result or check.code or "—",
+                    self._result_text(check),
                     score,
                 ]
             )
-        widths = [2.6 * cm, 0.0, 3.6 * cm, 4.4 * cm, 1.4 * cm]
+        widths = [3.1 * cm, 0.0, 3.3 * cm, 4.3 * cm, 1.3 * cm]
         widths[1] = width - sum(widths)
         header = [
             t.t("col_date"),
@@ -143,3 +151,8 @@ class EnterpriseHistoryReport(PdfReport):
             t.t("col_score"),
         ]
         return data_table(header, rows, widths, self.styles)
+
+    def _result_text(self, check: CheckResult) -> str:
+        if not check.complete:
+            return self.t.t("result_incomplete")
+        return check.label.get(self.t.lang) or check.code or "—"

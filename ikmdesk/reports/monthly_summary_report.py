@@ -132,7 +132,7 @@ class MonthlySummaryReport(PdfReport):
             return [*parts, para(t.t("none_overdue"), s["Body"])]
         end = _month_end(self.summary.month)
         rows = [self._overdue_row(n, item, end) for n, item in enumerate(self.summary.overdue, 1)]
-        widths = [0.9 * cm, 3.8 * cm, 0.0, 3.0 * cm, 2.5 * cm, 1.8 * cm]
+        widths = [0.9 * cm, 3.6 * cm, 0.0, 2.9 * cm, 2.5 * cm, 2.2 * cm]
         widths[2] = self.frame_width - sum(widths)
         header = [
             t.t("col_no"),

@@ -7,7 +7,7 @@ from datetime import date
 
 from reportlab.lib.styles import StyleSheet1
 from reportlab.lib.units import cm
-from reportlab.platypus import Flowable, KeepTogether, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
 from ikmdesk.reports.catalogue import Catalogue
 from ikmdesk.reports.markup import para
@@ -108,6 +108,7 @@ def check_block(
         ]
     )
     return [
+        CondPageBreak(5 * cm),
         heading,
         _items_table(check, t, styles, width),
         Spacer(1, 4),

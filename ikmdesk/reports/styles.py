@@ -51,7 +51,6 @@ def report_styles() -> StyleSheet1:
             leading=14,
             spaceBefore=10,
             spaceAfter=4,
-            keepWithNext=1,
         )
     )
     sheet.add(
@@ -63,7 +62,6 @@ def report_styles() -> StyleSheet1:
             leading=12.5,
             spaceBefore=6,
             spaceAfter=2,
-            keepWithNext=1,
         )
     )
     sheet.add(ParagraphStyle("Cell", parent=base, fontSize=8.5, leading=10.5))

@@ -1,0 +1,86 @@
+"""Write the sample PDFs under docs/samples from freshly generated demo data.
+
+Run ``uv run python docs/make_samples.py``. The demo data, the print time and the version
+are fixed, so running it again gives the same documents (apart from PDF ids).
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from ikmdesk.models import Attachment, QualityCheck, Visit
+from ikmdesk.models.enums import VisitStatus
+from ikmdesk.reports.pdf_file import write_pdf
+from ikmdesk.reports.render import render_enterprise, render_summary, render_visit
+from ikmdesk.services.demo_data import build_demo
+
+TODAY = date(2026, 3, 15)
+PRINTED = datetime(2026, 3, 15, 9, 0, tzinfo=UTC)
+VERSION = "sample"
+OUT = Path(__file__).parent / "samples"
+
+
+def main() -> int:
+    """Build demo data in a temporary folder and write the three sample reports."""
+    OUT.mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "demo.db"
+        build_demo(path, enterprises=40, visits=160, seed=7, today=TODAY)
+        from ikmdesk.services.data_file import open_data_file
+
+        db = open_data_file(path)
+        try:
+            visit_id, enterprise_id = _richest_approved_visit(db)
+            fixed = {"generated_at": PRINTED, "version": VERSION}
+            write_pdf(OUT / "laporan-kunjungan.pdf", render_visit(db, visit_id, **fixed))
+            write_pdf(
+                OUT / "riwayat-ikm.pdf",
+                render_enterprise(db, enterprise_id, today=TODAY, **fixed),
+            )
+            month = date(TODAY.year, TODAY.month, 1).replace(day=1)
+            previous = date(month.year - (month.month == 1), (month.month - 2) % 12 + 1, 1)
+            write_pdf(OUT / "rekap-bulanan.pdf", render_summary(db, previous, **fixed))
+        finally:
+            db.close()
+    for name in sorted(p.name for p in OUT.glob("*.pdf")):
+        print(OUT / name, file=sys.stderr)
+    return 0
+
+
+def _richest_approved_visit(db: object) -> tuple[str, str]:
+    """Return the approved visit with the most checks and photos (a full sample page set)."""
+    with db.unit_of_work() as session:  # type: ignore[attr-defined]
+        checks = (
+            select(QualityCheck.visit_id, func.count().label("n"))
+            .group_by(QualityCheck.visit_id)
+            .subquery()
+        )
+        photos = (
+            select(Attachment.visit_id, func.count().label("n"))
+            .where(Attachment.visit_id.is_not(None))
+            .group_by(Attachment.visit_id)
+            .subquery()
+        )
+        row = session.execute(
+            select(Visit.id, Visit.enterprise_id)
+            .outerjoin(checks, checks.c.visit_id == Visit.id)
+            .outerjoin(photos, photos.c.visit_id == Visit.id)
+            .where(Visit.status == VisitStatus.APPROVED, Visit.deleted.is_(False))
+            .order_by(
+                func.coalesce(checks.c.n, 0).desc(),
+                func.coalesce(photos.c.n, 0).desc(),
+                Visit.visit_date.desc(),
+                Visit.id,
+            )
+            .limit(1)
+        ).one()
+        return row[0], row[1]
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
