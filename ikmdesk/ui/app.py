@@ -185,6 +185,9 @@ class Launcher(QObject):
         if self.window is not None:
             if self.window.isVisible():
                 self.window.close()
+            # The window may have reopened its database (restoring a backup does).
+            if self.window.database is not self.database:
+                self.window.database.close()
             self.window.deleteLater()
             self.window = None
         if self.database is not None:

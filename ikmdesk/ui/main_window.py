@@ -25,6 +25,7 @@ import importlib.util
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
@@ -120,11 +121,25 @@ PAGES: tuple[PageSpec, ...] = (
         "Ctrl+6",
     ),
     PageSpec(
+        "data_kantor",
+        QT_TRANSLATE_NOOP("MainWindow", "Data kantor"),
+        "ikmdesk.ui.office_data_page",
+        "OfficeDataPage",
+        "Ctrl+7",
+    ),
+    PageSpec(
+        "ikm_ganda",
+        QT_TRANSLATE_NOOP("MainWindow", "IKM ganda"),
+        "ikmdesk.ui.duplicates_page",
+        "DuplicatesPage",
+        "Ctrl+8",
+    ),
+    PageSpec(
         "pengaturan",
         QT_TRANSLATE_NOOP("MainWindow", "Pengaturan"),
         "ikmdesk.ui.settings_page",
         "SettingsPage",
-        "Ctrl+7",
+        "Ctrl+9",
     ),
 )
 PAGE_NAMES: tuple[str, ...] = tuple(p.name for p in PAGES)
@@ -257,6 +272,9 @@ class MainWindow(QMainWindow):
         page_requested = getattr(page, "page_requested", None)
         if page_requested is not None:
             page_requested.connect(self.open_page)
+        restore_requested = getattr(page, "restore_requested", None)
+        if restore_requested is not None:
+            restore_requested.connect(self.restore_backup)
 
     @Slot(str)
     def show_visit(self, visit_id: str) -> None:
@@ -439,6 +457,53 @@ class MainWindow(QMainWindow):
             ),
         )
 
+    @Slot(str)
+    def restore_backup(self, backup_path: str) -> None:
+        """Replace the open database with a backup: close it, restore, and open it again.
+
+        Every page is closed first (they hold the database), so unsaved work is asked about.
+        The replaced database is itself kept as a backup by ``services.backup.restore``.
+        """
+        from ikmdesk.services.backup import restore
+        from ikmdesk.services.data_file import open_data_file
+
+        if not dialogs.confirm(
+            self,
+            self.tr("Pulihkan cadangan"),
+            self.tr(
+                "Ganti semua data di {file} dengan cadangan {backup}? Data yang sekarang "
+                "disimpan dulu sebagai cadangan, jadi dapat dikembalikan."
+            ).format(file=self.database.path.name, backup=Path(backup_path).name),
+        ):
+            return
+        if any(_has_unsaved_changes(p) for p in self._pages.values()) and not dialogs.confirm(
+            self,
+            self.tr("Perubahan belum disimpan"),
+            self.tr("Ada perubahan yang belum disimpan. Buang perubahan itu dan lanjutkan?"),
+        ):
+            return
+        current = self.current_page_name()
+        wait_for_operations()
+        self._drop_pages()
+        path = self.database.path
+        self.database.close()
+        try:
+            restore(path, Path(backup_path))
+        except UserError as exc:
+            dialogs.show_error(self, exc)
+        finally:
+            self.database = open_data_file(path)
+        self.refresh_status()
+        self.open_page(current)
+        self.change_bus.notify(*sorted(_all_entities()))
+        self.statusBar().showMessage(self.tr("Cadangan dipulihkan."), 6000)
+
+    def _drop_pages(self) -> None:
+        for name, page in list(self._pages.items()):
+            self.stack.removeWidget(page)
+            del self._pages[name]
+            page.deleteLater()
+
     def show_shortcuts(self) -> None:
         """List the keyboard shortcuts."""
         lines = [
@@ -446,7 +511,7 @@ class MainWindow(QMainWindow):
             self.tr("Ctrl+S  Simpan"),
             self.tr("Ctrl+F  Cari"),
             self.tr("F5  Muat ulang data"),
-            self.tr("Ctrl+1 … Ctrl+7  Pindah halaman"),
+            self.tr("Ctrl+1 … Ctrl+9  Pindah halaman"),
             self.tr("Ctrl+Q  Keluar"),
         ]
         dialogs.inform(self, self.tr("Pintasan papan ketik"), "\n".join(lines))

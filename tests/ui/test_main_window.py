@@ -42,6 +42,8 @@ def test_navigation_list_opens_every_page(qtbot, main_window):
         "Tindak lanjut",
         "Sinkronisasi",
         "Laporan",
+        "Data kantor",
+        "IKM ganda",
         "Pengaturan",
     ]
     for row, name in enumerate(PAGE_NAMES):
@@ -142,3 +144,31 @@ def test_unknown_page_name_is_refused(main_window):
 
     with pytest.raises(KeyError):
         main_window.open_page("visits")
+
+
+def test_restoring_a_backup_replaces_the_data_and_reopens(qtbot, main_window, monkeypatch):
+    from sqlalchemy import func, select
+
+    from ikmdesk.models import Enterprise
+    from ikmdesk.services.backup import backup_now
+    from tests.ui.conftest import add_follow_up
+
+    database = main_window.database
+    backup = backup_now(database.path)
+    add_follow_up(database, name="Dibuat sesudah cadangan")
+    monkeypatch.setattr(dialogs, "confirm", lambda *a: True)
+    main_window.open_page("tindak_lanjut")
+
+    main_window.restore_backup(str(backup))
+
+    assert main_window.database is not database
+    try:
+        with main_window.database.unit_of_work() as session:
+            names = session.scalars(select(Enterprise.name)).all()
+            assert "Dibuat sesudah cadangan" not in names
+            assert session.scalar(select(func.count()).select_from(Enterprise)) > 0
+        assert main_window.current_page_name() == "tindak_lanjut"
+        assert main_window.current_page().database is main_window.database
+    finally:
+        main_window.close()
+        main_window.database.close()
