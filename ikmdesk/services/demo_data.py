@@ -396,6 +396,7 @@ def _desa(session: Session, world: _World) -> tuple[dict[str, list[str]], list[d
 class _ProductPlan:
     row: dict[str, Any]
     name: str
+    pirt_eligible: bool
 
 
 @dataclass(slots=True)
@@ -632,7 +633,7 @@ def _product(
         "label_notes": None,
         **_stamps(owner_row["created_at"]),
     }
-    return _ProductPlan(row, entry["name"])
+    return _ProductPlan(row, entry["name"], pirt_eligible=jenis is not None)
 
 
 def _pirt(
@@ -681,12 +682,14 @@ def _visit(
     phrases = world.words["phrases"]
     day = _visit_day(world, rng, ent)
     purpose = rng.choices(list(VisitPurpose), weights=[40, 30, 20, 10])[0]
-    product = rng.choice(ent.products).name
+    looked_at = rng.choice(ent.products)
+    product = looked_at.name
+    facts = _facts(ent, looked_at, day)
     cluster = ent.cluster
     activities = [rng.choice(phrases["purpose_intro"][purpose])]
     activities += rng.sample(_pieces(phrases["activities"], cluster, product), k=2)
-    good = rng.sample(_pieces(phrases["good_findings"], cluster, product), k=1)
-    issue_pool = _pieces(phrases["issues"], cluster, product)
+    good = rng.sample(_pieces(phrases["good_findings"], cluster, product, facts), k=1)
+    issue_pool = _pieces(phrases["issues"], cluster, product, facts)
     issues = rng.sample(issue_pool, k=rng.choices([0, 1, 2, 3], weights=[25, 40, 27, 8])[0])
     findings = [*map(_text, good), *(i["finding"] for i in issues)]
     advice = [i["recommendation"] for i in issues] or [rng.choice(phrases["when_all_is_well"])]
@@ -708,7 +711,9 @@ def _visit(
         **_stamps(created, review.get("reviewed_at") or review.get("submitted_at")),
     }
     follow_ups = [
-        _follow_up(world, rng, visit=row, key=(index, n), issue=issue, product=product)
+        _follow_up(
+            world, rng, visit=row, key=(index, n), issue=issue, product=product, cluster=cluster
+        )
         for n, issue in enumerate(issues)
         if rng.random() < 0.8
     ]
@@ -716,14 +721,33 @@ def _visit(
     return _VisitPlan(row, ent, product, follow_ups, checks, index)
 
 
-def _pieces(groups: dict[str, list[Any]], cluster: str, product: str) -> list[Any]:
-    """Return the cluster's and the general pieces that fit the product looked at."""
+def _pieces(
+    groups: dict[str, list[Any]], cluster: str, product: str, facts: frozenset[str] = frozenset()
+) -> list[Any]:
+    """Return the cluster's and the general pieces that fit the product and the visit's facts."""
     word = product.split()[0]
     return [
         piece
         for piece in groups[cluster] + groups["umum"]
-        if not isinstance(piece, dict) or word in piece.get("for", (word,))
+        if not isinstance(piece, dict)
+        or (word in piece.get("for", (word,)) and piece.get("when", "") in {"", *facts})
     ]
+
+
+def _facts(enterprise: _EnterprisePlan, product: _ProductPlan, day: date) -> frozenset[str]:
+    """Return what holds on a visit that some report sentences depend on."""
+    row = enterprise.row
+    pirt = product.row["pirt_number"]
+    facts = set()
+    if pirt is not None and 2000 + int(pirt[-2:]) < day.year:
+        facts.add("pirt_expired")
+    if pirt is None and product.pirt_eligible:
+        facts.add("pirt_missing")
+    if row["halal_status"] == HalalStatus.NONE:
+        facts.add("no_halal")
+    if row["nib"] and row["pkp_cert_no"]:
+        facts.add("has_nib_pkp")
+    return frozenset(facts)
 
 
 def _text(piece: str | dict[str, Any]) -> str:
@@ -781,6 +805,7 @@ def _follow_up(
     key: tuple[int, int],
     issue: dict[str, str],
     product: str,
+    cluster: str,
 ) -> dict[str, Any]:
     """Return the follow-up agreed on ``visit`` for one issue; ``key`` is (visit, issue) index."""
     day = visit["visit_date"]
@@ -800,7 +825,7 @@ def _follow_up(
         "enterprise_id": visit["enterprise_id"],
         "answer_id": None,
         "action": _fill(issue["action"], product),
-        "owner": rng.choice(phrases["follow_up_owners"]),
+        "owner": rng.choice(_pieces(phrases["follow_up_owners"], cluster, product)),
         "due_date": due,
         "done_on": done_on,
         "done_note": rng.choice(phrases["done_notes"]) if done_on else None,

@@ -231,6 +231,25 @@ def test_visit_texts_are_indonesian_and_about_the_cluster(demo_file: Path) -> No
     assert all("{produk}" not in t for _c, t in texts)
 
 
+def test_licence_findings_match_the_records(demo_file: Path) -> None:
+    expired = rows(
+        demo_file,
+        "SELECT v.visit_date, v.findings, p.name, p.pirt_number FROM visit v"
+        " JOIN product p ON p.enterprise_id = v.enterprise_id"
+        " WHERE v.findings LIKE '%P-IRT pada label%sudah habis%'",
+    )
+    named = [r for r in expired if f"label {r[2]} sudah" in r[1]]
+    assert named
+    for visit_day, _findings, _name, pirt in named:
+        assert int(visit_day[:4]) > 2000 + int(pirt[-2:])
+    halal_advice = rows(
+        demo_file,
+        "SELECT DISTINCT e.halal_status FROM visit v JOIN enterprise e ON e.id = v.enterprise_id"
+        " WHERE v.findings LIKE '%belum mengajukan sertifikat halal%'",
+    )
+    assert halal_advice == [("none",)]
+
+
 def test_follow_ups_include_overdue_and_done_ones(demo_file: Path) -> None:
     items = rows(
         demo_file,
