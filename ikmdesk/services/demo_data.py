@@ -90,7 +90,12 @@ STAGE_SAVING = QT_TRANSLATE_NOOP("demo_data", "Menyimpan data demo")
 MSG_DEMO_CANCELLED = QT_TRANSLATE_NOOP(
     CONTEXT, "Pembuatan data demo dibatalkan; tidak ada data demo yang disimpan."
 )
-MSG_DEMO_COUNT = QT_TRANSLATE_NOOP(CONTEXT, "Jumlah {what} harus antara {low} dan {high}.")
+MSG_DEMO_ENTERPRISE_COUNT = QT_TRANSLATE_NOOP(
+    CONTEXT, "Jumlah IKM demo harus antara {low} dan {high}."
+)
+MSG_DEMO_VISIT_COUNT = QT_TRANSLATE_NOOP(
+    CONTEXT, "Jumlah kunjungan demo harus antara {low} dan {high}."
+)
 MSG_DEMO_NEEDS_ENTERPRISES = QT_TRANSLATE_NOOP(
     CONTEXT, "Kunjungan demo memerlukan paling sedikit satu IKM demo."
 )
@@ -232,11 +237,9 @@ def _build_in(db: Database, options: dict[str, Any]) -> DemoSummary:
 
 def _check_counts(enterprises: int, visits: int) -> None:
     if not 0 <= enterprises <= MAX_ENTERPRISES:
-        raise ValidationError(
-            "enterprises", MSG_DEMO_COUNT, what="IKM", low=0, high=MAX_ENTERPRISES
-        )
+        raise ValidationError("enterprises", MSG_DEMO_ENTERPRISE_COUNT, low=0, high=MAX_ENTERPRISES)
     if not 0 <= visits <= MAX_VISITS:
-        raise ValidationError("visits", MSG_DEMO_COUNT, what="kunjungan", low=0, high=MAX_VISITS)
+        raise ValidationError("visits", MSG_DEMO_VISIT_COUNT, low=0, high=MAX_VISITS)
     if visits and not enterprises:
         raise ValidationError("enterprises", MSG_DEMO_NEEDS_ENTERPRISES)
 
@@ -539,7 +542,7 @@ def _registered_on(world: _World, rng: random.Random) -> date:
 
 
 def _person_name(rng: random.Random, names: dict[str, Any], *, female: bool) -> str:
-    given = rng.choice(names["given_female" if female else "given_male"])
+    given: str = rng.choice(names["given_female" if female else "given_male"])
     if rng.random() < 0.3:
         return given
     return f"{given} {rng.choice(names['family'])}"
