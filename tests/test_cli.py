@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from ikmdesk.cli import main
+from ikmdesk.models import Setting
 from ikmdesk.services.data_file import open_data_file
 
 REPO = Path(__file__).resolve().parents[1]
@@ -297,6 +298,9 @@ def test_a_database_in_use_refuses_writers_but_not_readers(
     path = copy_of(demo_db, tmp_path / "busy.db")
     held = open_data_file(path)
     try:
+        with held.unit_of_work() as session:  # a live connection with unsaved WAL pages
+            session.add(Setting(key="test.busy", value=True))
+        assert path.with_name("busy.db-wal").stat().st_size > 0
         refused = ikmdesk("demo", "--db", path, "--enterprises", 2, "--visits", 3, home=tmp_path)
         assert_user_error(refused, "sedang dipakai")
         for args in (["list", "visits"], ["check"]):
