@@ -158,17 +158,19 @@ class FollowUpPage(QWidget):
         header.setSortIndicator(COL_DUE, Qt.SortOrder.AscendingOrder)
         header.sectionClicked.connect(self._on_header_section_clicked)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        header.setSectionResizeMode(COL_ACTION, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(60)
         for column, width in (
-            (COL_DUE, 100),
-            (COL_STATE, 140),
+            (COL_DUE, 95),
+            (COL_STATE, 135),
             (COL_ENTERPRISE, 210),
-            (COL_ACTION, 330),
             (COL_OWNER, 150),
-            (COL_DONE_ON, 100),
-            (COL_NOTE, 200),
+            (COL_DONE_ON, 95),
+            (COL_NOTE, 170),
         ):
             self.table.setColumnWidth(column, width)
+        # Compact rows: a field officer's laptop screen shows more follow-ups at once.
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.doubleClicked.connect(self._on_table_double_clicked)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.model.modelReset.connect(self._update_buttons)

@@ -178,6 +178,7 @@ class MainWindow(QMainWindow):
         self.navigation.setMinimumWidth(150)
         self.navigation.setMaximumWidth(240)
         self.navigation.setUniformItemSizes(True)
+        self.navigation.setStyleSheet("QListWidget#navigation::item { padding-left: 10px; }")
         for spec in PAGES:
             item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, spec.name)

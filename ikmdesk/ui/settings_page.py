@@ -136,6 +136,7 @@ class SettingsPage(QWidget):
         self.revert_button.clicked.connect(self.load)
         buttons = QHBoxLayout()
         buttons.addWidget(self.error_label, 1)
+        buttons.addStretch(1)  # keeps the buttons small while no error is shown
         buttons.addWidget(self.revert_button)
         buttons.addWidget(self.save_button)
 

@@ -111,7 +111,8 @@ class LetterheadForm(QWidget):
         self.city_edit = QLineEdit()
         self.phone_edit = QLineEdit()
         self.logo_preview = QLabel()
-        self.logo_preview.setFixedSize(64, 64)
+        self.logo_preview.setFixedSize(80, 64)
+        self.logo_preview.setWordWrap(True)
         self.logo_preview.setFrameShape(QLabel.Shape.StyledPanel)
         self.logo_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.logo_button = QPushButton()
@@ -165,9 +166,13 @@ class LetterheadForm(QWidget):
         self._settings = settings
         self._logo_file = None
         self.office_edit.setPlainText("\n".join(settings.office_lines))
-        self.address_edit.setText(settings.address)
-        self.city_edit.setText(settings.city)
-        self.phone_edit.setText(settings.phone)
+        for edit, text in (
+            (self.address_edit, settings.address),
+            (self.city_edit, settings.city),
+            (self.phone_edit, settings.phone),
+        ):
+            edit.setText(text)
+            edit.setCursorPosition(0)  # show the start of a long address, not its end
         self._show_logo()
 
     def logo_file(self) -> Path | None:
@@ -235,11 +240,11 @@ class LetterheadForm(QWidget):
             image.load(self._settings.logo_path)
         if image.isNull():
             self.logo_preview.setPixmap(QPixmap())
-            self.logo_preview.setText(self.tr("(tidak ada)"))
+            self.logo_preview.setText(self.tr("tanpa logo"))
         else:
             self.logo_preview.setPixmap(
                 QPixmap.fromImage(image).scaled(
-                    60,
+                    76,
                     60,
                     Qt.AspectRatioMode.KeepAspectRatio,
                     Qt.TransformationMode.SmoothTransformation,
