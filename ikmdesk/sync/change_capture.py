@@ -18,7 +18,7 @@ from sqlalchemy.orm.attributes import NO_VALUE
 
 from ikmdesk.errors import MSG_DEVICE_NOT_SET_UP, DeviceNotSetUp
 from ikmdesk.models import ChangeOp, LocalIdentity, SyncedRecord, utc_now
-from ikmdesk.models.sync_state import SyncContext
+from ikmdesk.models.sync_state import SyncConflict, SyncContext
 from ikmdesk.sync.hlc import HybridClock
 
 CAPTURE_OFF = "ikmdesk.capture_off"
@@ -192,6 +192,7 @@ def _write_ops(session: Session, changes: Iterable[tuple[str, str, dict[str, Any
         connection.execute(
             update(SyncContext).where(SyncContext.device_id == device_id).values(pending=False)
         )
+    _close_overwritten_conflicts(connection, rows)
     state = {"op_counter": counter, "hlc_wall_ms": clock.wall_ms, "hlc_logical": clock.logical}
     if pending:
         for key, value in state.items():
@@ -199,6 +200,35 @@ def _write_ops(session: Session, changes: Iterable[tuple[str, str, dict[str, Any
     else:
         connection.execute(
             update(LocalIdentity).where(LocalIdentity.device_id == device_id).values(**state)
+        )
+
+
+def _close_overwritten_conflicts(connection: Any, rows: list[dict[str, Any]]) -> None:
+    """A local edit of a field overwrites the conflicting values this device holds for it.
+
+    Every other device reaches the same verdict when the edit arrives (the merge rule in
+    ``ikmdesk.sync.merge``); this keeps the device that made the edit in step with them.
+    """
+    conflicts = SyncConflict.__table__
+    if (
+        connection.execute(
+            select(conflicts.c.id).where(conflicts.c.status == "open").limit(1)
+        ).first()
+        is None
+    ):
+        return
+    for row in rows:
+        kinds = ["field", "deleted"] if row["field"] == "deleted" else ["field"]
+        connection.execute(
+            update(conflicts)
+            .where(
+                conflicts.c.status == "open",
+                conflicts.c.entity == row["entity"],
+                conflicts.c.row_id == row["row_id"],
+                conflicts.c.kind.in_(kinds),
+                (conflicts.c.field == row["field"]) | (conflicts.c.kind == "deleted"),
+            )
+            .values(status="superseded", resolved_at=utc_now())
         )
 
 

@@ -1,4 +1,4 @@
-"""An import killed at a random moment leaves a sound database holding all of the package or none."""
+"""An import killed at a random moment leaves a sound database with all of the package or none."""
 
 from __future__ import annotations
 
