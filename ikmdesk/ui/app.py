@@ -14,11 +14,13 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from ikmdesk.db import Database
 from ikmdesk.errors import UserError
 from ikmdesk.paths import default_database_path
+from ikmdesk.resource import resource_path
 from ikmdesk.services.data_file import open_data_file
 from ikmdesk.services.demo_data import DemoCancelled, build_demo
 from ikmdesk.services.device import has_identity
@@ -42,6 +44,7 @@ def application() -> QApplication:
     assert isinstance(app, QApplication)
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
+    app.setWindowIcon(QIcon(str(resource_path("icons", "app.svg"))))
     return app
 
 

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal, Slot
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QMouseEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -75,11 +75,14 @@ VISIT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class StatCard(QFrame):
-    """A big number with a caption, for the top row of Beranda."""
+    """A big number with a caption, for the top row of Beranda; clickable when it leads on."""
+
+    clicked = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        self._clickable = False
         self.value_label = QLabel("–")
         font = QFont(self.value_label.font())
         font.setPointSizeF(font.pointSizeF() * 1.9)
@@ -98,11 +101,23 @@ class StatCard(QFrame):
         color = OVERDUE_COLOR.name() if alert and value > 0 else ""
         self.value_label.setStyleSheet(f"color: {color};" if color else "")
 
+    def set_clickable(self, tooltip: str) -> None:
+        """Make the card a link: pointing hand, a tooltip, and ``clicked`` on a click."""
+        self._clickable = True
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setToolTip(tooltip)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._clickable and event.button() == Qt.MouseButton.LeftButton:
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)
+
 
 class DashboardPage(QWidget):
     """Beranda: what needs attention today, and how the clusters are doing."""
 
     visit_requested = Signal(str)
+    follow_ups_requested = Signal(str)
     summary_loaded = Signal(object)
 
     def __init__(self, database: Database, parent: QWidget | None = None) -> None:
@@ -127,6 +142,8 @@ class DashboardPage(QWidget):
         self.overdue_card = StatCard()
         self.due_soon_card = StatCard()
         self.enterprises_card = StatCard()
+        self.overdue_card.clicked.connect(lambda: self.follow_ups_requested.emit("overdue"))
+        self.due_soon_card.clicked.connect(lambda: self.follow_ups_requested.emit("due"))
 
         self.visits_chart = BarChartWidget()
         self.quality_chart = BarChartWidget()
@@ -204,6 +221,12 @@ class DashboardPage(QWidget):
             self.tr("tindak lanjut jatuh tempo 7 hari ke depan")
         )
         self.enterprises_card.caption_label.setText(self.tr("IKM aktif"))
+        self.overdue_card.set_clickable(
+            self.tr("Klik untuk membuka daftar tindak lanjut terlambat")
+        )
+        self.due_soon_card.set_clickable(
+            self.tr("Klik untuk membuka daftar tindak lanjut yang segera jatuh tempo")
+        )
         self.visits_box.setTitle(self.tr("Kunjungan bulan ini per klaster"))
         self.quality_box.setTitle(self.tr("Hasil pemeriksaan mutu per klaster, 12 bulan terakhir"))
         self.follow_up_box.setTitle(self.tr("Tindak lanjut yang perlu dikerjakan"))

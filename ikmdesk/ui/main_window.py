@@ -9,7 +9,9 @@ opened. What a page may offer (all optional, found by name):
 - ``open_visit(visit_id: str)`` (Kunjungan), ``open_enterprise(enterprise_id: str)`` (IKM):
   called when another page asks to show that record.
 - signals ``visit_requested(str)`` / ``enterprise_requested(str)``: emitted by a page to ask
-  the window to show a visit / an enterprise on its own page.
+  the window to show a visit / an enterprise on its own page; ``follow_ups_requested(str)``
+  opens Tindak lanjut filtered to a state; ``page_requested(str)`` opens a page by name;
+  ``restore_requested(str)`` replaces the database with a backup (``restore_backup``).
 - ``has_unsaved_changes() -> bool``: asked before the window closes or rebuilds pages.
 - ``retranslate_ui()`` or a ``changeEvent`` for ``QEvent.LanguageChange``: not needed; on a
   language switch the window rebuilds every page that has no unsaved changes.
@@ -38,7 +40,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -52,6 +54,7 @@ from PySide6.QtWidgets import (
 
 from ikmdesk.db import Database
 from ikmdesk.errors import UserError
+from ikmdesk.resource import resource_path
 from ikmdesk.services.dashboard import last_sync
 from ikmdesk.services.device import DeviceInfo, this_device
 from ikmdesk.ui import dialogs
@@ -151,6 +154,12 @@ LAST_PAGE_KEY = "window/last_page"
 SPLITTER_KEY = "window/splitter"
 
 
+def page_icon(name: str) -> QIcon:
+    """Return the navigation icon of a page (empty when none ships)."""
+    path = resource_path("icons", f"{name}.svg")
+    return QIcon(str(path)) if path.exists() else QIcon()
+
+
 def page_class(spec: PageSpec) -> type[QWidget] | None:
     """Return the page's class, or None while its module does not exist in this build."""
     if importlib.util.find_spec(spec.module) is None:
@@ -179,8 +188,9 @@ class MainWindow(QMainWindow):
         self.navigation.setMaximumWidth(240)
         self.navigation.setUniformItemSizes(True)
         self.navigation.setStyleSheet("QListWidget#navigation::item { padding-left: 10px; }")
+        self.navigation.setIconSize(QSize(20, 20))
         for spec in PAGES:
-            item = QListWidgetItem()
+            item = QListWidgetItem(page_icon(spec.name), "")
             item.setData(Qt.ItemDataRole.UserRole, spec.name)
             item.setSizeHint(QSize(140, 36))
             self.navigation.addItem(item)
@@ -273,6 +283,9 @@ class MainWindow(QMainWindow):
         page_requested = getattr(page, "page_requested", None)
         if page_requested is not None:
             page_requested.connect(self.open_page)
+        follow_ups_requested = getattr(page, "follow_ups_requested", None)
+        if follow_ups_requested is not None:
+            follow_ups_requested.connect(self.show_follow_ups)
         restore_requested = getattr(page, "restore_requested", None)
         if restore_requested is not None:
             restore_requested.connect(self.restore_backup)
@@ -284,6 +297,14 @@ class MainWindow(QMainWindow):
         opener: Callable[[str], Any] | None = getattr(page, "open_visit", None)
         if opener is not None:
             opener(visit_id)
+
+    @Slot(str)
+    def show_follow_ups(self, state: str) -> None:
+        """Open the Tindak lanjut page filtered to ``state`` ("overdue", "due", ...)."""
+        page = self.open_page("tindak_lanjut")
+        shower: Callable[[str], Any] | None = getattr(page, "show_state", None)
+        if shower is not None:
+            shower(state)
 
     @Slot(str)
     def show_enterprise(self, enterprise_id: str) -> None:

@@ -172,3 +172,18 @@ def test_restoring_a_backup_replaces_the_data_and_reopens(qtbot, main_window, mo
     finally:
         main_window.close()
         main_window.database.close()
+
+
+def test_clicking_the_overdue_card_lists_overdue_follow_ups(qtbot, main_window):
+    dashboard = main_window.open_page("beranda")
+    qtbot.waitUntil(lambda: dashboard.summary is not None, timeout=10_000)
+    qtbot.mouseClick(dashboard.overdue_card, Qt.MouseButton.LeftButton)
+    page = main_window.current_page()
+    assert isinstance(page, FollowUpPage)
+    assert page.state_combo.currentData() == "overdue"
+    qtbot.waitUntil(lambda: page.model.total == dashboard.summary.overdue_count, timeout=10_000)
+
+
+def test_every_page_has_a_navigation_icon(main_window):
+    nav = main_window.navigation
+    assert all(not nav.item(row).icon().isNull() for row in range(nav.count()))
