@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import uuid
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -155,7 +156,7 @@ class VisitEditor(QWidget):
         self.enterprise_search.textEdited.connect(lambda _text: self.enterprise_timer.start())
         self.enterprise_combo.currentIndexChanged.connect(self._on_enterprise_combo_changed)
         self.back_button.clicked.connect(self._on_back_button_clicked)
-        self.save_button.clicked.connect(self.save)
+        self.save_button.clicked.connect(self._on_save_button_clicked)
         self.submit_button.clicked.connect(self._on_submit_button_clicked)
         self.print_button.clicked.connect(self._on_print_button_clicked)
         self.check_combo.currentIndexChanged.connect(self._on_check_combo_changed)
@@ -512,8 +513,14 @@ class VisitEditor(QWidget):
             )
 
     @Slot()
-    def save(self, then: Any = None) -> None:
-        """Store the report and touched checks in one unit of work; marks refused fields."""
+    def _on_save_button_clicked(self) -> None:
+        self.save()
+
+    def save(self, then: Callable[[], object] | None = None) -> None:
+        """Store the report and touched checks in one unit of work; marks refused fields.
+
+        ``then`` runs after a successful save (e.g. submitting, starting a check).
+        """
         if self._busy or not self.editable:
             return
         for row in self.rows.values():

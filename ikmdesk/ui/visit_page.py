@@ -154,7 +154,7 @@ class VisitPage(QWidget):
         if not self._recovery_checked:
             self._recovery_checked = True
             # After the page is on screen, so the question has a window to belong to.
-            QTimer.singleShot(0, self.offer_recovery)
+            QTimer.singleShot(0, self, self.offer_recovery)
 
     def current_filter(self) -> VisitFilter:
         """Return the filter the search box and status tab describe."""
