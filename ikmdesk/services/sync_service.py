@@ -33,8 +33,9 @@ from ikmdesk.models.sync_state import (
 from ikmdesk.paths import backup_dir, blob_dir
 from ikmdesk.services.device import DeviceInfo, key_fingerprint, this_device
 from ikmdesk.services.sync_trust import PeerInfo, peer_info, trusted_peers
+from ikmdesk.sync import hlc
 from ikmdesk.sync.change_capture import CAPTURE_OFF
-from ikmdesk.sync.hlc import Hlc, HybridClock, wall_clock_ms
+from ikmdesk.sync.hlc import Hlc, HybridClock
 from ikmdesk.sync.knowledge import (
     all_peer_vectors,
     count_unknown_to,
@@ -75,8 +76,6 @@ from ikmdesk.sync.package_writer import Encryption, PackageDraft, PackageFiles, 
 DAY_MS = 24 * 3600 * 1000
 MAX_DRIFT_MS = DAY_MS
 """Ops stamped further than this ahead of the importer's clock flag their device's clock."""
-MAX_FOLLOW_MS = 7 * DAY_MS
-"""The local clock follows remote timestamps at most this far ahead of its own wall clock."""
 
 MSG_NO_RECIPIENT_KEY = QT_TRANSLATE_NOOP(
     CONTEXT,
@@ -172,7 +171,7 @@ def export_package(
     passphrase: str | None = None,
     plain: bool = False,
     files: PackageFiles | None = None,
-    now_ms: Callable[[], int] = wall_clock_ms,
+    now_ms: Callable[[], int] | None = None,
 ) -> ExportResult:
     """Write every op the recipient is not known to hold (all of them with ``full``)."""
     with db.unit_of_work() as session:
@@ -194,7 +193,7 @@ def export_package(
         }
     )
     blobs = {sha: store.read(sha) for sha in shas if store.has(sha)}
-    created = datetime.fromtimestamp(now_ms() / 1000, UTC)
+    created = datetime.fromtimestamp((now_ms or hlc.wall_clock_ms)() / 1000, UTC)
     draft = PackageDraft(
         package_id=str(uuid.uuid4()),
         created_at=created.isoformat(),
@@ -264,7 +263,7 @@ def import_package(
     trust: bool = False,
     passphrase: str | None = None,
     limits: Limits = DEFAULT_LIMITS,
-    now_ms: Callable[[], int] = wall_clock_ms,
+    now_ms: Callable[[], int] | None = None,
     progress: ProgressSink | None = None,
 ) -> ImportResult:
     """Verify a package completely, back up the database, then apply it in one transaction."""
@@ -302,7 +301,7 @@ def import_package(
     if progress is not None:
         progress.raise_if_cancelled()
         progress.report(3, 4, "apply")
-    now = now_ms()
+    now = (now_ms or hlc.wall_clock_ms)()
     now_dt = datetime.fromtimestamp(now / 1000, UTC)
     try:
         with db.unit_of_work() as session:
@@ -434,10 +433,10 @@ def _file_key(
 
 def _observe(session: Session, device_id: str, remote: Hlc, now_ms: int) -> None:
     """Move the local clock past a received timestamp, so later local edits order after it."""
+    # Followed however far ahead it is: a local edit stored in the row must also win the
+    # merge everywhere, so it needs a greater stamp than every op this device holds.
+    del now_ms
     identity = session.get_one(LocalIdentity, device_id)
-    limit = now_ms + MAX_FOLLOW_MS
-    if remote.wall_ms > limit:  # a badly wrong clock elsewhere must not drag ours years ahead
-        remote = Hlc(limit, 0, remote.device_id)
     clock = HybridClock(
         device_id, wall_ms=identity.hlc_wall_ms or 0, logical=identity.hlc_logical or 0
     )

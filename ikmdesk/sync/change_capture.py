@@ -19,6 +19,7 @@ from sqlalchemy.orm.attributes import NO_VALUE
 from ikmdesk.errors import MSG_DEVICE_NOT_SET_UP, DeviceNotSetUp
 from ikmdesk.models import ChangeOp, LocalIdentity, SyncedRecord, utc_now
 from ikmdesk.models.sync_state import SyncConflict, SyncContext
+from ikmdesk.sync import hlc
 from ikmdesk.sync.hlc import HybridClock
 
 CAPTURE_OFF = "ikmdesk.capture_off"
@@ -160,7 +161,10 @@ def record_ops(session: Session, changes: Iterable[tuple[str, str, dict[str, Any
 def _write_ops(session: Session, changes: Iterable[tuple[str, str, dict[str, Any]]]) -> None:
     identity, pending = _identity(session)
     clock = HybridClock(
-        identity.device_id, wall_ms=identity.hlc_wall_ms or 0, logical=identity.hlc_logical or 0
+        identity.device_id,
+        wall_ms=identity.hlc_wall_ms or 0,
+        logical=identity.hlc_logical or 0,
+        now_ms=_wall_clock,
     )
     counter = identity.op_counter or 0
     device_id = identity.device_id
@@ -201,6 +205,11 @@ def _write_ops(session: Session, changes: Iterable[tuple[str, str, dict[str, Any
         connection.execute(
             update(LocalIdentity).where(LocalIdentity.device_id == device_id).values(**state)
         )
+
+
+def _wall_clock() -> int:
+    # Looked up at call time, so tests can give a device a wrong clock.
+    return hlc.wall_clock_ms()
 
 
 def _close_overwritten_conflicts(connection: Any, rows: list[dict[str, Any]]) -> None:
