@@ -927,12 +927,7 @@ class OfficeDataPage(QWidget):
             self._ask_restore(path)
 
     def _ask_restore(self, path: Path) -> None:
-        question = self.tr(
-            "Ganti semua data sekarang dengan cadangan {name}? Data sekarang disimpan dulu "
-            "sebagai cadangan, dan jendela memuat ulang data."
-        ).format(name=path.name)
-        if not dialogs.confirm(self, self.tr("Pulihkan cadangan"), question):
-            return
+        """Hand the restore to the main window, which confirms, closes, restores and reopens."""
         signal = QMetaMethod.fromSignal(self.restore_requested)
         if self.isSignalConnected(signal):
             self.restore_requested.emit(str(path))

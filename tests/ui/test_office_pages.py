@@ -132,7 +132,6 @@ def test_export_tab_writes_the_filtered_list(qtbot, database, tmp_path, monkeypa
 
 
 def test_backup_tab_backs_up_and_asks_the_window_to_restore(qtbot, database, monkeypatch):
-    monkeypatch.setattr(dialogs, "confirm", lambda *a, **k: True)
     page = _office_page(qtbot, database)
     assert page.backup_table.rowCount() == 0 and not page.restore_button.isEnabled()
     with qtbot.waitSignal(page.backups_listed, timeout=WAIT, check_params_cb=lambda n: n == 1):
