@@ -20,7 +20,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import create_engine, select, update
-from sqlalchemy.orm import Session
 
 from ikmdesk import db
 from ikmdesk.errors import (
@@ -132,6 +131,28 @@ def backup_now(db_path: Path, *, reason: str = REASON_MANUAL, now: datetime | No
     db.backup_database(db_path, target)
     prune_backups(db_path)
     return target
+
+
+def backup_if_changed(
+    db_path: Path, *, reason: str = REASON_EXIT, now: datetime | None = None
+) -> Path | None:
+    """Back up like ``backup_now`` unless nothing was written since the newest backup.
+
+    Meant for closing the app: ten exits without edits must not push every useful backup
+    out of the rotation. "Written" is judged by the modification time of the database and
+    its write-ahead log against the newest backup's time.
+    """
+    db_path = Path(db_path)
+    backups = list_backups(db_path)
+    if backups and db_path.exists():
+        written = max(
+            side.stat().st_mtime
+            for side in (db_path, db_path.with_name(db_path.name + "-wal"))
+            if side.exists()
+        )
+        if written <= backups[0].taken_at.timestamp():
+            return None
+    return backup_now(db_path, reason=reason, now=now)
 
 
 def backup_to_folder(db_path: Path, folder: Path, *, now: datetime | None = None) -> Path:
@@ -302,43 +323,40 @@ def _carry_clock_forward(previous: Path, staged: Path) -> None:
     packages already carried with other content, and peers would ignore the new edits.
     """
     old = _identity_state(previous)
-    new_engine = create_engine(f"sqlite:///{staged}")
+    restored = _identity_state(staged)
+    if old is None or restored is None or old[0] != restored[0]:
+        return
+    wall_ms, logical = max((restored[2], restored[3]), (old[2], old[3]))
+    engine = create_engine(f"sqlite:///{staged}")
     try:
-        with Session(new_engine) as session, session.begin():
-            identity = session.scalar(select(LocalIdentity))
-            if old is None or identity is None or identity.device_id != old[0]:
-                return
-            wall_ms, logical = max(
-                (identity.hlc_wall_ms or 0, identity.hlc_logical or 0), (old[2], old[3])
-            )
-            session.execute(
-                update(LocalIdentity)
-                .where(LocalIdentity.device_id == identity.device_id)
+        with engine.begin() as connection:
+            connection.execute(
+                update(LocalIdentity.__table__)
+                .where(LocalIdentity.__table__.c.device_id == restored[0])
                 .values(
-                    op_counter=max(identity.op_counter or 0, old[1]),
-                    hlc_wall_ms=wall_ms,
-                    hlc_logical=logical,
+                    op_counter=max(restored[1], old[1]), hlc_wall_ms=wall_ms, hlc_logical=logical
                 )
             )
     finally:
-        new_engine.dispose()
+        engine.dispose()
 
 
 def _identity_state(path: Path) -> tuple[str, int, int, int] | None:
+    """Return (device id, op counter, HLC wall ms, HLC logical) stored in a database file.
+
+    Only these columns are read, so a file of an older schema revision reads the same.
+    """
+    table = LocalIdentity.__table__
+    query = select(table.c.device_id, table.c.op_counter, table.c.hlc_wall_ms, table.c.hlc_logical)
     engine = create_engine(f"sqlite:///{path.as_uri()}?mode=ro&uri=true")
     try:
-        with Session(engine) as session:
-            identity = session.scalar(select(LocalIdentity))
-            if identity is None:
-                return None
-            return (
-                identity.device_id,
-                identity.op_counter or 0,
-                identity.hlc_wall_ms or 0,
-                identity.hlc_logical or 0,
-            )
+        with engine.connect() as connection:
+            row = connection.execute(query).first()
     finally:
         engine.dispose()
+    if row is None:
+        return None
+    return (str(row[0]), int(row[1] or 0), int(row[2] or 0), int(row[3] or 0))
 
 
 def _fold_write_ahead_log(db_path: Path) -> None:

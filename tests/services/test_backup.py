@@ -16,6 +16,7 @@ from ikmdesk.paths import backup_dir
 from ikmdesk.services import backup
 from ikmdesk.services.backup import (
     BackupInfo,
+    backup_if_changed,
     backup_name,
     backup_now,
     backup_to_folder,
@@ -263,3 +264,18 @@ def test_pre_migration_copies_are_adopted_into_the_rotating_set(database: Databa
     assert not stray.exists()
     reasons = {(b.reason, b.taken_at) for b in list_backups(database.path)}
     assert ("migration", datetime(2026, 1, 1, 1, 2, 3, tzinfo=UTC)) in reasons
+
+
+def test_exit_backup_is_skipped_when_nothing_was_written_since(database: Database) -> None:
+    backup_now(database.path, now=datetime(2020, 1, 1, tzinfo=UTC))
+    _add_enterprise(database, "Keripik Pisang")  # written after the 2020 backup
+    taken = backup_if_changed(database.path)
+    assert taken is not None and parse_backup_name(taken.name)[1] == "exit"  # type: ignore[index]
+    later = datetime.now(UTC) + timedelta(days=1)
+    backup_now(database.path, now=later)  # newest backup is newer than every write
+    assert backup_if_changed(database.path) is None
+    assert len(list_backups(database.path)) == 3
+
+
+def test_first_exit_backup_is_always_taken(database: Database) -> None:
+    assert backup_if_changed(database.path) is not None
