@@ -690,12 +690,15 @@ class _PlanContext:
         """Return (id, message) of the live IKM this row describes, or (None, "")."""
         if values.nib and _digits(values.nib) in self.by_nib:
             return self.by_nib[_digits(values.nib)], MSG_ROW_EXISTS_NIB
-        if values.new_desa:
-            return None, ""
         candidates = self.by_name.get((normalised_name(values.name), values.kecamatan_id), [])
         if values.desa_id is not None:
-            candidates = [c for c in candidates if c[1] == values.desa_id]
-        if len(candidates) == 1 or (candidates and values.desa_id is not None):
+            same_desa = [c for c in candidates if c[1] == values.desa_id]
+            if same_desa:
+                return same_desa[0][0], MSG_ROW_EXISTS_NAME
+        if values.desa_id is not None or values.new_desa:
+            # A record registered without a desa is the same IKM once the sheet names one.
+            candidates = [c for c in candidates if c[1] is None]
+        if len(candidates) == 1:
             return candidates[0][0], MSG_ROW_EXISTS_NAME
         return None, ""
 
@@ -778,6 +781,8 @@ def _decide(
 
 
 def _would_change(session: Session, enterprise_id: str, values: RowValues) -> bool:
+    if values.new_desa:
+        return True  # the desa is added and set
     detail = get_enterprise(session, enterprise_id)
     if _merged_input(enterprise_input(detail), values) != enterprise_input(detail):
         return True

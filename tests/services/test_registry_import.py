@@ -372,3 +372,28 @@ def test_new_desa_are_added_to_the_right_kecamatan(database: Database, tmp_path:
             select(Region.name).where(Region.level == RegionLevel.DESA).order_by(Region.name)
         ).all()
     assert desa == ["Diak Lay", "Sangatta Selatan", "Swarga Bara"]
+
+
+def test_a_registered_ikm_without_desa_is_matched_and_gets_the_desa(
+    database: Database, tmp_path: Path
+) -> None:
+    from ikmdesk.services.enterprise import EnterpriseInput, create_enterprise, get_enterprise
+    from ikmdesk.services.reference_data import cluster_id, region_id
+
+    with database.unit_of_work() as session:
+        known = create_enterprise(
+            session,
+            EnterpriseInput(
+                name="Sari Pisang",
+                kecamatan_id=region_id("64.08.04"),
+                cluster_id=cluster_id("pisang"),
+            ),
+        )
+    preview, result = _import(database, _workbook(tmp_path / "ikm.xlsx", [ROWS[0]]))
+    assert preview.rows[0].action == ACTION_UPDATE
+    assert (result.created, result.updated) == (0, 1)
+    with database.unit_of_work() as session:
+        detail = get_enterprise(session, known)
+    assert detail.desa == "Swarga Bara"
+    assert detail.nib == "9120001234567"
+    assert detail.name == "Sari Pisang"  # the registered spelling is kept
