@@ -611,15 +611,15 @@ def apply_import(
             continue
         try:
             with session.begin_nested():
-                target, was_created, added = _apply_row(session, context, plan, ids_by_row)
-        except ValidationError as exc:
+                outcome = _apply_row(session, context, plan, ids_by_row)
+        except ValidationError as exc:  # that row's savepoint is rolled back, the rest stays
             failed.append((plan.row_number, exc.message()))
-            context = _PlanContext.load(session)  # the rolled-back row may have added a desa
             continue
-        ids_by_row[plan.row_number] = target
-        created += was_created
-        updated += not was_created
-        products += added
+        _record(context, outcome)
+        ids_by_row[plan.row_number] = outcome.target
+        created += outcome.created
+        updated += not outcome.created
+        products += outcome.products_added
     if progress is not None:
         progress(total, total)
     return ImportResult(
@@ -789,21 +789,37 @@ def _would_change(session: Session, enterprise_id: str, values: RowValues) -> bo
     return bool(_missing_products(list(detail.products), values.products))
 
 
+@dataclass(frozen=True, slots=True)
+class _RowOutcome:
+    """What writing one row did; recorded in the plan context only once the row committed."""
+
+    target: str
+    created: bool
+    products_added: int
+    values: RowValues
+    new_desa: tuple[tuple[str, str], str] | None
+
+
 def _apply_row(
     session: Session, context: _PlanContext, plan: RowPlan, ids_by_row: dict[int, str]
-) -> tuple[str, bool, int]:
-    """Write one row; return (enterprise id, whether it was created, products added)."""
+) -> _RowOutcome:
+    """Write one row through the services; the context is left for ``_record`` to update."""
     values = plan.values
     assert values is not None
+    new_desa: tuple[tuple[str, str], str] | None = None
     if values.new_desa:
-        values = replace(values, desa_id=_desa_id(session, context, values), new_desa=None)
+        key = (values.kecamatan_id, _region_key(values.new_desa))
+        desa_id = context.desa.get(key)
+        if desa_id is None:
+            desa_id = add_desa(session, kecamatan_id=values.kecamatan_id, name=values.new_desa)
+            new_desa = (key, desa_id)
+        values = replace(values, desa_id=desa_id, new_desa=None)
     target = ids_by_row.get(plan.same_as_row) if plan.same_as_row is not None else None
     if target is None:
         target, _why = context.existing(values)
     created = target is None
     if target is None:
         target = create_enterprise(session, _merged_input(None, values))
-        _remember(context, target, values)
     else:
         current = enterprise_input(get_enterprise(session, target))
         update_enterprise(session, target, _merged_input(current, values))
@@ -822,24 +838,21 @@ def _apply_row(
             continue
         create_product(session, ProductInput(target, wanted.name, pirt_number=wanted.pirt_number))
         added += 1
-    return target, created, added
+    return _RowOutcome(target, created, added, values, new_desa)
 
 
-def _remember(context: _PlanContext, enterprise_id: str, values: RowValues) -> None:
-    if values.nib and _digits(values.nib):
-        context.by_nib.setdefault(_digits(values.nib), enterprise_id)
-    key = (normalised_name(values.name), values.kecamatan_id)
-    context.by_name.setdefault(key, []).append((enterprise_id, values.desa_id))
-
-
-def _desa_id(session: Session, context: _PlanContext, values: RowValues) -> str:
-    key = (values.kecamatan_id, _region_key(values.new_desa or ""))
-    if key not in context.desa:
-        context.desa[key] = add_desa(
-            session, kecamatan_id=values.kecamatan_id, name=values.new_desa or ""
-        )
+def _record(context: _PlanContext, outcome: _RowOutcome) -> None:
+    """Let later rows find what a committed row created (its IKM, its new desa)."""
+    if outcome.new_desa is not None:
+        key, desa_id = outcome.new_desa
+        context.desa[key] = desa_id
         context.desa_added += 1
-    return context.desa[key]
+    if outcome.created:
+        values = outcome.values
+        if values.nib and _digits(values.nib):
+            context.by_nib.setdefault(_digits(values.nib), outcome.target)
+        key_name = (normalised_name(values.name), values.kecamatan_id)
+        context.by_name.setdefault(key_name, []).append((outcome.target, values.desa_id))
 
 
 def _merged_input(current: EnterpriseInput | None, values: RowValues) -> EnterpriseInput:

@@ -397,3 +397,18 @@ def test_a_registered_ikm_without_desa_is_matched_and_gets_the_desa(
     assert detail.desa == "Swarga Bara"
     assert detail.nib == "9120001234567"
     assert detail.name == "Sari Pisang"  # the registered spelling is kept
+
+
+def test_a_row_the_services_refuse_is_rolled_back_alone(database: Database, tmp_path: Path) -> None:
+    bad = list(ROWS[0])
+    bad[6] = "Desa Baru"
+    bad[9] = "Keripik " + "x" * 300  # product names are at most 200 letters
+    _preview, result = _import(database, _workbook(tmp_path / "ikm.xlsx", [bad, ROWS[4]]))
+    assert result.created == 1
+    assert [row for row, _message in result.failed] == [5]
+    assert "200" in result.failed[0][1]
+    assert result.desa_added == 1  # Sangatta Selatan only: Desa Baru was rolled back
+    with database.unit_of_work() as session:
+        names = set(session.scalars(select(Region.name).where(Region.level == RegionLevel.DESA)))
+        assert names == {"Sangatta Selatan"}
+        assert set(session.scalars(select(Enterprise.name))) == {"Amplang Bu Rina"}
