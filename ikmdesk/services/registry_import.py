@@ -41,7 +41,7 @@ from ikmdesk.errors import (
 )
 from ikmdesk.models import Enterprise, Region
 from ikmdesk.models.enums import BusinessScale, RegionLevel
-from ikmdesk.services.duplicates import normalised_name
+from ikmdesk.services.duplicates import NAME_SIMILARITY, normalised_name
 from ikmdesk.services.enterprise import (
     EnterpriseInput,
     create_enterprise,
@@ -316,6 +316,11 @@ MSG_ROW_EXISTS_NAME = QT_TRANSLATE_NOOP(
 )
 MSG_ROW_UNCHANGED = QT_TRANSLATE_NOOP(
     CONTEXT, "Sudah terdaftar dan tidak ada yang berubah; baris dilewati."
+)
+MSG_ROW_SIMILAR = QT_TRANSLATE_NOOP(
+    CONTEXT,
+    "Namanya mirip IKM terdaftar '{registered}' di kecamatan yang sama; setelah impor periksa "
+    "halaman IKM ganda.",
 )
 MSG_ROW_REPEATED = QT_TRANSLATE_NOOP(
     CONTEXT, "IKM yang sama dengan baris {row}; produk dan data baris ini ditambahkan ke sana."
@@ -653,6 +658,8 @@ class _PlanContext:
     planned: dict[tuple[str, str, str | None], int] = field(default_factory=dict)
     planned_nib: dict[str, int] = field(default_factory=dict)
     desa_added: int = 0
+    names: dict[str, dict[str, str]] = field(default_factory=dict)
+    """kecamatan id -> normalised name -> a registered name, for "similar name" hints."""
 
     @classmethod
     def load(cls, session: Session) -> _PlanContext:
@@ -672,6 +679,7 @@ class _PlanContext:
         }
         by_nib: dict[str, str] = {}
         by_name: dict[tuple[str, str], list[tuple[str, str | None]]] = {}
+        names: dict[str, dict[str, str]] = {}
         live = select(
             Enterprise.id,
             Enterprise.name,
@@ -684,7 +692,16 @@ class _PlanContext:
                 by_nib.setdefault(_digits(nib), enterprise_id)
             key = (normalised_name(name), kecamatan_id)
             by_name.setdefault(key, []).append((enterprise_id, desa_id))
-        return cls(kecamatan, desa, by_nib, by_name)
+            names.setdefault(kecamatan_id, {}).setdefault(key[0], name)
+        return cls(kecamatan, desa, by_nib, by_name, names=names)
+
+    def similar_name(self, values: RowValues) -> str | None:
+        """Return a registered name in the row's kecamatan alike enough to be the same IKM."""
+        known = self.names.get(values.kecamatan_id, {})
+        close = difflib.get_close_matches(
+            normalised_name(values.name), list(known), n=1, cutoff=NAME_SIMILARITY
+        )
+        return known[close[0]] if close else None
 
     def existing(self, values: RowValues) -> tuple[str | None, str]:
         """Return (id, message) of the live IKM this row describes, or (None, "")."""
@@ -772,6 +789,9 @@ def _decide(
     if nib:
         context.planned_nib[nib] = number
     if existing_id is None:
+        similar = context.similar_name(values)
+        if similar is not None:
+            issues.append(_info("name", MSG_ROW_SIMILAR, registered=similar))
         return RowPlan(number, ACTION_CREATE, tuple(issues), values, name=values.name)
     if not _would_change(session, existing_id, values):
         issues.append(_info("", MSG_ROW_UNCHANGED))
@@ -1114,16 +1134,16 @@ def _header_field(text: str) -> str | None:
     return name if score else None
 
 
-def _error(name: str, message_id: str, **args: Any) -> RowIssue:
-    return RowIssue(name, SEVERITY_ERROR, message_id, args)
+def _error(field_name: str, message_id: str, /, **args: Any) -> RowIssue:
+    return RowIssue(field_name, SEVERITY_ERROR, message_id, args)
 
 
-def _warning(name: str, message_id: str, **args: Any) -> RowIssue:
-    return RowIssue(name, SEVERITY_WARNING, message_id, args)
+def _warning(field_name: str, message_id: str, /, **args: Any) -> RowIssue:
+    return RowIssue(field_name, SEVERITY_WARNING, message_id, args)
 
 
-def _info(name: str, message_id: str, **args: Any) -> RowIssue:
-    return RowIssue(name, SEVERITY_INFO, message_id, args)
+def _info(field_name: str, message_id: str, /, **args: Any) -> RowIssue:
+    return RowIssue(field_name, SEVERITY_INFO, message_id, args)
 
 
 def _kind(path: Path) -> str:

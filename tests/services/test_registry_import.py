@@ -14,6 +14,7 @@ from ikmdesk.errors import UserError
 from ikmdesk.models import ChangeOp, Enterprise, Product, Region
 from ikmdesk.models.enums import RegionLevel
 from ikmdesk.services.enterprise import EnterpriseFilter, list_enterprises
+from ikmdesk.services.region import add_desa
 from ikmdesk.services.registry_import import (
     ACTION_CREATE,
     ACTION_SKIP,
@@ -412,3 +413,26 @@ def test_a_row_the_services_refuse_is_rolled_back_alone(database: Database, tmp_
         names = set(session.scalars(select(Region.name).where(Region.level == RegionLevel.DESA)))
         assert names == {"Sangatta Selatan"}
         assert set(session.scalars(select(Enterprise.name))) == {"Amplang Bu Rina"}
+
+
+def test_a_new_row_alike_a_registered_ikm_gets_a_hint(database: Database, tmp_path: Path) -> None:
+    from ikmdesk.services.enterprise import EnterpriseInput, create_enterprise
+    from ikmdesk.services.reference_data import cluster_id, region_id
+
+    with database.unit_of_work() as session:
+        create_enterprise(
+            session,
+            EnterpriseInput(
+                name="Sari Pisangg",
+                kecamatan_id=region_id("64.08.04"),
+                cluster_id=cluster_id("pisang"),
+            ),
+        )
+        desa = add_desa(session, kecamatan_id=region_id("64.08.04"), name="Swarga Bara")
+        assert desa
+    table = read_table(_workbook(tmp_path / "ikm.xlsx", [ROWS[0]]))
+    with database.unit_of_work() as session:
+        preview = preview_import(session, table, propose_mapping(table.headers))
+    [plan] = preview.rows
+    assert plan.action == ACTION_CREATE
+    assert any("Sari Pisangg" in r and "IKM ganda" in r for r in plan.reasons())
