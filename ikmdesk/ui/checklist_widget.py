@@ -368,6 +368,9 @@ class ChecklistWidget(QWidget):
         today: date | None = None,
     ) -> None:
         """Show ``template`` (None: nothing) filled with ``answers``; ``today`` dates P-IRT."""
+        if template is not None and template == self._template and today == self._today:
+            self.set_answers(answers or {})  # same form: refill it instead of rebuilding
+            return
         self._loading = True
         for row in self.item_rows.values():
             row.setParent(None)
@@ -380,6 +383,8 @@ class ChecklistWidget(QWidget):
         self._template = template
         self._today = today
         lang = current_language()
+        self.title_label.setVisible(template is not None)
+        self.source_label.setVisible(template is not None)
         if template is None:
             self.title_label.clear()
             self.source_label.clear()

@@ -242,7 +242,9 @@ class PhotoWidget(QWidget):
 
     def _update_location(self) -> None:
         photo = self._current()
-        if photo is None or photo.latitude is None or photo.longitude is None:
+        if photo is None:
+            self.location_label.setText(self.tr("Pilih foto untuk melihat lokasinya."))
+        elif photo.latitude is None or photo.longitude is None:
             self.location_label.setText(self.tr("Foto ini tidak memuat lokasi GPS."))
         else:
             self.location_label.setText(
