@@ -90,11 +90,8 @@ def start_amendment(session: Session, visit_id: str) -> ReviewState:
     visit = visit_record(session, visit_id)
     if visit.status != VisitStatus.APPROVED:
         raise UserError(MSG_AMEND_ONLY_APPROVED, status=VisitStatus(visit.status).value)
-    # Not one of the review moves (services.visit.STATUS_MOVES): approval is final, and an
-    # amendment is a new revision of the report rather than an undoing of the approval.
-    visit.status = VisitStatus.DRAFT
+    move_status(visit, VisitStatus.DRAFT)
     visit.revision = (visit.revision or 0) + 1
-    visit.submitted_at = None
     session.flush()
     return review_state(visit)
 
