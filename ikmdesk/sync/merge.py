@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, insert, select, update
+from sqlalchemy import Connection, Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from ikmdesk.models import ChangeOp
@@ -73,7 +73,7 @@ def apply_ops(session: Session, ops: Sequence[Op], *, now: datetime) -> ApplyOut
         return ApplyOutcome(0, len(ops), 0, None)
     data_ops = [op for op in new_ops if op.entity in TABLES]
     heads = _field_heads(connection, data_ops)
-    connection.execute(insert(_log), [op.as_row() for op in new_ops])
+    _bulk_insert(connection, _log, [op.as_row() for op in new_ops])
     best: dict[tuple[str, str, str], Op] = {}
     devices: dict[tuple[str, str, str], set[str]] = defaultdict(set)
     for op in data_ops:
@@ -137,8 +137,10 @@ def _write_winners(connection: Connection, winners: Sequence[Op], *, now: dateti
             existing.update(connection.scalars(select(table.c.id).where(table.c.id.in_(chunk))))
         fresh = [(row_id, fields) for row_id, fields in rows.items() if row_id not in existing]
         if fresh:
-            connection.execute(
-                insert(table), [_new_row(entity, row_id, fields, now) for row_id, fields in fresh]
+            _bulk_insert(
+                connection,
+                table,
+                [_new_row(entity, row_id, fields, now) for row_id, fields in fresh],
             )
         changed: dict[frozenset[str], list[dict[str, Any]]] = defaultdict(list)
         for row_id, fields in rows.items():
@@ -151,6 +153,32 @@ def _write_winners(connection: Connection, winners: Sequence[Op], *, now: dateti
                 .values({name: bindparam(name) for name in (*names, "updated_at")})
             )
             connection.execute(statement, params)
+
+
+def _bulk_insert(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    """Insert rows that all carry every column, skipping SQLAlchemy's per-row bookkeeping.
+
+    The values go through each column type's own bind processor, so they are stored exactly
+    as an ORM insert would store them; only the statement is executed by the driver at once.
+    """
+    if not rows:
+        return
+    if connection.dialect.paramstyle != "qmark":
+        connection.execute(insert(table), rows)
+        return
+    names = list(rows[0])
+    processors = [table.c[name].type._cached_bind_processor(connection.dialect) for name in names]
+    steps = list(zip(names, processors, strict=True))
+    params = [
+        tuple(
+            row[name] if proc is None or row[name] is None else proc(row[name])
+            for name, proc in steps
+        )
+        for row in rows
+    ]
+    columns = ", ".join(table.c[name].name for name in names)
+    marks = ", ".join("?" * len(names))
+    connection.exec_driver_sql(f"INSERT INTO {table.name} ({columns}) VALUES ({marks})", params)
 
 
 def _new_row(entity: str, row_id: str, fields: dict[str, Op], now: datetime) -> dict[str, Any]:

@@ -324,17 +324,26 @@ def _inflate(data: bytes, name: str, limits: Limits) -> bytes:
 
 
 def _parse_ops(raw: bytes, name: str, limits: Limits) -> list[Op]:
-    ops: list[Op] = []
-    seen: set[str] = set()
-    for number, line in enumerate(raw.split(b"\n"), start=1):
-        if not line:
-            continue
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise PackageRefused(MSG_BAD_OP, name=name, line=1, detail=_short(exc)) from exc
+    lines = [line for line in text.split("\n") if line]
+    for number, line in enumerate(lines, start=1):
         if len(line) > limits.max_line_bytes:
             raise PackageRefused(MSG_BAD_OP, name=name, line=number, detail="line too long")
+    try:
+        # One decoder call for the whole file is several times faster than one per line.
+        objects = json.loads("[" + ",".join(lines) + "]")
+    except (json.JSONDecodeError, RecursionError):
+        objects = [_decode_line(line, number, name) for number, line in enumerate(lines, 1)]
+    if len(objects) != len(lines):  # a line holding two values separated by a comma
+        objects = [_decode_line(line, number, name) for number, line in enumerate(lines, 1)]
+    ops: list[Op] = []
+    seen: set[str] = set()
+    for number, obj in enumerate(objects, start=1):
         try:
-            op = parse_op(json.loads(line))
-        except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
-            raise PackageRefused(MSG_BAD_OP, name=name, line=number, detail=_short(exc)) from exc
+            op = parse_op(obj)
         except OpRejected as exc:
             raise PackageRefused(MSG_BAD_OP, name=name, line=number, detail=str(exc)) from exc
         if op.op_id in seen:
@@ -342,6 +351,13 @@ def _parse_ops(raw: bytes, name: str, limits: Limits) -> list[Op]:
         seen.add(op.op_id)
         ops.append(op)
     return ops
+
+
+def _decode_line(line: str, number: int, name: str) -> Any:
+    try:
+        return json.loads(line)
+    except (json.JSONDecodeError, RecursionError) as exc:
+        raise PackageRefused(MSG_BAD_OP, name=name, line=number, detail=_short(exc)) from exc
 
 
 def _short(exc: BaseException) -> str:

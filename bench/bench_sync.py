@@ -1,0 +1,235 @@
+"""Sync at 20,000 visits: full export, import into an empty device, against plain sqlite3.
+
+Builds an officer database with 20,000 visits, one quality check each and three answers per
+check (bulk ORM inserts, change capture on), exports a full package encrypted to an empty
+supervisor device, and imports it there. The baseline is a plain ``sqlite3`` executemany of
+the same final rows into an empty database of the same schema, in one transaction, measured
+in the same run. Prints times, ops/s, the import/baseline ratio (aim: < 5), and the size of
+the change log against the size of the data it describes.
+
+``IKMDESK_BENCH_VISITS`` overrides the number of visits (for a quick run).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import insert, select
+
+from ikmdesk.db import Database
+from ikmdesk.models import (
+    SYNCED_MODELS,
+    ChecklistTemplate,
+    Cluster,
+    Enterprise,
+    QualityAnswer,
+    QualityCheck,
+    Region,
+    Visit,
+    new_id,
+)
+from ikmdesk.services.data_file import open_data_file
+from ikmdesk.services.device import DeviceInfo, create_identity
+from ikmdesk.services.sync_service import export_package, import_package
+from ikmdesk.services.sync_trust import key_card, read_key_card, trust_peer
+
+VISITS = int(os.environ.get("IKMDESK_BENCH_VISITS", "20000"))
+ENTERPRISES = max(VISITS // 10, 1)
+ANSWERS_PER_CHECK = 3
+START = date(2025, 1, 6)
+
+
+def _device(path: Path, role: str, name: str) -> tuple[Database, DeviceInfo]:
+    db = open_data_file(path, create=True)
+    with db.unit_of_work() as session:
+        info = create_identity(session, role=role, officer_name=name)
+    return db, info
+
+
+def _introduce(
+    folder: Path, a: tuple[Database, DeviceInfo], b: tuple[Database, DeviceInfo]
+) -> None:
+    import json
+
+    for (_db_left, left), (db_right, _right) in ((a, b), (b, a)):
+        card = folder / f"{left.id}.json"
+        card.write_text(json.dumps(key_card(left)), encoding="utf-8")
+        with db_right.unit_of_work() as session:
+            trust_peer(session, read_key_card(card))
+
+
+def _fill(db: Database, officer_id: str) -> None:
+    with db.unit_of_work() as session:
+        region = session.scalars(select(Region.id)).first()
+        cluster = session.scalars(select(Cluster.id)).first()
+        template = ChecklistTemplate(
+            code="cppb-irt", version=1, title_id="CPPB-IRT", title_en="CPPB-IRT", definition={}
+        )
+        session.add(template)
+        session.flush()
+        enterprises = [
+            {
+                "id": new_id(),
+                "name": f"IKM {n}",
+                "owner_name": f"Pemilik {n}",
+                "nik": f"{6408000000000000 + n}",
+                "phone": f"0812{n:08d}",
+                "kecamatan_id": region,
+                "cluster_id": cluster,
+            }
+            for n in range(ENTERPRISES)
+        ]
+        session.execute(insert(Enterprise), enterprises)
+        visits, checks, answers = [], [], []
+        for n in range(VISITS):
+            visit_id, check_id = new_id(), new_id()
+            day = START + timedelta(days=n % 600)
+            visits.append(
+                {
+                    "id": visit_id,
+                    "enterprise_id": enterprises[n % ENTERPRISES]["id"],
+                    "visit_date": day,
+                    "officer_id": officer_id,
+                    "purpose": "mentoring",
+                    "activities": "Pendampingan CPPB dan pelabelan",
+                    "findings": f"Temuan kunjungan {n}",
+                }
+            )
+            checks.append(
+                {
+                    "id": check_id,
+                    "visit_id": visit_id,
+                    "template_id": template.id,
+                    "checked_on": day,
+                }
+            )
+            answers.extend(
+                {"id": new_id(), "check_id": check_id, "item_id": f"b{i}", "value": "yes"}
+                for i in range(ANSWERS_PER_CHECK)
+            )
+        session.execute(insert(Visit), visits)
+        session.execute(insert(QualityCheck), checks)
+        session.execute(insert(QualityAnswer), answers)
+
+
+def _baseline(source: Path, empty: Path) -> float:
+    """Time a plain executemany of the final synced rows into an empty database."""
+    tables = [model.__table__.name for model in SYNCED_MODELS]
+    with contextlib.closing(sqlite3.connect(source)) as src:
+        rows = {
+            table: src.execute(
+                f"SELECT * FROM {table} WHERE id NOT IN "  # noqa: S608
+                f"(SELECT id FROM {table} WHERE created_at = '2025-01-01 00:00:00.000000')"
+            ).fetchall()
+            for table in tables
+        }
+        columns = {t: len(src.execute(f"SELECT * FROM {t} LIMIT 0").description) for t in tables}
+    with contextlib.closing(sqlite3.connect(empty, isolation_level=None)) as dst:
+        dst.execute("PRAGMA journal_mode = WAL")
+        dst.execute("PRAGMA synchronous = FULL")
+        dst.execute("PRAGMA foreign_keys = ON")
+        started = time.perf_counter()
+        dst.execute("BEGIN")
+        dst.execute("PRAGMA defer_foreign_keys = ON")
+        for table in tables:
+            marks = ",".join("?" * columns[table])
+            dst.executemany(f"INSERT OR IGNORE INTO {table} VALUES ({marks})", rows[table])  # noqa: S608
+        dst.execute("COMMIT")
+        return time.perf_counter() - started
+
+
+def _table_bytes(path: Path, names: list[str]) -> int | None:
+    with contextlib.closing(sqlite3.connect(path)) as conn:
+        try:
+            placeholders = ",".join("?" * len(names))
+            return int(
+                conn.execute(
+                    f"SELECT SUM(pgsize) FROM dbstat WHERE name IN ({placeholders})",  # noqa: S608
+                    names,
+                ).fetchone()[0]
+                or 0
+            )
+        except sqlite3.OperationalError:  # dbstat not compiled in
+            return None
+
+
+def _indexes(path: Path, table: str) -> list[str]:
+    with contextlib.closing(sqlite3.connect(path)) as conn:
+        return [
+            r[0]
+            for r in conn.execute("SELECT name FROM sqlite_master WHERE tbl_name = ?", (table,))
+        ]
+
+
+def main() -> dict[str, Any]:
+    """Build, export, import, compare; print and return the figures."""
+    with tempfile.TemporaryDirectory(prefix="ikmdesk-bench-sync-") as tmp:
+        folder = Path(tmp)
+        os.environ.setdefault("IKMDESK_DATA_DIR", str(folder / "data"))
+        officer = _device(folder / "officer.db", "officer", "Petugas Uji")
+        supervisor = _device(folder / "supervisor.db", "supervisor", "Kepala Seksi Uji")
+        _introduce(folder, officer, supervisor)
+        started = time.perf_counter()
+        _fill(officer[0], officer[1].id)
+        build_s = time.perf_counter() - started
+
+        started = time.perf_counter()
+        exported = export_package(officer[0], folder / "full.ikmsync", full=True)
+        export_s = time.perf_counter() - started
+
+        started = time.perf_counter()
+        imported = import_package(supervisor[0], exported.path)
+        import_s = time.perf_counter() - started
+        officer[0].close()
+        supervisor[0].close()
+
+        empty_db = open_data_file(folder / "baseline.db", create=True)
+        empty_db.close()
+        baseline_s = _baseline(folder / "supervisor.db", folder / "baseline.db")
+
+        data_tables = [m.__table__.name for m in SYNCED_MODELS]
+        data_names = [n for t in data_tables for n in _indexes(folder / "supervisor.db", t)]
+        log_names = _indexes(folder / "supervisor.db", "change_log")
+        data_bytes = _table_bytes(folder / "supervisor.db", data_names)
+        log_bytes = _table_bytes(folder / "supervisor.db", log_names)
+
+    ops = exported.ops
+    figures: dict[str, Any] = {
+        "visits": VISITS,
+        "ops": ops,
+        "build_s": round(build_s, 2),
+        "package_bytes": None,
+        "export_s": round(export_s, 2),
+        "export_ops_per_s": round(ops / export_s),
+        "import_s": round(import_s, 2),
+        "import_ops_per_s": round(imported.applied / import_s),
+        "baseline_executemany_s": round(baseline_s, 3),
+        "import_vs_baseline": round(import_s / baseline_s, 1),
+        "change_log_bytes": log_bytes,
+        "data_bytes": data_bytes,
+        "change_log_vs_data": round(log_bytes / data_bytes, 2)
+        if log_bytes and data_bytes
+        else None,
+    }
+    print(f"sync bench: {VISITS} visits, {ops} ops (built in {build_s:.1f} s)")
+    print(f"  full export (x25519): {export_s:.2f} s, {figures['export_ops_per_s']} ops/s")
+    print(f"  import into empty device: {import_s:.2f} s, {figures['import_ops_per_s']} ops/s")
+    print(f"  plain sqlite3 executemany of the same rows: {baseline_s:.3f} s")
+    print(f"  ratio import / baseline: {figures['import_vs_baseline']} (aim: < 5)")
+    if log_bytes and data_bytes:
+        print(
+            f"  change log {log_bytes / 1e6:.1f} MB vs data {data_bytes / 1e6:.1f} MB "
+            f"({figures['change_log_vs_data']}x)"
+        )
+    return figures
+
+
+if __name__ == "__main__":
+    main()
