@@ -125,7 +125,7 @@ def _baseline(source: Path, empty: Path) -> float:
     with contextlib.closing(sqlite3.connect(source)) as src:
         rows = {
             table: src.execute(
-                f"SELECT * FROM {table} WHERE id NOT IN "  # noqa: S608
+                f"SELECT * FROM {table} WHERE id NOT IN "
                 f"(SELECT id FROM {table} WHERE created_at = '2025-01-01 00:00:00.000000')"
             ).fetchall()
             for table in tables
@@ -140,7 +140,7 @@ def _baseline(source: Path, empty: Path) -> float:
         dst.execute("PRAGMA defer_foreign_keys = ON")
         for table in tables:
             marks = ",".join("?" * columns[table])
-            dst.executemany(f"INSERT OR IGNORE INTO {table} VALUES ({marks})", rows[table])  # noqa: S608
+            dst.executemany(f"INSERT OR IGNORE INTO {table} VALUES ({marks})", rows[table])
         dst.execute("COMMIT")
         return time.perf_counter() - started
 
@@ -151,7 +151,7 @@ def _table_bytes(path: Path, names: list[str]) -> int | None:
             placeholders = ",".join("?" * len(names))
             return int(
                 conn.execute(
-                    f"SELECT SUM(pgsize) FROM dbstat WHERE name IN ({placeholders})",  # noqa: S608
+                    f"SELECT SUM(pgsize) FROM dbstat WHERE name IN ({placeholders})",
                     names,
                 ).fetchone()[0]
                 or 0
