@@ -37,7 +37,13 @@ from ikmdesk.models.enums import (
 )
 from ikmdesk.services.listing import SortKey, check_page, like, resolve_sort, sort_key, words_match
 from ikmdesk.services.product import ProductRow, list_products
-from ikmdesk.services.region import cluster_record, desa_record, kecamatan_record
+from ikmdesk.services.region import (
+    cluster_record,
+    desa_record,
+    kecamatan_record,
+    resolve_cluster_id,
+    resolve_kecamatan_id,
+)
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -95,8 +101,6 @@ MSG_HAS_VISITS = QT_TRANSLATE_NOOP(
     "IKM ini sudah punya {count} kunjungan, jadi tidak dapat dihapus. "
     "Ubah statusnya menjadi 'tutup' bila usahanya sudah berhenti.",
 )
-MSG_FILTER_CLUSTER = QT_TRANSLATE_NOOP(CONTEXT, "Klaster '{value}' tidak dikenal.")
-MSG_FILTER_KECAMATAN = QT_TRANSLATE_NOOP(CONTEXT, "Kecamatan '{value}' tidak dikenal.")
 MSG_FILTER_LICENCE = QT_TRANSLATE_NOOP(
     CONTEXT, "Saringan izin '{value}' tidak dikenal; pilih salah satu dari: {allowed}."
 )
@@ -517,46 +521,6 @@ def _licence_condition(licence: str, today: date) -> ColumnElement[bool]:
         Licence.NO_NIB: func.trim(func.coalesce(Enterprise.nib, "")) == "",
     }
     return conditions[wanted]
-
-
-def resolve_cluster_id(session: Session, value: str) -> str:
-    """Return the id of the cluster given by code, id or name; ValidationError if none."""
-    key = value.strip()
-    found = session.scalar(
-        select(Cluster.id)
-        .where(
-            Cluster.deleted.is_(False),
-            or_(
-                Cluster.code == key,
-                Cluster.id == key,
-                func.lower(Cluster.name_id) == key.lower(),
-                func.lower(Cluster.name_en) == key.lower(),
-            ),
-        )
-        .order_by(Cluster.code)
-        .limit(1)
-    )
-    if found is None:
-        raise ValidationError("cluster", MSG_FILTER_CLUSTER, value=value)
-    return found
-
-
-def resolve_kecamatan_id(session: Session, value: str) -> str:
-    """Return the id of the kecamatan given by id, code or name; ValidationError if none."""
-    key = " ".join(value.split())
-    found = session.scalar(
-        select(Region.id)
-        .where(
-            Region.level == RegionLevel.KECAMATAN,
-            Region.deleted.is_(False),
-            or_(Region.id == key, Region.code == key, func.lower(Region.name) == key.lower()),
-        )
-        .order_by(Region.code)
-        .limit(1)
-    )
-    if found is None:
-        raise ValidationError("kecamatan", MSG_FILTER_KECAMATAN, value=value)
-    return found
 
 
 def _valid_values(session: Session, data: EnterpriseInput) -> dict[str, Any]:

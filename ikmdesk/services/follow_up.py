@@ -28,8 +28,8 @@ from ikmdesk.errors import (
 from ikmdesk.models import Enterprise, FollowUp, QualityAnswer, QualityCheck, Visit, new_id
 from ikmdesk.models.base import FAR_FUTURE
 from ikmdesk.services import visit as visit_service
-from ikmdesk.services.enterprise import resolve_cluster_id, resolve_kecamatan_id
 from ikmdesk.services.listing import check_page, resolve_sort, sort_key, text_matches
+from ikmdesk.services.region import resolve_cluster_id, resolve_kecamatan_id
 
 DUE_SOON_DAYS = 7
 OWNER_MAX = 200

@@ -21,6 +21,8 @@ MSG_DESA_NAME_REQUIRED = QT_TRANSLATE_NOOP(CONTEXT, "Nama desa wajib diisi.")
 MSG_DESA_NAME_TOO_LONG = QT_TRANSLATE_NOOP(CONTEXT, "Nama desa paling banyak {max} huruf.")
 MSG_DESA_EXISTS = QT_TRANSLATE_NOOP(CONTEXT, "Desa {name} sudah ada di kecamatan {kecamatan}.")
 MSG_KECAMATAN_UNKNOWN = QT_TRANSLATE_NOOP(CONTEXT, "Kecamatan yang dipilih tidak ditemukan.")
+MSG_FILTER_CLUSTER = QT_TRANSLATE_NOOP(CONTEXT, "Klaster '{value}' tidak dikenal.")
+MSG_FILTER_KECAMATAN = QT_TRANSLATE_NOOP(CONTEXT, "Kecamatan '{value}' tidak dikenal.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +135,46 @@ def find_cluster(session: Session, code_or_name: str) -> ClusterRow | None:
     )
     cluster = session.scalars(query.order_by(Cluster.code)).first()
     return None if cluster is None else _cluster_row(cluster)
+
+
+def resolve_cluster_id(session: Session, value: str) -> str:
+    """Return the id of the cluster given by code, id or name; ValidationError if none."""
+    key = value.strip()
+    found = session.scalar(
+        select(Cluster.id)
+        .where(
+            Cluster.deleted.is_(False),
+            or_(
+                Cluster.code == key,
+                Cluster.id == key,
+                func.lower(Cluster.name_id) == key.lower(),
+                func.lower(Cluster.name_en) == key.lower(),
+            ),
+        )
+        .order_by(Cluster.code)
+        .limit(1)
+    )
+    if found is None:
+        raise ValidationError("cluster", MSG_FILTER_CLUSTER, value=value)
+    return found
+
+
+def resolve_kecamatan_id(session: Session, value: str) -> str:
+    """Return the id of the kecamatan given by id, code or name; ValidationError if none."""
+    key = " ".join(value.split())
+    found = session.scalar(
+        select(Region.id)
+        .where(
+            Region.level == RegionLevel.KECAMATAN,
+            Region.deleted.is_(False),
+            or_(Region.id == key, Region.code == key, func.lower(Region.name) == key.lower()),
+        )
+        .order_by(Region.code)
+        .limit(1)
+    )
+    if found is None:
+        raise ValidationError("kecamatan", MSG_FILTER_KECAMATAN, value=value)
+    return found
 
 
 def kecamatan_record(session: Session, kecamatan_id: str | None) -> Region | None:

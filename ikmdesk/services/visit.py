@@ -37,12 +37,9 @@ from ikmdesk.models import (
 )
 from ikmdesk.models.enums import VisitPurpose, VisitStatus
 from ikmdesk.services.device import this_device
-from ikmdesk.services.enterprise import (
-    enterprise_record,
-    resolve_cluster_id,
-    resolve_kecamatan_id,
-)
+from ikmdesk.services.enterprise import enterprise_record
 from ikmdesk.services.listing import check_page, resolve_sort, sort_key, text_matches
+from ikmdesk.services.region import resolve_cluster_id, resolve_kecamatan_id
 
 EARLIEST_VISIT = date(2000, 1, 1)
 FUTURE_GRACE = timedelta(days=1)
