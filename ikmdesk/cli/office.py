@@ -194,7 +194,7 @@ def run_export(args: argparse.Namespace) -> int:
 def run_backups(args: argparse.Namespace) -> int:
     """List the automatic backups, newest first."""
     backups = list_backups(Path(args.db).expanduser().resolve())
-    records = [
+    records: list[dict[str, Any]] = [
         {
             "path": str(b.path),
             "taken_at": b.taken_at.isoformat(),

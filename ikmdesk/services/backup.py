@@ -331,8 +331,8 @@ def _carry_clock_forward(previous: Path, staged: Path) -> None:
     try:
         with engine.begin() as connection:
             connection.execute(
-                update(LocalIdentity.__table__)
-                .where(LocalIdentity.__table__.c.device_id == restored[0])
+                update(LocalIdentity)
+                .where(LocalIdentity.device_id == restored[0])
                 .values(
                     op_counter=max(restored[1], old[1]), hlc_wall_ms=wall_ms, hlc_logical=logical
                 )
@@ -346,8 +346,12 @@ def _identity_state(path: Path) -> tuple[str, int, int, int] | None:
 
     Only these columns are read, so a file of an older schema revision reads the same.
     """
-    table = LocalIdentity.__table__
-    query = select(table.c.device_id, table.c.op_counter, table.c.hlc_wall_ms, table.c.hlc_logical)
+    query = select(
+        LocalIdentity.device_id,
+        LocalIdentity.op_counter,
+        LocalIdentity.hlc_wall_ms,
+        LocalIdentity.hlc_logical,
+    )
     engine = create_engine(f"sqlite:///{path.as_uri()}?mode=ro&uri=true")
     try:
         with engine.connect() as connection:

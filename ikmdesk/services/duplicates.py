@@ -166,10 +166,10 @@ def find_duplicates(
     similarity: dict[tuple[str, str], float] = {}
     for reason, key in ((REASON_NIB, _nib_key), (REASON_PHONE, _phone_key)):
         for group in _groups(records, key):
-            for a, b in _pairs(group):
-                found.setdefault(_pair_key(a["id"], b["id"]), set()).add(reason)
-    for a, b, ratio in _similar_names(records, threshold):
-        pair = _pair_key(a["id"], b["id"])
+            for one, other in _pairs(group):
+                found.setdefault(_pair_key(one["id"], other["id"]), set()).add(reason)
+    for one, other, ratio in _similar_names(records, threshold):
+        pair = _pair_key(one["id"], other["id"])
         found.setdefault(pair, set()).add(REASON_NAME)
         similarity[pair] = ratio
     dismissed = _dismissed(session)
@@ -191,7 +191,9 @@ def find_duplicates(
         first, second = sorted((sides[a], sides[b]), key=_keep_order)
         ratio = similarity.get((a, b), _ratio(by_id[a], by_id[b]))
         result.append(
-            DuplicatePair(first, second, tuple(sorted(reasons, key=order.get)), round(ratio, 3))
+            DuplicatePair(
+                first, second, tuple(sorted(reasons, key=lambda r: order[r])), round(ratio, 3)
+            )
         )
     return result
 

@@ -417,8 +417,10 @@ def _enterprise_pages(session: Session, flt: EnterpriseFilter) -> Iterator[list[
             .where(Product.enterprise_id.in_(ids), Product.deleted.is_(False))
             .order_by(Product.name, Product.id)
         )
-        for enterprise_id, *values in session.execute(product_query):
-            products.setdefault(enterprise_id, []).append(_ProductItem(*values))
+        for enterprise_id, name, category, packaging, pirt_number in session.execute(product_query):
+            products.setdefault(enterprise_id, []).append(
+                _ProductItem(name, category, packaging, pirt_number)
+            )
         yield [
             _EnterpriseItem(
                 record=records[r.id],

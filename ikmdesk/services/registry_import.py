@@ -357,7 +357,7 @@ class ImportTable:
 class RowIssue:
     """One reason attached to a planned row: an error skips it, a warning leaves a value out."""
 
-    field: str
+    field_name: str
     severity: str
     message_id: str
     args: Mapping[str, Any] = field(default_factory=dict)
