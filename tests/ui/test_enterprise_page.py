@@ -248,3 +248,37 @@ def test_the_ikm_page_fits_a_laptop_screen(
         assert page.editor.save_button.isVisible()
         assert page.editor.tabs.currentWidget().height() > 300
     assert not page.grab().isNull()
+
+
+def test_the_licence_filter_finds_pirt_certificates_running_out(
+    qtbot: Any, page: EnterprisePage, database: Database
+) -> None:
+    from datetime import date
+
+    from ikmdesk.services.product import ProductInput, create_product
+
+    soon = (date.today().year + 1) % 100
+    later = (date.today().year + 4) % 100
+    expiring = make_enterprise(database, "UD Dodol Habis Izin")
+    fine = make_enterprise(database, "UD Amplang Masih Lama")
+    make_enterprise(database, "UD Tanpa Produk")
+    with database.unit_of_work() as session:
+        create_product(
+            session,
+            ProductInput(
+                enterprise_id=expiring, name="Dodol", pirt_number=f"2063510010243-{soon:02d}"
+            ),
+        )
+        create_product(
+            session,
+            ProductInput(
+                enterprise_id=fine, name="Amplang", pirt_number=f"2063510010244-{later:02d}"
+            ),
+        )
+    page.apply_filter()
+    assert page.model.total == 3
+    choose(page.licence_combo, "pirt_expiring")
+    assert page.model.total == 1
+    assert page.model.row_id(0) == expiring
+    choose(page.licence_combo, "no_pirt")
+    assert [page.model.index(0, 0).data()] == ["UD Tanpa Produk"]

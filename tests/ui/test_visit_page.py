@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtTest import QAbstractItemModelTester
 from sqlalchemy import insert
 
@@ -352,6 +353,50 @@ def test_a_declined_draft_is_thrown_away(
     reopened = show_page(qtbot, database)
     qtbot.waitUntil(lambda: not editor_recovery.list_drafts(database_path=database.path))
     assert reopened.stack.currentIndex() == reopened.LIST
+
+
+def test_photos_dropped_on_the_photo_tab_are_attached(
+    qtbot: Any, database: Database, tmp_path: Path
+) -> None:
+    _, visit_id, _ = make_visit_with_check(database)
+    page = show_page(qtbot, database)
+    page.open_visit(visit_id)
+    photos = page.editor.photo_widget
+    page.editor.tabs.setCurrentWidget(photos)
+    picture = tmp_path / "produksi.jpg"
+    picture.write_bytes(photo_bytes(gps=None))
+    notes = tmp_path / "catatan.txt"
+    notes.write_text("bukan foto", encoding="utf-8")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(notes)), QUrl.fromLocalFile(str(picture))])
+    point = QPointF(photos.rect().center())
+    enter = QDragEnterEvent(
+        point, Qt.DropAction.CopyAction, mime, LEFT, Qt.KeyboardModifier.NoModifier
+    )
+    QCoreApplication.sendEvent(photos, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(point, Qt.DropAction.CopyAction, mime, LEFT, Qt.KeyboardModifier.NoModifier)
+    QCoreApplication.sendEvent(photos, drop)
+    qtbot.waitUntil(lambda: photos.photo_list.count() == 1)
+    assert [p.original_name for p in photos.photos] == ["produksi.jpg"]
+    assert not photos.location_button.isEnabled()  # this photo has no GPS position
+
+
+def test_recovery_files_belong_to_their_database_and_broken_ones_are_skipped(
+    database: Database, tmp_path: Path
+) -> None:
+    editor_recovery.save_draft(
+        key="visit:a", kind="visit", record_id=None, database_path=database.path, state={"x": 1}
+    )
+    editor_recovery.save_draft(
+        key="visit:b", kind="visit", record_id=None, database_path=tmp_path / "other.db", state={}
+    )
+    (editor_recovery.recovery_dir() / "cut-short.recovery.json").write_text('{"format": 1, "ke')
+    drafts = editor_recovery.list_drafts(database_path=database.path, kind="visit")
+    assert [(d.key, d.state) for d in drafts] == [("visit:a", {"x": 1})]
+    editor_recovery.discard_draft("visit:a")
+    editor_recovery.discard_draft("visit:a")  # twice is fine
+    assert editor_recovery.list_drafts(database_path=database.path) == []
 
 
 def test_the_visit_model_loads_lazily(qtbot: Any, database: Database, device: DeviceInfo) -> None:
