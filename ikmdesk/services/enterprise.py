@@ -15,7 +15,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy import ColumnElement, Label, Row, Select, Subquery, and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from ikmdesk.errors import (
@@ -335,16 +335,16 @@ def list_enterprises(
 ) -> list[EnterpriseRow]:
     """Return one page of live IKMs matching ``flt``, sorted by a key of ``SORT_KEYS``.
 
-    One SQL statement: an inner query picks the page's ids in order (using the indexes for
-    the common sorts), the outer one adds names, last visit and product count for those rows
-    only. Raises ValidationError for an unknown sort key, bad paging or an unknown filter value.
+    One SQL statement (plus a lookup when a cluster or kecamatan is given by code or name): an
+    inner query picks the page's ids in order, using the indexes for the common sorts; the
+    outer one adds names, last visit and product count for those rows only. Raises
+    ValidationError for an unknown sort key, bad paging or an unknown filter value.
     """
     flt = flt or EnterpriseFilter()
     check_page(offset, limit)
     kecamatan, desa = aliased(Region), aliased(Region)
     key = resolve_sort(_sort_keys(kecamatan, desa), sort)
-    sort_columns = [column.label(f"k{i}") for i, column in enumerate(key.columns)]
-    page = select(Enterprise.id.label("id"), *sort_columns).select_from(Enterprise)
+    page = select(Enterprise.id.label("id"), *_labelled(key.columns)).select_from(Enterprise)
     # Join only what the sort key reads, so the common sorts walk one index and stop early.
     if sort == "kecamatan":
         page = page.join(kecamatan, kecamatan.id == Enterprise.kecamatan_id)
@@ -352,61 +352,67 @@ def list_enterprises(
         page = page.join(Cluster, Cluster.id == Enterprise.cluster_id)
     elif sort == "desa":
         page = page.outerjoin(desa, desa.id == Enterprise.desa_id)
-    page_query = (
+    ids = (
         page.where(*_conditions(session, flt))
         .order_by(*key.terms(descending=descending, tiebreak=Enterprise.id))
         .offset(offset)
         .limit(limit)
         .subquery("page")
     )
-    row_kecamatan, row_desa = aliased(Region), aliased(Region)
-    last_visit = _last_visit(Enterprise.id).scalar_subquery()
-    product_count = _product_count(Enterprise.id).scalar_subquery()
-    query = (
+    in_page_order = key.terms(
+        descending=descending,
+        tiebreak=ids.c.id,
+        columns=[ids.c[label.name] for label in _labelled(key.columns)],
+    )
+    return [_enterprise_row(row) for row in session.execute(_rows_for(ids, in_page_order))]
+
+
+def _labelled(columns: tuple[ColumnElement[Any], ...]) -> list[Label[Any]]:
+    return [column.label(f"k{i}") for i, column in enumerate(columns)]
+
+
+def _rows_for(ids: Subquery, order: list[ColumnElement[Any]]) -> Select[Any]:
+    """Return the row query for a page of ids: names by join, last visit and count by subquery."""
+    kecamatan, desa = aliased(Region), aliased(Region)
+    return (
         select(
             Enterprise.id,
             Enterprise.name,
             Enterprise.owner_name,
-            row_kecamatan.name,
-            row_desa.name,
+            kecamatan.name,
+            desa.name,
             Cluster.code,
             Cluster.name_id,
             Enterprise.status,
             Enterprise.phone,
             Enterprise.nib,
-            last_visit,
-            product_count,
+            _last_visit(Enterprise.id).scalar_subquery(),
+            _product_count(Enterprise.id).scalar_subquery(),
         )
-        .select_from(page_query)
-        .join(Enterprise, Enterprise.id == page_query.c.id)
-        .join(row_kecamatan, row_kecamatan.id == Enterprise.kecamatan_id)
+        .select_from(ids)
+        .join(Enterprise, Enterprise.id == ids.c.id)
+        .join(kecamatan, kecamatan.id == Enterprise.kecamatan_id)
         .join(Cluster, Cluster.id == Enterprise.cluster_id)
-        .outerjoin(row_desa, row_desa.id == Enterprise.desa_id)
-        .order_by(
-            *key.terms(
-                descending=descending,
-                tiebreak=page_query.c.id,
-                columns=[page_query.c[f"k{i}"] for i in range(len(sort_columns))],
-            )
-        )
+        .outerjoin(desa, desa.id == Enterprise.desa_id)
+        .order_by(*order)
     )
-    return [
-        EnterpriseRow(
-            id=row[0],
-            name=row[1],
-            owner_name=row[2],
-            kecamatan=row[3],
-            desa=row[4],
-            cluster_code=row[5],
-            cluster_name=row[6],
-            status=EnterpriseStatus(row[7]).value,
-            phone=row[8],
-            nib=row[9],
-            last_visit=_as_date(row[10]),
-            product_count=int(row[11]),
-        )
-        for row in session.execute(query)
-    ]
+
+
+def _enterprise_row(row: Row[Any]) -> EnterpriseRow:
+    return EnterpriseRow(
+        id=row[0],
+        name=row[1],
+        owner_name=row[2],
+        kecamatan=row[3],
+        desa=row[4],
+        cluster_code=row[5],
+        cluster_name=row[6],
+        status=EnterpriseStatus(row[7]).value,
+        phone=row[8],
+        nib=row[9],
+        last_visit=_as_date(row[10]),
+        product_count=int(row[11]),
+    )
 
 
 def count_enterprises(session: Session, flt: EnterpriseFilter | None = None) -> int:
