@@ -593,7 +593,9 @@ class PackageRecord:
 def sync_history(session: Session, *, limit: int = 200) -> list[PackageRecord]:
     """Return recent imports and exports, newest first."""
     names = dict(session.execute(select(Device.id, Device.officer_name)).all())
-    names.update(dict(session.execute(select(TrustedPeer.device_id, TrustedPeer.officer_name))))
+    names.update(
+        dict(session.execute(select(TrustedPeer.device_id, TrustedPeer.officer_name)).all())
+    )
     records = [
         PackageRecord(
             "import",
