@@ -179,7 +179,7 @@ class PdfReport:
         return [
             table,
             Spacer(1, 3),
-            HRFlowable(width="100%", thickness=2.2, color=RULE, spaceBefore=0, spaceAfter=1.2),
+            HRFlowable(width="100%", thickness=2.2, color=RULE, spaceBefore=0, spaceAfter=1.6),
             HRFlowable(width="100%", thickness=0.7, color=RULE, spaceBefore=0, spaceAfter=8),
         ]
 

@@ -885,3 +885,35 @@ def _local_pirt(number: str) -> PirtInfo:
 def is_approved(status: str) -> bool:
     """Tell whether a visit status means the supervisor approved the report."""
     return status == VisitStatus.APPROVED.value
+
+
+@dataclass(frozen=True, slots=True)
+class ReportChoice:
+    """Something a report can be printed for, as a picker lists it."""
+
+    id: str
+    label: str
+    status: str | None = None
+    """A visit's status value (the picker words it in the user's language)."""
+
+
+def visit_choices(session: Session, *, limit: int = 500) -> list[ReportChoice]:
+    """Return the newest visits as "date — IKM" with their status, newest first."""
+    rows = session.execute(
+        select(Visit.id, Visit.visit_date, Enterprise.name, Visit.status)
+        .join(Enterprise, Enterprise.id == Visit.enterprise_id)
+        .where(Visit.deleted.is_(False))
+        .order_by(Visit.visit_date.desc(), Enterprise.name, Visit.id)
+        .limit(limit)
+    ).all()
+    return [ReportChoice(r[0], f"{r[1]:%Y-%m-%d} — {r[2]}", str(r[3])) for r in rows]
+
+
+def enterprise_choices(session: Session) -> list[ReportChoice]:
+    """Return every IKM by name."""
+    rows = session.execute(
+        select(Enterprise.id, Enterprise.name)
+        .where(Enterprise.deleted.is_(False))
+        .order_by(Enterprise.name, Enterprise.id)
+    ).all()
+    return [ReportChoice(r[0], r[1]) for r in rows]
