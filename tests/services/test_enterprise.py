@@ -8,9 +8,11 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
+from sqlalchemy.exc import IntegrityError
 
 from ikmdesk.db import Database
 from ikmdesk.errors import NotFoundError, UserError, ValidationError
+from ikmdesk.models import Enterprise, new_id
 from ikmdesk.services.enterprise import (
     SORT_KEYS,
     EnterpriseFilter,
@@ -609,3 +611,28 @@ def test_unknown_filter_values_are_validation_errors(
         assert caught.value.field == field
         with pytest.raises(ValidationError):
             count_enterprises(session, flt)
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"nik": "123"},
+        {"nik": "64080152O3850001"},
+        {"latitude": 91.0, "longitude": 117.0},
+        {"latitude": 1.0, "longitude": 181.0},
+        {"latitude": 1.0},
+        {"workers": -1},
+        {"halal_expires_on": date(2100, 1, 1)},
+        {"name": ""},
+    ],
+)
+def test_the_database_itself_refuses_what_validation_would(
+    database: Database, bad: dict[str, Any]
+) -> None:
+    """The CHECK constraints back the service up against code that skips it (e.g. imports)."""
+    before = data_checksum(database.path)
+    values = {"name": "UD Langsung", "kecamatan_id": PLACES.kaliorang, "cluster_id": PLACES.pisang}
+    with pytest.raises(IntegrityError), database.unit_of_work() as session:
+        session.add(Enterprise(id=new_id(), **{**values, **bad}))
+        session.flush()
+    assert data_checksum(database.path) == before

@@ -8,10 +8,11 @@ from typing import Any
 
 import pytest
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from ikmdesk.db import Database
 from ikmdesk.errors import NotFoundError, ValidationError
-from ikmdesk.models import ChecklistTemplate, QualityAnswer, QualityCheck, new_id
+from ikmdesk.models import ChecklistTemplate, FollowUp, QualityAnswer, QualityCheck, Visit, new_id
 from ikmdesk.services.enterprise import EnterpriseInput, create_enterprise
 from ikmdesk.services.follow_up import (
     SORT_KEYS,
@@ -329,3 +330,22 @@ def test_unknown_state_or_sort_is_a_validation_error(database: Database) -> None
         with pytest.raises(ValidationError) as caught:
             list_follow_ups(session, sort="state; --")
         assert caught.value.field == "sort"
+
+
+@pytest.mark.parametrize("bad", [{"due_date": date(2100, 1, 1)}, {"action": ""}])
+def test_the_database_itself_refuses_bad_follow_ups(
+    database: Database, visits: dict[str, str], bad: dict[str, Any]
+) -> None:
+    with database.unit_of_work() as session:
+        enterprise_id = session.get_one(Visit, visits["kalbana"]).enterprise_id
+    before = data_checksum(database.path)
+    values = {
+        "visit_id": visits["kalbana"],
+        "enterprise_id": enterprise_id,
+        "action": "Buat label",
+        "due_date": date(2026, 2, 1),
+    }
+    with pytest.raises(IntegrityError), database.unit_of_work() as session:
+        session.add(FollowUp(id=new_id(), **{**values, **bad}))
+        session.flush()
+    assert data_checksum(database.path) == before

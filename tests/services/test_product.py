@@ -6,9 +6,11 @@ import dataclasses
 from typing import Any
 
 import pytest
+from sqlalchemy.exc import IntegrityError
 
 from ikmdesk.db import Database
 from ikmdesk.errors import NotFoundError, ValidationError
+from ikmdesk.models import Product, new_id
 from ikmdesk.services.enterprise import EnterpriseInput, create_enterprise, delete_enterprise
 from ikmdesk.services.product import (
     ProductInput,
@@ -176,4 +178,15 @@ def test_products_cannot_be_added_to_a_deleted_ikm(database: Database, enterpris
     with pytest.raises(ValidationError) as caught, database.unit_of_work() as session:
         create_product(session, ProductInput(enterprise_id=enterprise_id, name="Keripik"))
     assert caught.value.field == "enterprise_id"
+    assert data_checksum(database.path) == before
+
+
+@pytest.mark.parametrize("bad", [{"shelf_life_days": 0}, {"name": ""}])
+def test_the_database_itself_refuses_bad_products(
+    database: Database, enterprise_id: str, bad: dict[str, Any]
+) -> None:
+    before = data_checksum(database.path)
+    with pytest.raises(IntegrityError), database.unit_of_work() as session:
+        session.add(Product(id=new_id(), **{"enterprise_id": enterprise_id, "name": "X", **bad}))
+        session.flush()
     assert data_checksum(database.path) == before

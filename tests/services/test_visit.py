@@ -7,9 +7,11 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
+from sqlalchemy.exc import IntegrityError
 
 from ikmdesk.db import Database
 from ikmdesk.errors import NotFoundError, ValidationError
+from ikmdesk.models import Visit, new_id
 from ikmdesk.models.enums import VisitStatus
 from ikmdesk.services.device import DeviceInfo
 from ikmdesk.services.enterprise import EnterpriseInput, create_enterprise
@@ -409,3 +411,21 @@ def test_bad_list_requests(
     with pytest.raises(ValidationError) as caught, database.unit_of_work() as session:
         list_visits(session, flt, **kwargs)
     assert caught.value.field == field
+
+
+def test_the_database_itself_refuses_a_far_future_visit(
+    database: Database, device: DeviceInfo, ikms: dict[str, str]
+) -> None:
+    before = data_checksum(database.path)
+    with pytest.raises(IntegrityError), database.unit_of_work() as session:
+        session.add(
+            Visit(
+                id=new_id(),
+                enterprise_id=ikms["kalbana"],
+                visit_date=date(2205, 1, 1),
+                officer_id=device.id,
+                purpose="mentoring",
+            )
+        )
+        session.flush()
+    assert data_checksum(database.path) == before
