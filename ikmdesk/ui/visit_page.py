@@ -40,7 +40,6 @@ class VisitPage(QWidget):
 
     visit_saved = Signal(str)
     """A visit was saved, submitted or reviewed on this page."""
-    enterprise_requested = Signal(str)
 
     LIST, EDITOR = range(2)
     STATUS_TABS: tuple[str | None, ...] = (

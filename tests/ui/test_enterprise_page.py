@@ -282,3 +282,15 @@ def test_the_licence_filter_finds_pirt_certificates_running_out(
     assert page.model.row_id(0) == expiring
     choose(page.licence_combo, "no_pirt")
     assert [page.model.index(0, 0).data()] == ["UD Tanpa Produk"]
+
+
+def test_a_new_visit_starts_from_the_ikm_in_the_main_window(qtbot: Any, main_window: Any) -> None:
+    page = main_window.open_page("ikm")
+    enterprise_id = page.model.row_id(0)
+    page.open_enterprise(enterprise_id)
+    qtbot.mouseClick(page.editor.new_visit_button, LEFT)
+    assert main_window.current_page_name() == "kunjungan"
+    visits = main_window.current_page()
+    assert visits.stack.currentWidget() is visits.editor
+    assert visits.editor.enterprise_combo.currentData() == enterprise_id
+    assert visits.editor.visit_id is None
