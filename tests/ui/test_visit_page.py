@@ -438,3 +438,32 @@ def test_the_visit_editor_fits_a_laptop_screen(qtbot: Any, database: Database) -
         assert page.editor.tabs.currentWidget().height() > 300
     page.editor.tabs.setCurrentIndex(VisitEditor.TAB_QUALITY)
     assert page.editor.checklist.scroll.height() > 200
+
+
+def test_print_buttons_open_the_report_preview(
+    qtbot: Any, database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import importlib.util
+
+    if importlib.util.find_spec("ikmdesk.ui.report_page") is None:
+        pytest.skip("this build has no report preview; the buttons are hidden")
+    from ikmdesk.ui import report_page
+    from ikmdesk.ui.enterprise_page import EnterprisePage
+
+    opened: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        report_page,
+        "open_report_preview",
+        lambda _parent, _db, kind, record_id: opened.append((kind, record_id)),
+    )
+    enterprise_id, visit_id, _ = make_visit_with_check(database)
+    page = show_page(qtbot, database)
+    page.open_visit(visit_id)
+    assert page.editor.print_button.isVisible()
+    qtbot.mouseClick(page.editor.print_button, LEFT)
+    enterprises = EnterprisePage(database)
+    qtbot.addWidget(enterprises)
+    enterprises.show()
+    enterprises.open_enterprise(enterprise_id)
+    qtbot.mouseClick(enterprises.editor.print_button, LEFT)
+    assert opened == [("visit", visit_id), ("enterprise", enterprise_id)]
