@@ -334,9 +334,12 @@ class EnterpriseEditor(QWidget):
         with self._database.unit_of_work() as session:
             detail = get_enterprise(session, enterprise_id)
             visits, trend = self._history(session, enterprise_id, None)
+        same = self._detail is not None and self._detail.id == detail.id
         self._detail = detail
         self._show_input(enterprise_input(detail))
-        self.product_editor.set_enterprise(detail.id, list(detail.products))
+        if not (same and self.product_editor.has_unsaved_changes()):
+            # Saving the profile must not throw away a product form still being typed.
+            self.product_editor.set_enterprise(detail.id, list(detail.products))
         self._fill_trend_products()
         self._show_history(visits, trend)
 
