@@ -118,7 +118,10 @@ class ItemRow(QFrame):
 
     @staticmethod
     def _question(item: ChecklistItem, lang: str) -> str:
-        text = f"{item.id}. {item.text.get(lang)}"
+        # Numbered forms (CPPB-IRT) are discussed by number; other ids are internal codes.
+        text = item.text.get(lang)
+        if item.id.isdigit():
+            text = f"{item.id}. {text}"
         if item.nc_class is not None:
             text += f"  [{item.nc_class}]"
         return text + (" *" if item.required else "")
