@@ -368,19 +368,27 @@ class OfficeDataPage(QWidget):
         dates.addWidget(self.date_to_edit)
         dates.addStretch(1)
         self.export_form = QFormLayout()
-        self.export_form.addRow("", self.export_kind_combo)
-        self.export_form.addRow("", self.cluster_combo)
-        self.export_form.addRow("", self.kecamatan_combo)
-        self.export_form.addRow("", self.status_combo)
-        self.export_form.addRow("", self.text_edit)
-        self.export_form.addRow("", dates)
-        self.export_form.addRow("", self.personal_check)
+        self.export_labels = [QLabel() for _ in range(7)]
+        fields: list[QWidget | QHBoxLayout] = [
+            self.export_kind_combo,
+            self.cluster_combo,
+            self.kecamatan_combo,
+            self.status_combo,
+            self.text_edit,
+            dates,
+            self.personal_check,
+        ]
+        for label, field in zip(self.export_labels, fields, strict=True):
+            self.export_form.addRow(label, field)
+        form_box = QWidget()
+        form_box.setLayout(self.export_form)
+        form_box.setMaximumWidth(720)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.export_button)
         tab = QWidget()
         layout = QVBoxLayout(tab)
-        layout.addLayout(self.export_form)
+        layout.addWidget(form_box)
         layout.addWidget(self.export_note)
         layout.addLayout(buttons)
         layout.addStretch(1)
@@ -451,10 +459,8 @@ class OfficeDataPage(QWidget):
             self.tr("Tanggal kunjungan:"),
             "",
         )
-        for row, text in enumerate(labels):
-            label = self.export_form.itemAt(row, QFormLayout.ItemRole.LabelRole)
-            if label is not None and isinstance(label.widget(), QLabel):
-                label.widget().setText(text)
+        for label, text in zip(self.export_labels, labels, strict=True):
+            label.setText(text)
         self.dates_check.setText(self.tr("hanya rentang"))
         self.personal_check.setText(self.tr("Sertakan NIK (data pribadi)"))
         self.export_button.setText(self.tr("Ekspor ke berkas…"))

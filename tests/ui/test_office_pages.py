@@ -118,6 +118,11 @@ def test_export_tab_writes_the_filtered_list(qtbot, database, tmp_path, monkeypa
     monkeypatch.setattr(dialogs, "save_file", lambda *a, **k: out)
     monkeypatch.setattr(dialogs, "inform", lambda *a, **k: None)
     page = _office_page(qtbot, database)
+    assert [label.text() for label in page.export_labels[:3]] == [
+        "Ekspor:",
+        "Klaster:",
+        "Kecamatan:",
+    ]
     page.cluster_combo.setCurrentIndex(page.cluster_combo.findData("kakao"))
     assert page.personal_check.isEnabled()
     with qtbot.waitSignal(page.export_finished, timeout=WAIT) as blocker:
