@@ -467,3 +467,49 @@ def test_print_buttons_open_the_report_preview(
     enterprises.open_enterprise(enterprise_id)
     qtbot.mouseClick(enterprises.editor.print_button, LEFT)
     assert opened == [("visit", visit_id), ("enterprise", enterprise_id)]
+
+
+@pytest.mark.parametrize(
+    "template_id", ["cppb-irt", "kakao-sni-2323", "keripik-pisang", "label-irt"]
+)
+def test_every_shipped_template_renders_with_the_right_widgets(
+    qtbot: Any, template_id: str
+) -> None:
+    from ikmdesk.services.checklist_template import shipped_templates
+    from ikmdesk.services.quality_check import AnswerInput
+    from ikmdesk.services.quality_scoring import score
+    from ikmdesk.ui.checklist_widget import ChecklistWidget
+
+    template = next(t for t in shipped_templates() if t.id == template_id)
+    widget = ChecklistWidget()
+    qtbot.addWidget(widget)
+    widget.set_photo_choices([("photo-1", "Ruang produksi")])
+    widget.set_template(template, today=TODAY)
+    answers: dict[str, Any] = {}
+    for item in template.items():
+        row = widget.item_rows[item.id]
+        if item.answer == "yes_no_na":
+            assert set(row.radios) == {"yes", "no", "na"}
+            answers[item.id] = "no"
+        elif item.answer == "number":
+            assert row.spin is not None
+            if item.unit:
+                assert row.spin.suffix().strip() == item.unit
+            if item.max is not None:
+                assert row.spin.maximum() == item.max
+            answers[item.id] = item.min if item.min is not None else 1
+        elif item.answer == "choice":
+            assert row.combo is not None and row.combo.count() == len(item.options) + 1
+            answers[item.id] = item.options[0].value
+        elif item.answer == "photo":
+            assert row.combo is not None and row.combo.findData("photo-1") > 0
+            answers[item.id] = "photo-1"
+        else:
+            assert row.text_edit is not None
+            answers[item.id] = "2063510010243-26"
+    widget.set_answers({k: AnswerInput(value=v) for k, v in answers.items()})
+    assert {k: a.value for k, a in widget.answers().items()} == answers
+    expected = score(template, answers, today=TODAY)
+    assert widget.result == expected
+    assert expected.label.id in widget.result_label.text()
+    assert widget.unverified_label.isVisibleTo(widget) == expected.unverified
