@@ -351,11 +351,22 @@ class EnterpriseEditor(QWidget):
         """Return True when there is nothing unsaved or the user agrees to throw it away."""
         if not self.has_unsaved_changes():
             return True
-        return dialogs.confirm(
+        if not dialogs.confirm(
             self,
             self.tr("Perubahan belum disimpan"),
             self.tr("Data IKM ini berubah dan belum disimpan. Buang perubahan itu?"),
-        )
+        ):
+            return False
+        self.discard_changes()
+        return True
+
+    def discard_changes(self) -> None:
+        """Put the stored values back in the form (an empty form for a new IKM)."""
+        if self._detail is None:
+            self.new_enterprise()
+            return
+        self._show_input(enterprise_input(self._detail))
+        self.product_editor.set_enterprise(self._detail.id, list(self._detail.products))
 
     def form_input(self) -> EnterpriseInput | None:
         """Return the form as service input; None (and the field marked) for unreadable GPS."""

@@ -192,7 +192,7 @@ class EnterprisePage(QWidget):
 
     def has_unsaved_changes(self) -> bool:
         """Return whether the editor holds edits not saved yet."""
-        return self.editor.has_unsaved_changes()
+        return self.stack.currentIndex() == self.EDITOR and self.editor.has_unsaved_changes()
 
     def _leave_editor_allowed(self) -> bool:
         return self.stack.currentIndex() != self.EDITOR or self.editor.confirm_discard()

@@ -140,6 +140,8 @@ def test_leaving_with_unsaved_changes_asks_first(
     monkeypatch.setattr(dialogs, "confirm", lambda *_args: True)
     qtbot.mouseClick(editor.back_button, LEFT)
     assert page.stack.currentIndex() == page.LIST
+    assert not page.has_unsaved_changes()  # closing the window later asks nothing
+    assert editor.name_edit.text() == "UD Amplang Sangatta"  # the edit was thrown away
     with database.unit_of_work() as session:
         assert get_enterprise(session, enterprise_id).name == "UD Amplang Sangatta"
 
