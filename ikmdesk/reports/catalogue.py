@@ -184,6 +184,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{visits} kunjungan ke {enterprises} IKM.",
         "{visits} visits to {enterprises} enterprises.",
     ),
+    "summary_status": ("Status laporan: {counts}.", "Report status: {counts}."),
     "section_by_officer": ("A. Kunjungan per Petugas", "A. Visits per officer"),
     "section_by_cluster": ("B. Kunjungan per Klaster", "B. Visits per cluster"),
     "section_by_kecamatan": ("C. Kunjungan per Kecamatan", "C. Visits per district"),

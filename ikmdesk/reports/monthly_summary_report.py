@@ -70,9 +70,21 @@ class MonthlySummaryReport(PdfReport):
                     visits=summary.visit_count,
                     enterprises=summary.enterprises_visited,
                 ),
-                s["Subtitle"],
+                s["Center"],
             ),
+            para(self._status_line(), s["Subtitle"]),
         ]
+
+    def _status_line(self) -> str:
+        """Return how many of the month's reports are approved, submitted, returned, draft."""
+        t = self.t
+        counts = {row.label.id: row.count for row in self.summary.by_status}
+        parts = [
+            f"{t.word(status)} {counts[status]}"
+            for status in ("approved", "submitted", "returned", "draft")
+            if counts.get(status)
+        ]
+        return t.t("summary_status", counts=", ".join(parts)) if parts else ""
 
     def counts(self, key: str, rows: tuple[CountRow, ...]) -> list[Flowable]:
         """Return one breakdown of the month's visits as a table beside a bar chart."""

@@ -52,6 +52,7 @@ def test_summary_counts_the_month_and_names_neglected_ikm_and_late_actions(
     march = all_text(render_summary(database, date(2026, 3, 1), **FIXED))
     assert "REKAPITULASI BULANAN PENDAMPINGAN IKM" in march
     assert "2 kunjungan ke 2 IKM." in march
+    assert "Status laporan: Disetujui 1, Draf 1." in march
     assert "Siti Rahmawati 2" in march
     assert "Pisang 2" in march
     assert "Sangatta Utara 2" in march

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
@@ -120,3 +121,19 @@ def test_the_footer_digest_changes_with_the_content(database: Database) -> None:
     after = squeezed(all_text(render_visit(database, built.visit_id, **FIXED)))
     digest = before.split(built.visit_id + "·#")[1][:12]
     assert digest not in after
+
+
+def test_the_digest_does_not_depend_on_where_photos_are_kept(
+    database: Database, tmp_path: Path
+) -> None:
+    from datetime import date
+
+    from ikmdesk.reports.base import content_digest
+    from ikmdesk.services.report_data import visit_sheet
+
+    built = build_visit(database)
+    with database.unit_of_work() as session:
+        here = visit_sheet(session, built.visit_id, today=date(2026, 4, 1))
+        elsewhere = visit_sheet(session, built.visit_id, blob_root=tmp_path, today=date(2026, 4, 1))
+    assert here.photos[0].path != elsewhere.photos[0].path
+    assert content_digest(here) == content_digest(elsewhere)
