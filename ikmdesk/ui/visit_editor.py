@@ -50,6 +50,7 @@ from ikmdesk.services.quality_check import (
     available_templates,
     checks_for_visit,
     get_check,
+    missing_finding_fields,
     remove_check,
     save_answers,
     start_check,
@@ -870,11 +871,27 @@ class VisitEditor(QWidget):
         visit_id = self.visit_id
         if visit_id is None:
             return
+        gaps = self._unfinished_findings(visit_id)
+        if gaps and not dialogs.confirm(
+            self,
+            self.tr("Temuan belum lengkap"),
+            self.tr(
+                "Temuan pada butir {items} belum lengkap (PLOR, tindakan perbaikan atau batas "
+                "waktu). Tetap kirim laporan ini?"
+            ).format(items=", ".join(gaps)),
+        ):
+            return
         self._run(
             lambda session: submit_visit(session, visit_id),
             lambda _result: self._on_saved(visit_id),
             changes=(VISIT,),
         )
+
+    def _unfinished_findings(self, visit_id: str) -> list[str]:
+        """Return the items (of every check) whose required finding fields are still empty."""
+        with self._database.unit_of_work() as session:
+            details = [get_check(session, c.id) for c in checks_for_visit(session, visit_id)]
+        return [item for detail in details for item in missing_finding_fields(detail)]
 
     @Slot()
     def _on_print_button_clicked(self) -> None:

@@ -513,3 +513,27 @@ def test_every_shipped_template_renders_with_the_right_widgets(
     assert widget.result == expected
     assert expected.label.id in widget.result_label.text()
     assert widget.unverified_label.isVisibleTo(widget) == expected.unverified
+
+
+def test_submitting_with_an_unfinished_finding_asks_first(
+    qtbot: Any, database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, visit_id, _ = make_visit_with_check(database)
+    page = show_page(qtbot, database)
+    page.open_visit(visit_id)
+    editor = page.editor
+    answer_all(qtbot, editor, "no")
+    qtbot.mouseClick(editor.checklist.item_rows["13"].radios["yes"], LEFT)  # no PLOR yet
+    asked: list[str] = []
+
+    def confirm(_parent: Any, title: str, text: str) -> bool:
+        asked.append(title)
+        return title != "Temuan belum lengkap"
+
+    monkeypatch.setattr(dialogs, "confirm", confirm)
+    with qtbot.waitSignal(page.visit_saved, timeout=5000):
+        qtbot.mouseClick(editor.submit_button, LEFT)
+    assert asked == ["Kirim kunjungan", "Temuan belum lengkap"]
+    with database.unit_of_work() as session:
+        assert get_visit(session, visit_id).status == VisitStatus.DRAFT.value
+    assert editor.editable  # saved as a draft, not sent
