@@ -59,7 +59,11 @@ def content_digest(data: Any) -> str:
     Where a file lies on this computer (a photo's path) is left out: the same record gives
     the same digest on every device that holds it.
     """
-    plain = dataclasses.asdict(data) if dataclasses.is_dataclass(data) else data
+    plain = (
+        dataclasses.asdict(data)
+        if dataclasses.is_dataclass(data) and not isinstance(data, type)
+        else data
+    )
     text = json.dumps(_without_paths(plain), sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:DIGEST_CHARS]
 

@@ -7,7 +7,8 @@ translator exists, so their few strings live here instead of in the Qt .ts files
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date as Date
+from datetime import datetime as DateTime
 
 LANGS: tuple[str, ...] = ("id", "en")
 
@@ -255,17 +256,17 @@ class Catalogue:
             return value
         return pair[1] if self.lang == "en" else pair[0]
 
-    def date(self, day: date | None) -> str:
+    def date(self, day: Date | None) -> str:
         """Return ``day`` written out ("3 Maret 2026" / "3 March 2026"), or "—"."""
         if day is None:
             return "—"
         return f"{day.day} {_MONTHS[self._key][day.month - 1]} {day.year}"
 
-    def month(self, day: date) -> str:
+    def month(self, day: Date) -> str:
         """Return the month of ``day`` written out ("Maret 2026")."""
         return f"{_MONTHS[self._key][day.month - 1]} {day.year}"
 
-    def datetime(self, moment: datetime) -> str:
+    def datetime(self, moment: DateTime) -> str:
         """Return a timestamp as date and 24-hour time ("3 Maret 2026 14:05")."""
         return f"{self.date(moment.date())} {moment:%H:%M}"
 

@@ -7,6 +7,7 @@ character finding) splits across pages instead of failing the layout.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TypeAlias
 
 from reportlab.lib.styles import StyleSheet1
 from reportlab.platypus import Flowable, Table, TableStyle
@@ -14,7 +15,7 @@ from reportlab.platypus import Flowable, Table, TableStyle
 from ikmdesk.reports.markup import para
 from ikmdesk.reports.styles import GRID, HEAD_FILL
 
-Cell = Flowable | str
+Cell: TypeAlias = Flowable | str
 
 
 def data_table(

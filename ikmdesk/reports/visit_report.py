@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
@@ -116,7 +117,7 @@ class VisitReport(PdfReport):
         if not self.sheet.photos:
             return [*parts, para(self.t.t("no_photos"), self.styles["Body"])]
         column = self.frame_width / PHOTO_COLUMNS
-        cells = []
+        cells: list[Any] = []
         for photo in self.sheet.photos:
             missing = photo.path is None or not photo.path.is_file()
             label = self.t.t("photo_missing" if missing else "photo_unreadable")
@@ -124,7 +125,9 @@ class VisitReport(PdfReport):
                 None if missing else photo.path, column - 12, PHOTO_HEIGHT, placeholder=label
             )
             cells.append([image, Spacer(1, 3), para(photo.caption or "", self.styles["Caption"])])
-        rows = [cells[i : i + PHOTO_COLUMNS] for i in range(0, len(cells), PHOTO_COLUMNS)]
+        rows: list[list[Any]] = [
+            cells[i : i + PHOTO_COLUMNS] for i in range(0, len(cells), PHOTO_COLUMNS)
+        ]
         rows[-1] += [""] * (PHOTO_COLUMNS - len(rows[-1]))
         grid = Table(rows, colWidths=[column] * PHOTO_COLUMNS, splitInRow=1)
         grid.setStyle(

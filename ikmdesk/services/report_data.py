@@ -540,7 +540,7 @@ def visits_between(session: Session, first: date, last: date) -> list[tuple[str,
 
 
 def _default_blob_root(session: Session) -> Path | None:
-    database = session.get_bind().url.database
+    database = session.get_bind().engine.url.database
     if not database or database == ":memory:":
         return None
     return blob_dir(Path(database))
@@ -552,17 +552,17 @@ def _check_result(
     product: Product | None,
     answers: Mapping[str, QualityAnswer],
 ) -> CheckResult:
-    definition: Mapping[str, Any] = (
-        template.definition if template and isinstance(template.definition, dict) else {}
-    )
-    stored: Mapping[str, Any] = check.result if isinstance(check.result, dict) else {}
-    rule = definition.get("rule") if isinstance(definition.get("rule"), dict) else {}
-    failed_ids = {f.get("item_id") for f in stored.get("failed_items") or [] if isinstance(f, dict)}
+    definition = _dict(template.definition if template else None)
+    stored = _dict(check.result)
+    rule = _dict(definition.get("rule"))
+    failed_ids = {
+        f.get("item_id") for f in _list(stored.get("failed_items")) if isinstance(f, dict)
+    }
     items = tuple(_item_rows(definition, answers, failed_ids))
     label = _label(stored.get("label")) or Label(
         check.result_label_id or "", check.result_label_en or check.result_label_id or ""
     )
-    counts = stored.get("counts") if isinstance(stored.get("counts"), dict) else {}
+    counts = _dict(stored.get("counts"))
     size_class, grade = _size_and_grade(check.result_code, rule, answers)
     return CheckResult(
         id=check.id,
@@ -582,7 +582,7 @@ def _check_result(
         unverified=bool(stored.get("unverified", False)),
         actions=tuple(
             lbl
-            for a in stored.get("actions") or []
+            for a in _list(stored.get("actions"))
             if isinstance(a, dict) and (lbl := _label(a.get("text"))) is not None
         ),
         notes=check.notes,
@@ -594,13 +594,13 @@ def _item_rows(
     definition: Mapping[str, Any], answers: Mapping[str, QualityAnswer], failed_ids: set[Any]
 ) -> Iterable[CheckItemRow]:
     seen: set[str] = set()
-    sections = definition.get("sections") if isinstance(definition.get("sections"), list) else []
+    sections = _list(definition.get("sections"))
     number = 0
     for section in sections:
         if not isinstance(section, dict):
             continue
         title = _label(section.get("title")) or Label("", "")
-        for item in section.get("items") or []:
+        for item in _list(section.get("items")):
             if not isinstance(item, dict) or "id" not in item:
                 continue
             number += 1
@@ -647,7 +647,7 @@ def _answer_text(item: Mapping[str, Any], value: Any) -> Label:
     if kind == "yes_no_na" and value in _YES_NO_NA:
         return _YES_NO_NA[str(value)]
     if kind == "choice":
-        for option in item.get("options") or []:
+        for option in _list(item.get("options")):
             if isinstance(option, dict) and option.get("value") == value:
                 return _label(option.get("label")) or Label(str(value), str(value))
     if kind == "photo":
@@ -677,13 +677,13 @@ def _size_and_grade(
     if rule.get("kind") != "measurement_grade":
         return None, None
     match = _GRADE_CODE.match(code or "")
-    size = rule.get("size") if isinstance(rule.get("size"), dict) else {}
+    size = _dict(rule.get("size"))
     size_code = match.group("size") if match else None
     if size_code is None:
         answer = answers.get(str(size.get("item")))
         size_code = _band_code(size, answer.value if answer else None)
     band_label = None
-    for band in size.get("bands") or []:
+    for band in _list(size.get("bands")):
         if isinstance(band, dict) and band.get("code") == size_code:
             band_label = _label(band.get("label"))
     size_class = None
@@ -696,13 +696,23 @@ def _band_code(size: Mapping[str, Any], value: Any) -> str | None:
     """Read the size band of a stored measurement from the definition (display only)."""
     if not isinstance(value, int | float) or isinstance(value, bool):
         return None
-    for band in size.get("bands") or []:
+    for band in _list(size.get("bands")):
         if not isinstance(band, dict):
             continue
         top = band.get("max")
         if top is None or value <= top:
             return str(band.get("code"))
     return None
+
+
+def _dict(value: Any) -> dict[str, Any]:
+    """Return ``value`` if stored JSON gave an object here, else an empty one."""
+    return value if isinstance(value, dict) else {}
+
+
+def _list(value: Any) -> list[Any]:
+    """Return ``value`` if stored JSON gave a list here, else an empty one."""
+    return value if isinstance(value, list) else []
 
 
 def _label(value: Any) -> Label | None:
