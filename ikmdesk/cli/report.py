@@ -139,8 +139,13 @@ def _run_visits(args: argparse.Namespace) -> int:
             target = folder / f"{day:%Y-%m-%d}_{safe_file_stem(name)}_{visit_id[:8]}.pdf"
             write_pdf(target, render_visit(db, visit_id, lang=args.lang))
             written.append(str(target))
-            # Progress shows only counts and file names, never personal data beyond the IKM name.
-            print(f"[{index}/{len(visits)}] {target.name}", file=sys.stderr, flush=True)
+            # Progress names the visit by date and short id only: IKM names are often the
+            # owner's own name, and stderr tends to end up in logs.
+            print(
+                f"[{index}/{len(visits)}] {day:%Y-%m-%d} {visit_id[:8]}",
+                file=sys.stderr,
+                flush=True,
+            )
     finally:
         db.close()
     if args.json:
