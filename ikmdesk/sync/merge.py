@@ -83,7 +83,8 @@ def apply_ops(session: Session, ops: Sequence[Op], *, now: datetime) -> ApplyOut
         if current is None or op.hlc > current.hlc:
             best[key] = op
     winners = [op for key, op in best.items() if key not in heads or op.hlc > heads[key]]
-    _write_winners(connection, winners, now=now)
+    with_history = {(entity, row_id) for entity, row_id, _field in heads}
+    _write_winners(connection, winners, with_history, now=now)
     suspects = [key for key in best if key in heads or len(devices[key]) > 1]
     judge = _Judge(connection)
     conflicts = _record_field_conflicts(connection, judge, suspects, now=now)
@@ -124,7 +125,13 @@ def _field_heads(connection: Connection, ops: Iterable[Op]) -> dict[tuple[str, s
     return heads
 
 
-def _write_winners(connection: Connection, winners: Sequence[Op], *, now: datetime) -> None:
+def _write_winners(
+    connection: Connection,
+    winners: Sequence[Op],
+    with_history: set[tuple[str, str]],
+    *,
+    now: datetime,
+) -> None:
     by_row: dict[str, dict[str, dict[str, Op]]] = defaultdict(lambda: defaultdict(dict))
     for op in winners:
         by_row[op.entity][op.row_id][op.field] = op
@@ -135,7 +142,12 @@ def _write_winners(connection: Connection, winners: Sequence[Op], *, now: dateti
         existing: set[str] = set()
         for chunk in _chunks(sorted(rows)):
             existing.update(connection.scalars(select(table.c.id).where(table.c.id.in_(chunk))))
-        fresh = [(row_id, fields) for row_id, fields in rows.items() if row_id not in existing]
+        fresh = [
+            (row_id, _all_heads(connection, entity, row_id) if (entity, row_id) in with_history
+             else fields)
+            for row_id, fields in rows.items()
+            if row_id not in existing
+        ]  # fmt: skip
         if fresh:
             _bulk_insert(
                 connection,
@@ -153,6 +165,21 @@ def _write_winners(connection: Connection, winners: Sequence[Op], *, now: dateti
                 .values({name: bindparam(name) for name in (*names, "updated_at")})
             )
             connection.execute(statement, params)
+
+
+def _all_heads(connection: Connection, entity: str, row_id: str) -> dict[str, Op]:
+    """Return the winning op of every field of a record from all ops held for it.
+
+    Needed when a record is missing here although some of its ops are held (ops received
+    past a gap, e.g. after restoring a backup): its row must be built from all of them.
+    """
+    heads: dict[str, Op] = {}
+    result = connection.execute(
+        select(*_log.c).where(_log.c.entity == entity, _log.c.row_id == row_id).order_by(_log.c.hlc)
+    )
+    for row in result.mappings():
+        heads[row["field"]] = Op(**row)
+    return heads
 
 
 def _bulk_insert(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> None:

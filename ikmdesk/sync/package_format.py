@@ -132,7 +132,8 @@ MSG_COUNTS = QT_TRANSLATE_NOOP(
 )
 MSG_APPLY_FAILED = QT_TRANSLATE_NOOP(
     CONTEXT,
-    "Perubahan dari paket {name} tidak dapat diterapkan ({detail}); basis data tidak diubah.",
+    "Perubahan dari paket {name} tidak dapat diterapkan ({detail}); basis data tidak diubah. "
+    "Minta pengirim membuat paket lengkap (--full).",
 )
 MSG_VERIFY_FAILED = QT_TRANSLATE_NOOP(
     CONTEXT,
