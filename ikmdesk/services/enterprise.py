@@ -35,7 +35,15 @@ from ikmdesk.models.enums import (
     HalalStatus,
     RegionLevel,
 )
-from ikmdesk.services.listing import SortKey, check_page, like, resolve_sort, sort_key, words_match
+from ikmdesk.services.listing import (
+    SortKey,
+    SqlColumn,
+    check_page,
+    like,
+    resolve_sort,
+    sort_key,
+    words_match,
+)
 from ikmdesk.services.product import ProductRow, list_products
 from ikmdesk.services.region import (
     cluster_record,
@@ -367,11 +375,11 @@ def list_enterprises(
     return [_enterprise_row(row) for row in session.execute(_rows_for(ids, in_page_order))]
 
 
-def _labelled(columns: tuple[ColumnElement[Any], ...]) -> list[Label[Any]]:
+def _labelled(columns: tuple[SqlColumn, ...]) -> list[Label[Any]]:
     return [column.label(f"k{i}") for i, column in enumerate(columns)]
 
 
-def _rows_for(ids: Subquery, order: list[ColumnElement[Any]]) -> Select[Any]:
+def _rows_for(ids: Subquery, order: list[ColumnElement[Any]]) -> Select[*tuple[Any, ...]]:
     """Return the row query for a page of ids: names by join, last visit and count by subquery."""
     kecamatan, desa = aliased(Region), aliased(Region)
     return (
@@ -398,7 +406,7 @@ def _rows_for(ids: Subquery, order: list[ColumnElement[Any]]) -> Select[Any]:
     )
 
 
-def _enterprise_row(row: Row[Any]) -> EnterpriseRow:
+def _enterprise_row(row: Row[*tuple[Any, ...]]) -> EnterpriseRow:
     return EnterpriseRow(
         id=row[0],
         name=row[1],
@@ -441,13 +449,13 @@ def _sort_keys(kecamatan: Any, desa: Any) -> dict[str, SortKey]:
     }
 
 
-def _last_visit(enterprise_id: ColumnElement[str]) -> Select[Any]:
+def _last_visit(enterprise_id: SqlColumn) -> Select[Any]:
     return select(func.max(Visit.visit_date)).where(
         Visit.enterprise_id == enterprise_id, Visit.deleted.is_(False)
     )
 
 
-def _product_count(enterprise_id: ColumnElement[str]) -> Select[Any]:
+def _product_count(enterprise_id: SqlColumn) -> Select[Any]:
     return (
         select(func.count())
         .select_from(Product)
@@ -483,7 +491,7 @@ def _conditions(session: Session, flt: EnterpriseFilter) -> list[ColumnElement[b
         conditions.append(Enterprise.status == _enum_value(EnterpriseStatus, flt.status, "status"))
     if flt.date_from or flt.date_to:
         # IN (one pass over the visits, by date index) beats EXISTS per IKM at 100k IKMs.
-        visit_in_range = [Visit.deleted.is_(False)]
+        visit_in_range: list[ColumnElement[bool]] = [Visit.deleted.is_(False)]
         if flt.date_from:
             visit_in_range.append(Visit.visit_date >= flt.date_from)
         if flt.date_to:

@@ -186,7 +186,7 @@ def get_follow_up(session: Session, follow_up_id: str, *, today: date | None = N
     """Return one live follow-up; raises NotFoundError for an unknown or deleted one."""
     follow_up_record(session, follow_up_id)
     day = today or date.today()
-    rows = _rows(session, [FollowUp.id == follow_up_id], day, order=[FollowUp.id], limit=1)
+    rows = _rows(session, [FollowUp.id == follow_up_id], day, order=[FollowUp.id.asc()], limit=1)
     return rows[0]
 
 

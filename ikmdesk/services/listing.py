@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeAlias
 
 from sqlalchemy import ColumnElement, and_, or_
+from sqlalchemy.orm import QueryableAttribute
 
 from ikmdesk.errors import CONTEXT, QT_TRANSLATE_NOOP, ValidationError
 
@@ -19,6 +20,9 @@ MAX_LIMIT = 10_000
 """Largest page a caller may ask for; screens fetch 200 at a time, exports page through."""
 
 LIKE_ESCAPE = "\\"
+
+SqlColumn: TypeAlias = ColumnElement[Any] | QueryableAttribute[Any]
+"""A column or expression, as model attributes (``Enterprise.name``) and Core give them."""
 
 MSG_UNKNOWN_SORT = QT_TRANSLATE_NOOP(
     CONTEXT, "Urutan '{sort}' tidak dikenal; pilih salah satu dari: {allowed}."
@@ -33,15 +37,15 @@ MSG_BAD_LIMIT = QT_TRANSLATE_NOOP(
 class SortKey:
     """SQL expressions one sort key orders by; ``nullable`` keys put empty values first (asc)."""
 
-    columns: tuple[ColumnElement[Any], ...]
+    columns: tuple[SqlColumn, ...]
     nullable: bool = False
 
     def terms(
         self,
         *,
         descending: bool,
-        tiebreak: ColumnElement[Any],
-        columns: Sequence[ColumnElement[Any]] | None = None,
+        tiebreak: SqlColumn,
+        columns: Sequence[SqlColumn] | None = None,
     ) -> list[ColumnElement[Any]]:
         """Return ORDER BY terms for this key (or for ``columns`` standing in for its columns).
 
@@ -58,7 +62,7 @@ class SortKey:
         return result
 
 
-def sort_key(*columns: ColumnElement[Any], nullable: bool = False) -> SortKey:
+def sort_key(*columns: SqlColumn, nullable: bool = False) -> SortKey:
     """Return a whitelist entry ordering by ``columns`` in turn."""
     return SortKey(tuple(columns), nullable)
 
@@ -76,7 +80,7 @@ def order_by(
     sort: str,
     *,
     descending: bool,
-    tiebreak: ColumnElement[Any],
+    tiebreak: SqlColumn,
 ) -> list[ColumnElement[Any]]:
     """Return ORDER BY terms for whitelisted ``sort``; raises ValidationError for other keys."""
     return resolve_sort(keys, sort).terms(descending=descending, tiebreak=tiebreak)
@@ -100,7 +104,7 @@ def contains_pattern(text: str) -> str:
     return f"%{escaped}%"
 
 
-def text_matches(text: str, columns: Sequence[ColumnElement[Any]]) -> ColumnElement[bool]:
+def text_matches(text: str, columns: Sequence[SqlColumn]) -> ColumnElement[bool]:
     """Return a condition true when every word of ``text`` is in one of ``columns``.
 
     SQLite's LIKE ignores ASCII case, so "sari pisang" finds "UD Sari ... Pisang" as a user
@@ -117,6 +121,6 @@ def words_match(
     return and_(*(word_condition(contains_pattern(word)) for word in words))
 
 
-def like(column: ColumnElement[Any], pattern: str) -> ColumnElement[bool]:
+def like(column: SqlColumn, pattern: str) -> ColumnElement[bool]:
     """Return ``column LIKE pattern`` with this module's escape character."""
     return column.like(pattern, escape=LIKE_ESCAPE)
