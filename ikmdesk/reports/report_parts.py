@@ -22,6 +22,8 @@ from ikmdesk.services.report_data import (
 )
 
 LABEL_WIDTH = 4.3 * cm
+SHORT_ANSWER = 14
+"""Answers up to this many characters (ya/tidak, a number) are centred in their column."""
 
 
 def profile_block(
@@ -119,7 +121,7 @@ def check_block(
 
 def _items_table(check: CheckResult, t: Catalogue, styles: StyleSheet1, width: float) -> Flowable:
     with_class = any(row.nc_class for row in check.items)
-    widths = [0.8 * cm, 0.0, 2.3 * cm, *([1.2 * cm] if with_class else []), 4.6 * cm]
+    widths = [0.8 * cm, 0.0, 2.6 * cm, *([1.2 * cm] if with_class else []), 4.4 * cm]
     widths[1] = width - sum(widths)
     header = [
         t.t("col_no"),
@@ -142,9 +144,8 @@ def _items_table(check: CheckResult, t: Catalogue, styles: StyleSheet1, width: f
             ]
             last_section = section
         note = "\n".join(v for v in (row.note, row.corrective_action) if v)
-        answer = para(
-            row.answer.get(t.lang), styles["CellAlertCenter" if row.failed else "CellCenter"]
-        )
+        answer_text = row.answer.get(t.lang)
+        answer = para(answer_text, styles[_answer_style(answer_text, failed=row.failed)])
         rows.append(
             [
                 row.number,
@@ -157,6 +158,13 @@ def _items_table(check: CheckResult, t: Catalogue, styles: StyleSheet1, width: f
     if not rows:
         rows.append(["", "—", "", *([""] if with_class else []), ""])
     return data_table(header, rows, widths, styles, extra=extra)
+
+
+def _answer_style(text: str, *, failed: bool) -> str:
+    """Return the cell style of an answer: short ones centred, typed text left-aligned."""
+    if len(text) > SHORT_ANSWER:
+        return "CellAlert" if failed else "Cell"
+    return "CellAlertCenter" if failed else "CellCenter"
 
 
 def _result_block(

@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 
 from reportlab.lib.units import cm
-from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from ikmdesk.reports.base import PdfReport
 from ikmdesk.reports.images import image_flowable
@@ -113,7 +113,11 @@ class VisitReport(PdfReport):
 
     def photos(self) -> list[Flowable]:
         """Return section G: photos with captions, two per row."""
-        parts: list[Flowable] = [para(self.t.t("section_photos"), self.styles["Heading"])]
+        # The heading moves on with the first row of photos rather than end a page alone.
+        parts: list[Flowable] = [
+            CondPageBreak(PHOTO_HEIGHT + 2.5 * cm),
+            para(self.t.t("section_photos"), self.styles["Heading"]),
+        ]
         if not self.sheet.photos:
             return [*parts, para(self.t.t("no_photos"), self.styles["Body"])]
         column = self.frame_width / PHOTO_COLUMNS
