@@ -2,7 +2,8 @@
 
 Usage: ``uv run python docs/screenshots.py [--out docs/screenshots]``. Runs offscreen in a
 temporary data folder (your own data and settings are not touched) and writes
-``<out>/<lang>/<nn>-<page>.png`` plus ``<out>/<lang>/00-setup.png`` (the first-run dialog).
+``<out>/<lang>/<nn>-<page>.png`` plus ``<out>/<lang>/00-setup.png`` (the first-run dialog);
+``--pseudo`` adds stretched texts in ``<out>/pseudo`` to spot clipped labels (not committed).
 """
 
 from __future__ import annotations
@@ -24,14 +25,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", default=str(Path(__file__).parent / "screenshots"))
     parser.add_argument("--enterprises", type=int, default=150)
     parser.add_argument("--visits", type=int, default=900)
+    parser.add_argument(
+        "--pseudo", action="store_true", help="also shoot with stretched texts into <out>/pseudo"
+    )
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     with tempfile.TemporaryDirectory(prefix="ikmdesk-shots-") as tmp:
         os.environ["IKMDESK_DATA_DIR"] = str(Path(tmp) / "data")
-        return _shoot(Path(args.out), Path(tmp), args.enterprises, args.visits)
+        langs = (*LANGS, "pseudo") if args.pseudo else LANGS
+        return _shoot(Path(args.out), Path(tmp), args.enterprises, args.visits, langs)
 
 
-def _shoot(out: Path, tmp: Path, enterprises: int, visits: int) -> int:
+def _shoot(out: Path, tmp: Path, enterprises: int, visits: int, langs: tuple[str, ...]) -> int:
     from PySide6.QtCore import QSettings
 
     from ikmdesk.services.data_file import open_data_file
@@ -39,7 +44,7 @@ def _shoot(out: Path, tmp: Path, enterprises: int, visits: int) -> int:
     from ikmdesk.ui.app import application
     from ikmdesk.ui.main_window import PAGES, MainWindow
     from ikmdesk.ui.setup_dialog import SetupDialog
-    from ikmdesk.ui.translations import install_language
+    from ikmdesk.ui.translations import install_language, install_pseudo
 
     app = application()
     for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
@@ -49,8 +54,10 @@ def _shoot(out: Path, tmp: Path, enterprises: int, visits: int) -> int:
     database = open_data_file(demo_path)
     fresh = open_data_file(tmp / "baru.db", create=True)
     try:
-        for lang in LANGS:
-            install_language(lang)
+        for lang in langs:
+            install_language("id" if lang == "pseudo" else lang)
+            if lang == "pseudo":
+                install_pseudo()
             folder = out / lang
             folder.mkdir(parents=True, exist_ok=True)
             setup = SetupDialog(fresh)

@@ -8,6 +8,7 @@ Exit codes: 0 closed normally, 1 the database could not be opened or set-up was 
 from __future__ import annotations
 
 import contextlib
+import os
 import shutil
 import sys
 import tempfile
@@ -28,12 +29,19 @@ from ikmdesk.ui import dialogs
 from ikmdesk.ui.main_window import MainWindow
 from ikmdesk.ui.operations import Progress, run_with_progress
 from ikmdesk.ui.setup_dialog import CHOICE_CREATED, CHOICE_DEMO, SetupDialog
-from ikmdesk.ui.translations import APPLICATION, ORGANISATION, install_language, saved_language
+from ikmdesk.ui.translations import (
+    APPLICATION,
+    ORGANISATION,
+    install_language,
+    install_pseudo,
+    saved_language,
+)
 
 EXIT_OK, EXIT_FAILED = 0, 1
 DEMO_ENTERPRISES = 150
 DEMO_VISITS = 900
 DEMO_FILE_NAME = "ikmdesk-demo.db"
+PSEUDO_ENV = "IKMDESK_PSEUDO_TRANSLATION"
 
 
 def application() -> QApplication:
@@ -52,6 +60,8 @@ def run_app(*, db: str | None, demo: bool, lang: str | None) -> int:
     """Open the main window on ``db`` (or a new demo database) and run until it closes."""
     app = application()
     install_language(lang or saved_language())
+    if os.environ.get(PSEUDO_ENV) == "1":
+        install_pseudo()
     launcher = Launcher(db=db, demo=demo)
     early = launcher.start()
     if early is not None:

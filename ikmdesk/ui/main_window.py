@@ -184,8 +184,7 @@ class MainWindow(QMainWindow):
 
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
-        self.navigation.setMinimumWidth(150)
-        self.navigation.setMaximumWidth(240)
+        self.navigation.setMaximumWidth(280)
         self.navigation.setUniformItemSizes(True)
         self.navigation.setStyleSheet("QListWidget#navigation::item { padding-left: 10px; }")
         self.navigation.setIconSize(QSize(20, 20))
@@ -387,6 +386,8 @@ class MainWindow(QMainWindow):
             page = self._pages.get(spec.name)
             if isinstance(page, PlaceholderPage):
                 page.set_title(title)
+        # Wide enough for the longest page name in this language (icons included).
+        self.navigation.setMinimumWidth(min(self.navigation.sizeHintForColumn(0) + 16, 260))
         self._update_window_title()
         self.refresh_status()
 

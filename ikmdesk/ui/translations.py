@@ -10,6 +10,10 @@ API:
 - ``saved_language() -> str`` / ``save_language(lang)``: the user's choice, kept in QSettings
   (organisation "IKMDesk"), used when no ``--lang`` is given.
 - ``qm_path(lang) -> Path``: where the compiled translation of ``lang`` ships.
+- ``install_pseudo()``: developers' check for clipped layouts: every text is shown ~40 %
+  longer and bracketed (``[Beranda~~~]``), placeholders kept. ``run_app`` installs it when
+  the environment has ``IKMDESK_PSEUDO_TRANSLATION=1``; ``docs/screenshots.py --pseudo``
+  shoots with it.
 
 Translations are built by ``docs/update_translations.py`` (pyside6-lupdate over ikmdesk/ into
 ``resources/translations/ikmdesk_en.ts``, pyside6-lrelease into ``ikmdesk_en.qm``).
@@ -86,6 +90,30 @@ def install_language(lang: str) -> str:
     )
     _current = lang
     return lang
+
+
+class PseudoTranslator(QTranslator):
+    """Returns every source text stretched and bracketed, to show clipping and glued text."""
+
+    def isEmpty(self) -> bool:
+        return False
+
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str:
+        if not source:
+            return source
+        return f"[{source}{'~' * max(2, len(source) * 4 // 10)}]"
+
+
+def install_pseudo() -> None:
+    """Install the pseudo-translation on top of the current language."""
+    app = QCoreApplication.instance()
+    if app is None:
+        raise RuntimeError("install_pseudo needs a running QApplication")
+    translator = PseudoTranslator()
+    app.installTranslator(translator)
+    _installed.append(translator)
 
 
 def _translators(lang: str) -> list[QTranslator]:

@@ -105,3 +105,44 @@ def test_check_outcomes():
     assert check_outcome("complete", "SUBSTANDARD") == OUTCOME_NEEDS_WORK
     assert check_outcome("complete", "NOT_ASSESSED") == OUTCOME_NOT_ASSESSED
     assert check_outcome("incomplete", "PASS") == OUTCOME_NOT_ASSESSED
+
+
+LABEL_ITEMS = (
+    "nama_produk",
+    "daftar_bahan",
+    "berat_bersih",
+    "produsen",
+    "halal",
+    "kode_produksi",
+    "kedaluwarsa",
+    "nomor_pirt_tercantum",
+    "asal_bahan",
+    "bahasa_indonesia",
+    "mudah_dibaca",
+    "peringatan",
+    "tanpa_klaim",
+)
+
+
+def test_quality_chart_counts_checks_by_outcome(qtbot, database):
+    from ikmdesk.services.quality_check import ensure_shipped_templates, save_answers, start_check
+
+    visit_id, _ = add_follow_up(
+        database, name="Keripik Pisang Mutu", visit_days_ago=3, due_in_days=10
+    )
+    with database.unit_of_work() as session:
+        ensure_shipped_templates(session)
+        passed = start_check(session, visit_id=visit_id, template_code="label-irt")
+        result = save_answers(session, passed, dict.fromkeys(LABEL_ITEMS, "yes"))
+        failed = start_check(session, visit_id=visit_id, template_code="label-irt")
+        save_answers(session, failed, {**dict.fromkeys(LABEL_ITEMS, "yes"), "halal": "no"})
+        start_check(session, visit_id=visit_id, template_code="label-irt")
+    assert result.code == "PASS"
+
+    page = _page(qtbot, database)
+    pisang = next(c for c in page.summary.quality_by_cluster if c.name_id == "Pisang")
+    assert (pisang.meets, pisang.needs_work, pisang.not_assessed) == (1, 1, 1)
+    assert (
+        "Pisang — Memenuhi: 1, Perlu perbaikan: 1, Belum dinilai: 1"
+        in page.quality_chart.accessible_summary()
+    )
