@@ -6,7 +6,7 @@
   ``enterprise_history_report.EnterpriseHistoryReport`` and
   ``monthly_summary_report.MonthlySummaryReport``: small overridable steps, ``render()``
   returns bytes.
-- ``markup.para``: the only way user text becomes a Paragraph (escaped, font-safe).
+- ``markup.para``: the only way user text becomes a Paragraph; it escapes and font-checks.
 - ``fonts``: the bundled DejaVu Sans family; ``catalogue``: the report strings (id/en).
 - ``pdf_file.write_pdf``: atomic write (temp file, fsync, rename).
 
