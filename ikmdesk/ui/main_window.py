@@ -368,7 +368,6 @@ class MainWindow(QMainWindow):
         self._menus["data"].setTitle(self.tr("&Data"))
         self._menus["help"].setTitle(self.tr("Ba&ntuan"))
         texts = {
-            "new_record": self.tr("Kunjungan &baru"),
             "save": self.tr("&Simpan"),
             "search": self.tr("&Cari"),
             "backup": self.tr("Cadangkan basis data ke folder…"),
@@ -389,6 +388,7 @@ class MainWindow(QMainWindow):
         # Wide enough for the longest page name in this language (icons included).
         self.navigation.setMinimumWidth(min(self.navigation.sizeHintForColumn(0) + 16, 260))
         self._update_window_title()
+        self._update_page_actions()
         self.refresh_status()
 
     def _update_window_title(self) -> None:
@@ -396,6 +396,12 @@ class MainWindow(QMainWindow):
 
     def _update_page_actions(self) -> None:
         page = self.current_page()
+        own_new = page is not None and hasattr(page, "new_record")
+        self._actions["new_record"].setText(
+            self.tr("&Baru di halaman ini")
+            if own_new and self.current_page_name() != "kunjungan"
+            else self.tr("Kunjungan &baru")
+        )
         self._actions["save"].setEnabled(page is not None and hasattr(page, "save"))
         self._actions["search"].setEnabled(page is not None and hasattr(page, "focus_search"))
 
