@@ -10,6 +10,7 @@ device, so no review is ever overwritten out of sight.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -162,7 +163,7 @@ def _review(
     return review_state(visit)
 
 
-def _transactions(ops: list[Any]) -> list[list[Any]]:
+def _transactions(ops: Sequence[Any]) -> list[list[Any]]:
     """Group ops written together: one device, near counters, no field twice.
 
     A flush stamps its ops with consecutive counters of one device and writes each field of

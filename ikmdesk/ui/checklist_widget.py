@@ -100,7 +100,9 @@ class ItemRow(QFrame):
         for field in finding_fields:
             if field.id not in FINDING_COLUMNS:
                 continue  # the store has no column for it; the template validator allows few
-            widget: QWidget = OptionalDateEdit() if field.answer == "date" else QLineEdit()
+            widget: OptionalDateEdit | QLineEdit = (
+                OptionalDateEdit() if field.answer == "date" else QLineEdit()
+            )
             row = FieldRow(widget)
             label = QLabel(field.label.get(lang) + (" *" if field.required else ""))
             self.finding_rows[field.id] = row
@@ -109,7 +111,7 @@ class ItemRow(QFrame):
             if isinstance(widget, QLineEdit):
                 widget.textChanged.connect(self.changed)
             else:
-                widget.dateChanged.connect(self.changed)
+                widget.dateChanged.connect(self.changed)  # an OptionalDateEdit
         self.finding_box.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
@@ -328,16 +330,16 @@ class ChecklistWidget(QWidget):
         self.items_widget = QWidget()
         self.items_layout = QVBoxLayout(self.items_widget)
         self.items_layout.addStretch(1)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(self.items_widget)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setWidget(self.items_widget)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title_label)
         layout.addWidget(self.source_label)
         layout.addWidget(result_box)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
@@ -381,8 +383,9 @@ class ChecklistWidget(QWidget):
         self.item_rows = {}
         while self.items_layout.count() > 1:
             stale = self.items_layout.takeAt(0)
-            if stale is not None and stale.widget() is not None:
-                stale.widget().deleteLater()
+            widget = None if stale is None else stale.widget()
+            if widget is not None:
+                widget.deleteLater()
         self._template = template
         self._today = today
         lang = current_language()
@@ -453,7 +456,7 @@ class ChecklistWidget(QWidget):
         if row is None:
             return False
         row.mark(finding, message)
-        self.scroll.ensureWidgetVisible(row)
+        self.scroll_area.ensureWidgetVisible(row)
         return True
 
     def _rescore(self) -> None:

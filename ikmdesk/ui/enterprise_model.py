@@ -12,7 +12,6 @@ from datetime import date
 from typing import Any, ClassVar
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -23,6 +22,7 @@ from PySide6.QtCore import (
 from sqlalchemy.orm import Session
 
 from ikmdesk.db import Database
+from ikmdesk.errors import QT_TRANSLATE_NOOP
 from ikmdesk.services.enterprise import (
     EnterpriseFilter,
     EnterpriseRow,

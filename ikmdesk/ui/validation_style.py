@@ -113,7 +113,9 @@ class OptionalDateEdit(QDateEdit):
     def value(self) -> date | None:
         """Return the chosen date, or None when empty."""
         chosen = self.date()
-        return None if chosen == self.EMPTY else chosen.toPython()
+        if chosen == self.EMPTY:
+            return None
+        return date(chosen.year(), chosen.month(), chosen.day())
 
     def set_value(self, value: date | None) -> None:
         """Show ``value`` (None: empty)."""

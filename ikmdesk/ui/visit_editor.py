@@ -444,7 +444,7 @@ class VisitEditor(QWidget):
         """Return the report fields as service input."""
         return VisitInput(
             enterprise_id=self.enterprise_combo.currentData() or "",
-            visit_date=self.date_edit.date().toPython(),
+            visit_date=_as_date(self.date_edit.date()),
             purpose=self.purpose_combo.currentData() or VisitPurpose.MENTORING.value,
             companions=self.companions_edit.text(),
             activities=self.activities_edit.toPlainText(),
@@ -940,9 +940,13 @@ class VisitEditor(QWidget):
         self._check = None
         self._run(
             lambda session: remove_check(session, check.id),
-            lambda _result: (self._refresh_checks(), self._refresh_related()),
+            lambda _result: self._after_check_removed(),
             changes=(QUALITY_CHECK, FOLLOW_UP),
         )
+
+    def _after_check_removed(self) -> None:
+        self._refresh_checks()
+        self._refresh_related()
 
     @Slot()
     def _on_photo_widget_photos_changed(self) -> None:
@@ -993,6 +997,10 @@ class VisitEditor(QWidget):
     def _after_review(self, visit_id: str) -> None:
         self.review_comment_edit.clear()
         self._on_saved(visit_id)
+
+
+def _as_date(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
 
 
 def _translate_visit_label(text: str) -> str:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 from sqlalchemy.orm import Session
 
 from ikmdesk.db import Database
+from ikmdesk.errors import QT_TRANSLATE_NOOP
 from ikmdesk.services.visit import VisitFilter, VisitRow, count_visits, list_visits
 from ikmdesk.ui.enterprise_model import PagedTableModel, format_date
 

@@ -437,7 +437,7 @@ def test_the_visit_editor_fits_a_laptop_screen(qtbot: Any, database: Database) -
         assert page.editor.submit_button.isVisible()
         assert page.editor.tabs.currentWidget().height() > 300
     page.editor.tabs.setCurrentIndex(VisitEditor.TAB_QUALITY)
-    assert page.editor.checklist.scroll.height() > 200
+    assert page.editor.checklist.scroll_area.height() > 200
 
 
 def test_print_buttons_open_the_report_preview(
