@@ -11,6 +11,7 @@ every follow-up not done yet, including due and overdue ones.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, Literal
@@ -28,7 +29,13 @@ from ikmdesk.errors import (
 from ikmdesk.models import Enterprise, FollowUp, QualityAnswer, QualityCheck, Visit, new_id
 from ikmdesk.models.base import FAR_FUTURE
 from ikmdesk.services import visit as visit_service
-from ikmdesk.services.listing import check_page, resolve_sort, sort_key, text_matches
+from ikmdesk.services.listing import (
+    check_page,
+    owner_matches,
+    resolve_sort,
+    sort_key,
+    text_matches,
+)
 from ikmdesk.services.region import resolve_cluster_id, resolve_kecamatan_id
 
 DUE_SOON_DAYS = 7
@@ -236,7 +243,7 @@ def list_follow_ups(
     }
     key = resolve_sort(keys, sort)
     order = key.terms(descending=descending, tiebreak=FollowUp.id)
-    conditions = _conditions(session, flt, day)
+    conditions = _conditions(session, flt, day, page=True)
     return _rows(session, conditions, day, order=order, offset=offset, limit=limit)
 
 
@@ -296,7 +303,7 @@ def count_follow_ups(session: Session, flt: FollowUpFilter | None = None) -> int
         select(func.count())
         .select_from(FollowUp)
         .join(Enterprise, Enterprise.id == FollowUp.enterprise_id)
-        .where(*_conditions(session, flt, flt.today or date.today()))
+        .where(*_conditions(session, flt, flt.today or date.today(), page=False))
     )
     return int(session.scalar(query) or 0)
 
@@ -310,7 +317,9 @@ def _state_column(today: date) -> ColumnElement[str]:
     )
 
 
-def _conditions(session: Session, flt: FollowUpFilter, today: date) -> list[ColumnElement[bool]]:
+def _conditions(
+    session: Session, flt: FollowUpFilter, today: date, *, page: bool
+) -> list[ColumnElement[bool]]:
     """Return WHERE conditions on ``FollowUp`` joined with ``Enterprise``."""
     conditions: list[ColumnElement[bool]] = [FollowUp.deleted.is_(False)]
     if flt.state:
@@ -320,9 +329,11 @@ def _conditions(session: Session, flt: FollowUpFilter, today: date) -> list[Colu
     if flt.visit_id:
         conditions.append(FollowUp.visit_id == flt.visit_id)
     if flt.cluster:
-        conditions.append(Enterprise.cluster_id == resolve_cluster_id(session, flt.cluster))
+        cluster_id = resolve_cluster_id(session, flt.cluster)
+        conditions.append(_on_ikm(lambda e: e.cluster_id == cluster_id, page=page))
     if flt.kecamatan:
-        conditions.append(Enterprise.kecamatan_id == resolve_kecamatan_id(session, flt.kecamatan))
+        kecamatan_id = resolve_kecamatan_id(session, flt.kecamatan)
+        conditions.append(_on_ikm(lambda e: e.kecamatan_id == kecamatan_id, page=page))
     text = flt.text.strip() if flt.text else ""
     if text:
         conditions.append(text_matches(text, [FollowUp.action, FollowUp.owner, Enterprise.name]))
@@ -349,6 +360,19 @@ def _visit_for(session: Session, visit_id: str) -> Visit:
     except NotFoundError:
         raise ValidationError("visit_id", MSG_VISIT_UNKNOWN) from None
     return visit_service.editable_visit(session, visit_id)
+
+
+def _on_ikm(condition: Callable[[Any], ColumnElement[bool]], *, page: bool) -> ColumnElement[bool]:
+    """Return ``condition`` on the row's IKM, written for a page query or for a count.
+
+    A page asks through a correlated EXISTS, so SQLite walks the list's own sort index and
+    stops after one page; a count puts it on the joined IKM, so SQLite may start from the
+    IKM's index. (Without planner statistics SQLite otherwise picks the IKM side for pages
+    too: 300 ms instead of 10 ms for a cluster's newest visits among 30,000.)
+    """
+    if page:
+        return owner_matches(Enterprise, FollowUp.enterprise_id, condition)
+    return condition(Enterprise)
 
 
 def _valid_values(session: Session, data: FollowUpInput, visit: Visit) -> dict[str, Any]:

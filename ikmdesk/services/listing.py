@@ -11,8 +11,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeAlias
 
-from sqlalchemy import ColumnElement, and_, or_
-from sqlalchemy.orm import QueryableAttribute
+from sqlalchemy import ColumnElement, and_, exists, or_
+from sqlalchemy.orm import QueryableAttribute, aliased
 
 from ikmdesk.errors import CONTEXT, QT_TRANSLATE_NOOP, ValidationError
 
@@ -84,6 +84,17 @@ def order_by(
 ) -> list[ColumnElement[Any]]:
     """Return ORDER BY terms for whitelisted ``sort``; raises ValidationError for other keys."""
     return resolve_sort(keys, sort).terms(descending=descending, tiebreak=tiebreak)
+
+
+def owner_matches(
+    owner_model: Any, owner_id: SqlColumn, *conditions: Callable[[Any], ColumnElement[bool]]
+) -> ColumnElement[bool]:
+    """Return EXISTS(the row's owner, e.g. its IKM, meets every condition), correlated by id.
+
+    ``conditions`` take an alias of ``owner_model``, so the owner may also be joined outside.
+    """
+    owner = aliased(owner_model)
+    return exists().where(owner.id == owner_id, *(condition(owner) for condition in conditions))
 
 
 def check_page(offset: int, limit: int) -> None:

@@ -8,6 +8,7 @@ Deleting a visit tombstones it with its follow-ups, quality checks and attachmen
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, fields
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -38,7 +39,13 @@ from ikmdesk.models import (
 from ikmdesk.models.enums import VisitPurpose, VisitStatus
 from ikmdesk.services.device import this_device
 from ikmdesk.services.enterprise import enterprise_record
-from ikmdesk.services.listing import check_page, resolve_sort, sort_key, text_matches
+from ikmdesk.services.listing import (
+    check_page,
+    owner_matches,
+    resolve_sort,
+    sort_key,
+    text_matches,
+)
 from ikmdesk.services.region import resolve_cluster_id, resolve_kecamatan_id
 
 EARLIEST_VISIT = date(2000, 1, 1)
@@ -375,7 +382,7 @@ def list_visits(
         .join(Region, Region.id == Enterprise.kecamatan_id)
         .join(Cluster, Cluster.id == Enterprise.cluster_id)
         .join(Device, Device.id == Visit.officer_id)
-        .where(*_conditions(session, flt))
+        .where(*_conditions(session, flt, page=True))
         .order_by(*key.terms(descending=descending, tiebreak=Visit.id))
         .offset(offset)
         .limit(limit)
@@ -402,12 +409,12 @@ def count_visits(session: Session, flt: VisitFilter | None = None) -> int:
         select(func.count())
         .select_from(Visit)
         .join(Enterprise, Enterprise.id == Visit.enterprise_id)
-        .where(*_conditions(session, flt or VisitFilter()))
+        .where(*_conditions(session, flt or VisitFilter(), page=False))
     )
     return int(session.scalar(query) or 0)
 
 
-def _conditions(session: Session, flt: VisitFilter) -> list[ColumnElement[bool]]:
+def _conditions(session: Session, flt: VisitFilter, *, page: bool) -> list[ColumnElement[bool]]:
     """Return WHERE conditions on ``Visit`` joined with ``Enterprise``."""
     conditions: list[ColumnElement[bool]] = [Visit.deleted.is_(False)]
     text = flt.text.strip() if flt.text else ""
@@ -426,9 +433,11 @@ def _conditions(session: Session, flt: VisitFilter) -> list[ColumnElement[bool]]
             )
         )
     if flt.cluster:
-        conditions.append(Enterprise.cluster_id == resolve_cluster_id(session, flt.cluster))
+        cluster_id = resolve_cluster_id(session, flt.cluster)
+        conditions.append(_on_ikm(lambda e: e.cluster_id == cluster_id, page=page))
     if flt.kecamatan:
-        conditions.append(Enterprise.kecamatan_id == resolve_kecamatan_id(session, flt.kecamatan))
+        kecamatan_id = resolve_kecamatan_id(session, flt.kecamatan)
+        conditions.append(_on_ikm(lambda e: e.kecamatan_id == kecamatan_id, page=page))
     if flt.enterprise_id:
         conditions.append(Visit.enterprise_id == flt.enterprise_id)
     if flt.status:
@@ -442,6 +451,19 @@ def _conditions(session: Session, flt: VisitFilter) -> list[ColumnElement[bool]]
     if flt.officer_id:
         conditions.append(Visit.officer_id == flt.officer_id)
     return conditions
+
+
+def _on_ikm(condition: Callable[[Any], ColumnElement[bool]], *, page: bool) -> ColumnElement[bool]:
+    """Return ``condition`` on the row's IKM, written for a page query or for a count.
+
+    A page asks through a correlated EXISTS, so SQLite walks the list's own sort index and
+    stops after one page; a count puts it on the joined IKM, so SQLite may start from the
+    IKM's index. (Without planner statistics SQLite otherwise picks the IKM side for pages
+    too: 300 ms instead of 10 ms for a cluster's newest visits among 30,000.)
+    """
+    if page:
+        return owner_matches(Enterprise, Visit.enterprise_id, condition)
+    return condition(Enterprise)
 
 
 def _valid_values(session: Session, data: VisitInput) -> dict[str, Any]:
