@@ -105,7 +105,7 @@ def read_photo_facts(data: bytes) -> PhotoFacts:
     try:
         with Image.open(io.BytesIO(data)) as image:
             exif = image.getexif()
-    except (UnidentifiedImageError, OSError, ValueError):
+    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
         return PhotoFacts()
     orientation = exif.get(_TAG_ORIENTATION, 1)
     latitude, longitude = _gps_position(exif)
@@ -305,7 +305,7 @@ def _checked_mime_type(data: bytes, name: str) -> str:
         with Image.open(io.BytesIO(data)) as image:
             kind = image.format or ""
             image.verify()
-    except (UnidentifiedImageError, OSError, ValueError, SyntaxError):
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError, Image.DecompressionBombError):
         raise ValidationError("file", MSG_FILE_UNSUPPORTED, name=name) from None
     if kind not in _IMAGE_MIME:
         raise ValidationError("file", MSG_FILE_UNSUPPORTED, name=name)
