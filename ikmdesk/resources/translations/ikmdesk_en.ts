@@ -5,46 +5,46 @@
     <name>ChecklistWidget</name>
     <message>
         <source>Ya</source>
-        <translation type="unfinished">Yes</translation>
+        <translation>Yes</translation>
     </message>
     <message>
         <source>Tidak</source>
-        <translation type="unfinished">No</translation>
+        <translation>No</translation>
     </message>
     <message>
         <source>T/B</source>
-        <translation type="unfinished"></translation>
+        <translation>N/A</translation>
     </message>
     <message>
         <source>Temuan dan perbaikan</source>
-        <translation type="unfinished"></translation>
+        <translation>Finding and correction</translation>
     </message>
     <message>
         <source>Pilih atau mulai pemeriksaan mutu.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose or start a quality check.</translation>
     </message>
     <message>
         <source>Hasil: {label}</source>
-        <translation type="unfinished"></translation>
+        <translation>Result: {label}</translation>
     </message>
     <message>
         <source>(skor {score:g})</source>
-        <translation type="unfinished"></translation>
+        <translation>(score {score:g})</translation>
     </message>
     <message>
         <source>Perlu dikonfirmasi: aturan atau ambang penilaian ini belum terverifikasi dengan peraturan resmi.</source>
-        <translation type="unfinished"></translation>
+        <translation>To be confirmed: this grading rule or threshold has not been verified against the official regulation.</translation>
     </message>
     <message numerus="yes">
         <source>… dan %n butir lain</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>… and %n more item</numerusform>
+            <numerusform>… and %n more items</numerusform>
         </translation>
     </message>
     <message>
         <source>Tidak sesuai:</source>
-        <translation type="unfinished"></translation>
+        <translation>Not conforming:</translation>
     </message>
 </context>
 <context>
@@ -104,6 +104,14 @@
     <message>
         <source>IKM aktif</source>
         <translation>active IKMs</translation>
+    </message>
+    <message>
+        <source>Klik untuk membuka daftar tindak lanjut terlambat</source>
+        <translation>Click to open the list of overdue follow-ups</translation>
+    </message>
+    <message>
+        <source>Klik untuk membuka daftar tindak lanjut yang segera jatuh tempo</source>
+        <translation>Click to open the list of follow-ups due soon</translation>
     </message>
     <message>
         <source>Kunjungan bulan ini per klaster</source>
@@ -211,429 +219,429 @@
     <name>DuplicatePairModel</name>
     <message>
         <source>IKM pertama</source>
-        <translation type="unfinished"></translation>
+        <translation>First IKM</translation>
     </message>
     <message>
         <source>IKM kedua</source>
-        <translation type="unfinished"></translation>
+        <translation>Second IKM</translation>
     </message>
     <message>
         <source>Alasan</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason</translation>
     </message>
     <message>
         <source>Kemiripan nama</source>
-        <translation type="unfinished"></translation>
+        <translation>Name similarity</translation>
     </message>
 </context>
 <context>
     <name>DuplicatesPage</name>
     <message>
         <source>IKM ganda</source>
-        <translation type="unfinished"></translation>
+        <translation>Duplicate IKMs</translation>
     </message>
     <message>
         <source>IKM yang mungkin sama (didaftarkan dua kali, mis. oleh dua petugas). Yang di kiri dipertahankan; semua kunjungan, produk, tindak lanjut dan foto dari yang di kanan dipindahkan ke sana.</source>
-        <translation type="unfinished"></translation>
+        <translation>IKMs that may be the same (registered twice, e.g. by two officers). The one on the left is kept; every visit, product, follow-up and photo of the one on the right moves to it.</translation>
     </message>
     <message>
         <source>Dipertahankan</source>
-        <translation type="unfinished"></translation>
+        <translation>Kept</translation>
     </message>
     <message>
         <source>Digabungkan lalu dihapus</source>
-        <translation type="unfinished"></translation>
+        <translation>Merged, then removed</translation>
     </message>
     <message>
         <source>Tukar kiri–kanan</source>
-        <translation type="unfinished"></translation>
+        <translation>Swap left–right</translation>
     </message>
     <message>
         <source>Gabungkan</source>
-        <translation type="unfinished"></translation>
+        <translation>Merge</translation>
     </message>
     <message>
         <source>Bukan duplikat</source>
-        <translation type="unfinished"></translation>
+        <translation>Not a duplicate</translation>
     </message>
     <message>
         <source>Muat ulang</source>
-        <translation type="unfinished">Reload</translation>
+        <translation>Reload</translation>
     </message>
     <message numerus="yes">
         <source>%n pasangan</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n pair</numerusform>
+            <numerusform>%n pairs</numerusform>
         </translation>
     </message>
     <message>
         <source>Gabungkan “{drop}” ke “{keep}”? {visits} kunjungan dan {products} produk dipindahkan, lalu “{drop}” dihapus dari daftar.</source>
-        <translation type="unfinished"></translation>
+        <translation>Merge “{drop}” into “{keep}”? {visits} visits and {products} products are moved, then “{drop}” is removed from the list.</translation>
     </message>
     <message>
         <source>Gabungkan IKM</source>
-        <translation type="unfinished"></translation>
+        <translation>Merge IKMs</translation>
     </message>
 </context>
 <context>
     <name>EnterpriseEditor</name>
     <message>
         <source>Nama IKM *</source>
-        <translation type="unfinished"></translation>
+        <translation>IKM name *</translation>
     </message>
     <message>
         <source>Nama pemilik</source>
-        <translation type="unfinished">Owner name</translation>
+        <translation>Owner name</translation>
     </message>
     <message>
         <source>NIK pemilik</source>
-        <translation type="unfinished">Owner NIK</translation>
+        <translation>Owner NIK</translation>
     </message>
     <message>
         <source>Telepon</source>
-        <translation type="unfinished"></translation>
+        <translation>Phone</translation>
     </message>
     <message>
         <source>Alamat</source>
-        <translation type="unfinished">Address</translation>
+        <translation>Address</translation>
     </message>
     <message>
         <source>Kecamatan *</source>
-        <translation type="unfinished"></translation>
+        <translation>Kecamatan *</translation>
     </message>
     <message>
         <source>Desa</source>
-        <translation type="unfinished"></translation>
+        <translation>Village</translation>
     </message>
     <message>
         <source>Klaster *</source>
-        <translation type="unfinished"></translation>
+        <translation>Cluster *</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Lintang (GPS)</source>
-        <translation type="unfinished"></translation>
+        <translation>Latitude (GPS)</translation>
     </message>
     <message>
         <source>Bujur (GPS)</source>
-        <translation type="unfinished"></translation>
+        <translation>Longitude (GPS)</translation>
     </message>
     <message>
         <source>Skala usaha</source>
-        <translation type="unfinished">Business scale</translation>
+        <translation>Business scale</translation>
     </message>
     <message>
         <source>NIB</source>
-        <translation type="unfinished">NIB</translation>
+        <translation>NIB</translation>
     </message>
     <message>
         <source>KBLI</source>
-        <translation type="unfinished">KBLI</translation>
+        <translation>KBLI</translation>
     </message>
     <message>
         <source>Jumlah pekerja</source>
-        <translation type="unfinished"></translation>
+        <translation>Number of workers</translation>
     </message>
     <message>
         <source>Kapasitas produksi</source>
-        <translation type="unfinished">Production capacity</translation>
+        <translation>Production capacity</translation>
     </message>
     <message>
         <source>Status halal</source>
-        <translation type="unfinished"></translation>
+        <translation>Halal status</translation>
     </message>
     <message>
         <source>Jalur halal</source>
-        <translation type="unfinished"></translation>
+        <translation>Halal route</translation>
     </message>
     <message>
         <source>Nomor sertifikat halal</source>
-        <translation type="unfinished"></translation>
+        <translation>Halal certificate number</translation>
     </message>
     <message>
         <source>Halal terbit</source>
-        <translation type="unfinished"></translation>
+        <translation>Halal issued on</translation>
     </message>
     <message>
         <source>Halal berlaku s.d.</source>
-        <translation type="unfinished"></translation>
+        <translation>Halal valid until</translation>
     </message>
     <message>
         <source>Nomor sertifikat PKP</source>
-        <translation type="unfinished"></translation>
+        <translation>PKP certificate number</translation>
     </message>
     <message>
         <source>Tanggal sertifikat PKP</source>
-        <translation type="unfinished"></translation>
+        <translation>PKP certificate date</translation>
     </message>
     <message>
         <source>Catatan</source>
-        <translation type="unfinished"></translation>
+        <translation>Notes</translation>
     </message>
     <message>
         <source>Profil</source>
-        <translation type="unfinished"></translation>
+        <translation>Profile</translation>
     </message>
     <message>
         <source>Produk dan P-IRT</source>
-        <translation type="unfinished"></translation>
+        <translation>Products and P-IRT</translation>
     </message>
     <message>
         <source>Riwayat kunjungan dan mutu</source>
-        <translation type="unfinished"></translation>
+        <translation>Visit and quality history</translation>
     </message>
     <message>
         <source>Kembali ke daftar</source>
-        <translation type="unfinished"></translation>
+        <translation>Back to the list</translation>
     </message>
     <message>
         <source>Kunjungan baru</source>
-        <translation type="unfinished"></translation>
+        <translation>New visit</translation>
     </message>
     <message>
         <source>Cetak laporan</source>
-        <translation type="unfinished"></translation>
+        <translation>Print report</translation>
     </message>
     <message>
         <source>Hapus IKM</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete IKM</translation>
     </message>
     <message>
         <source>Simpan</source>
-        <translation type="unfinished"></translation>
+        <translation>Save</translation>
     </message>
     <message>
         <source>Kunjungan (klik dua kali untuk membuka)</source>
-        <translation type="unfinished"></translation>
+        <translation>Visits (double-click to open)</translation>
     </message>
     <message>
         <source>Tanggal</source>
-        <translation type="unfinished">Date</translation>
+        <translation>Date</translation>
     </message>
     <message>
         <source>Tujuan</source>
-        <translation type="unfinished"></translation>
+        <translation>Purpose</translation>
     </message>
     <message>
         <source>Petugas</source>
-        <translation type="unfinished">Officer</translation>
+        <translation>Officer</translation>
     </message>
     <message>
         <source>Perkembangan mutu</source>
-        <translation type="unfinished"></translation>
+        <translation>Quality over time</translation>
     </message>
     <message>
         <source>Daftar periksa</source>
-        <translation type="unfinished"></translation>
+        <translation>Checklist</translation>
     </message>
     <message>
         <source>Produk</source>
-        <translation type="unfinished">Product</translation>
+        <translation>Product</translation>
     </message>
     <message>
         <source>Hasil</source>
-        <translation type="unfinished"></translation>
+        <translation>Result</translation>
     </message>
     <message>
         <source>Skor</source>
-        <translation type="unfinished"></translation>
+        <translation>Score</translation>
     </message>
     <message>
         <source>Perubahan belum disimpan</source>
-        <translation type="unfinished">Unsaved changes</translation>
+        <translation>Unsaved changes</translation>
     </message>
     <message>
         <source>Data IKM ini berubah dan belum disimpan. Buang perubahan itu?</source>
-        <translation type="unfinished"></translation>
+        <translation>This IKM&apos;s data changed and is not saved. Discard the changes?</translation>
     </message>
     <message>
         <source>Tulis angka desimal, contoh -0.5123 atau 117.4567.</source>
-        <translation type="unfinished"></translation>
+        <translation>Write a decimal number, e.g. -0.5123 or 117.4567.</translation>
     </message>
     <message>
         <source>— pilih kecamatan —</source>
-        <translation type="unfinished"></translation>
+        <translation>— choose kecamatan —</translation>
     </message>
     <message>
         <source>— pilih klaster —</source>
-        <translation type="unfinished"></translation>
+        <translation>— choose cluster —</translation>
     </message>
     <message>
         <source>Mikro</source>
-        <translation type="unfinished"></translation>
+        <translation>Micro</translation>
     </message>
     <message>
         <source>Kecil</source>
-        <translation type="unfinished"></translation>
+        <translation>Small</translation>
     </message>
     <message>
         <source>Menengah</source>
-        <translation type="unfinished"></translation>
+        <translation>Medium</translation>
     </message>
     <message>
         <source>Belum ada</source>
-        <translation type="unfinished"></translation>
+        <translation>None yet</translation>
     </message>
     <message>
         <source>Sedang diproses</source>
-        <translation type="unfinished"></translation>
+        <translation>In process</translation>
     </message>
     <message>
         <source>Bersertifikat</source>
-        <translation type="unfinished"></translation>
+        <translation>Certified</translation>
     </message>
     <message>
         <source>Pernyataan mandiri</source>
-        <translation type="unfinished"></translation>
+        <translation>Self-declaration</translation>
     </message>
     <message>
         <source>Reguler</source>
-        <translation type="unfinished"></translation>
+        <translation>Regular</translation>
     </message>
     <message>
         <source>IKM baru</source>
-        <translation type="unfinished"></translation>
+        <translation>New IKM</translation>
     </message>
     <message>
         <source>{name} — {kecamatan}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} — {kecamatan}</translation>
     </message>
     <message>
         <source>Semua produk</source>
-        <translation type="unfinished"></translation>
+        <translation>All products</translation>
     </message>
     <message>
         <source>{label} (perlu dikonfirmasi)</source>
-        <translation type="unfinished"></translation>
+        <translation>{label} (to be confirmed)</translation>
     </message>
     <message>
         <source>Hapus IKM {name} beserta produknya?</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete IKM {name} with its products?</translation>
     </message>
 </context>
 <context>
     <name>EnterprisePage</name>
     <message>
         <source>IKM binaan</source>
-        <translation type="unfinished"></translation>
+        <translation>Mentored IKMs</translation>
     </message>
     <message>
         <source>Cari nama IKM, pemilik atau desa…</source>
-        <translation type="unfinished"></translation>
+        <translation>Search IKM name, owner or village…</translation>
     </message>
     <message>
         <source>Tambah IKM</source>
-        <translation type="unfinished"></translation>
+        <translation>Add IKM</translation>
     </message>
     <message>
         <source>Semua klaster</source>
-        <translation type="unfinished"></translation>
+        <translation>All clusters</translation>
     </message>
     <message>
         <source>Semua kecamatan</source>
-        <translation type="unfinished"></translation>
+        <translation>All kecamatan</translation>
     </message>
     <message>
         <source>Semua izin</source>
-        <translation type="unfinished"></translation>
+        <translation>All licences</translation>
     </message>
     <message>
         <source>P-IRT segera berakhir</source>
-        <translation type="unfinished"></translation>
+        <translation>P-IRT expiring soon</translation>
     </message>
     <message>
         <source>P-IRT sudah berakhir</source>
-        <translation type="unfinished"></translation>
+        <translation>P-IRT expired</translation>
     </message>
     <message>
         <source>Punya P-IRT</source>
-        <translation type="unfinished"></translation>
+        <translation>Has a P-IRT</translation>
     </message>
     <message>
         <source>Belum punya P-IRT</source>
-        <translation type="unfinished"></translation>
+        <translation>No P-IRT yet</translation>
     </message>
     <message>
         <source>Bersertifikat halal</source>
-        <translation type="unfinished"></translation>
+        <translation>Halal certified</translation>
     </message>
     <message>
         <source>Halal sedang diproses</source>
-        <translation type="unfinished"></translation>
+        <translation>Halal in process</translation>
     </message>
     <message>
         <source>Belum halal</source>
-        <translation type="unfinished"></translation>
+        <translation>Not halal certified</translation>
     </message>
     <message>
         <source>Sertifikat halal berakhir</source>
-        <translation type="unfinished"></translation>
+        <translation>Halal certificate expired</translation>
     </message>
     <message>
         <source>Belum punya NIB</source>
-        <translation type="unfinished"></translation>
+        <translation>No NIB yet</translation>
     </message>
     <message numerus="yes">
         <source>%n IKM</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n IKM</numerusform>
+            <numerusform>%n IKMs</numerusform>
         </translation>
     </message>
     <message>
         <source>Tidak ada IKM</source>
-        <translation type="unfinished"></translation>
+        <translation>No IKMs</translation>
     </message>
 </context>
 <context>
     <name>EnterpriseTableModel</name>
     <message>
         <source>Aktif</source>
-        <translation type="unfinished"></translation>
+        <translation>Active</translation>
     </message>
     <message>
         <source>Tidak aktif</source>
-        <translation type="unfinished"></translation>
+        <translation>Inactive</translation>
     </message>
     <message>
         <source>Tutup</source>
-        <translation type="unfinished"></translation>
+        <translation>Closed</translation>
     </message>
     <message>
         <source>Nama IKM</source>
-        <translation type="unfinished">IKM name</translation>
+        <translation>IKM name</translation>
     </message>
     <message>
         <source>Pemilik</source>
-        <translation type="unfinished"></translation>
+        <translation>Owner</translation>
     </message>
     <message>
         <source>Kecamatan</source>
-        <translation type="unfinished">Kecamatan</translation>
+        <translation>Kecamatan</translation>
     </message>
     <message>
         <source>Desa</source>
-        <translation type="unfinished"></translation>
+        <translation>Village</translation>
     </message>
     <message>
         <source>Klaster</source>
-        <translation type="unfinished">Cluster</translation>
+        <translation>Cluster</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Kunjungan terakhir</source>
-        <translation type="unfinished"></translation>
+        <translation>Last visit</translation>
     </message>
     <message>
         <source>Produk</source>
-        <translation type="unfinished">Product</translation>
+        <translation>Products</translation>
     </message>
 </context>
 <context>
@@ -749,19 +757,19 @@
     <name>ImportPreviewModel</name>
     <message>
         <source>Baris</source>
-        <translation type="unfinished"></translation>
+        <translation>Row</translation>
     </message>
     <message>
         <source>Nama IKM</source>
-        <translation type="unfinished">IKM name</translation>
+        <translation>IKM name</translation>
     </message>
     <message>
         <source>Tindakan</source>
-        <translation type="unfinished">Action</translation>
+        <translation>Action</translation>
     </message>
     <message>
         <source>Alasan</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason</translation>
     </message>
 </context>
 <context>
@@ -826,8 +834,8 @@
         <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <source>(tidak ada)</source>
-        <translation>(none)</translation>
+        <source>tanpa logo</source>
+        <translation>no logo</translation>
     </message>
 </context>
 <context>
@@ -881,6 +889,14 @@
         <translation>&amp;Save</translation>
     </message>
     <message>
+        <source>Data kantor</source>
+        <translation>Office data</translation>
+    </message>
+    <message>
+        <source>IKM ganda</source>
+        <translation>Duplicate IKMs</translation>
+    </message>
+    <message>
         <source>&amp;Cari</source>
         <translation>&amp;Find</translation>
     </message>
@@ -907,6 +923,10 @@
     <message>
         <source>IKMDesk — {file}</source>
         <translation>IKMDesk — {file}</translation>
+    </message>
+    <message>
+        <source>&amp;Baru di halaman ini</source>
+        <translation>&amp;New on this page</translation>
     </message>
     <message>
         <source>Halaman ini belum dapat membuat data baru.</source>
@@ -957,6 +977,22 @@
         <translation>The backup was saved as {path}</translation>
     </message>
     <message>
+        <source>Pulihkan cadangan</source>
+        <translation>Restore backup</translation>
+    </message>
+    <message>
+        <source>Ganti semua data di {file} dengan cadangan {backup}? Data yang sekarang disimpan dulu sebagai cadangan, jadi dapat dikembalikan.</source>
+        <translation>Replace all data in {file} with the backup {backup}? The current data is backed up first, so it can be brought back.</translation>
+    </message>
+    <message>
+        <source>Ada perubahan yang belum disimpan. Buang perubahan itu dan lanjutkan?</source>
+        <translation>There are unsaved changes. Discard them and continue?</translation>
+    </message>
+    <message>
+        <source>Cadangan dipulihkan.</source>
+        <translation>Backup restored.</translation>
+    </message>
+    <message>
         <source>Ctrl+N  Kunjungan baru (atau data baru di halaman ini)</source>
         <translation>Ctrl+N  New visit (or a new record on this page)</translation>
     </message>
@@ -973,10 +1009,6 @@
         <translation>F5  Reload data</translation>
     </message>
     <message>
-        <source>Ctrl+1 … Ctrl+7  Pindah halaman</source>
-        <translation>Ctrl+1 … Ctrl+7  Go to a page</translation>
-    </message>
-    <message>
         <source>Ctrl+Q  Keluar</source>
         <translation>Ctrl+Q  Quit</translation>
     </message>
@@ -989,6 +1021,10 @@ Offline mentoring of small food industries: visits, quality checks, PDF reports 
     <message>
         <source>Perubahan belum disimpan</source>
         <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <source>Ctrl+1 … Ctrl+9  Pindah halaman</source>
+        <translation>Ctrl+1 … Ctrl+9  Go to a page</translation>
     </message>
     <message>
         <source>Ada perubahan yang belum disimpan. Tutup aplikasi dan buang perubahan itu?</source>
@@ -1030,362 +1066,359 @@ Offline mentoring of small food industries: visits, quality checks, PDF reports 
     <name>OfficeDataPage</name>
     <message>
         <source>Buat baru</source>
-        <translation type="unfinished"></translation>
+        <translation>Create</translation>
     </message>
     <message>
         <source>Perbarui</source>
-        <translation type="unfinished"></translation>
+        <translation>Update</translation>
     </message>
     <message>
         <source>Lewati</source>
-        <translation type="unfinished"></translation>
+        <translation>Skip</translation>
     </message>
     <message>
         <source>manual</source>
-        <translation type="unfinished"></translation>
+        <translation>manual</translation>
     </message>
     <message>
         <source>saat keluar</source>
-        <translation type="unfinished"></translation>
+        <translation>on exit</translation>
     </message>
     <message>
         <source>sebelum impor</source>
-        <translation type="unfinished"></translation>
+        <translation>before import</translation>
     </message>
     <message>
         <source>sebelum pembaruan skema</source>
-        <translation type="unfinished"></translation>
+        <translation>before schema upgrade</translation>
     </message>
     <message>
         <source>sebelum pemulihan</source>
-        <translation type="unfinished"></translation>
+        <translation>before restore</translation>
     </message>
     <message>
         <source>berkas rusak</source>
-        <translation type="unfinished"></translation>
+        <translation>damaged file</translation>
     </message>
     <message>
         <source>Daftar IKM dan izin</source>
-        <translation type="unfinished"></translation>
+        <translation>IKM list and licences</translation>
     </message>
     <message>
         <source>Lembar SIINas/KBLI</source>
-        <translation type="unfinished"></translation>
+        <translation>SIINas/KBLI sheet</translation>
     </message>
     <message>
         <source>Kunjungan</source>
-        <translation type="unfinished"></translation>
+        <translation>Visits</translation>
     </message>
     <message>
         <source>Hasil pemeriksaan mutu</source>
-        <translation type="unfinished"></translation>
+        <translation>Quality check results</translation>
     </message>
     <message>
         <source>Tindak lanjut</source>
-        <translation type="unfinished"></translation>
+        <translation>Follow-ups</translation>
     </message>
     <message>
         <source>Data kantor</source>
-        <translation type="unfinished"></translation>
+        <translation>Office data</translation>
     </message>
     <message>
         <source>Impor daftar IKM</source>
-        <translation type="unfinished"></translation>
+        <translation>Import IKM list</translation>
     </message>
     <message>
         <source>Ekspor</source>
-        <translation type="unfinished"></translation>
+        <translation>Export</translation>
     </message>
     <message>
         <source>Cadangan</source>
-        <translation type="unfinished"></translation>
+        <translation>Backups</translation>
     </message>
     <message>
         <source>Pilih berkas…</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose file…</translation>
     </message>
     <message>
         <source>Belum ada berkas (.xlsx atau .csv).</source>
-        <translation type="unfinished"></translation>
+        <translation>No file yet (.xlsx or .csv).</translation>
     </message>
     <message>
         <source>Lembar:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sheet:</translation>
     </message>
     <message>
         <source>Data</source>
-        <translation type="unfinished"></translation>
+        <translation>Data</translation>
     </message>
     <message>
         <source>Kolom di berkas</source>
-        <translation type="unfinished"></translation>
+        <translation>Column in the file</translation>
     </message>
     <message>
         <source>Muat pemetaan…</source>
-        <translation type="unfinished"></translation>
+        <translation>Load mapping…</translation>
     </message>
     <message>
         <source>Simpan pemetaan…</source>
-        <translation type="unfinished"></translation>
+        <translation>Save mapping…</translation>
     </message>
     <message>
         <source>Pratinjau</source>
-        <translation type="unfinished"></translation>
+        <translation>Preview</translation>
     </message>
     <message>
         <source>Impor</source>
-        <translation type="unfinished"></translation>
+        <translation>Import</translation>
     </message>
     <message>
         <source>Ekspor:</source>
-        <translation type="unfinished"></translation>
+        <translation>Export:</translation>
     </message>
     <message>
         <source>Klaster:</source>
-        <translation type="unfinished"></translation>
+        <translation>Cluster:</translation>
     </message>
     <message>
         <source>Kecamatan:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kecamatan:</translation>
     </message>
     <message>
         <source>Status:</source>
-        <translation type="unfinished"></translation>
+        <translation>Status:</translation>
     </message>
     <message>
         <source>Cari teks:</source>
-        <translation type="unfinished"></translation>
+        <translation>Search text:</translation>
     </message>
     <message>
         <source>Tanggal kunjungan:</source>
-        <translation type="unfinished"></translation>
+        <translation>Visit date:</translation>
     </message>
     <message>
         <source>hanya rentang</source>
-        <translation type="unfinished"></translation>
+        <translation>only the range</translation>
     </message>
     <message>
         <source>Sertakan NIK (data pribadi)</source>
-        <translation type="unfinished"></translation>
+        <translation>Include NIK (personal data)</translation>
     </message>
     <message>
         <source>Ekspor ke berkas…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export to file…</translation>
     </message>
     <message>
         <source>Berkas .xlsx dapat langsung dibuka di Excel. Berkas .csv memakai koma dan UTF-8; di Excel berbahasa Indonesia buka lewat Data &gt; Dari Teks/CSV. NIK tidak ikut kecuali dicentang.</source>
-        <translation type="unfinished"></translation>
+        <translation>An .xlsx file opens directly in Excel. A .csv file uses commas and UTF-8; in an Indonesian-language Excel open it through Data &gt; From Text/CSV. NIK is left out unless ticked.</translation>
     </message>
     <message>
         <source>Waktu</source>
-        <translation type="unfinished"></translation>
+        <translation>Time</translation>
     </message>
     <message>
         <source>Sebab</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason</translation>
     </message>
     <message>
         <source>Ukuran</source>
-        <translation type="unfinished"></translation>
+        <translation>Size</translation>
     </message>
     <message>
         <source>Cadangkan sekarang</source>
-        <translation type="unfinished"></translation>
+        <translation>Back up now</translation>
     </message>
     <message>
         <source>Cadangkan ke flashdisk…</source>
-        <translation type="unfinished"></translation>
+        <translation>Back up to USB stick…</translation>
     </message>
     <message>
         <source>Pulihkan</source>
-        <translation type="unfinished"></translation>
+        <translation>Restore</translation>
     </message>
     <message>
         <source>Pulihkan dari berkas…</source>
-        <translation type="unfinished"></translation>
+        <translation>Restore from file…</translation>
     </message>
     <message>
         <source>Cadangan otomatis dibuat saat keluar dan sebelum impor; disimpan 10 terakhir ditambah satu per bulan. Memulihkan mengganti data sekarang (yang sekarang disimpan dulu sebagai cadangan).</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatic backups are made on exit and before imports; the last 10 are kept plus one per month. Restoring replaces the current data (which is backed up first).</translation>
     </message>
     <message>
         <source>Mengekspor</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporting</translation>
     </message>
     <message>
         <source>(tidak dipakai)</source>
-        <translation type="unfinished"></translation>
+        <translation>(not used)</translation>
     </message>
     <message>
         <source>Kolom {letter}: {header}</source>
-        <translation type="unfinished"></translation>
+        <translation>Column {letter}: {header}</translation>
     </message>
     <message>
         <source>Semua</source>
-        <translation type="unfinished">All</translation>
+        <translation>All</translation>
     </message>
     <message>
         <source>Aktif</source>
-        <translation type="unfinished"></translation>
+        <translation>Active</translation>
     </message>
     <message>
         <source>Tidak aktif</source>
-        <translation type="unfinished"></translation>
+        <translation>Inactive</translation>
     </message>
     <message>
         <source>Tutup</source>
-        <translation type="unfinished"></translation>
+        <translation>Closed</translation>
     </message>
     <message>
         <source>Draf</source>
-        <translation type="unfinished">Draft</translation>
+        <translation>Draft</translation>
     </message>
     <message>
         <source>Diajukan</source>
-        <translation type="unfinished"></translation>
+        <translation>Submitted</translation>
     </message>
     <message>
         <source>Dikembalikan</source>
-        <translation type="unfinished">Returned</translation>
+        <translation>Returned</translation>
     </message>
     <message>
         <source>Disetujui</source>
-        <translation type="unfinished">Approved</translation>
+        <translation>Approved</translation>
     </message>
     <message>
         <source>Belum selesai</source>
-        <translation type="unfinished">Not done yet</translation>
+        <translation>Not done yet</translation>
     </message>
     <message>
         <source>Terlambat</source>
-        <translation type="unfinished">Overdue</translation>
+        <translation>Overdue</translation>
     </message>
     <message>
         <source>Sudah selesai</source>
-        <translation type="unfinished">Done</translation>
+        <translation>Done</translation>
     </message>
     <message>
         <source>Semua klaster</source>
-        <translation type="unfinished"></translation>
+        <translation>All clusters</translation>
     </message>
     <message>
         <source>Semua kecamatan</source>
-        <translation type="unfinished"></translation>
+        <translation>All kecamatan</translation>
     </message>
     <message>
         <source>Pilih daftar IKM</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the IKM list</translation>
     </message>
     <message>
         <source>Lembar kerja (*.xlsx *.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Spreadsheets (*.xlsx *.csv)</translation>
     </message>
     <message numerus="yes">
         <source>{path}: judul kolom di baris {row}, %n baris data</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>{path}: column headings on row {row}, %n data row</numerusform>
+            <numerusform>{path}: column headings on row {row}, %n data rows</numerusform>
         </translation>
     </message>
     <message>
         <source>Periksa pemetaan kolom lalu tekan Pratinjau.</source>
-        <translation type="unfinished"></translation>
+        <translation>Check the column mapping, then press Preview.</translation>
     </message>
     <message>
         <source>{create} baru, {update} diperbarui, {skip} dilewati</source>
-        <translation type="unfinished"></translation>
+        <translation>{create} new, {update} updated, {skip} skipped</translation>
     </message>
     <message>
         <source>Muat pemetaan kolom</source>
-        <translation type="unfinished"></translation>
+        <translation>Load column mapping</translation>
     </message>
     <message>
         <source>Pemetaan kolom (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Column mapping (*.json)</translation>
     </message>
     <message>
         <source>Simpan pemetaan kolom</source>
-        <translation type="unfinished"></translation>
+        <translation>Save column mapping</translation>
     </message>
     <message>
         <source>Impor {create} IKM baru dan perbarui {update} IKM? Basis data dicadangkan dulu.</source>
-        <translation type="unfinished"></translation>
+        <translation>Import {create} new IKMs and update {update} IKMs? The database is backed up first.</translation>
     </message>
     <message>
         <source>Mengimpor daftar IKM</source>
-        <translation type="unfinished"></translation>
+        <translation>Importing the IKM list</translation>
     </message>
     <message>
         <source>{created} IKM baru, {updated} diperbarui, {products} produk baru, {desa} desa baru.</source>
-        <translation type="unfinished"></translation>
+        <translation>{created} new IKMs, {updated} updated, {products} new products, {desa} new villages.</translation>
     </message>
     <message>
         <source>Baris {row} gagal: {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>Row {row} failed: {message}</translation>
     </message>
     <message>
         <source>Impor selesai</source>
-        <translation type="unfinished"></translation>
+        <translation>Import finished</translation>
     </message>
     <message>
         <source>Simpan ekspor</source>
-        <translation type="unfinished"></translation>
+        <translation>Save export</translation>
     </message>
     <message>
         <source>Buku kerja Excel (*.xlsx);;CSV UTF-8 (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel workbook (*.xlsx);;CSV UTF-8 (*.csv)</translation>
     </message>
     <message>
         <source>Ekspor selesai</source>
-        <translation type="unfinished"></translation>
+        <translation>Export finished</translation>
     </message>
     <message numerus="yes">
         <source>%n baris ditulis ke {path}</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n row written to {path}</numerusform>
+            <numerusform>%n rows written to {path}</numerusform>
         </translation>
     </message>
     <message>
         <source>{size} KB</source>
-        <translation type="unfinished"></translation>
+        <translation>{size} KB</translation>
     </message>
     <message>
         <source>Pilih flashdisk atau folder cadangan</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a USB stick or backup folder</translation>
     </message>
     <message>
         <source>Mencadangkan ke flashdisk</source>
-        <translation type="unfinished"></translation>
+        <translation>Backing up to USB stick</translation>
     </message>
     <message>
         <source>Cadangan selesai</source>
-        <translation type="unfinished">Backup finished</translation>
+        <translation>Backup finished</translation>
     </message>
     <message>
         <source>Cadangan tersimpan dan sudah diperiksa: {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Backup saved and checked: {path}</translation>
     </message>
     <message>
         <source>Pilih berkas cadangan</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a backup file</translation>
     </message>
     <message>
         <source>Basis data IKMDesk (*.db)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ganti semua data sekarang dengan cadangan {name}? Data sekarang disimpan dulu sebagai cadangan, dan jendela memuat ulang data.</source>
-        <translation type="unfinished"></translation>
+        <translation>IKMDesk database (*.db)</translation>
     </message>
     <message>
         <source>Pulihkan cadangan</source>
-        <translation type="unfinished"></translation>
+        <translation>Restore backup</translation>
     </message>
     <message>
         <source>Tutup IKMDesk, lalu jalankan:
 ikmdesk restore --db &quot;{db}&quot; --from &quot;{file}&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Close IKMDesk, then run:
+ikmdesk restore --db &quot;{db}&quot; --from &quot;{file}&quot;</translation>
     </message>
 </context>
 <context>
@@ -1423,67 +1456,71 @@ ikmdesk restore --db &quot;{db}&quot; --from &quot;{file}&quot;</source>
     <name>PhotoWidget</name>
     <message>
         <source>Tambah foto…</source>
-        <translation type="unfinished"></translation>
+        <translation>Add photo…</translation>
     </message>
     <message>
         <source>Hapus foto</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove photo</translation>
     </message>
     <message>
         <source>Keterangan foto</source>
-        <translation type="unfinished"></translation>
+        <translation>Photo caption</translation>
     </message>
     <message>
         <source>Simpan keterangan</source>
-        <translation type="unfinished"></translation>
+        <translation>Save caption</translation>
     </message>
     <message>
         <source>Pakai lokasi foto untuk IKM</source>
-        <translation type="unfinished"></translation>
+        <translation>Use the photo&apos;s location for the IKM</translation>
     </message>
     <message>
         <source>(tanpa keterangan)</source>
-        <translation type="unfinished"></translation>
+        <translation>(no caption)</translation>
     </message>
     <message>
         <source>Simpan kunjungan dahulu, lalu tambahkan fotonya.</source>
-        <translation type="unfinished"></translation>
+        <translation>Save the visit first, then add its photos.</translation>
     </message>
     <message>
         <source>Kunjungan ini terkunci; foto hanya dapat dilihat.</source>
-        <translation type="unfinished"></translation>
+        <translation>This visit is locked; photos can only be viewed.</translation>
     </message>
     <message>
         <source>Tambahkan foto dengan tombol atau seret berkas foto ke sini.</source>
-        <translation type="unfinished"></translation>
+        <translation>Add photos with the button or drag photo files here.</translation>
+    </message>
+    <message>
+        <source>Pilih foto untuk melihat lokasinya.</source>
+        <translation>Choose a photo to see its location.</translation>
     </message>
     <message>
         <source>Foto ini tidak memuat lokasi GPS.</source>
-        <translation type="unfinished"></translation>
+        <translation>This photo holds no GPS location.</translation>
     </message>
     <message>
         <source>Lokasi foto: {lat:.6f}, {lon:.6f}</source>
-        <translation type="unfinished"></translation>
+        <translation>Photo location: {lat:.6f}, {lon:.6f}</translation>
     </message>
     <message>
         <source>Pilih foto</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose photos</translation>
     </message>
     <message>
         <source>Foto dan dokumen (*.jpg *.jpeg *.png *.webp *.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>Photos and documents (*.jpg *.jpeg *.png *.webp *.pdf)</translation>
     </message>
     <message>
         <source>Hapus foto ini dari kunjungan?</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove this photo from the visit?</translation>
     </message>
     <message>
         <source>Lokasi IKM</source>
-        <translation type="unfinished"></translation>
+        <translation>IKM location</translation>
     </message>
     <message>
         <source>Simpan {lat:.6f}, {lon:.6f} sebagai lokasi IKM ini?</source>
-        <translation type="unfinished"></translation>
+        <translation>Save {lat:.6f}, {lon:.6f} as this IKM&apos;s location?</translation>
     </message>
 </context>
 <context>
@@ -1497,80 +1534,81 @@ ikmdesk restore --db &quot;{db}&quot; --from &quot;{file}&quot;</source>
     <name>ProductEditor</name>
     <message>
         <source>Nama produk</source>
-        <translation type="unfinished"></translation>
+        <translation>Product name</translation>
     </message>
     <message>
         <source>Jenis pangan</source>
-        <translation type="unfinished"></translation>
+        <translation>Food type</translation>
     </message>
     <message>
         <source>Kemasan</source>
-        <translation type="unfinished"></translation>
+        <translation>Packaging</translation>
     </message>
     <message>
         <source>Berat/isi bersih</source>
-        <translation type="unfinished"></translation>
+        <translation>Net weight/content</translation>
     </message>
     <message>
         <source>Nomor P-IRT</source>
-        <translation type="unfinished">P-IRT number</translation>
+        <translation>P-IRT number</translation>
     </message>
     <message>
         <source>Umur simpan (hari)</source>
-        <translation type="unfinished"></translation>
+        <translation>Shelf life (days)</translation>
     </message>
     <message>
         <source>Komposisi</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingredients</translation>
     </message>
     <message>
         <source>Catatan label</source>
-        <translation type="unfinished"></translation>
+        <translation>Label notes</translation>
     </message>
     <message>
         <source>Produk baru</source>
-        <translation type="unfinished"></translation>
+        <translation>New product</translation>
     </message>
     <message>
         <source>Simpan produk</source>
-        <translation type="unfinished"></translation>
+        <translation>Save product</translation>
     </message>
     <message>
         <source>Hapus produk</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete product</translation>
     </message>
     <message>
         <source>Simpan data IKM terlebih dahulu, lalu tambahkan produknya di sini.</source>
-        <translation type="unfinished"></translation>
+        <translation>Save the IKM first, then add its products here.</translation>
     </message>
     <message>
         <source>{name}
 P-IRT {number}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}
+P-IRT {number}</translation>
     </message>
     <message>
         <source>tidak dikenal</source>
-        <translation type="unfinished"></translation>
+        <translation>unknown</translation>
     </message>
     <message>
         <source>Kemasan {packaging_code} ({packaging}) · jenis pangan {food_code} ({food}) · wilayah {region} · produk ke-{product} · IRTP {irtp} · berlaku s.d. {year}</source>
-        <translation type="unfinished"></translation>
+        <translation>Packaging {packaging_code} ({packaging}) · food type {food_code} ({food}) · region {region} · product no. {product} · IRTP {irtp} · valid until {year}</translation>
     </message>
     <message>
         <source>SPP-IRT sudah berakhir: produk tidak boleh diedarkan.</source>
-        <translation type="unfinished"></translation>
+        <translation>The SPP-IRT has expired: the product may not be sold.</translation>
     </message>
     <message>
         <source>Perubahan belum disimpan</source>
-        <translation type="unfinished">Unsaved changes</translation>
+        <translation>Unsaved changes</translation>
     </message>
     <message>
         <source>Perubahan pada produk ini belum disimpan. Buang perubahan itu?</source>
-        <translation type="unfinished"></translation>
+        <translation>The changes to this product are not saved. Discard them?</translation>
     </message>
     <message>
         <source>Hapus produk {name}?</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete product {name}?</translation>
     </message>
 </context>
 <context>
@@ -1582,6 +1620,178 @@ P-IRT {number}</source>
     <message>
         <source>Membatalkan…</source>
         <translation>Cancelling…</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPage</name>
+    <message>
+        <source>Laporan kunjungan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Riwayat pendampingan IKM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rekap bulanan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Semua laporan kunjungan dalam rentang tanggal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> bulan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bahasa Indonesia</source>
+        <translation type="unfinished">Indonesian</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kunjungan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IKM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bulan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Klaster</source>
+        <translation type="unfinished">Cluster</translation>
+    </message>
+    <message>
+        <source>Kecamatan</source>
+        <translation type="unfinished">Kecamatan</translation>
+    </message>
+    <message>
+        <source>Belum dikunjungi lebih dari</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dari tanggal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sampai</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tampilkan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simpan PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cetak…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ekspor ke folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jenis laporan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bahasa laporan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Menyusun laporan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ekspor laporan kunjungan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Menulis laporan kunjungan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pilih kunjungan dulu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pilih IKM dulu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ekspor banyak laporan memakai tombol Ekspor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>draf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>diajukan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dikembalikan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>disetujui</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Semua klaster</source>
+        <translation type="unfinished">All clusters</translation>
+    </message>
+    <message>
+        <source>Semua kecamatan</source>
+        <translation type="unfinished">All kecamatan</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n halaman</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Simpan laporan PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disimpan: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pilih folder untuk laporan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n laporan ditulis.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReportPreviewDialog</name>
+    <message>
+        <source>Pratinjau laporan</source>
+        <translation>Report preview</translation>
     </message>
 </context>
 <context>
@@ -1727,390 +1937,597 @@ P-IRT {number}</source>
     </message>
 </context>
 <context>
-    <name>VisitEditor</name>
+    <name>SyncPage</name>
     <message>
-        <source>IKM *</source>
+        <source>Semua perubahan (paket lengkap)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Tanggal *</source>
+        <source>Ekspor berkas sinkronisasi…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Tujuan *</source>
+        <source>Kirim</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Petugas</source>
-        <translation type="unfinished">Officer</translation>
-    </message>
-    <message>
-        <source>Petugas pendamping</source>
-        <translation type="unfinished">Field officer</translation>
-    </message>
-    <message>
-        <source>Kegiatan</source>
+        <source>Untuk:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Temuan</source>
+        <source>Impor berkas…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Rekomendasi</source>
+        <source>Seret berkas .ikmsync ke sini atau pilih Impor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Ketik nama IKM untuk mencari…</source>
+        <source>Terima</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Nama petugas lain yang ikut, bila ada</source>
+        <source>Data</source>
+        <translation type="unfinished">Data</translation>
+    </message>
+    <message>
+        <source>Isian</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Kunjungan</source>
-        <translation type="unfinished">Visits</translation>
-    </message>
-    <message>
-        <source>Pemeriksaan mutu</source>
-        <translation type="unfinished">Quality check</translation>
-    </message>
-    <message>
-        <source>Foto</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Tindak lanjut</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Tinjauan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pemeriksaan:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Baru:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mulai pemeriksaan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Hapus pemeriksaan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Tindak lanjut dibuat dari temuan pemeriksaan yang diberi tindakan perbaikan dan batas waktu; simpan kunjungan untuk memperbaruinya.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Tindakan</source>
-        <translation type="unfinished">Action</translation>
-    </message>
-    <message>
-        <source>Batas waktu</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Penanggung jawab</source>
-        <translation type="unfinished">Responsible</translation>
-    </message>
-    <message>
-        <source>Keadaan</source>
-        <translation type="unfinished">State</translation>
-    </message>
-    <message>
-        <source>Waktu</source>
+        <source>Nilai dipakai</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Oleh</source>
+        <translation type="unfinished">By</translation>
+    </message>
+    <message>
+        <source>Nilai lain</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waktu</source>
+        <translation type="unfinished">Time</translation>
+    </message>
+    <message>
+        <source>Pulihkan nilai lain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pertahankan nilai dipakai</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Konflik yang perlu ditinjau</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arah</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Perangkat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Berkas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Perubahan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Konflik</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lampiran</source>
+        <translation type="unfinished">Attachment</translation>
+    </message>
+    <message>
+        <source>Riwayat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Perangkat ini: {name} ({role}) — sidik jari {fingerprint}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Perubahan belum terkirim: {pending}. Konflik terbuka: {conflicts}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Peringatan: jam perangkat {device} lebih cepat {days:.1f} hari.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Semua petugas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(belum ada kepala seksi — pakai kata sandi)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(dihapus)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>impor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ekspor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>siapa saja</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pilih folder (flashdisk) tujuan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simpan berkas sinkronisasi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Berkas sinkronisasi (*.ikmsync)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mengekspor</source>
+        <translation type="unfinished">Exporting</translation>
+    </message>
+    <message>
+        <source>{file}: {ops} perubahan, {attachments} lampiran.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pilih berkas sinkronisasi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mengimpor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: sudah pernah diimpor; tidak ada yang berubah.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: {applied} perubahan baru, {known} sudah ada, {conflicts} konflik, {attachments} lampiran.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jam pengirim lebih cepat dari jam perangkat ini.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: pengirim belum dipercaya.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: ditolak — {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Percayai pengirim?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Berkas ini dari perangkat yang belum dikenal:
+{name} ({role})
+Sidik jari: {fingerprint}
+
+Cocokkan sidik jari dengan pengirim. Percayai?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kata sandi paket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kata sandi untuk {file}:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VisitEditor</name>
+    <message>
+        <source>IKM *</source>
+        <translation>IKM *</translation>
+    </message>
+    <message>
+        <source>Tanggal *</source>
+        <translation>Date *</translation>
+    </message>
+    <message>
+        <source>Tujuan *</source>
+        <translation>Purpose *</translation>
+    </message>
+    <message>
+        <source>Petugas</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <source>Petugas pendamping</source>
+        <translation>Accompanying officers</translation>
+    </message>
+    <message>
+        <source>Kegiatan</source>
+        <translation>Activities</translation>
+    </message>
+    <message>
+        <source>Temuan</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <source>Rekomendasi</source>
+        <translation>Recommendations</translation>
+    </message>
+    <message>
+        <source>Ketik nama IKM untuk mencari…</source>
+        <translation>Type an IKM name to search…</translation>
+    </message>
+    <message>
+        <source>Nama petugas lain yang ikut, bila ada</source>
+        <translation>Names of other officers who came along, if any</translation>
+    </message>
+    <message>
+        <source>Kunjungan</source>
+        <translation>Visit</translation>
+    </message>
+    <message>
+        <source>Pemeriksaan mutu</source>
+        <translation>Quality checks</translation>
+    </message>
+    <message>
+        <source>Foto</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <source>Tindak lanjut</source>
+        <translation>Follow-ups</translation>
+    </message>
+    <message>
+        <source>Tinjauan</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <source>Pemeriksaan:</source>
+        <translation>Check:</translation>
+    </message>
+    <message>
+        <source>Baru:</source>
+        <translation>New:</translation>
+    </message>
+    <message>
+        <source>Mulai pemeriksaan</source>
+        <translation>Start check</translation>
+    </message>
+    <message>
+        <source>Hapus pemeriksaan</source>
+        <translation>Delete check</translation>
+    </message>
+    <message>
+        <source>Tindak lanjut dibuat dari temuan pemeriksaan yang diberi tindakan perbaikan dan batas waktu; simpan kunjungan untuk memperbaruinya.</source>
+        <translation>Follow-ups are made from check findings that have a corrective action and a deadline; save the visit to update them.</translation>
+    </message>
+    <message>
+        <source>Tindakan</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Batas waktu</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>Penanggung jawab</source>
+        <translation>Responsible</translation>
+    </message>
+    <message>
+        <source>Keadaan</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Waktu</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Oleh</source>
+        <translation>By</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Revisi</source>
-        <translation type="unfinished"></translation>
+        <translation>Revision</translation>
     </message>
     <message>
         <source>Catatan</source>
-        <translation type="unfinished"></translation>
+        <translation>Note</translation>
     </message>
     <message>
         <source>Catatan tinjauan untuk petugas</source>
-        <translation type="unfinished"></translation>
+        <translation>Review note for the officer</translation>
     </message>
     <message>
         <source>Setujui</source>
-        <translation type="unfinished"></translation>
+        <translation>Approve</translation>
     </message>
     <message>
         <source>Kembalikan untuk diperbaiki</source>
-        <translation type="unfinished"></translation>
+        <translation>Return for correction</translation>
     </message>
     <message>
         <source>Ubah (amandemen)</source>
-        <translation type="unfinished"></translation>
+        <translation>Amend</translation>
     </message>
     <message>
         <source>Kembali ke daftar</source>
-        <translation type="unfinished"></translation>
+        <translation>Back to the list</translation>
     </message>
     <message>
         <source>Cetak laporan</source>
-        <translation type="unfinished"></translation>
+        <translation>Print report</translation>
     </message>
     <message>
         <source>Simpan draf</source>
-        <translation type="unfinished"></translation>
+        <translation>Save draft</translation>
     </message>
     <message>
         <source>Kirim ke atasan</source>
-        <translation type="unfinished"></translation>
+        <translation>Submit to supervisor</translation>
     </message>
     <message>
         <source>Perubahan belum disimpan</source>
-        <translation type="unfinished">Unsaved changes</translation>
+        <translation>Unsaved changes</translation>
     </message>
     <message>
         <source>Kunjungan ini berubah dan belum disimpan. Buang perubahan itu?</source>
-        <translation type="unfinished"></translation>
+        <translation>This visit changed and is not saved. Discard the changes?</translation>
     </message>
     <message>
         <source>— pilih IKM —</source>
-        <translation type="unfinished"></translation>
+        <translation>— choose IKM —</translation>
     </message>
     <message>
         <source>Tanpa produk</source>
-        <translation type="unfinished"></translation>
+        <translation>No product</translation>
     </message>
     <message>
         <source>Terbuka</source>
-        <translation type="unfinished"></translation>
+        <translation>Open</translation>
     </message>
     <message>
         <source>Jatuh tempo</source>
-        <translation type="unfinished"></translation>
+        <translation>Due</translation>
     </message>
     <message>
         <source>Terlambat</source>
-        <translation type="unfinished">Overdue</translation>
+        <translation>Overdue</translation>
     </message>
     <message>
         <source>Selesai</source>
-        <translation type="unfinished">Done</translation>
+        <translation>Done</translation>
     </message>
     <message>
         <source>Kunjungan baru; belum dikirim.</source>
-        <translation type="unfinished"></translation>
+        <translation>New visit; not submitted yet.</translation>
     </message>
     <message>
         <source>Dikembalikan oleh {name}: {comment}</source>
-        <translation type="unfinished"></translation>
+        <translation>Returned by {name}: {comment}</translation>
     </message>
     <message>
         <source>Disetujui oleh {name} (revisi {revision}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Approved by {name} (revision {revision}).</translation>
     </message>
     <message>
         <source>Menunggu tinjauan atasan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Awaiting the supervisor&apos;s review.</translation>
     </message>
     <message>
         <source>Draf (revisi {revision}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Draft (revision {revision}).</translation>
     </message>
     <message>
         <source>Kunjungan baru</source>
-        <translation type="unfinished"></translation>
+        <translation>New visit</translation>
     </message>
     <message>
         <source>Kunjungan ke {name}, {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>Visit to {name}, {date}</translation>
     </message>
     <message>
         <source>{status} — terkunci</source>
-        <translation type="unfinished"></translation>
+        <translation>{status} — locked</translation>
     </message>
     <message>
         <source>Kirim kunjungan</source>
-        <translation type="unfinished"></translation>
+        <translation>Submit visit</translation>
     </message>
     <message>
         <source>Kirim laporan kunjungan ini ke atasan? Setelah dikirim, laporan tidak dapat diubah kecuali dikembalikan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Submit this visit report to the supervisor? Once submitted, it cannot be changed unless it is returned.</translation>
+    </message>
+    <message>
+        <source>Temuan belum lengkap</source>
+        <translation>Findings incomplete</translation>
+    </message>
+    <message>
+        <source>Temuan pada butir {items} belum lengkap (PLOR, tindakan perbaikan atau batas waktu). Tetap kirim laporan ini?</source>
+        <translation>The findings on items {items} are incomplete (PLOR, corrective action or deadline). Submit this report anyway?</translation>
     </message>
     <message>
         <source>Hapus pemeriksaan ini beserta jawabannya dan tindak lanjut yang terbuka?</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete this check with its answers and open follow-ups?</translation>
     </message>
     <message>
         <source>Amandemen</source>
-        <translation type="unfinished"></translation>
+        <translation>Amendment</translation>
     </message>
     <message>
         <source>Buka kembali laporan yang sudah disetujui sebagai revisi baru? Revisi itu perlu disetujui lagi; persetujuan sebelumnya tetap tercatat.</source>
-        <translation type="unfinished"></translation>
+        <translation>Reopen the approved report as a new revision? The revision needs approval again; the earlier approval stays on record.</translation>
     </message>
 </context>
 <context>
     <name>VisitPage</name>
     <message>
         <source>Kunjungan</source>
-        <translation type="unfinished"></translation>
+        <translation>Visits</translation>
     </message>
     <message>
         <source>Cari nama IKM…</source>
-        <translation type="unfinished"></translation>
+        <translation>Search IKM name…</translation>
     </message>
     <message>
         <source>Kunjungan baru</source>
-        <translation type="unfinished"></translation>
+        <translation>New visit</translation>
     </message>
     <message>
         <source>Semua</source>
-        <translation type="unfinished">All</translation>
+        <translation>All</translation>
     </message>
     <message>
         <source>Draf</source>
-        <translation type="unfinished">Draft</translation>
+        <translation>Drafts</translation>
     </message>
     <message>
         <source>Perlu ditinjau</source>
-        <translation type="unfinished"></translation>
+        <translation>To review</translation>
     </message>
     <message>
         <source>Dikembalikan</source>
-        <translation type="unfinished">Returned</translation>
+        <translation>Returned</translation>
     </message>
     <message>
         <source>Disetujui</source>
-        <translation type="unfinished">Approved</translation>
+        <translation>Approved</translation>
     </message>
     <message>
         <source>Pulihkan kunjungan</source>
-        <translation type="unfinished"></translation>
+        <translation>Recover visit</translation>
     </message>
     <message>
         <source>Ada isian kunjungan yang belum disimpan dari {when} (aplikasi tertutup sebelum sempat menyimpan). Pulihkan isian itu?</source>
-        <translation type="unfinished"></translation>
+        <translation>There is an unsaved visit entry from {when} (the application closed before it could save). Recover that entry?</translation>
     </message>
     <message numerus="yes">
         <source>%n kunjungan</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n visit</numerusform>
+            <numerusform>%n visits</numerusform>
         </translation>
     </message>
     <message>
         <source>Tidak ada kunjungan</source>
-        <translation type="unfinished"></translation>
+        <translation>No visits</translation>
     </message>
 </context>
 <context>
     <name>VisitTableModel</name>
     <message>
         <source>Draf</source>
-        <translation type="unfinished">Draft</translation>
+        <translation>Draft</translation>
     </message>
     <message>
         <source>Menunggu tinjauan</source>
-        <translation type="unfinished"></translation>
+        <translation>Awaiting review</translation>
     </message>
     <message>
         <source>Dikembalikan</source>
-        <translation type="unfinished">Returned</translation>
+        <translation>Returned</translation>
     </message>
     <message>
         <source>Disetujui</source>
-        <translation type="unfinished">Approved</translation>
+        <translation>Approved</translation>
     </message>
     <message>
         <source>Pendampingan</source>
-        <translation type="unfinished">Mentoring</translation>
+        <translation>Mentoring</translation>
     </message>
     <message>
         <source>Monitoring</source>
-        <translation type="unfinished">Monitoring</translation>
+        <translation>Monitoring</translation>
     </message>
     <message>
         <source>Tindak lanjut</source>
-        <translation type="unfinished"></translation>
+        <translation>Follow-up</translation>
     </message>
     <message>
         <source>Dukungan sertifikasi</source>
-        <translation type="unfinished">Certification support</translation>
+        <translation>Certification support</translation>
     </message>
     <message>
         <source>Tanggal</source>
-        <translation type="unfinished">Date</translation>
+        <translation>Date</translation>
     </message>
     <message>
         <source>IKM</source>
-        <translation type="unfinished"></translation>
+        <translation>IKM</translation>
     </message>
     <message>
         <source>Kecamatan</source>
-        <translation type="unfinished">Kecamatan</translation>
+        <translation>Kecamatan</translation>
     </message>
     <message>
         <source>Tujuan</source>
-        <translation type="unfinished"></translation>
+        <translation>Purpose</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Petugas</source>
-        <translation type="unfinished">Officer</translation>
+        <translation>Officer</translation>
     </message>
 </context>
 <context>
     <name>_SidePanel</name>
     <message>
         <source>Nama IKM:</source>
-        <translation type="unfinished"></translation>
+        <translation>IKM name:</translation>
     </message>
     <message>
         <source>Pemilik:</source>
-        <translation type="unfinished"></translation>
+        <translation>Owner:</translation>
     </message>
     <message>
         <source>No. HP:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mobile no.:</translation>
     </message>
     <message>
         <source>NIB:</source>
-        <translation type="unfinished"></translation>
+        <translation>NIB:</translation>
     </message>
     <message>
         <source>Alamat:</source>
-        <translation type="unfinished"></translation>
+        <translation>Address:</translation>
     </message>
     <message>
         <source>Desa, kecamatan:</source>
-        <translation type="unfinished"></translation>
+        <translation>Village, kecamatan:</translation>
     </message>
     <message>
         <source>Kunjungan:</source>
-        <translation type="unfinished"></translation>
+        <translation>Visits:</translation>
     </message>
     <message>
         <source>Produk:</source>
-        <translation type="unfinished"></translation>
+        <translation>Products:</translation>
     </message>
     <message>
         <source>Terdaftar:</source>
-        <translation type="unfinished"></translation>
+        <translation>Registered:</translation>
     </message>
 </context>
 <context>
@@ -2453,10 +2870,6 @@ P-IRT {number}</source>
         <translation>Building demo data was cancelled; no demo data was stored.</translation>
     </message>
     <message>
-        <source>Jumlah {what} harus antara {low} dan {high}.</source>
-        <translation>The number of {what} must be between {low} and {high}.</translation>
-    </message>
-    <message>
         <source>Kunjungan demo memerlukan paling sedikit satu IKM demo.</source>
         <translation>Demo visits need at least one demo IKM.</translation>
     </message>
@@ -2579,6 +2992,14 @@ P-IRT {number}</source>
     <message>
         <source>Saringan izin &apos;{value}&apos; tidak dikenal; pilih salah satu dari: {allowed}.</source>
         <translation>Unknown licence filter &apos;{value}&apos;; choose one of: {allowed}.</translation>
+    </message>
+    <message>
+        <source>Jumlah IKM demo harus antara {low} dan {high}.</source>
+        <translation>The number of demo IKMs must be between {low} and {high}.</translation>
+    </message>
+    <message>
+        <source>Jumlah kunjungan demo harus antara {low} dan {high}.</source>
+        <translation>The number of demo visits must be between {low} and {high}.</translation>
     </message>
     <message>
         <source>Tindak lanjut</source>
@@ -2849,6 +3270,10 @@ P-IRT {number}</source>
         <translation>Already registered and nothing changed; row skipped.</translation>
     </message>
     <message>
+        <source>Namanya mirip IKM terdaftar &apos;{registered}&apos; di kecamatan yang sama; setelah impor periksa halaman IKM ganda.</source>
+        <translation>The name is like the registered IKM &apos;{registered}&apos; in the same kecamatan; after the import check the Duplicate IKMs page.</translation>
+    </message>
+    <message>
         <source>IKM yang sama dengan baris {row}; produk dan data baris ini ditambahkan ke sana.</source>
         <translation>Same IKM as row {row}; this row&apos;s products and data are added to it.</translation>
     </message>
@@ -3037,8 +3462,8 @@ P-IRT {number}</source>
         <translation>Package {name}: the counts do not match the manifest ({detail}).</translation>
     </message>
     <message>
-        <source>Perubahan dari paket {name} tidak dapat diterapkan ({detail}); basis data tidak diubah.</source>
-        <translation>The changes from package {name} cannot be applied ({detail}); the database was not changed.</translation>
+        <source>Perubahan dari paket {name} tidak dapat diterapkan ({detail}); basis data tidak diubah. Minta pengirim membuat paket lengkap (--full).</source>
+        <translation>The changes from package {name} cannot be applied ({detail}); the database was not changed. Ask the sender to make a full package (--full).</translation>
     </message>
     <message>
         <source>Paket yang ditulis ke {path} gagal diperiksa ulang ({detail}); berkas tidak disimpan. Coba flashdisk atau folder lain.</source>
