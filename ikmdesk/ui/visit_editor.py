@@ -420,6 +420,15 @@ class VisitEditor(QWidget):
         self._update_header()
         self.autosave_timer.start()
 
+    def reload_if_unchanged(self) -> None:
+        """Read the shown visit again unless the user is editing it or a save is running."""
+        visit_id = self.visit_id
+        if visit_id is None or self._busy or self.has_unsaved_changes():
+            return
+        # A visit removed elsewhere stays on screen; the list shows the truth on going back.
+        with contextlib.suppress(UserError):
+            self.load(visit_id, check_id=None if self._check is None else self._check.id)
+
     def has_unsaved_changes(self) -> bool:
         """Return whether the report or any check's answers hold edits not saved yet."""
         return self._form_state() != self._baseline or bool(self._dirty_answers())

@@ -27,12 +27,21 @@ from ikmdesk.services import editor_recovery
 from ikmdesk.services.device import this_device
 from ikmdesk.services.visit import VisitFilter
 from ikmdesk.ui import dialogs
-from ikmdesk.ui.change_bus import ENTERPRISE, QUALITY_CHECK, SYNC, VISIT, change_bus
+from ikmdesk.ui.change_bus import (
+    ENTERPRISE,
+    FOLLOW_UP,
+    QUALITY_CHECK,
+    SYNC,
+    VISIT,
+    change_bus,
+)
 from ikmdesk.ui.visit_editor import RECOVERY_KIND, VisitEditor
 from ikmdesk.ui.visit_model import VisitTableModel
 
 SEARCH_DELAY_MS = 250
 _REFRESH_ON = frozenset({VISIT, ENTERPRISE, QUALITY_CHECK, SYNC})
+# Changes made elsewhere (a sync import, the follow-up page) that the open visit shows.
+_EDITOR_REFRESH_ON = frozenset({SYNC, FOLLOW_UP})
 
 
 class VisitPage(QWidget):
@@ -272,9 +281,11 @@ class VisitPage(QWidget):
 
     @Slot(object)
     def _on_change_bus_data_changed(self, changed: object) -> None:
-        if not isinstance(changed, frozenset) or not changed & _REFRESH_ON:
+        if not isinstance(changed, frozenset) or not changed & (_REFRESH_ON | _EDITOR_REFRESH_ON):
             return
         if self.stack.currentIndex() == self.LIST:
             self.apply_filter()
         else:
             self._stale = True
+            if changed & _EDITOR_REFRESH_ON:
+                self.editor.reload_if_unchanged()

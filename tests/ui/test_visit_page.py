@@ -537,3 +537,32 @@ def test_submitting_with_an_unfinished_finding_asks_first(
     with database.unit_of_work() as session:
         assert get_visit(session, visit_id).status == VisitStatus.DRAFT.value
     assert editor.editable  # saved as a draft, not sent
+
+
+def test_a_follow_up_done_elsewhere_shows_on_the_open_visit(qtbot: Any, database: Database) -> None:
+    from ikmdesk.services.follow_up import mark_done
+    from ikmdesk.services.quality_check import AnswerInput, save_answers
+    from ikmdesk.ui.change_bus import FOLLOW_UP, change_bus
+
+    _, visit_id, check_id = make_visit_with_check(database)
+    with database.unit_of_work() as session:
+        save_answers(
+            session,
+            check_id,
+            {
+                "13": AnswerInput(
+                    value="yes",
+                    corrective_action="Beli tempat sampah tertutup",
+                    due_date=TODAY + timedelta(days=7),
+                )
+            },
+        )
+    page = show_page(qtbot, database)
+    page.open_visit(visit_id)
+    table = page.editor.follow_up_table
+    assert table.item(0, 3).text() == "Jatuh tempo"  # due within the week
+    with database.unit_of_work() as session:
+        (follow_up,) = list_follow_ups(session, FollowUpFilter(visit_id=visit_id))
+        mark_done(session, follow_up.id, done_on=TODAY)
+    change_bus().notify(FOLLOW_UP)  # what the follow-up page announces after its write
+    assert table.item(0, 3).text() == "Selesai"
