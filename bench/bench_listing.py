@@ -1,4 +1,4 @@
-"""IKM list pages at 100,000 IKMs: the service against a hand-written sqlite3 query.
+"""IKM and visit list pages at 100,000 IKMs: the service against a hand-written sqlite3 query.
 
 Builds (once, then reuses) a database in the temp folder with 100,000 IKMs, their desa,
 products and visits, inserted the realistic way (ORM bulk insert, change capture on). For
@@ -38,6 +38,7 @@ from ikmdesk.services.region import (
     list_clusters,
     list_kecamatan,
 )
+from ikmdesk.services.visit import VisitFilter, list_visits
 
 ENTERPRISES = 100_000
 PRODUCTS = 40_000
@@ -369,8 +370,66 @@ def main() -> None:
         with raw_connection(db.path) as conn:
             for case in cases(db):
                 _run_case(db, conn, case)
+            for label, flt, where, params in visit_cases(db):
+                _run_visit_case(db, conn, label, flt, where, params)
     finally:
         db.close()
+
+
+VISIT_SQL = """
+SELECT v.id, v.enterprise_id, e.name, v.visit_date, v.status, v.purpose, d.officer_name,
+       c.code, k.name
+FROM visit v
+JOIN enterprise e ON e.id = v.enterprise_id
+JOIN region k ON k.id = e.kecamatan_id
+JOIN cluster c ON c.id = e.cluster_id
+JOIN device d ON d.id = v.officer_id
+WHERE v.deleted = 0 {where}
+ORDER BY v.visit_date DESC, v.id DESC
+LIMIT 200
+"""
+
+
+def visit_cases(db: Database) -> list[tuple[str, VisitFilter, str, tuple[Any, ...]]]:
+    """Return visit pages (newest first) timed against the natural hand-written join."""
+    with db.unit_of_work() as session:
+        pisang = find_cluster(session, "pisang")
+        kaliorang = find_kecamatan(session, "Kaliorang")
+        assert pisang is not None and kaliorang is not None
+    return [
+        ("visits, newest first", VisitFilter(), "", ()),
+        (
+            "visits of a cluster, newest",
+            VisitFilter(cluster="pisang"),
+            "AND e.cluster_id = ?",
+            (pisang.id,),
+        ),
+        (
+            "visits in a kecamatan, newest",
+            VisitFilter(kecamatan=kaliorang.id),
+            "AND e.kecamatan_id = ?",
+            (kaliorang.id,),
+        ),
+    ]
+
+
+def _run_visit_case(
+    db: Database,
+    conn: sqlite3.Connection,
+    label: str,
+    flt: VisitFilter,
+    where: str,
+    params: tuple[Any, ...],
+) -> None:
+    def service_page() -> list[Any]:
+        with db.unit_of_work() as session:
+            return list_visits(session, flt)
+
+    sql = VISIT_SQL.format(where=where)
+    service_s, rows = best_time(service_page)
+    raw_s, raw_rows = best_time(lambda: conn.execute(sql, params).fetchall())
+    same = [_plain(r) for r in rows] == [tuple(r) for r in raw_rows]
+    _report(label, len(rows), service_s, raw_s, same)
 
 
 def _run_case(db: Database, conn: sqlite3.Connection, case: Case) -> None:
