@@ -298,3 +298,22 @@ def test_removing_a_check_takes_its_open_follow_ups(database: Database, device: 
             select(FollowUp).where(FollowUp.visit_id == visit_id, FollowUp.deleted.is_(False))
         ).all()
     assert live == []
+
+
+def test_shipped_templates_are_stored_once_without_change_ops(database: Database) -> None:
+    from sqlalchemy import func
+
+    from ikmdesk.models import ChangeOp
+    from ikmdesk.services.quality_check import ensure_shipped_templates
+
+    with database.unit_of_work() as session:
+        ops_before = session.scalar(select(func.count()).select_from(ChangeOp))
+        added = ensure_shipped_templates(session)
+        again = ensure_shipped_templates(session)
+        ops_after = session.scalar(select(func.count()).select_from(ChangeOp))
+        stored = {(r.code, r.version, r.id) for r in session.scalars(select(TemplateRecord))}
+    assert added == len(shipped_templates()) and again == 0
+    assert ops_after == ops_before  # every device ships them; nothing to send
+    assert {
+        (t.id, t.version, template_record_id(t.id, t.version)) for t in shipped_templates()
+    } == stored
