@@ -22,6 +22,7 @@ from ikmdesk.db import Database
 from ikmdesk.errors import UserError
 from ikmdesk.paths import default_database_path
 from ikmdesk.resource import resource_path
+from ikmdesk.services.backup import REASON_EXIT, backup_if_changed
 from ikmdesk.services.data_file import open_data_file
 from ikmdesk.services.demo_data import DemoCancelled, build_demo
 from ikmdesk.services.device import has_identity
@@ -188,16 +189,26 @@ class Launcher(QObject):
         if app is not None:
             app.exit(code)
 
+    def _backup_on_exit(self, path: Path) -> None:
+        # The rotating backups are the officer's undo for a bad import or a lost laptop
+        # stick; an unchanged database is not copied again (see backup_if_changed).
+        try:
+            backup_if_changed(path, reason=REASON_EXIT)
+        except UserError as exc:
+            dialogs.show_error(None, exc)
+
     def _quit_on_last_window_closed(self) -> None:
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.setQuitOnLastWindowClosed(True)
 
     def close(self) -> None:
-        """Close the database and remove a demo folder made by this launcher."""
+        """Back up a changed database, close it, and remove a demo folder made here."""
+        in_use: Path | None = None
         if self.window is not None:
             if self.window.isVisible():
                 self.window.close()
+            in_use = self.window.database.path
             # The window may have reopened its database (restoring a backup does).
             if self.window.database is not self.database:
                 self.window.database.close()
@@ -206,6 +217,10 @@ class Launcher(QObject):
         if self.database is not None:
             self.database.close()
             self.database = None
+        if in_use is not None and self.demo_dir is None:
+            # After closing: the last connection folds the write-ahead log into the file, so
+            # the copy is complete and the file's time says whether anything changed.
+            self._backup_on_exit(in_use)
         if self.demo_dir is not None:
             with contextlib.suppress(OSError):
                 shutil.rmtree(self.demo_dir)

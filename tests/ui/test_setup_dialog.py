@@ -188,3 +188,22 @@ def test_launcher_exits_1_when_set_up_is_cancelled(qtbot, tmp_path, monkeypatch)
     assert launcher.start() == 1
     assert launcher.window is None
     launcher.close()
+
+
+def test_closing_the_app_backs_up_a_changed_database(qtbot, tmp_path):
+    from ikmdesk.services.backup import list_backups
+
+    path = tmp_path / "kerja.db"
+    make_database(path).close()
+    launcher = Launcher(db=str(path), demo=False)
+    assert launcher.start() is None
+    qtbot.addWidget(launcher.window)
+    launcher.close()
+    backups = list_backups(path)
+    assert [b.reason for b in backups] == ["exit"]
+
+    again = Launcher(db=str(path), demo=False)
+    assert again.start() is None
+    qtbot.addWidget(again.window)
+    again.close()
+    assert len(list_backups(path)) == 1  # nothing changed, no second copy
