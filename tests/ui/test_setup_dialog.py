@@ -207,3 +207,20 @@ def test_closing_the_app_backs_up_a_changed_database(qtbot, tmp_path):
     qtbot.addWidget(again.window)
     again.close()
     assert len(list_backups(path)) == 1  # nothing changed, no second copy
+
+
+def test_launcher_refuses_a_database_another_window_has_open(qtbot, tmp_path, monkeypatch):
+    from ikmdesk.errors import DatabaseInUse
+
+    path = tmp_path / "dipakai.db"
+    first = make_database(path)
+    shown: list[Exception] = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, error: shown.append(error))
+    try:
+        launcher = Launcher(db=str(path), demo=False)
+        assert launcher.start() == 1
+        assert len(shown) == 1 and isinstance(shown[0], DatabaseInUse)
+        assert "sedang dipakai" in dialogs.translate_error(shown[0])
+        launcher.close()
+    finally:
+        first.close()
