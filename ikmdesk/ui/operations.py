@@ -180,6 +180,8 @@ class Operation(QObject):
             raise RuntimeError("operation already started")
         self._started = True
         _running.add(self)
+        # A parent deleted before the work reports back must not leave it counted as running.
+        self.destroyed.connect(lambda: _running.discard(self))
         writer_pool().start(self._runner)
         return self
 
