@@ -8,6 +8,8 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy.exc import IntegrityError
 
 from ikmdesk.db import Database
@@ -636,3 +638,23 @@ def test_the_database_itself_refuses_what_validation_would(
         session.add(Enterprise(id=new_id(), **{**values, **bad}))
         session.flush()
     assert data_checksum(database.path) == before
+
+
+SEARCH_NAMES = ["UD 100% Pisang", "CV Kakao_Wahau", "Dodol\\Bunda", "Sari Madu", "amplang 50%"]
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(text=st.text(alphabet="aAkKuUdD15%_\\ ", max_size=6))
+def test_text_search_takes_every_character_literally(database: Database, text: str) -> None:
+    with database.unit_of_work() as session:
+        if not count_enterprises(session):
+            for name in SEARCH_NAMES:
+                create_enterprise(session, ikm(name))
+        found = {r.name for r in list_enterprises(session, EnterpriseFilter(text=text))}
+        assert count_enterprises(session, EnterpriseFilter(text=text)) == len(found)
+    words = text.lower().split()
+    assert found == {n for n in SEARCH_NAMES if all(w in n.lower() for w in words)}
