@@ -25,7 +25,7 @@ from ikmdesk.errors import UserError
 from ikmdesk.models.enums import DeviceRole, VisitStatus
 from ikmdesk.services import editor_recovery
 from ikmdesk.services.device import this_device
-from ikmdesk.services.visit import VisitFilter
+from ikmdesk.services.visit import VisitFilter, count_visits
 from ikmdesk.ui import dialogs
 from ikmdesk.ui.change_bus import (
     ENTERPRISE,
@@ -150,6 +150,7 @@ class VisitPage(QWidget):
         )
         for index, title in enumerate(titles):
             self.status_tabs.setTabText(index, title)
+        self._update_review_count()
         self._update_count()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -176,8 +177,18 @@ class VisitPage(QWidget):
         self.search_timer.stop()
         try:
             self.model.set_filter(self.current_filter())
+            self._update_review_count()
         except UserError as error:
             dialogs.show_error(self, error)
+
+    def _update_review_count(self) -> None:
+        """Show on the "Perlu ditinjau" tab how many visits wait for review."""
+        with self._database.unit_of_work() as session:
+            waiting = count_visits(session, VisitFilter(status=VisitStatus.SUBMITTED.value))
+        title = self.tr("Perlu ditinjau")
+        if waiting:
+            title = self.tr("Perlu ditinjau (%n)", "", waiting)
+        self.status_tabs.setTabText(self.TAB_REVIEW, title)
 
     @Slot()
     def offer_recovery(self) -> None:

@@ -100,7 +100,7 @@ def test_a_supervisor_sees_what_needs_review_and_approves_it(
     submitted = add_visits(supervisor_db, submitted=2, drafts=3)
     page = open_page(qtbot, supervisor_db)
     assert page.status_tabs.currentIndex() == VisitPage.TAB_REVIEW
-    assert page.status_tabs.tabText(VisitPage.TAB_REVIEW) == "Perlu ditinjau"
+    assert page.status_tabs.tabText(VisitPage.TAB_REVIEW) == "Perlu ditinjau (2)"
     assert page.model.total == 2
     assert {page.model.row_id(r) for r in range(2)} == set(submitted)
 
@@ -127,6 +127,7 @@ def test_a_supervisor_sees_what_needs_review_and_approves_it(
 
     qtbot.mouseClick(editor.back_button, LEFT)
     qtbot.waitUntil(lambda: page.model.total == 1)  # one left to review
+    assert page.status_tabs.tabText(VisitPage.TAB_REVIEW) == "Perlu ditinjau (1)"
 
 
 def test_returning_needs_a_comment_and_then_goes_back_to_the_officer(
