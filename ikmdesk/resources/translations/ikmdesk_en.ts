@@ -1626,164 +1626,164 @@ P-IRT {number}</translation>
     <name>ReportPage</name>
     <message>
         <source>Laporan kunjungan</source>
-        <translation type="unfinished"></translation>
+        <translation>Visit report</translation>
     </message>
     <message>
         <source>Riwayat pendampingan IKM</source>
-        <translation type="unfinished"></translation>
+        <translation>IKM mentoring history</translation>
     </message>
     <message>
         <source>Rekap bulanan</source>
-        <translation type="unfinished"></translation>
+        <translation>Monthly summary</translation>
     </message>
     <message>
         <source>Semua laporan kunjungan dalam rentang tanggal</source>
-        <translation type="unfinished"></translation>
+        <translation>All visit reports in a date range</translation>
     </message>
     <message>
         <source> bulan</source>
-        <translation type="unfinished"></translation>
+        <translation> months</translation>
     </message>
     <message>
         <source>Bahasa Indonesia</source>
-        <translation type="unfinished">Indonesian</translation>
+        <translation>Indonesian</translation>
     </message>
     <message>
         <source>English</source>
-        <translation type="unfinished"></translation>
+        <translation>English</translation>
     </message>
     <message>
         <source>Kunjungan</source>
-        <translation type="unfinished"></translation>
+        <translation>Visit</translation>
     </message>
     <message>
         <source>IKM</source>
-        <translation type="unfinished"></translation>
+        <translation>IKM</translation>
     </message>
     <message>
         <source>Bulan</source>
-        <translation type="unfinished"></translation>
+        <translation>Month</translation>
     </message>
     <message>
         <source>Klaster</source>
-        <translation type="unfinished">Cluster</translation>
+        <translation>Cluster</translation>
     </message>
     <message>
         <source>Kecamatan</source>
-        <translation type="unfinished">Kecamatan</translation>
+        <translation>Kecamatan</translation>
     </message>
     <message>
         <source>Belum dikunjungi lebih dari</source>
-        <translation type="unfinished"></translation>
+        <translation>Not visited for more than</translation>
     </message>
     <message>
         <source>Dari tanggal</source>
-        <translation type="unfinished"></translation>
+        <translation>From</translation>
     </message>
     <message>
         <source>Sampai</source>
-        <translation type="unfinished"></translation>
+        <translation>To</translation>
     </message>
     <message>
         <source>Tampilkan</source>
-        <translation type="unfinished"></translation>
+        <translation>Show</translation>
     </message>
     <message>
         <source>Simpan PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Save PDF…</translation>
     </message>
     <message>
         <source>Cetak…</source>
-        <translation type="unfinished"></translation>
+        <translation>Print…</translation>
     </message>
     <message>
         <source>Ekspor ke folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export to folder…</translation>
     </message>
     <message>
         <source>Jenis laporan</source>
-        <translation type="unfinished"></translation>
+        <translation>Report type</translation>
     </message>
     <message>
         <source>Bahasa laporan</source>
-        <translation type="unfinished"></translation>
+        <translation>Report language</translation>
     </message>
     <message>
         <source>Menyusun laporan…</source>
-        <translation type="unfinished"></translation>
+        <translation>Building the report…</translation>
     </message>
     <message>
         <source>Ekspor laporan kunjungan</source>
-        <translation type="unfinished"></translation>
+        <translation>Export visit reports</translation>
     </message>
     <message>
         <source>Menulis laporan kunjungan…</source>
-        <translation type="unfinished"></translation>
+        <translation>Writing visit reports…</translation>
     </message>
     <message>
         <source>Pilih kunjungan dulu.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a visit first.</translation>
     </message>
     <message>
         <source>Pilih IKM dulu.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose an IKM first.</translation>
     </message>
     <message>
         <source>Ekspor banyak laporan memakai tombol Ekspor.</source>
-        <translation type="unfinished"></translation>
+        <translation>Export many reports with the Export button.</translation>
     </message>
     <message>
         <source>draf</source>
-        <translation type="unfinished"></translation>
+        <translation>draft</translation>
     </message>
     <message>
         <source>diajukan</source>
-        <translation type="unfinished"></translation>
+        <translation>submitted</translation>
     </message>
     <message>
         <source>dikembalikan</source>
-        <translation type="unfinished"></translation>
+        <translation>returned</translation>
     </message>
     <message>
         <source>disetujui</source>
-        <translation type="unfinished"></translation>
+        <translation>approved</translation>
     </message>
     <message>
         <source>Semua klaster</source>
-        <translation type="unfinished">All clusters</translation>
+        <translation>All clusters</translation>
     </message>
     <message>
         <source>Semua kecamatan</source>
-        <translation type="unfinished">All kecamatan</translation>
+        <translation>All kecamatan</translation>
     </message>
     <message numerus="yes">
         <source>%n halaman</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
         </translation>
     </message>
     <message>
         <source>Simpan laporan PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Save PDF report</translation>
     </message>
     <message>
         <source>PDF (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF (*.pdf)</translation>
     </message>
     <message>
         <source>Disimpan: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Saved: %1</translation>
     </message>
     <message>
         <source>Pilih folder untuk laporan</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a folder for the reports</translation>
     </message>
     <message numerus="yes">
         <source>%n laporan ditulis.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n report written.</numerusform>
+            <numerusform>%n reports written.</numerusform>
         </translation>
     </message>
 </context>
@@ -1940,183 +1940,183 @@ P-IRT {number}</translation>
     <name>SyncPage</name>
     <message>
         <source>Semua perubahan (paket lengkap)</source>
-        <translation type="unfinished"></translation>
+        <translation>All changes (full package)</translation>
     </message>
     <message>
         <source>Ekspor berkas sinkronisasi…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export sync file…</translation>
     </message>
     <message>
         <source>Kirim</source>
-        <translation type="unfinished"></translation>
+        <translation>Send</translation>
     </message>
     <message>
         <source>Untuk:</source>
-        <translation type="unfinished"></translation>
+        <translation>To:</translation>
     </message>
     <message>
         <source>Impor berkas…</source>
-        <translation type="unfinished"></translation>
+        <translation>Import files…</translation>
     </message>
     <message>
         <source>Seret berkas .ikmsync ke sini atau pilih Impor.</source>
-        <translation type="unfinished"></translation>
+        <translation>Drag .ikmsync files here or choose Import.</translation>
     </message>
     <message>
         <source>Terima</source>
-        <translation type="unfinished"></translation>
+        <translation>Receive</translation>
     </message>
     <message>
         <source>Data</source>
-        <translation type="unfinished">Data</translation>
+        <translation>Record</translation>
     </message>
     <message>
         <source>Isian</source>
-        <translation type="unfinished"></translation>
+        <translation>Field</translation>
     </message>
     <message>
         <source>Nilai dipakai</source>
-        <translation type="unfinished"></translation>
+        <translation>Value in use</translation>
     </message>
     <message>
         <source>Oleh</source>
-        <translation type="unfinished">By</translation>
+        <translation>By</translation>
     </message>
     <message>
         <source>Nilai lain</source>
-        <translation type="unfinished"></translation>
+        <translation>Other value</translation>
     </message>
     <message>
         <source>Waktu</source>
-        <translation type="unfinished">Time</translation>
+        <translation>Time</translation>
     </message>
     <message>
         <source>Pulihkan nilai lain</source>
-        <translation type="unfinished"></translation>
+        <translation>Restore the other value</translation>
     </message>
     <message>
         <source>Pertahankan nilai dipakai</source>
-        <translation type="unfinished"></translation>
+        <translation>Keep the value in use</translation>
     </message>
     <message>
         <source>Konflik yang perlu ditinjau</source>
-        <translation type="unfinished"></translation>
+        <translation>Conflicts to review</translation>
     </message>
     <message>
         <source>Arah</source>
-        <translation type="unfinished"></translation>
+        <translation>Direction</translation>
     </message>
     <message>
         <source>Perangkat</source>
-        <translation type="unfinished"></translation>
+        <translation>Device</translation>
     </message>
     <message>
         <source>Berkas</source>
-        <translation type="unfinished"></translation>
+        <translation>File</translation>
     </message>
     <message>
         <source>Perubahan</source>
-        <translation type="unfinished"></translation>
+        <translation>Changes</translation>
     </message>
     <message>
         <source>Konflik</source>
-        <translation type="unfinished"></translation>
+        <translation>Conflicts</translation>
     </message>
     <message>
         <source>Lampiran</source>
-        <translation type="unfinished">Attachment</translation>
+        <translation>Attachments</translation>
     </message>
     <message>
         <source>Riwayat</source>
-        <translation type="unfinished"></translation>
+        <translation>History</translation>
     </message>
     <message>
         <source>Perangkat ini: {name} ({role}) — sidik jari {fingerprint}</source>
-        <translation type="unfinished"></translation>
+        <translation>This device: {name} ({role}) — fingerprint {fingerprint}</translation>
     </message>
     <message>
         <source>Perubahan belum terkirim: {pending}. Konflik terbuka: {conflicts}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Changes not sent yet: {pending}. Open conflicts: {conflicts}.</translation>
     </message>
     <message>
         <source>Peringatan: jam perangkat {device} lebih cepat {days:.1f} hari.</source>
-        <translation type="unfinished"></translation>
+        <translation>Warning: the clock of device {device} is {days:.1f} days ahead.</translation>
     </message>
     <message>
         <source>Semua petugas</source>
-        <translation type="unfinished"></translation>
+        <translation>All officers</translation>
     </message>
     <message>
         <source>(belum ada kepala seksi — pakai kata sandi)</source>
-        <translation type="unfinished"></translation>
+        <translation>(no section head yet — use a passphrase)</translation>
     </message>
     <message>
         <source>(dihapus)</source>
-        <translation type="unfinished"></translation>
+        <translation>(deleted)</translation>
     </message>
     <message>
         <source>impor</source>
-        <translation type="unfinished"></translation>
+        <translation>import</translation>
     </message>
     <message>
         <source>ekspor</source>
-        <translation type="unfinished"></translation>
+        <translation>export</translation>
     </message>
     <message>
         <source>siapa saja</source>
-        <translation type="unfinished"></translation>
+        <translation>anyone</translation>
     </message>
     <message>
         <source>Pilih folder (flashdisk) tujuan</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the target folder (USB stick)</translation>
     </message>
     <message>
         <source>Simpan berkas sinkronisasi</source>
-        <translation type="unfinished"></translation>
+        <translation>Save sync file</translation>
     </message>
     <message>
         <source>Berkas sinkronisasi (*.ikmsync)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync files (*.ikmsync)</translation>
     </message>
     <message>
         <source>Mengekspor</source>
-        <translation type="unfinished">Exporting</translation>
+        <translation>Exporting</translation>
     </message>
     <message>
         <source>{file}: {ops} perubahan, {attachments} lampiran.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}: {ops} changes, {attachments} attachments.</translation>
     </message>
     <message>
         <source>Pilih berkas sinkronisasi</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose sync files</translation>
     </message>
     <message>
         <source>Mengimpor</source>
-        <translation type="unfinished"></translation>
+        <translation>Importing</translation>
     </message>
     <message>
         <source>{file}: sudah pernah diimpor; tidak ada yang berubah.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}: already imported; nothing changed.</translation>
     </message>
     <message>
         <source>{file}: {applied} perubahan baru, {known} sudah ada, {conflicts} konflik, {attachments} lampiran.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}: {applied} new changes, {known} already known, {conflicts} conflicts, {attachments} attachments.</translation>
     </message>
     <message>
         <source>Jam pengirim lebih cepat dari jam perangkat ini.</source>
-        <translation type="unfinished"></translation>
+        <translation>The sender&apos;s clock is ahead of this device&apos;s clock.</translation>
     </message>
     <message>
         <source>{file}: pengirim belum dipercaya.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}: the sender is not trusted yet.</translation>
     </message>
     <message>
         <source>{file}: ditolak — {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}: refused — {reason}</translation>
     </message>
     <message>
         <source>Percayai pengirim?</source>
-        <translation type="unfinished"></translation>
+        <translation>Trust the sender?</translation>
     </message>
     <message>
         <source>Berkas ini dari perangkat yang belum dikenal:
@@ -2124,15 +2124,19 @@ P-IRT {number}</translation>
 Sidik jari: {fingerprint}
 
 Cocokkan sidik jari dengan pengirim. Percayai?</source>
-        <translation type="unfinished"></translation>
+        <translation>This file comes from a device not known yet:
+{name} ({role})
+Fingerprint: {fingerprint}
+
+Compare the fingerprint with the sender. Trust it?</translation>
     </message>
     <message>
         <source>Kata sandi paket</source>
-        <translation type="unfinished"></translation>
+        <translation>Package passphrase</translation>
     </message>
     <message>
         <source>Kata sandi untuk {file}:</source>
-        <translation type="unfinished"></translation>
+        <translation>Passphrase for {file}:</translation>
     </message>
 </context>
 <context>
@@ -2411,6 +2415,13 @@ Cocokkan sidik jari dengan pengirim. Percayai?</source>
     <message>
         <source>Disetujui</source>
         <translation>Approved</translation>
+    </message>
+    <message numerus="yes">
+        <source>Perlu ditinjau (%n)</source>
+        <translation>
+            <numerusform>To review (%n)</numerusform>
+            <numerusform>To review (%n)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Pulihkan kunjungan</source>
