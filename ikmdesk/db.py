@@ -59,7 +59,9 @@ class Database:
             yield session
 
     def close(self) -> None:
-        """Dispose of connections and release the writer lock."""
+        """Refresh planner statistics, dispose of connections and release the writer lock."""
+        if self.writable:
+            refresh_statistics(self.engine)
         self.engine.dispose()
         if self._lock is not None:
             _release_lock(self._lock)
@@ -99,6 +101,8 @@ def open_database(
             _upgrade(engine)
             db.created = current is None
             db.migrated_from = current
+        if writable:
+            refresh_statistics(engine, only_if_missing=True)
         return db
     except BaseException:
         if lock is not None:
@@ -157,6 +161,24 @@ def _upgrade(engine: Engine) -> None:
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
+
+
+def refresh_statistics(engine: Engine, *, only_if_missing: bool = False) -> None:
+    """Refresh SQLite's planner statistics (sampled, so milliseconds even on large files).
+
+    Without them the planner walks the wrong side of some joins (a visit page took 308 ms
+    instead of 12 ms).
+    """
+    with engine.begin() as connection:
+        if (
+            only_if_missing
+            and connection.exec_driver_sql(
+                "SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'"
+            ).first()
+        ):
+            return
+        connection.exec_driver_sql("PRAGMA analysis_limit = 400")
+        connection.exec_driver_sql("ANALYZE")
 
 
 def current_revision(engine: Engine) -> str | None:
