@@ -16,14 +16,12 @@ opened. What a page may offer (all optional, found by name):
 - ``retranslate_ui()`` or a ``changeEvent`` for ``QEvent.LanguageChange``: not needed; on a
   language switch the window rebuilds every page that has no unsaved changes.
 
-Page modules written in parallel are imported only if present (``importlib.util.find_spec``),
-so a missing one shows an honest placeholder instead of breaking the window.
+Page modules are imported when their page is first opened, so the window appears quickly.
 """
 
 from __future__ import annotations
 
 import importlib
-import importlib.util
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -60,7 +58,6 @@ from ikmdesk.services.device import DeviceInfo, this_device
 from ikmdesk.ui import dialogs
 from ikmdesk.ui.change_bus import ChangeBus, install_change_bus
 from ikmdesk.ui.operations import pending_operations, wait_for_operations
-from ikmdesk.ui.placeholder_page import PlaceholderPage
 from ikmdesk.ui.translations import app_settings, current_language
 
 
@@ -160,10 +157,8 @@ def page_icon(name: str) -> QIcon:
     return QIcon(str(path)) if path.exists() else QIcon()
 
 
-def page_class(spec: PageSpec) -> type[QWidget] | None:
-    """Return the page's class, or None while its module does not exist in this build."""
-    if importlib.util.find_spec(spec.module) is None:
-        return None
+def page_class(spec: PageSpec) -> type[QWidget]:
+    """Return the page's class, importing its module now (pages load on first use)."""
     return getattr(importlib.import_module(spec.module), spec.class_name)
 
 
@@ -263,11 +258,7 @@ class MainWindow(QMainWindow):
         return page
 
     def _build_page(self, spec: PageSpec) -> QWidget:
-        cls = page_class(spec)
-        if cls is None:
-            page: QWidget = PlaceholderPage(self._page_title(spec))
-        else:
-            page = cls(self.database, self)
+        page = page_class(spec)(self.database, self)
         page.setObjectName(f"page_{spec.name}")
         self._connect_requests(page)
         return page
@@ -382,9 +373,6 @@ class MainWindow(QMainWindow):
             title = self._page_title(spec)
             self.navigation.item(row).setText(title)
             self._actions[f"page_{spec.name}"].setText(title)
-            page = self._pages.get(spec.name)
-            if isinstance(page, PlaceholderPage):
-                page.set_title(title)
         # Wide enough for the longest page name in this language (icons included).
         self.navigation.setMinimumWidth(min(self.navigation.sizeHintForColumn(0) + 16, 260))
         self._update_window_title()

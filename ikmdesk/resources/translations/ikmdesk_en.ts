@@ -1524,13 +1524,6 @@ ikmdesk restore --db &quot;{db}&quot; --from &quot;{file}&quot;</translation>
     </message>
 </context>
 <context>
-    <name>PlaceholderPage</name>
-    <message>
-        <source>Bagian ini belum tersedia pada versi aplikasi ini. Data Anda tidak terpengaruh; fitur ini akan muncul di sini setelah selesai dibuat.</source>
-        <translation>This part is not available in this version of the application yet. Your data is not affected; the feature will appear here once it is finished.</translation>
-    </message>
-</context>
-<context>
     <name>ProductEditor</name>
     <message>
         <source>Nama produk</source>
