@@ -18,7 +18,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from ikmdesk.blob_store import BlobStore, is_sha256
+from ikmdesk.blob_store import BlobStore
 from ikmdesk.db import Database, backup_database
 from ikmdesk.errors import CONTEXT, QT_TRANSLATE_NOOP, UserError
 from ikmdesk.models import ChangeOp, Device, LocalIdentity
@@ -38,11 +38,12 @@ from ikmdesk.sync.change_capture import CAPTURE_OFF
 from ikmdesk.sync.hlc import Hlc, HybridClock
 from ikmdesk.sync.knowledge import (
     all_peer_vectors,
+    attachment_hashes,
     count_unknown_to,
     learn_peer_vector,
     local_vector,
     mark_context_changed,
-    ops_unknown_to,
+    op_lines_unknown_to,
     peer_vector,
 )
 from ikmdesk.sync.merge import apply_ops
@@ -181,17 +182,11 @@ def export_package(
         encryption = _encryption(recipient, passphrase=passphrase, plain=plain)
         known = {} if full or recipient is None else peer_vector(session, recipient.device_id)
         connection = session.connection()
-        ops = list(ops_unknown_to(connection, known))
+        ops = op_lines_unknown_to(connection, known)
+        shas = attachment_hashes(connection, known)
         vector = local_vector(connection)
         warnings = {w.device_id: w.ahead_ms for w in session.scalars(select(ClockWarning))}
     store = BlobStore(blob_dir(db.path))
-    shas = sorted(
-        {
-            op["value"]
-            for op in ops
-            if op["entity"] == "attachment" and op["field"] == "sha256" and is_sha256(op["value"])
-        }
-    )
     blobs = {sha: store.read(sha) for sha in shas if store.has(sha)}
     created = datetime.fromtimestamp((now_ms or hlc.wall_clock_ms)() / 1000, UTC)
     draft = PackageDraft(

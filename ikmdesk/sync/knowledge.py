@@ -7,12 +7,13 @@ so it can never disagree with the ops actually stored.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import Any
+import json
+from collections.abc import Mapping
 
-from sqlalchemy import Connection, and_, func, select
+from sqlalchemy import Connection, Text, and_, func, select, type_coerce
 from sqlalchemy.orm import Session
 
+from ikmdesk.blob_store import is_sha256
 from ikmdesk.models import ChangeOp
 from ikmdesk.models.sync_state import PeerKnowledge, SyncContext
 
@@ -106,27 +107,54 @@ def learn_peer_vector(session: Session, peer_id: str, vector: Mapping[str, int])
     session.flush()
 
 
-def ops_unknown_to(connection: Connection, known: Mapping[str, int]) -> Iterator[dict[str, Any]]:
-    """Yield every stored op the holder of ``known`` lacks, per origin in counter order."""
+def op_lines_unknown_to(connection: Connection, known: Mapping[str, int]) -> list[str]:
+    """Return, as JSON lines, every stored op the holder of ``known`` lacks (by origin, counter).
+
+    Values are copied as the JSON text stored in the change log, never decoded and
+    re-encoded: exports of hundreds of thousands of ops spend their time here.
+    """
+    quote = json.encoder.encode_basestring  # type: ignore[attr-defined]
     origins = connection.scalars(select(_log.c.device_id).distinct()).all()
-    columns = (
-        _log.c.op_id,
-        _log.c.device_id,
-        _log.c.counter,
-        _log.c.entity,
-        _log.c.row_id,
-        _log.c.field,
-        _log.c.value,
-        _log.c.hlc,
-    )
+    raw_value = type_coerce(_log.c.value, Text)
+    lines: list[str] = []
     for origin in sorted(origins):
         result = connection.execute(
-            select(*columns)
+            select(
+                _log.c.op_id,
+                _log.c.device_id,
+                _log.c.counter,
+                _log.c.entity,
+                _log.c.row_id,
+                _log.c.field,
+                raw_value,
+                _log.c.hlc,
+            )
             .where(_log.c.device_id == origin, _log.c.counter > known.get(origin, 0))
             .order_by(_log.c.counter)
         )
-        for row in result.mappings():
-            yield dict(row)
+        lines.extend(
+            f'{{"op_id":{quote(op_id)},"device_id":{quote(device_id)},"counter":{int(counter)},'
+            f'"entity":{quote(entity)},"row_id":{quote(row_id)},"field":{quote(field)},'
+            f'"value":{"null" if value is None else value},"hlc":{quote(hlc)}}}'
+            for op_id, device_id, counter, entity, row_id, field, value, hlc in result
+        )
+    return lines
+
+
+def attachment_hashes(connection: Connection, known: Mapping[str, int]) -> list[str]:
+    """Return the SHA-256 of every attachment file named by an op the holder lacks."""
+    rows = connection.execute(
+        select(_log.c.device_id, _log.c.counter, _log.c.value).where(
+            _log.c.entity == "attachment", _log.c.field == "sha256"
+        )
+    )
+    return sorted(
+        {
+            value
+            for device_id, counter, value in rows
+            if counter > known.get(device_id, 0) and isinstance(value, str) and is_sha256(value)
+        }
+    )
 
 
 def count_unknown_to(connection: Connection, known: Mapping[str, int]) -> int:

@@ -68,7 +68,8 @@ class PackageDraft:
     recipient_id: str | None
     vector: dict[str, int]
     clock_warnings: dict[str, int]
-    ops: list[dict[str, Any]]
+    ops: list[str]
+    """One JSON object per op, without line ends."""
     blobs: dict[str, bytes]
 
 
@@ -105,10 +106,9 @@ class PackageFiles:
             path.unlink()
 
 
-def encode_ops(ops: Iterable[dict[str, Any]]) -> bytes:
+def encode_ops(lines: Iterable[str]) -> bytes:
     """Return the ops as JSON lines (UTF-8, one op per line)."""
-    dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-    return "".join(dumps(op) + "\n" for op in ops).encode("utf-8")
+    return "".join(line + "\n" for line in lines).encode("utf-8")
 
 
 def write_package(
