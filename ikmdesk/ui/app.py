@@ -125,7 +125,7 @@ class Launcher(QObject):
                 return None
             if setup.choice != CHOICE_CREATED:
                 return EXIT_FAILED
-        self.window = MainWindow(database)
+        self.window = MainWindow(database, demo=self.demo_dir is not None)
         self.window.show()
         self.window_opened.emit(self.window)
         return None

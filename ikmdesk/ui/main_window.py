@@ -168,9 +168,12 @@ class MainWindow(QMainWindow):
     page_opened = Signal(str)
     language_changed = Signal(str)
 
-    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, database: Database, parent: QWidget | None = None, *, demo: bool = False
+    ) -> None:
         super().__init__(parent)
         self.database = database
+        self.demo = demo
         self.change_bus: ChangeBus = install_change_bus(ChangeBus(self))
         self._pages: dict[str, QWidget] = {}
         self._device: DeviceInfo | None = None
@@ -197,9 +200,13 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([170, 1100])
         self.setCentralWidget(self.splitter)
 
+        self.demo_label = QLabel()
+        self.demo_label.setStyleSheet("color: #e65100; font-weight: bold;")
+        self.demo_label.setVisible(demo)
         self.officer_label = QLabel()
         self.database_label = QLabel()
         self.sync_label = QLabel()
+        self.statusBar().addWidget(self.demo_label)
         for label in (self.officer_label, self.database_label, self.sync_label):
             self.statusBar().addPermanentWidget(label)
         self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -380,7 +387,14 @@ class MainWindow(QMainWindow):
         self.refresh_status()
 
     def _update_window_title(self) -> None:
-        self.setWindowTitle(self.tr("IKMDesk — {file}").format(file=self.database.path.name))
+        if self.demo:
+            # Officers must not type real visits into a file that disappears on exit.
+            self.setWindowTitle(self.tr("IKMDesk — DATA DEMO (dihapus saat ditutup)"))
+            self.demo_label.setText(
+                self.tr("DEMO: data contoh di folder sementara, dihapus saat aplikasi ditutup.")
+            )
+        else:
+            self.setWindowTitle(self.tr("IKMDesk — {file}").format(file=self.database.path.name))
 
     def _update_page_actions(self) -> None:
         page = self.current_page()

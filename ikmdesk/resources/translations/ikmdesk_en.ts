@@ -921,6 +921,14 @@
         <translation>About IKMDesk</translation>
     </message>
     <message>
+        <source>IKMDesk — DATA DEMO (dihapus saat ditutup)</source>
+        <translation>IKMDesk — DEMO DATA (deleted on close)</translation>
+    </message>
+    <message>
+        <source>DEMO: data contoh di folder sementara, dihapus saat aplikasi ditutup.</source>
+        <translation>DEMO: sample data in a temporary folder, deleted when the application closes.</translation>
+    </message>
+    <message>
         <source>IKMDesk — {file}</source>
         <translation>IKMDesk — {file}</translation>
     </message>
