@@ -938,6 +938,14 @@ def demo_photo(caption: str, *, palette: tuple[tuple[int, ...], ...], variant: i
             draw.rectangle((x - r, y - r // 2, x + r, y + r // 2), fill=color)
     draw.rectangle((0, height - 64, width, height), fill=(0, 0, 0))
     draw.text((20, height - 50), caption, fill=(255, 255, 255), font=_caption_font())
+    # Marked, so a demo picture that ends up in a printed report is not taken for evidence.
+    mark_width = draw.textlength("FOTO DEMO", font=_caption_font())
+    draw.text(
+        (width - 20 - mark_width, height - 50),
+        "FOTO DEMO",
+        fill=(255, 210, 0),
+        font=_caption_font(),
+    )
     out = io.BytesIO()
     image.save(out, format="JPEG", quality=80)
     return out.getvalue()
