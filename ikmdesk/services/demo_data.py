@@ -156,16 +156,17 @@ def build_demo(
     new_blob_dir = not blob_dir(path).exists()
     db = open_data_file(path, create=True)
     try:
-        return replace(_build_in(db, options), database_created=new_file)
-    except DemoCancelled:
-        db.close()
-        if new_file:
-            _remove_database_files(path)
-        if new_blob_dir:
-            shutil.rmtree(blob_dir(path), ignore_errors=True)
+        summary = _build_in(db, options)
+    except BaseException as exc:
+        db.close()  # once only: closing touches the file (planner statistics)
+        if isinstance(exc, DemoCancelled):
+            if new_file:
+                _remove_database_files(path)
+            if new_blob_dir:
+                shutil.rmtree(blob_dir(path), ignore_errors=True)
         raise
-    finally:
-        db.close()
+    db.close()
+    return replace(summary, database_created=new_file)
 
 
 def write_demo(
