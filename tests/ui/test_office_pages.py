@@ -219,3 +219,29 @@ def test_declined_merge_changes_nothing(qtbot, database, monkeypatch):
     with qtbot.waitSignal(page.pairs_loaded, timeout=WAIT):
         qtbot.mouseClick(page.dismiss_button, Qt.MouseButton.LeftButton)
     assert page.model.rowCount() == 0
+
+
+def test_restoring_from_the_page_brings_the_window_back_to_the_backup(
+    qtbot, main_window, monkeypatch
+):
+    database = main_window.database
+    backup_now(database.path)
+    with database.unit_of_work() as session:
+        create_enterprise(
+            session,
+            EnterpriseInput(
+                name="Dibuat Sesudah Cadangan",
+                kecamatan_id=region_id("64.08.04"),
+                cluster_id=cluster_id("pisang"),
+            ),
+        )
+    before = _count(database, Enterprise)
+    monkeypatch.setattr(dialogs, "confirm", lambda *a, **k: True)
+    page = main_window.open_page("data_kantor")
+    qtbot.waitUntil(lambda: page.backup_table.rowCount() == 1, timeout=WAIT)
+    page.backup_table.selectRow(0)
+    qtbot.mouseClick(page.restore_button, Qt.MouseButton.LeftButton)
+    restored = main_window.database
+    assert restored is not database
+    assert _count(restored, Enterprise) == before - 1
+    assert {b.reason for b in list_backups(restored.path)} == {"manual", "pre-restore"}
