@@ -433,6 +433,7 @@ class _VisitPlan:
 def _plan_enterprises(
     world: _World, count: int, desa_by_kecamatan: dict[str, list[str]]
 ) -> list[_EnterprisePlan]:
+    """Return ``count`` IKMs, clusters in the shipped shares, each with a distinct IRTP number."""
     plan_rng = world.rng("plan", "enterprises")
     places = world.words["places"]
     shares = places["cluster_share"]
@@ -652,6 +653,7 @@ def _pirt(
 def _plan_visits(
     world: _World, ents: list[_EnterprisePlan], count: int, reviewer_id: str
 ) -> list[_VisitPlan]:
+    """Return ``count`` visits spread over the IKMs, busier IKMs visited more often."""
     if not count:
         return []
     plan_rng = world.rng("plan", "visits")
