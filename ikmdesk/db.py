@@ -51,6 +51,7 @@ class Database:
     migrated_from: str | None = None
     backup_path: Path | None = None
     _lock: IO[bytes] | None = field(default=None, repr=False)
+    _closed: bool = field(default=False, repr=False)
 
     @contextlib.contextmanager
     def unit_of_work(self) -> Iterator[Session]:
@@ -60,7 +61,10 @@ class Database:
 
     def close(self) -> None:
         """Refresh planner statistics, dispose of connections and release the writer lock."""
-        if self.writable:
+        if self._closed:
+            return
+        self._closed = True
+        if self.writable and self.path.exists():
             refresh_statistics(self.engine)
         self.engine.dispose()
         if self._lock is not None:
