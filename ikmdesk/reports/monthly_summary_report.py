@@ -10,7 +10,7 @@ from reportlab.platypus import Flowable, Table, TableStyle
 from ikmdesk.reports.base import PdfReport
 from ikmdesk.reports.charts import count_bar_chart
 from ikmdesk.reports.markup import escaped, para, para_markup
-from ikmdesk.reports.tables import data_table
+from ikmdesk.reports.tables import data_table, data_tables
 from ikmdesk.services.report_data import CountRow, FollowUpLine, MonthlySummary
 
 _COLUMN_OF = {
@@ -134,7 +134,7 @@ class MonthlySummaryReport(PdfReport):
             t.t("col_cluster"),
             t.t("col_last_visit"),
         ]
-        return [*parts, data_table(header, rows, widths, s)]
+        return [*parts, *data_tables(header, rows, widths, s)]
 
     def overdue(self) -> list[Flowable]:
         """Return follow-up actions past their deadline at the end of the month."""
@@ -154,7 +154,7 @@ class MonthlySummaryReport(PdfReport):
             t.t("col_due"),
             t.t("col_days_late"),
         ]
-        return [*parts, data_table(header, rows, widths, s)]
+        return [*parts, *data_tables(header, rows, widths, s)]
 
     def _overdue_row(self, number: int, item: FollowUpLine, end: date) -> list:
         late = para(str((end - item.due_date).days), self.styles["CellRight"])
