@@ -475,7 +475,10 @@ def read_table(path: Path, *, sheet: str | None = None) -> ImportTable:
             raise UserError(MSG_SHEET_UNKNOWN, sheet=sheet, sheets=", ".join(names))
         candidates = [sheet] if sheet is not None else names
         for index, name in enumerate(candidates):
-            rows = [tuple(r) for r in workbook[name].iter_rows(values_only=True)]
+            worksheet = workbook[name]
+            # Files written by some tools state a wrong sheet size; read every row present.
+            worksheet.reset_dimensions()
+            rows = [_compact(r) for r in worksheet.iter_rows(values_only=True)]
             try:
                 return _table(path.name, name, rows)
             except UserError:
@@ -1194,6 +1197,11 @@ def _delimiter(text: str) -> str:
         if score > best_score:
             best, best_score = candidate, score
     return best
+
+
+def _compact(row: Sequence[Any]) -> tuple[Any, ...]:
+    """Return the row's cells, or () for a row with none filled (sheets often style 10,000s)."""
+    return tuple(row) if any(cell is not None and cell != "" for cell in row) else ()
 
 
 def _table(source: str, sheet: str | None, rows: list[tuple[Any, ...]]) -> ImportTable:
