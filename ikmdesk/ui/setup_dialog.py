@@ -240,7 +240,7 @@ class LetterheadForm(QWidget):
             image.load(self._settings.logo_path)
         if image.isNull():
             self.logo_preview.setPixmap(QPixmap())
-            self.logo_preview.setText(self.tr("tanpa logo"))
+            self.logo_preview.setText(self.tr("belum ada"))
         else:
             self.logo_preview.setPixmap(
                 QPixmap.fromImage(image).scaled(
@@ -267,7 +267,7 @@ class SetupDialog(QDialog):
         self.database = database
         self.choice: str | None = None
         self._saving: Operation | None = None
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(660)
 
         self.intro_label = QLabel()
         self.intro_label.setWordWrap(True)

@@ -834,8 +834,8 @@
         <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <source>tanpa logo</source>
-        <translation>no logo</translation>
+        <source>belum ada</source>
+        <translation>none yet</translation>
     </message>
 </context>
 <context>
