@@ -219,3 +219,43 @@ def test_launcher_refuses_a_database_another_window_has_open(qtbot, tmp_path, mo
         launcher.close()
     finally:
         first.close()
+
+
+def test_settings_page_saves_the_letterhead_and_signature(qtbot, database):
+    from ikmdesk.ui.settings_page import SettingsPage
+
+    page = SettingsPage(database)
+    qtbot.addWidget(page)
+    page.show()
+    assert not page.has_unsaved_changes() and not page.save_button.isEnabled()
+    assert page.name_value.text() == "Siti Rahmawati"
+
+    qtbot.keyClicks(page.supervisor_name_edit, "Ir. Hendra Wijaya")
+    qtbot.keyClicks(page.supervisor_nip_edit, "197502101999031004")
+    assert page.has_unsaved_changes() and page.save_button.isEnabled()
+    with qtbot.waitSignal(page.settings_saved, timeout=10_000):
+        qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+
+    assert not page.has_unsaved_changes()
+    with database.unit_of_work() as session:
+        stored = get_office_settings(session)
+    assert (stored.supervisor_name, stored.supervisor_nip) == (
+        "Ir. Hendra Wijaya",
+        "197502101999031004",
+    )
+
+
+def test_settings_page_explains_a_bad_report_number_pattern(qtbot, database):
+    from ikmdesk.ui.settings_page import SettingsPage
+
+    page = SettingsPage(database)
+    qtbot.addWidget(page)
+    page.show()
+    page.pattern_edit.selectAll()
+    qtbot.keyClicks(page.pattern_edit, "LAPORAN/{year}")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.error_label.isVisible(), timeout=10_000)
+    assert "{seq}" in page.error_label.text()
+    assert page.has_unsaved_changes()
+    with database.unit_of_work() as session:
+        assert get_office_settings(session).report_number_pattern != "LAPORAN/{year}"
