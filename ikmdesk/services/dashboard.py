@@ -238,7 +238,7 @@ def last_sync(session: Session) -> datetime | None:
     return max(times) if times else None
 
 
-def _open_follow_ups() -> Select[tuple[FollowUp, Enterprise]]:
+def _open_follow_ups() -> Select[FollowUp, Enterprise]:
     return (
         select(FollowUp, Enterprise)
         .join(Enterprise, Enterprise.id == FollowUp.enterprise_id)
@@ -253,7 +253,7 @@ def _open_follow_ups() -> Select[tuple[FollowUp, Enterprise]]:
 
 
 def _follow_up_rows(
-    session: Session, query: Select[tuple[FollowUp, Enterprise]]
+    session: Session, query: Select[FollowUp, Enterprise]
 ) -> tuple[FollowUpDue, ...]:
     rows = session.execute(
         query.order_by(FollowUp.due_date, Enterprise.name).limit(FOLLOW_UP_LIMIT)
@@ -272,7 +272,7 @@ def _follow_up_rows(
     )
 
 
-def _count(session: Session, query: Select[tuple[FollowUp, Enterprise]]) -> int:
+def _count(session: Session, query: Select[FollowUp, Enterprise]) -> int:
     return int(session.scalar(select(func.count()).select_from(query.subquery())) or 0)
 
 
