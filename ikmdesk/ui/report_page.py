@@ -37,11 +37,13 @@ from ikmdesk.db import Database
 from ikmdesk.services.region import list_clusters, list_kecamatan
 from ikmdesk.services.report_data import enterprise_choices, visit_choices
 from ikmdesk.ui import dialogs
+from ikmdesk.ui.change_bus import change_bus
 from ikmdesk.ui.operations import Operation, Progress, run_operation, run_with_progress
 
 KIND_VISIT, KIND_ENTERPRISE, KIND_SUMMARY, KIND_BATCH = "visit", "enterprise", "summary", "visits"
 KINDS = (KIND_VISIT, KIND_ENTERPRISE, KIND_SUMMARY, KIND_BATCH)
 PRINT_DPI = 300
+WATCHED = frozenset({"visit", "enterprise", "cluster", "sync"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,8 +76,10 @@ class ReportPage(QWidget):
         self._pdf_name = ""
         self._rendering_name = ""
         self._pending_select: tuple[str, str] | None = None
+        self._pending_preview = True
         self._buffer: QBuffer | None = None
         self._build()
+        change_bus().data_changed.connect(self._on_change_bus_data_changed)
         self.reload_choices()
 
     def _build(self) -> None:
@@ -201,6 +205,7 @@ class ReportPage(QWidget):
                 self.show_preview()
         else:
             self._pending_select = (kind, record_id)
+            self._pending_preview = preview
 
     def current_kind(self) -> str:
         """Return the chosen report kind (one of KINDS)."""
@@ -350,9 +355,25 @@ class ReportPage(QWidget):
             self.kecamatan_combo.addItem(region.name, region.name)
         if self._pending_select is not None:
             kind, record_id = self._pending_select
+            preview = self._pending_preview
             self._pending_select = None
-            if self._select_record(kind, record_id):
+            self._pending_preview = True
+            if self._select_record(kind, record_id) and preview:
                 self.show_preview()
+
+    @Slot(object)
+    def _on_change_bus_data_changed(self, entities: frozenset[str]) -> None:
+        if entities & WATCHED:
+            self._keep_selection()
+            self.reload_choices()
+
+    def _keep_selection(self) -> None:
+        """Remember the chosen record so a refill of the pickers selects it again."""
+        kind = self.current_kind()
+        combo = self.visit_combo if kind == KIND_VISIT else self.enterprise_combo
+        if kind in (KIND_VISIT, KIND_ENTERPRISE) and combo.currentData():
+            self._pending_select = (kind, str(combo.currentData()))
+            self._pending_preview = False
 
     @Slot()
     def _on_kind_combo_changed(self) -> None:

@@ -143,3 +143,19 @@ def _busiest_month(database: Database) -> tuple[date, date]:
     day = visits[-1][1]
     first = day.replace(day=1)
     return first, day
+
+
+def test_a_new_visit_appears_in_the_picker_after_a_change(qtbot, demo_database: Database) -> None:
+    from ikmdesk.ui.change_bus import change_bus
+    from tests.ui.conftest import add_follow_up
+
+    page = _page(qtbot, demo_database)
+    page.select(KIND_ENTERPRISE)
+    page.enterprise_combo.setCurrentIndex(2)
+    chosen = page.enterprise_combo.currentData()
+    visit_id, _ = add_follow_up(demo_database, name="IKM Baru Sekali")
+    change_bus().notify("visit", "enterprise")
+    qtbot.waitUntil(lambda: page.visit_combo.findData(visit_id) >= 0, timeout=10_000)
+    assert page.enterprise_combo.findText("IKM Baru Sekali") >= 0
+    assert page.enterprise_combo.currentData() == chosen  # the choice survives the refill
+    assert page.pdf_bytes is None  # and nothing was rendered on the way
