@@ -21,6 +21,7 @@ def write_pdf(path: str | os.PathLike[str], data: bytes) -> Path:
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, target)
+        _sync_folder(target.parent)
     except OSError as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
@@ -28,6 +29,19 @@ def write_pdf(path: str | os.PathLike[str], data: bytes) -> Path:
             MSG_WRITE_FAILED, path=str(target), detail=exc.strerror or str(exc)
         ) from exc
     return target
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable where the platform allows it (POSIX only)."""
+    if os.name != "posix":
+        return
+    handle = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(handle)
+    except OSError:  # some filesystems (FAT on a stick) refuse a folder fsync; the data is out
+        pass
+    finally:
+        os.close(handle)
 
 
 def safe_file_stem(text: str, *, limit: int = 60) -> str:
