@@ -212,6 +212,20 @@ class VisitPage(QWidget):
                 editor_recovery.discard_draft(draft.key)
                 dialogs.show_error(self, error)
                 continue
+            if not self.editor.editable:
+                # Sent or approved since (e.g. on another device): the edits cannot apply.
+                editor_recovery.discard_draft(draft.key)
+                self.editor.load(self.editor.visit_id or "")
+                self.stack.setCurrentIndex(self.EDITOR)
+                dialogs.warn(
+                    self,
+                    self.tr("Pulihkan kunjungan"),
+                    self.tr(
+                        "Kunjungan ini sudah dikirim atau disetujui, jadi isian yang belum "
+                        "disimpan tidak dapat dipakai lagi."
+                    ),
+                )
+                return
             if draft.key != self.editor.recovery_key:
                 editor_recovery.discard_draft(draft.key)  # rewritten under the editor's key
             self.stack.setCurrentIndex(self.EDITOR)

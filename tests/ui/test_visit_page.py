@@ -566,3 +566,25 @@ def test_a_follow_up_done_elsewhere_shows_on_the_open_visit(qtbot: Any, database
         mark_done(session, follow_up.id, done_on=TODAY)
     change_bus().notify(FOLLOW_UP)  # what the follow-up page announces after its write
     assert table.item(0, 3).text() == "Selesai"
+
+
+def test_a_draft_of_a_visit_sent_since_is_not_offered_again(
+    qtbot: Any, database: Database, agree: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ikmdesk.services.visit import submit_visit
+
+    _, visit_id, _ = make_visit_with_check(database)
+    page = show_page(qtbot, database, keep=False)
+    page.open_visit(visit_id)
+    qtbot.keyClicks(page.editor.findings_edit, "Catatan yang belum disimpan")
+    page.editor.write_recovery()
+    destroy(page)
+    with database.unit_of_work() as session:
+        submit_visit(session, visit_id)  # e.g. the same visit sent from another laptop
+    warnings: list[str] = []
+    monkeypatch.setattr(dialogs, "warn", lambda _p, title, _text: warnings.append(title))
+    reopened = show_page(qtbot, database)
+    qtbot.waitUntil(lambda: warnings == ["Pulihkan kunjungan"])
+    assert editor_recovery.list_drafts(database_path=database.path) == []
+    assert reopened.editor.findings_edit.toPlainText() == ""
+    assert not reopened.editor.editable
