@@ -56,6 +56,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "number": ("Nomor", "Number"),
     "no_number": ("— (draf, belum bernomor)", "— (draft, not numbered)"),
     "status": ("Status laporan", "Report status"),
+    "revision": ("revisi ke-{n}", "revision {n}"),
     "section_profile": ("A. Profil IKM", "A. Enterprise profile"),
     "section_visit": ("B. Pelaksanaan Kunjungan", "B. The visit"),
     "section_activities": ("C. Kegiatan", "C. Activities"),

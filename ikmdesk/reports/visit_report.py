@@ -61,6 +61,8 @@ class VisitReport(PdfReport):
         status = t.word(self.sheet.status)
         if is_approved(self.sheet.status) and self.sheet.reviewed_at:
             status += f" ({t.date(self.sheet.reviewed_at.date())})"
+        if self.sheet.revision > 0:
+            status += f", {t.t('revision', n=self.sheet.revision)}"
         return [
             para_markup(f"<u>{escaped(t.t('visit_title'))}</u>", s["Title"]),
             para(f"{t.t('number')}: {number}", s["Center"]),

@@ -137,3 +137,13 @@ def test_the_digest_does_not_depend_on_where_photos_are_kept(
         elsewhere = visit_sheet(session, built.visit_id, blob_root=tmp_path, today=date(2026, 4, 1))
     assert here.photos[0].path != elsewhere.photos[0].path
     assert content_digest(here) == content_digest(elsewhere)
+
+
+def test_a_revised_report_says_which_revision_it_is(database: Database) -> None:
+    from ikmdesk.models import Visit
+
+    built = build_visit(database, status=VisitStatus.SUBMITTED)
+    with database.unit_of_work() as session:
+        session.get_one(Visit, built.visit_id).revision = 2
+    text = all_text(render_visit(database, built.visit_id, **FIXED))
+    assert "Status laporan: Diajukan, revisi ke-2" in text
