@@ -60,7 +60,8 @@ def main() -> None:
     print(
         f"bare ReportLab:{bare_rate:7.1f} docs/s     ({bare_bytes / REPORTS / 1024:6.0f} KiB each)"
     )
-    print(f"a visit report takes {report_seconds / bare_seconds:.2f}x the time of the bare document")
+    ratio = report_seconds / bare_seconds
+    print(f"a visit report takes {ratio:.2f}x the time of the bare document")
 
 
 def _photos(folder: Path) -> list[Path]:
