@@ -183,3 +183,18 @@ def test_clicking_the_overdue_card_lists_overdue_follow_ups(qtbot, main_window):
 def test_every_page_has_a_navigation_icon(main_window):
     nav = main_window.navigation
     assert all(not nav.item(row).icon().isNull() for row in range(nav.count()))
+
+
+def test_an_overdue_follow_up_on_beranda_opens_its_visit_in_the_editor(qtbot, main_window):
+    dashboard = main_window.open_page("beranda")
+    qtbot.waitUntil(lambda: dashboard.summary is not None, timeout=10_000)
+    visit_id = dashboard.follow_up_visit_ids()[0]
+    tree = dashboard.follow_up_tree
+    tree.setCurrentItem(tree.topLevelItem(0).child(0))
+    tree.setFocus()
+    qtbot.keyClick(tree, Qt.Key.Key_Return)
+
+    visits = main_window.current_page()
+    assert main_window.current_page_name() == "kunjungan"
+    assert visits.stack.currentWidget() is visits.editor
+    assert visits.editor.visit_id == visit_id
