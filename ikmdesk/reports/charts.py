@@ -43,7 +43,7 @@ def count_bar_chart(rows: Sequence[tuple[str, int]], width: float) -> Drawing:
     chart.categoryAxis.labels.fontName = REGULAR
     chart.categoryAxis.labels.fontSize = 7.5
     chart.categoryAxis.labels.boxAnchor = "e"
-    chart.categoryAxis.labels.dx = -4
+    chart.categoryAxis.labels.dx = -7
     chart.valueAxis.valueMin = 0
     top = max((count for _, count in rows), default=1)
     chart.valueAxis.valueMax = max(top, 1)

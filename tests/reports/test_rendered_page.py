@@ -13,23 +13,29 @@ import shutil
 import subprocess
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PIL import Image, ImageChops
 
+from ikmdesk.reports.monthly_summary_report import MonthlySummaryReport
 from ikmdesk.reports.visit_report import VisitReport
 from ikmdesk.services.report_data import (
     CheckItemRow,
     CheckResult,
+    CountRow,
     EnterpriseProfile,
     FollowUpLine,
     Label,
+    MonthlySummary,
     PirtInfo,
     ProductLine,
+    ResultDistribution,
     VisitSheet,
 )
 
 REFERENCE = Path(__file__).parent / "reference" / "visit_page1.png"
+SUMMARY_REFERENCE = Path(__file__).parent / "reference" / "summary_page1.png"
 # A pixel "differs" when a channel moves by more than this; the page may have this share of
 # such pixels (antialiasing differences between poppler versions stay well below it).
 CHANNEL_TOLERANCE = 48
@@ -149,10 +155,37 @@ def fixed_sheet() -> VisitSheet:
     )
 
 
-def render_first_page(tmp_path: Path) -> Image.Image:
-    pdf = VisitReport(
-        fixed_sheet(), generated_at=datetime(2026, 3, 12, 10, 30, tzinfo=UTC), version="1.0.0"
-    ).render()
+def fixed_summary() -> MonthlySummary:
+    """Return a monthly summary's data with every value fixed."""
+
+    def rows(*pairs: tuple[str, int]) -> tuple[CountRow, ...]:
+        return tuple(CountRow(Label(name, name), count) for name, count in pairs)
+
+    return MonthlySummary(
+        month=date(2026, 3, 1),
+        cluster=None,
+        kecamatan=None,
+        visit_count=14,
+        enterprises_visited=11,
+        by_officer=rows(("Siti Rahmawati", 8), ("Andi Saputra", 6)),
+        by_cluster=rows(("Pisang", 7), ("Kakao", 4), ("Pangan olahan", 3)),
+        by_kecamatan=rows(("Sangatta Utara", 6), ("Kaliorang", 5), ("Muara Wahau", 3)),
+        by_status=rows(("approved", 10), ("submitted", 4)),
+        results=(
+            ResultDistribution(
+                Label("Pemeriksaan Sarana Produksi Pangan IRT (CPPB-IRT)", "CPPB-IRT"),
+                rows(("Level I", 5), ("Level II", 2), ("Level III", 1)),
+            ),
+        ),
+        stale_months=3,
+        stale=(),
+        overdue=(),
+    )
+
+
+def render_first_page(tmp_path: Path, report: Any = None) -> Image.Image:
+    fixed = {"generated_at": datetime(2026, 3, 12, 10, 30, tzinfo=UTC), "version": "1.0.0"}
+    pdf = (report or VisitReport(fixed_sheet(), **fixed)).render()
     source = tmp_path / "page.pdf"
     source.write_bytes(pdf)
     subprocess.run(
@@ -174,16 +207,29 @@ def render_first_page(tmp_path: Path) -> Image.Image:
     return Image.open(tmp_path / "page.png").convert("RGB")
 
 
-@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler's pdftoppm is not installed")
-def test_first_page_matches_the_reference(tmp_path: Path) -> None:
-    page = render_first_page(tmp_path)
+NO_PDFTOPPM = shutil.which("pdftoppm") is None
+
+
+def assert_matches(page: Image.Image, reference_path: Path) -> None:
+    """Compare a rendered page with its reference (writing it first when asked to)."""
     if os.environ.get("IKMDESK_UPDATE_REFERENCE") == "1":
-        REFERENCE.parent.mkdir(exist_ok=True)
-        page.save(REFERENCE, optimize=True)
-    reference = Image.open(REFERENCE).convert("RGB")
+        reference_path.parent.mkdir(exist_ok=True)
+        page.save(reference_path, optimize=True)
+    reference = Image.open(reference_path).convert("RGB")
     assert page.size == reference.size
     difference = ImageChops.difference(page, reference).convert("L")
-    differing = sum(
-        difference.point(lambda v: 255 if v > CHANNEL_TOLERANCE else 0).histogram()[255:]
+    mask = difference.point(lambda v: 255 if v > CHANNEL_TOLERANCE else 0)
+    assert mask.histogram()[255] / (page.width * page.height) <= MAX_DIFFERING_SHARE
+
+
+@pytest.mark.skipif(NO_PDFTOPPM, reason="poppler's pdftoppm is not installed")
+def test_first_page_matches_the_reference(tmp_path: Path) -> None:
+    assert_matches(render_first_page(tmp_path), REFERENCE)
+
+
+@pytest.mark.skipif(NO_PDFTOPPM, reason="poppler's pdftoppm is not installed")
+def test_summary_with_charts_matches_the_reference(tmp_path: Path) -> None:
+    report = MonthlySummaryReport(
+        fixed_summary(), generated_at=datetime(2026, 4, 1, 8, 0, tzinfo=UTC), version="1.0.0"
     )
-    assert differing / (page.width * page.height) <= MAX_DIFFERING_SHARE
+    assert_matches(render_first_page(tmp_path, report), SUMMARY_REFERENCE)
