@@ -33,15 +33,23 @@ CONTEXT_ENTITY = "sync_context"
 CONTEXT_FIELD = "vector"
 
 
+_INSTALLED = "_ikmdesk_change_capture"
+
+
 class TombstoneRequired(TypeError):
     """Synced records are never deleted: set ``deleted = True`` instead."""
 
 
 def install(factory: sessionmaker[Session]) -> None:
     """Attach change capture to every session the factory makes."""
-    if not event.contains(factory, "before_flush", _before_flush):
-        event.listen(factory, "before_flush", _before_flush)
-        event.listen(factory, "do_orm_execute", _on_orm_execute)
+    # A mark on the factory itself, not event.contains(): SQLAlchemy's event registry is
+    # keyed by id(), and a new factory can reuse the id of a collected one, which made
+    # contains() answer True and left a fresh database without change capture.
+    if getattr(factory, _INSTALLED, False):
+        return
+    event.listen(factory, "before_flush", _before_flush)
+    event.listen(factory, "do_orm_execute", _on_orm_execute)
+    setattr(factory, _INSTALLED, True)
 
 
 def is_synced(obj_or_class: object) -> bool:

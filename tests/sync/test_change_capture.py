@@ -103,3 +103,20 @@ def test_rolled_back_inserts_leave_no_ops(database: Database, device: DeviceInfo
         one_of_each(session, device.id)
         raise RuntimeError("power cut")
     assert _op_count(database) == before
+
+
+def test_every_new_database_gets_change_capture(tmp_path) -> None:
+    # Regression: install() once trusted SQLAlchemy's id()-keyed event registry, so a new
+    # session factory reusing a collected one's id was left without change capture.
+    import gc
+
+    from ikmdesk.models import LocalIdentity
+    from tests.conftest import make_database
+
+    for number in range(20):
+        db = make_database(tmp_path / f"db{number}.db")
+        with db.unit_of_work() as session:
+            assert session.scalars(select(LocalIdentity.op_counter)).one() > 0
+        db.close()
+        del db
+        gc.collect()
