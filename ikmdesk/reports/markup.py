@@ -15,11 +15,6 @@ from reportlab.platypus import Paragraph
 
 from ikmdesk.reports.fonts import printable
 
-# Long unbroken runs (URLs, "aaaa…") get a break opportunity every so often; ReportLab's own
-# long-word splitting also exists, but it cannot split inside a word that is followed by markup.
-_SOFT_BREAK_EVERY = 24
-_ZERO_WIDTH_SPACE = "\u200b"
-
 
 def escaped(text: object) -> str:
     """Return ``text`` as safe Paragraph markup: escaped, font-safe, newlines as <br/>."""
@@ -29,7 +24,11 @@ def escaped(text: object) -> str:
 
 
 def para(text: object, style: ParagraphStyle) -> Paragraph:
-    """Return a Paragraph showing ``text`` exactly as typed (no markup is interpreted)."""
+    """Return a Paragraph showing ``text`` exactly as typed (no markup is interpreted).
+
+    Words wider than the column are broken by ReportLab's own long-word splitting, which
+    every style here leaves on.
+    """
     return Paragraph(escaped(text), style)  # the only Paragraph built from user text
 
 

@@ -1,7 +1,7 @@
 """Report numbers ("0007/DISPERINDAG/IKM/III/2026"): given once per visit, kept for good.
 
 Numbers are counted per year of the visit date and stored in the local ``setting`` table,
-one row per visited numbered and one counter per year, so printing the same visit again
+one row per numbered visit and one counter per year, so printing the same visit again
 gives the same number. Drafts get no number: an office registers a letter when it is
 issued, and a draft printed ten times for review must not use up ten numbers.
 
