@@ -57,8 +57,16 @@ from ikmdesk.models.enums import (
 )
 from ikmdesk.paths import blob_dir
 from ikmdesk.resource import resource_path
+from ikmdesk.services.checklist_template import ChecklistTemplate
 from ikmdesk.services.data_file import open_data_file
+from ikmdesk.services.demo_checks import (
+    DemoCheckRows,
+    DemoVisit,
+    checks_for_visit,
+    newest_templates,
+)
 from ikmdesk.services.device import create_identity, has_identity, this_device
+from ikmdesk.services.quality_check import ensure_shipped_templates
 from ikmdesk.services.reference_data import cluster_id, region_id
 
 DEFAULT_ENTERPRISES = 300
@@ -196,6 +204,7 @@ def write_demo(
         progress=progress or _no_progress,
         cancelled=cancelled or _never,
     )
+    ensure_shipped_templates(session)  # the checks below point at the stored template rows
     reviewer_id, reviewer_rows = _reviewer(session, world, device.role)
     desa_by_kecamatan, desa_rows = _desa(session, world)
     world.report(STAGE_PLANNING, 0, enterprises + visits)
@@ -209,7 +218,7 @@ def write_demo(
         enterprises=[e.row for e in ents],
         products=[p.row for p in products],
         visits=[v.row for v in visit_plans],
-        follow_ups=[f for v in visit_plans for f in v.follow_ups],
+        follow_ups=[f for v in visit_plans for f in (*v.follow_ups, *v.checks.follow_ups)],
         checks=[c for v in visit_plans for c in v.checks.checks],
         answers=[a for v in visit_plans for a in v.checks.answers],
         attachments=_attachment_rows(world, visit_plans, photos),
@@ -276,6 +285,7 @@ class _World:
     words: dict[str, Any]
     progress: ProgressCallback
     cancelled: Callable[[], bool]
+    templates: dict[str, ChecklistTemplate] = field(default_factory=newest_templates)
     namespace: uuid.UUID = field(init=False)
 
     def __post_init__(self) -> None:
@@ -413,20 +423,12 @@ class _EnterprisePlan:
 
 
 @dataclass(slots=True)
-class _CheckRows:
-    """Quality-check and answer rows for one visit, in insert order."""
-
-    checks: list[dict[str, Any]] = field(default_factory=list)
-    answers: list[dict[str, Any]] = field(default_factory=list)
-
-
-@dataclass(slots=True)
 class _VisitPlan:
     row: dict[str, Any]
     enterprise: _EnterprisePlan
     product: str
     follow_ups: list[dict[str, Any]]
-    checks: _CheckRows
+    checks: DemoCheckRows
     index: int
 
 
@@ -723,7 +725,7 @@ def _visit(
         for n, issue in enumerate(issues)
         if rng.random() < 0.8
     ]
-    checks = _checks_for_visit(world, visit=row, enterprise=ent, key=index)
+    checks = _checks_for_visit(world, visit=row, enterprise=ent, product=looked_at, key=index)
     return _VisitPlan(row, ent, product, follow_ups, checks, index)
 
 
@@ -840,18 +842,30 @@ def _follow_up(
 
 
 def _checks_for_visit(
-    world: _World, *, visit: dict[str, Any], enterprise: _EnterprisePlan, key: int
-) -> _CheckRows:
-    """Return the quality checks recorded on one demo visit: none until check storage lands.
-
-    This is the seam for demo quality checks. When the quality-check services exist, build
-    here, for some visits and products, one QualityCheck row per product from a template of
-    ``checklist_template.shipped_templates()`` with QualityAnswer rows (ids derived from
-    check and item), scored by ``quality_scoring.score(template, answers)``. Use
-    ``world.rng("check", key)`` for randomness so adding checks leaves every other demo
-    record as it was. The rows are inserted after visits and before follow-ups.
-    """
-    return _CheckRows()
+    world: _World,
+    *,
+    visit: dict[str, Any],
+    enterprise: _EnterprisePlan,
+    product: _ProductPlan,
+    key: int,
+) -> DemoCheckRows:
+    """Return the quality checks recorded on one demo visit, scored by the real engine."""
+    span = max(1, (world.today - world.first_day).days)
+    demo_visit = DemoVisit(
+        row=visit,
+        cluster=enterprise.cluster,
+        product=product.row,
+        category=product.row.get("category") or "",
+        skill=world.rng("skill", enterprise.row["id"]).random(),
+        progress=min(1.0, max(0.0, (visit["visit_date"] - world.first_day).days / span)),
+        today=world.today,
+    )
+    return checks_for_visit(
+        demo_visit,
+        world.templates,
+        world.rng("check", key),
+        lambda n: world.id("check", key, n),
+    )
 
 
 def _attachment_rows(

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
@@ -542,13 +543,21 @@ def _check_due_date(item_id: str, due: date | None, checked_on: date) -> None:
         )
 
 
+def result_columns(result: QualityResult) -> dict[str, Any]:
+    """Return the QualityCheck column values that store ``result`` (never re-scored later)."""
+    return {
+        "result_status": CheckStatus(result.status),
+        "result_code": result.code,
+        "result_label_id": result.label.id,
+        "result_label_en": result.label.en,
+        "score": result.score,
+        "result": result_to_dict(result),
+    }
+
+
 def _store_result(check: QualityCheck, result: QualityResult) -> None:
-    check.result_status = CheckStatus(result.status)
-    check.result_code = result.code
-    check.result_label_id = result.label.id[:200]
-    check.result_label_en = result.label.en[:200]
-    check.score = result.score
-    check.result = result_to_dict(result)
+    for column, value in result_columns(result).items():
+        setattr(check, column, value)
 
 
 def _sync_follow_up(

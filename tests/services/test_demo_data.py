@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import re
 import sqlite3
 from collections import Counter
@@ -31,7 +32,17 @@ from tests.conftest import make_database
 
 TODAY = date(2026, 6, 15)
 SMALL = {"enterprises": 60, "visits": 400, "seed": 7, "today": TODAY}
-CONTENT_TABLES = ("region", "device", "enterprise", "product", "visit", "follow_up", "attachment")
+CONTENT_TABLES = (
+    "region",
+    "device",
+    "enterprise",
+    "product",
+    "visit",
+    "follow_up",
+    "attachment",
+    "quality_check",
+    "quality_answer",
+)
 
 
 def rows(path: Path, sql: str) -> list[tuple[Any, ...]]:
@@ -371,3 +382,59 @@ def test_visits_default_to_dates_before_the_computer_s_today(tmp_path: Path) -> 
     build_demo(tmp_path / "d.db", enterprises=5, visits=30)
     latest = rows(tmp_path / "d.db", "SELECT max(visit_date) FROM visit")[0][0]
     assert date.today() - timedelta(days=1) >= date.fromisoformat(latest)
+
+
+def test_visits_carry_quality_checks_of_every_shipped_template(demo_file: Path) -> None:
+    checks = rows(
+        demo_file,
+        "SELECT t.code, q.result_status, q.result_code FROM quality_check q"
+        " JOIN checklist_template t ON t.id = q.template_id",
+    )
+    codes = {code for code, _status, _result in checks}
+    assert codes == {"cppb-irt", "label-irt", "kakao-sni-2323", "keripik-pisang"}
+    assert all(status == "complete" for _code, status, _result in checks)
+    levels = {result for code, _s, result in checks if code == "cppb-irt"}
+    assert {"LEVEL_I", "LEVEL_II"} <= levels, "a realistic mix, not all clean or all critical"
+    cocoa = [result for code, _s, result in checks if code == "kakao-sni-2323"]
+    assert all(r == "SUBSTANDARD" or "/" in r for r in cocoa)
+
+
+def test_stored_demo_results_are_what_the_engine_says(demo_file: Path) -> None:
+    from ikmdesk.services.checklist_template import parse_template
+    from ikmdesk.services.quality_scoring import score
+
+    for check_id, definition, code, checked_on in rows(
+        demo_file,
+        "SELECT q.id, t.definition, q.result_code, q.checked_on FROM quality_check q"
+        " JOIN checklist_template t ON t.id = q.template_id LIMIT 40",
+    ):
+        template = parse_template(json.loads(definition))
+        answers = {
+            # A JSON column has numeric affinity in SQLite: numbers come back as numbers.
+            item: json.loads(value) if isinstance(value, str) else value
+            for item, value in rows(
+                demo_file,
+                f"SELECT item_id, value FROM quality_answer WHERE check_id = '{check_id}'",
+            )
+        }
+        assert score(template, answers, today=date.fromisoformat(checked_on)).code == code
+
+
+def test_cppb_findings_thin_out_as_mentoring_goes_on(demo_file: Path) -> None:
+    first_half, second_half = rows(
+        demo_file,
+        "SELECT avg(q.score) FROM quality_check q JOIN checklist_template t"
+        " ON t.id = q.template_id WHERE t.code = 'cppb-irt'"
+        f" GROUP BY q.checked_on >= '{months_before(TODAY, 9).isoformat()}' ORDER BY 1 DESC",
+    )
+    assert first_half[0] > second_half[0]
+
+
+def test_critical_findings_become_follow_ups_with_their_answer(demo_file: Path) -> None:
+    linked = rows(
+        demo_file,
+        "SELECT a.item_id, a.corrective_action, f.action FROM follow_up f"
+        " JOIN quality_answer a ON a.id = f.answer_id",
+    )
+    assert linked
+    assert all(action == follow_up_action for _item, action, follow_up_action in linked)
