@@ -153,3 +153,30 @@ def test_incremental_exports_hold_only_what_the_recipient_lacks(pair, tmp_path):
     third = export_package(off.db, tmp_path / "3.ikmsync")
     assert 0 < third.ops < second.ops
     assert export_package(off.db, tmp_path / "full.ikmsync", full=True).ops > second.ops
+
+
+class _CancelAt:
+    """A progress sink whose user presses Cancel when the import reaches step ``at``."""
+
+    def __init__(self, at: int) -> None:
+        self.at = at
+        self.step = 0
+
+    def report(self, done: int, total: int, text: str = "") -> None:
+        self.step = done
+
+    def raise_if_cancelled(self) -> None:
+        if self.step >= self.at:
+            raise KeyboardInterrupt("cancelled")
+
+
+@pytest.mark.parametrize("at", [1, 2, 3])
+def test_a_cancelled_import_changes_nothing(pair, tmp_path, at):
+    sup, off = pair
+    _with_photo(off)
+    path = export_package(off.db, tmp_path / "p.ikmsync").path
+    before = content(sup.db)
+    with pytest.raises(KeyboardInterrupt):
+        import_package(sup.db, path, progress=_CancelAt(at))
+    assert content(sup.db) == before
+    assert import_package(sup.db, path).applied > 0  # not recorded as imported
