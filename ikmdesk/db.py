@@ -224,6 +224,16 @@ def _lock_path(path: Path) -> Path:
     return path.with_name(path.name + ".lock")
 
 
+@contextlib.contextmanager
+def writer_lock(path: Path) -> Iterator[None]:
+    """Hold the database's writer lock (as ``open_database`` does) for the block's length."""
+    handle = _acquire_lock(Path(path).expanduser().resolve())
+    try:
+        yield
+    finally:
+        _release_lock(handle)
+
+
 def _acquire_lock(path: Path) -> IO[bytes]:
     """Hold an OS lock beside the database so a second writer is told, not left to corrupt it."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -283,6 +293,10 @@ def backup_database(source: Path, target: Path) -> Path:
         with open(tmp, "rb") as handle:
             os.fsync(handle.fileno())
         os.replace(tmp, target)
+    except sqlite3.DatabaseError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise DatabaseCorrupt(MSG_DB_CORRUPT, path=str(source), detail=str(exc)) from exc
     except OSError as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()

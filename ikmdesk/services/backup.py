@@ -14,7 +14,7 @@ import os
 import re
 import shutil
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -274,7 +274,7 @@ def restore(db_path: Path, from_file: Path, *, now: datetime | None = None) -> R
         raise UserError(MSG_RESTORE_SAME_FILE, path=str(from_file))
     revision = check_restorable(from_file)
     stamp = now or datetime.now(UTC)
-    with _writer_lock(db_path):
+    with db.writer_lock(db_path):
         previous, damaged = _keep_current(db_path, stamp)
         staged = db_path.with_name(db_path.name + ".restoring")
         try:
@@ -383,17 +383,6 @@ def _remove_side_files(db_path: Path) -> None:
     for suffix in _SIDE_FILES:
         with contextlib.suppress(FileNotFoundError):
             db_path.with_name(db_path.name + suffix).unlink()
-
-
-@contextlib.contextmanager
-def _writer_lock(db_path: Path) -> Iterator[None]:
-    """Hold the same OS lock ``db.open_database`` takes for writing, for the restore's length."""
-    # db.py has no public lock helper yet; these are the functions open_database itself uses.
-    handle = db._acquire_lock(db_path)
-    try:
-        yield
-    finally:
-        db._release_lock(handle)
 
 
 def _verify_readable(path: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 
 from ikmdesk.db import Database, open_database
+from ikmdesk.services.backup import adopt_pre_migration_backups
 from ikmdesk.services.quality_check import ensure_shipped_templates
 from ikmdesk.services.reference_data import seed_reference_data
 from ikmdesk.sync import change_capture
@@ -21,6 +22,9 @@ def open_data_file(
     db = open_database(path, create=create, writable=writable)
     try:
         change_capture.install(db.factory)
+        if db.backup_path is not None:
+            # The copy taken before migrating joins the rotating backup set.
+            db.backup_path = adopt_pre_migration_backups(db.path)[0]
         if db.created:
             with db.unit_of_work() as session:
                 seed_reference_data(session)
