@@ -51,8 +51,9 @@ from ikmdesk.services.region import list_clusters, list_desa, list_kecamatan
 from ikmdesk.services.visit import VisitFilter, VisitRow, list_visits
 from ikmdesk.ui import dialogs
 from ikmdesk.ui.change_bus import ENTERPRISE
-from ikmdesk.ui.enterprise_model import ENTERPRISE_STATUS_LABELS, format_date
+from ikmdesk.ui.enterprise_model import ENTERPRISE_STATUS_LABELS
 from ikmdesk.ui.operations import run_operation
+from ikmdesk.ui.paged_table_model import format_date
 from ikmdesk.ui.product_editor import ProductEditor
 from ikmdesk.ui.translations import current_language
 from ikmdesk.ui.validation_style import STYLE_SHEET, FieldRow, OptionalDateEdit

@@ -75,8 +75,8 @@ from ikmdesk.ui import dialogs
 from ikmdesk.ui.change_bus import FOLLOW_UP, QUALITY_CHECK, VISIT
 from ikmdesk.ui.checklist_widget import ChecklistWidget, answer_from_json, answer_to_json
 from ikmdesk.ui.enterprise_editor import open_report_preview, report_preview_available
-from ikmdesk.ui.enterprise_model import format_date
 from ikmdesk.ui.operations import run_operation
+from ikmdesk.ui.paged_table_model import format_date
 from ikmdesk.ui.photo_widget import PhotoWidget
 from ikmdesk.ui.translations import current_language
 from ikmdesk.ui.validation_style import STYLE_SHEET, FieldRow

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 from ikmdesk.db import Database
 from ikmdesk.errors import QT_TRANSLATE_NOOP
 from ikmdesk.services.visit import VisitFilter, VisitRow, count_visits, list_visits
-from ikmdesk.ui.enterprise_model import PagedTableModel, format_date
+from ikmdesk.ui.paged_table_model import PagedTableModel, format_date
 
 VISIT_STATUS_LABELS: dict[str, str] = {
     "draft": QT_TRANSLATE_NOOP("VisitTableModel", "Draf"),
