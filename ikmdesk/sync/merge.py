@@ -203,9 +203,12 @@ def _bulk_insert(connection: Connection, table: Table, rows: list[dict[str, Any]
         )
         for row in rows
     ]
-    columns = ", ".join(table.c[name].name for name in names)
+    quote = connection.dialect.identifier_preparer.quote
+    columns = ", ".join(quote(table.c[name].name) for name in names)
     marks = ", ".join("?" * len(names))
-    connection.exec_driver_sql(f"INSERT INTO {table.name} ({columns}) VALUES ({marks})", params)
+    connection.exec_driver_sql(
+        f"INSERT INTO {quote(table.name)} ({columns}) VALUES ({marks})", params
+    )
 
 
 def _new_row(entity: str, row_id: str, fields: dict[str, Op], now: datetime) -> dict[str, Any]:
