@@ -180,3 +180,25 @@ def test_a_cancelled_import_changes_nothing(pair, tmp_path, at):
         import_package(sup.db, path, progress=_CancelAt(at))
     assert content(sup.db) == before
     assert import_package(sup.db, path).applied > 0  # not recorded as imported
+
+
+def test_ops_and_photos_are_relayed_through_the_supervisor_once(pair, tmp_path):
+    sup, off = pair
+    other = make_node(tmp_path / "other", "Rahmat")
+    introduce(sup, other)
+    row, sha = _with_photo(off)
+    import_package(sup.db, export_package(off.db, tmp_path / "up.ikmsync").path)
+    relay = export_package(sup.db, tmp_path / "down.ikmsync", to=other.id)
+    assert relay.attachments == 1
+    import_package(other.db, relay.path)
+    assert content(other.db)["enterprise"] == content(off.db)["enterprise"]
+    assert BlobStore(blob_dir(other.db.path)).read(sha) == BlobStore(blob_dir(off.db.path)).read(
+        sha
+    )
+    # Once the other officer's package says it holds them, they are not sent again.
+    import_package(sup.db, export_package(other.db, tmp_path / "ack.ikmsync", to=sup.id).path)
+    again = export_package(sup.db, tmp_path / "down2.ikmsync", to=other.id)
+    assert again.attachments == 0 and again.ops == 0
+    with other.db.unit_of_work() as session:
+        assert session.get_one(Enterprise, row).nik == NIK
+    other.db.close()
