@@ -10,9 +10,9 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import event, insert, inspect, select, update
+from sqlalchemy import Table, event, insert, inspect, select, update
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 from sqlalchemy.orm.attributes import NO_VALUE
 
@@ -102,7 +102,7 @@ def _on_orm_execute(state: ORMExecuteState) -> Any:
             f"bulk UPDATE/DELETE of synced {mapper.class_.__name__} would bypass the change log; "
             "change the objects through the session instead"
         )
-    table = mapper.local_table.name
+    table = cast(Table, mapper.local_table).name
     rows = [_with_defaults(mapper.class_, row) for row in params]
     _write_ops(session=state.session, changes=[(table, r["id"], _row_fields(r)) for r in rows])
     return state.invoke_statement(params=rows)
@@ -116,6 +116,7 @@ def _fill_defaults(obj: Any) -> None:
 
 def _with_defaults(cls: type, row: Mapping[str, Any]) -> dict[str, Any]:
     filled = dict(row)
+    column: Any
     for column in inspect(cls).columns:
         if filled.get(column.key) is None and column.default is not None:
             filled[column.key] = _default_value(column.default)
@@ -226,7 +227,7 @@ def _close_overwritten_conflicts(connection: Any, rows: list[dict[str, Any]]) ->
     Every other device reaches the same verdict when the edit arrives (the merge rule in
     ``ikmdesk.sync.merge``); this keeps the device that made the edit in step with them.
     """
-    conflicts = SyncConflict.__table__
+    conflicts = cast(Table, SyncConflict.__table__)
     if (
         connection.execute(
             select(conflicts.c.id).where(conflicts.c.status == "open").limit(1)

@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from typing import cast
 
-from sqlalchemy import Connection, Text, and_, func, select, type_coerce
+from sqlalchemy import Connection, Table, Text, and_, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from ikmdesk.blob_store import is_sha256
 from ikmdesk.models import ChangeOp
 from ikmdesk.models.sync_state import PeerKnowledge, SyncContext
 
-_log = ChangeOp.__table__
+_log = cast(Table, ChangeOp.__table__)
 
 
 def local_vector(connection: Connection) -> dict[str, int]:

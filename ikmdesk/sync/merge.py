@@ -21,7 +21,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Connection, Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session
@@ -38,8 +38,8 @@ KIND_DELETED = "deleted"
 STATUS_OPEN = "open"
 STATUS_SUPERSEDED = "superseded"
 _CHUNK = 400
-_log = ChangeOp.__table__
-_conflicts = SyncConflict.__table__
+_log = cast(Table, ChangeOp.__table__)
+_conflicts = cast(Table, SyncConflict.__table__)
 
 
 @dataclass(frozen=True, slots=True)
