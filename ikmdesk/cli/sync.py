@@ -119,7 +119,16 @@ def run_import(args: argparse.Namespace) -> int:
             except UserError as exc:
                 print(f"ikmdesk: {exc.message()}", file=sys.stderr)
                 if args.json:
-                    print_json({"file": Path(name).name, "refused": exc.message()})
+                    print_json(
+                        {
+                            "file": Path(name).name,
+                            "refused": exc.message(),
+                            "applied": 0,
+                            "already_known": 0,
+                            "conflicts": 0,
+                            "attachments": 0,
+                        }
+                    )
                 code = EXIT_USER_ERROR
                 continue
             if args.json:
