@@ -2432,6 +2432,10 @@ Compare the fingerprint with the sender. Trust it?</translation>
         <source>Ada isian kunjungan yang belum disimpan dari {when} (aplikasi tertutup sebelum sempat menyimpan). Pulihkan isian itu?</source>
         <translation>There is an unsaved visit entry from {when} (the application closed before it could save). Recover that entry?</translation>
     </message>
+    <message>
+        <source>Kunjungan ini sudah dikirim atau disetujui, jadi isian yang belum disimpan tidak dapat dipakai lagi.</source>
+        <translation>This visit has already been submitted or approved, so the unsaved entry can no longer be used.</translation>
+    </message>
     <message numerus="yes">
         <source>%n kunjungan</source>
         <translation>
