@@ -14,17 +14,11 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from ikmdesk.models import Attachment, Product, QualityCheck, Visit
+from ikmdesk.models import Attachment, QualityCheck, Visit
 from ikmdesk.models.enums import VisitStatus
 from ikmdesk.reports.pdf_file import write_pdf
 from ikmdesk.reports.render import render_enterprise, render_summary, render_visit
 from ikmdesk.services.demo_data import build_demo
-from ikmdesk.services.quality_check import (
-    AnswerInput,
-    ensure_shipped_templates,
-    save_answers,
-    start_check,
-)
 
 TODAY = date(2026, 3, 15)
 PRINTED = datetime(2026, 3, 15, 9, 0, tzinfo=UTC)
@@ -43,7 +37,6 @@ def main() -> int:
         db = open_data_file(path)
         try:
             visit_id, enterprise_id = _richest_approved_visit(db)
-            _ensure_checks(db, visit_id)
             fixed = {"generated_at": PRINTED, "version": VERSION}
             write_pdf(OUT / "laporan-kunjungan.pdf", render_visit(db, visit_id, **fixed))
             write_pdf(
@@ -58,59 +51,6 @@ def main() -> int:
     for name in sorted(p.name for p in OUT.glob("*.pdf")):
         print(OUT / name, file=sys.stderr)
     return 0
-
-
-def _ensure_checks(db: Any, visit_id: str) -> None:
-    """Give the sample visit a CPPB-IRT and a product check when the demo data has none.
-
-    The demo generator leaves quality checks out until it can score them itself; the sample
-    report should still show how stored checks print.
-    """
-    with db.unit_of_work() as session:
-        visit = session.get_one(Visit, visit_id)
-        if session.scalar(select(func.count()).where(QualityCheck.visit_id == visit_id)):
-            return
-        ensure_shipped_templates(session)
-        status = visit.status
-        visit.status = VisitStatus.DRAFT  # checks are added to an editable visit only
-        session.flush()
-        product_id = session.scalar(
-            select(Product.id).where(Product.enterprise_id == visit.enterprise_id).limit(1)
-        )
-        cppb = start_check(session, visit_id=visit_id, template_code="cppb-irt")
-        answers: dict[str, Any] = {str(n): "no" for n in range(1, 38)}
-        answers["10"] = AnswerInput(
-            value="yes",
-            note="Belum ada bak cuci khusus untuk peralatan.",
-            corrective_action="Sediakan bak cuci peralatan yang terpisah dari cuci tangan.",
-        )
-        answers["36"] = "yes"
-        save_answers(session, cppb, answers)
-        label = start_check(
-            session, visit_id=visit_id, template_code="label-irt", product_id=product_id
-        )
-        label_answers: dict[str, Any] = {
-            item: "yes"
-            for item in (
-                "nama_produk",
-                "daftar_bahan",
-                "berat_bersih",
-                "produsen",
-                "halal",
-                "kedaluwarsa",
-                "nomor_pirt_tercantum",
-                "asal_bahan",
-                "bahasa_indonesia",
-                "mudah_dibaca",
-                "peringatan",
-                "tanpa_klaim",
-            )
-        }
-        label_answers["kode_produksi"] = AnswerInput(
-            value="no", note="Kode produksi belum dicetak pada kemasan."
-        )
-        save_answers(session, label, label_answers)
-        visit.status = status
 
 
 def _richest_approved_visit(db: Any) -> tuple[str, str]:
