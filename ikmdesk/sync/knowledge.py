@@ -23,13 +23,23 @@ _log = cast(Table, ChangeOp.__table__)
 
 def local_vector(connection: Connection) -> dict[str, int]:
     """Return, per origin device, the highest counter up to which every op is held here."""
+    return vector_and_gaps(connection)[0]
+
+
+def vector_and_gaps(connection: Connection) -> tuple[dict[str, int], set[str]]:
+    """Return the local vector and the origins of which ops past a gap are held too."""
     rows = connection.execute(
         select(_log.c.device_id, func.max(_log.c.counter), func.count()).group_by(_log.c.device_id)
     ).all()
     vector: dict[str, int] = {}
+    gapped: set[str] = set()
     for device_id, highest, count in rows:
-        vector[device_id] = highest if highest == count else _prefix_end(connection, device_id)
-    return vector
+        if highest == count:
+            vector[device_id] = highest
+        else:
+            vector[device_id] = _prefix_end(connection, device_id)
+            gapped.add(device_id)
+    return vector, gapped
 
 
 def held_beyond_prefix(connection: Connection) -> dict[str, list[int]]:
