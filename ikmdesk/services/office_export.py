@@ -19,13 +19,14 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import itertools
 import json
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -100,6 +101,7 @@ class ExportResult:
 
 ProgressCallback = Callable[[int, int], None]
 StopCheck = Callable[[], bool]
+_Item = TypeVar("_Item")
 
 
 class _TableWriter(Protocol):
@@ -128,11 +130,14 @@ def export_enterprises(
     total = count_enterprises(session, flt)
     with _output(path) as (writer, is_xlsx):
         writer.sheet("IKM", columns)
-        done = 0
-        for page in _enterprise_pages(session, flt):
-            for item in page:
-                writer.row(_enterprise_values(item, include_personal))
-            done = _step(done + len(page), total, progress, should_stop)
+        _write_pages(
+            writer,
+            _enterprise_pages(session, flt),
+            lambda page: (_enterprise_values(item, include_personal) for item in page),
+            total=total,
+            progress=progress,
+            should_stop=should_stop,
+        )
         if is_xlsx:
             writer.sheet("Produk", _PRODUCT_COLUMNS)
             for page in _enterprise_pages(session, flt):
@@ -163,11 +168,15 @@ def export_siinas(
     total = count_enterprises(session, flt)
     with _output(path) as (writer, _is_xlsx):
         writer.sheet("SIINas", _SIINAS_COLUMNS)
-        done = 0
-        for page in _enterprise_pages(session, flt):
-            for number, item in enumerate(page, start=done + 1):
-                writer.row(_siinas_values(number, item, regency, province))
-            done = _step(done + len(page), total, progress, should_stop)
+        numbers = itertools.count(1)
+        _write_pages(
+            writer,
+            _enterprise_pages(session, flt),
+            lambda page: (_siinas_values(next(numbers), item, regency, province) for item in page),
+            total=total,
+            progress=progress,
+            should_stop=should_stop,
+        )
     return ExportResult(Path(path), total)
 
 
@@ -184,25 +193,14 @@ def export_visits(
     total = count_visits(session, flt)
     with _output(path) as (writer, _is_xlsx):
         writer.sheet("Kunjungan", _VISIT_COLUMNS)
-        done = 0
-        for page in _visit_pages(session, flt):
-            for row, visit in page:
-                writer.row(
-                    (
-                        row.visit_date,
-                        row.enterprise_name,
-                        row.kecamatan,
-                        row.cluster_code,
-                        _PURPOSE.get(row.purpose, row.purpose),
-                        _VISIT_STATUS.get(row.status, row.status),
-                        row.officer_name,
-                        visit.companions,
-                        visit.activities,
-                        visit.findings,
-                        visit.recommendations,
-                    )
-                )
-            done = _step(done + len(page), total, progress, should_stop)
+        _write_pages(
+            writer,
+            _visit_pages(session, flt),
+            lambda page: (_visit_values(row, visit) for row, visit in page),
+            total=total,
+            progress=progress,
+            should_stop=should_stop,
+        )
     return ExportResult(Path(path), total)
 
 
@@ -217,15 +215,16 @@ def export_checks(
     """Write one row per quality check on the visits ``flt`` selects, with its result."""
     flt = flt or VisitFilter()
     total = count_visits(session, flt)
-    rows = 0
     with _output(path) as (writer, _is_xlsx):
         writer.sheet("Hasil mutu", _CHECK_COLUMNS)
-        done = 0
-        for page in _visit_pages(session, flt):
-            for values in _check_values(session, [row for row, _visit in page]):
-                writer.row(values)
-                rows += 1
-            done = _step(done + len(page), total, progress, should_stop)
+        rows = _write_pages(
+            writer,
+            _visit_pages(session, flt),
+            lambda page: _check_values(session, [row for row, _visit in page]),
+            total=total,
+            progress=progress,
+            should_stop=should_stop,
+        )
     return ExportResult(Path(path), rows)
 
 
@@ -242,28 +241,14 @@ def export_follow_ups(
     total = count_follow_ups(session, flt)
     with _output(path) as (writer, _is_xlsx):
         writer.sheet("Tindak lanjut", _FOLLOW_UP_COLUMNS)
-        done = 0
-        offset = 0
-        while True:
-            page = list_follow_ups(session, flt, offset=offset, limit=PAGE_SIZE)
-            if not page:
-                break
-            offset += len(page)
-            visit_dates = _visit_dates(session, {r.visit_id for r in page})
-            for row in page:
-                writer.row(
-                    (
-                        row.enterprise_name,
-                        visit_dates.get(row.visit_id),
-                        row.action,
-                        row.owner,
-                        row.due_date,
-                        row.done_on,
-                        _FOLLOW_UP_STATE.get(row.state, row.state),
-                        row.done_note,
-                    )
-                )
-            done = _step(done + len(page), total, progress, should_stop)
+        _write_pages(
+            writer,
+            _follow_up_pages(session, flt),
+            _follow_up_values,
+            total=total,
+            progress=progress,
+            should_stop=should_stop,
+        )
     return ExportResult(Path(path), total)
 
 
@@ -518,6 +503,22 @@ def _visit_pages(session: Session, flt: VisitFilter) -> Iterator[list[tuple[Any,
         yield [(r, visits[r.id]) for r in rows]
 
 
+def _visit_values(row: Any, visit: Any) -> list[Any]:
+    return [
+        row.visit_date,
+        row.enterprise_name,
+        row.kecamatan,
+        row.cluster_code,
+        _PURPOSE.get(row.purpose, row.purpose),
+        _VISIT_STATUS.get(row.status, row.status),
+        row.officer_name,
+        visit.companions,
+        visit.activities,
+        visit.findings,
+        visit.recommendations,
+    ]
+
+
 def _check_values(session: Session, visits: Sequence[Any]) -> list[list[Any]]:
     by_id = {v.id: v for v in visits}
     query = (
@@ -562,7 +563,36 @@ def _check_values(session: Session, visits: Sequence[Any]) -> list[list[Any]]:
     return values
 
 
+def _follow_up_pages(
+    session: Session, flt: FollowUpFilter
+) -> Iterator[list[tuple[Any, date | None]]]:
+    """Yield (FollowUpRow, visit date) pairs a page at a time, soonest due first."""
+    offset = 0
+    while True:
+        page = list_follow_ups(session, flt, offset=offset, limit=PAGE_SIZE)
+        if not page:
+            return
+        offset += len(page)
+        visit_dates = _visit_dates(session, {r.visit_id for r in page})
+        yield [(row, visit_dates.get(row.visit_id)) for row in page]
+
+
+def _follow_up_values(page: Sequence[tuple[Any, date | None]]) -> Iterator[list[Any]]:
+    for row, visit_date in page:
+        yield [
+            row.enterprise_name,
+            visit_date,
+            row.action,
+            row.owner,
+            row.due_date,
+            row.done_on,
+            _FOLLOW_UP_STATE.get(row.state, row.state),
+            row.done_note,
+        ]
+
+
 def _visit_dates(session: Session, visit_ids: set[str]) -> dict[str, date]:
+
     query = select(Visit.id, Visit.visit_date).where(Visit.id.in_(visit_ids))
     return {visit_id: day for visit_id, day in session.execute(query)}
 
@@ -572,6 +602,29 @@ def _regency() -> tuple[str, str]:
     seed = json.loads(resource_path("seed", "kecamatan.json").read_text(encoding="utf-8"))
     regency = seed.get("regency", {})
     return str(regency.get("name", "")), str(regency.get("province", ""))
+
+
+def _write_pages(
+    writer: _TableWriter,
+    pages: Iterable[Sequence[_Item]],
+    values: Callable[[Sequence[_Item]], Iterable[Sequence[Any]]],
+    *,
+    total: int,
+    progress: ProgressCallback | None,
+    should_stop: StopCheck | None,
+) -> int:
+    """Write the rows ``values`` makes of each page, then report progress; return rows written.
+
+    Progress counts source items (``total`` of them), not rows: a visit may give no check row.
+    """
+    done = 0
+    rows = 0
+    for page in pages:
+        for row in values(page):
+            writer.row(row)
+            rows += 1
+        done = _step(done + len(page), total, progress, should_stop)
+    return rows
 
 
 def _step(
