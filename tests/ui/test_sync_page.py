@@ -146,3 +146,23 @@ def test_a_conflict_is_listed_and_the_other_value_restored(qtbot, world, tmp_pat
     with sup.db.unit_of_work() as session:
         assert session.get_one(Enterprise, row).name == other_value
     QApplication.processEvents()
+
+
+def test_a_passphrase_package_asks_for_the_passphrase(qtbot, world, tmp_path, monkeypatch):
+    sup, off, _other = world
+    add_enterprise(off.db)
+    package = export_package(off.db, tmp_path / "sandi.ikmsync", passphrase="durian montong").path
+    page = _page(qtbot, sup)
+    asked = []
+    monkeypatch.setattr(
+        page, "ask_passphrase", lambda name, confirm: asked.append(name) or "durian montong"
+    )
+    with qtbot.waitSignal(page.imports_finished, timeout=10_000) as first:
+        page.import_paths([package])
+    (locked,) = first.args[0]
+    assert locked.needs_passphrase and locked.result is None
+    with qtbot.waitSignal(page.imports_finished, timeout=10_000) as second:
+        pass  # the page asked and imports again with the passphrase
+    (outcome,) = second.args[0]
+    assert asked == ["sandi.ikmsync"]
+    assert outcome.result is not None and outcome.result.applied > 0
