@@ -4,21 +4,9 @@ visit editor; offers back drafts a crash left behind.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QStackedWidget,
-    QTabBar,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QPushButton, QTabBar, QWidget
 
 from ikmdesk.db import Database
 from ikmdesk.errors import UserError
@@ -33,24 +21,23 @@ from ikmdesk.ui.change_bus import (
     QUALITY_CHECK,
     SYNC,
     VISIT,
-    change_bus,
 )
+from ikmdesk.ui.list_page import ListEditorPage, record_table
 from ikmdesk.ui.visit_editor import RECOVERY_KIND, VisitEditor
 from ikmdesk.ui.visit_model import VisitTableModel
 
-SEARCH_DELAY_MS = 250
 _REFRESH_ON = frozenset({VISIT, ENTERPRISE, QUALITY_CHECK, SYNC})
 # Changes made elsewhere (a sync import, the follow-up page) that the open visit shows.
 _EDITOR_REFRESH_ON = frozenset({SYNC, FOLLOW_UP})
 
 
-class VisitPage(QWidget):
+class VisitPage(ListEditorPage):
     """Lists visits (filtered by status and search) and edits, submits or reviews one."""
 
     visit_saved = Signal(str)
     """A visit was saved, submitted or reviewed on this page."""
 
-    LIST, EDITOR = range(2)
+    REFRESH_ON = _REFRESH_ON | _EDITOR_REFRESH_ON
     STATUS_TABS: tuple[str | None, ...] = (
         None,
         VisitStatus.DRAFT.value,
@@ -61,79 +48,32 @@ class VisitPage(QWidget):
     TAB_ALL, TAB_DRAFT, TAB_REVIEW, TAB_RETURNED, TAB_APPROVED = range(5)
 
     def __init__(self, database: Database, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._database = database
+        super().__init__(database, parent)
         self._recovery_checked = False
-        self._stale = False
         with database.unit_of_work() as session:
             self._role = this_device(session).role
 
-        self.title_label = QLabel()
-        self.title_label.setObjectName("pageTitle")
-        self.search_edit = QLineEdit()
-        self.search_edit.setClearButtonEnabled(True)
         self.new_button = QPushButton()
         self.status_tabs = QTabBar()
         for _ in self.STATUS_TABS:
             self.status_tabs.addTab("")
-        self.count_label = QLabel()
-        self.search_timer = QTimer(self)
-        self.search_timer.setSingleShot(True)
-        self.search_timer.setInterval(SEARCH_DELAY_MS)
-
         self.model = VisitTableModel(database, self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(26)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate(VisitTableModel.COLUMN_WIDTHS):
-            self.table.setColumnWidth(column, width)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(VisitTableModel.COL_DATE, Qt.SortOrder.DescendingOrder)
-
-        top = QHBoxLayout()
-        top.addWidget(self.title_label)
-        top.addWidget(self.search_edit, 1)
-        top.addWidget(self.new_button)
-        tabs_row = QHBoxLayout()
-        tabs_row.addWidget(self.status_tabs)
-        tabs_row.addStretch(1)
-        tabs_row.addWidget(self.count_label)
-        list_page = QWidget()
-        list_layout = QVBoxLayout(list_page)
-        list_layout.setContentsMargins(0, 0, 0, 0)
-        list_layout.addLayout(top)
-        list_layout.addLayout(tabs_row)
-        list_layout.addWidget(self.table, 1)
-
+        self.table = record_table(
+            self.model,
+            column_widths=VisitTableModel.COLUMN_WIDTHS,
+            sort_column=VisitTableModel.COL_DATE,
+            order=Qt.SortOrder.DescendingOrder,
+        )
         self.editor = VisitEditor(database)
-        self.stack = QStackedWidget()
-        self.stack.addWidget(list_page)
-        self.stack.addWidget(self.editor)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.stack)
+        self._lay_out(action_button=self.new_button, filter_widgets=(self.status_tabs,))
 
         self.retranslate_ui()
         if self._role == DeviceRole.SUPERVISOR:
             self.status_tabs.setCurrentIndex(self.TAB_REVIEW)
-        self.search_edit.textChanged.connect(lambda _text: self.search_timer.start())
-        self.search_timer.timeout.connect(self.apply_filter)
+        self._connect_list()
         self.status_tabs.currentChanged.connect(self._on_status_tabs_current_changed)
         self.new_button.clicked.connect(self.new_record)
-        self.table.activated.connect(self._on_table_activated)
-        self.table.doubleClicked.connect(self._on_table_activated)
-        self.model.modelReset.connect(self._update_count)
-        self.model.rowsInserted.connect(self._update_count)
-        self.editor.close_requested.connect(self._on_editor_close_requested)
         self.editor.saved.connect(self.visit_saved)
-        change_bus().data_changed.connect(self._on_change_bus_data_changed)
         self.apply_filter()
 
     def retranslate_ui(self) -> None:
@@ -153,11 +93,6 @@ class VisitPage(QWidget):
         self._update_review_count()
         self._update_count()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
-
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._recovery_checked:
@@ -171,15 +106,9 @@ class VisitPage(QWidget):
         status = self.STATUS_TABS[index] if 0 <= index < len(self.STATUS_TABS) else None
         return VisitFilter(text=self.search_edit.text().strip(), status=status)
 
-    @Slot()
-    def apply_filter(self) -> None:
-        """Load the list again with the current search text and status tab."""
-        self.search_timer.stop()
-        try:
-            self.model.set_filter(self.current_filter())
-            self._update_review_count()
-        except UserError as error:
-            dialogs.show_error(self, error)
+    def _load_rows(self) -> None:
+        super()._load_rows()
+        self._update_review_count()
 
     def _update_review_count(self) -> None:
         """Show on the "Perlu ditinjau" tab how many visits wait for review."""
@@ -245,44 +174,15 @@ class VisitPage(QWidget):
 
     def open_visit(self, visit_id: str) -> None:
         """Show one visit in the editor (asks first if another has unsaved edits)."""
-        if self.editor.visit_id == visit_id and self.stack.currentIndex() == self.EDITOR:
-            return
-        if not self._leave_editor_allowed():
-            return
-        try:
-            self.editor.load(visit_id)
-        except UserError as error:
-            dialogs.show_error(self, error)
-            return
-        self.stack.setCurrentIndex(self.EDITOR)
+        self.open_record(visit_id)
+
+    def _shown_record_id(self) -> str | None:
+        return self.editor.visit_id
 
     def show_list(self) -> None:
         """Go back to the list (callers check unsaved changes first)."""
         self.editor.autosave_timer.stop()
-        self.stack.setCurrentIndex(self.LIST)
-        if self._stale:
-            self._stale = False
-            self.apply_filter()
-
-    def focus_search(self) -> None:
-        """Put the cursor in the search box (Ctrl+F)."""
-        if not self._leave_editor_allowed():
-            return
-        self.show_list()
-        self.search_edit.setFocus()
-        self.search_edit.selectAll()
-
-    def save(self) -> None:
-        """Save the visit in the editor (Ctrl+S)."""
-        if self.stack.currentIndex() == self.EDITOR:
-            self.editor.save()
-
-    def has_unsaved_changes(self) -> bool:
-        """Return whether the editor holds edits not saved yet."""
-        return self.stack.currentIndex() == self.EDITOR and self.editor.has_unsaved_changes()
-
-    def _leave_editor_allowed(self) -> bool:
-        return self.stack.currentIndex() != self.EDITOR or self.editor.confirm_discard()
+        super().show_list()
 
     @Slot()
     def _update_count(self) -> None:
@@ -295,22 +195,6 @@ class VisitPage(QWidget):
     def _on_status_tabs_current_changed(self, _index: int) -> None:
         self.apply_filter()
 
-    @Slot(QModelIndex)
-    def _on_table_activated(self, index: QModelIndex) -> None:
-        if index.isValid():
-            self.open_visit(self.model.row_id(index.row()))
-
-    @Slot()
-    def _on_editor_close_requested(self) -> None:
-        self.show_list()
-
-    @Slot(object)
-    def _on_change_bus_data_changed(self, changed: object) -> None:
-        if not isinstance(changed, frozenset) or not changed & (_REFRESH_ON | _EDITOR_REFRESH_ON):
-            return
-        if self.stack.currentIndex() == self.LIST:
-            self.apply_filter()
-        else:
-            self._stale = True
-            if changed & _EDITOR_REFRESH_ON:
-                self.editor.reload_if_unchanged()
+    def _on_data_changed_while_editing(self, changed: frozenset[str]) -> None:
+        if changed & _EDITOR_REFRESH_ON:
+            self.editor.reload_if_unchanged()
