@@ -30,7 +30,7 @@ from ikmdesk.db import Database
 from ikmdesk.errors import UserError
 from ikmdesk.ui import dialogs
 from ikmdesk.ui.change_bus import change_bus
-from ikmdesk.ui.paged_table_model import PagedTableModel
+from ikmdesk.ui.paged_table_model import FilteredTableModel, PagedTableModel
 
 SEARCH_DELAY_MS = 250
 
@@ -69,8 +69,7 @@ class ListEditorPage(QWidget):
     REFRESH_ON: ClassVar[frozenset[str]] = frozenset()
     """Change-bus entities whose change reloads the list."""
 
-    model: Any
-    """A PagedTableModel with ``set_filter``."""
+    model: FilteredTableModel[Any]
     table: QTableView
     editor: Any
     """A QWidget with ``load``, ``save``, ``has_unsaved_changes``, ``confirm_discard`` and the

@@ -8,8 +8,9 @@ values and the database handle, never a session.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Generic, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -30,6 +31,7 @@ ROLE_ROW = Qt.ItemDataRole.UserRole + 2
 """Item role holding the whole row value (a frozen dataclass)."""
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+F = TypeVar("F")
 
 
 def format_date(value: date | None) -> str:
@@ -168,3 +170,48 @@ class PagedTableModel(QAbstractTableModel):
 
     def _cell(self, row: Any, column: int) -> str:
         raise NotImplementedError
+
+
+class FilteredTableModel(PagedTableModel, Generic[F]):
+    """A paged table of the rows a service lists for a filter value; ``set_filter`` asks again.
+
+    ``list_rows(session, flt, sort=, descending=, offset=, limit=)`` and
+    ``count_rows(session, flt)`` are the service's list and count functions for that filter.
+    """
+
+    def __init__(
+        self,
+        database: Database,
+        flt: F,
+        *,
+        list_rows: Callable[..., list[Any]],
+        count_rows: Callable[[Session, F], int],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(database, parent)
+        self._filter = flt
+        self._list_rows = list_rows
+        self._count_rows = count_rows
+
+    @property
+    def filter(self) -> F:
+        """Return the filter in force."""
+        return self._filter
+
+    def set_filter(self, flt: F) -> None:
+        """Show only rows matching ``flt`` (asks the service again)."""
+        self._filter = flt
+        self.reload()
+
+    def _page(self, session: Session, offset: int, limit: int) -> list[Any]:
+        return self._list_rows(
+            session,
+            self._filter,
+            sort=self.sort_key,
+            descending=self.descending,
+            offset=offset,
+            limit=limit,
+        )
+
+    def _count(self, session: Session) -> int:
+        return self._count_rows(session, self._filter)

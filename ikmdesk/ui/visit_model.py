@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt
-from sqlalchemy.orm import Session
 
 from ikmdesk.db import Database
 from ikmdesk.errors import QT_TRANSLATE_NOOP
 from ikmdesk.services.visit import VisitFilter, VisitRow, count_visits, list_visits
-from ikmdesk.ui.paged_table_model import PagedTableModel, format_date
+from ikmdesk.ui.paged_table_model import FilteredTableModel, format_date
 
 VISIT_STATUS_LABELS: dict[str, str] = {
     "draft": QT_TRANSLATE_NOOP("VisitTableModel", "Draf"),
@@ -27,7 +26,7 @@ VISIT_PURPOSE_LABELS: dict[str, str] = {
 """Purpose names shown to users, translated in the ``VisitTableModel`` context."""
 
 
-class VisitTableModel(PagedTableModel):
+class VisitTableModel(FilteredTableModel[VisitFilter]):
     """Shows visits matching a ``VisitFilter``, newest first, loaded page by page."""
 
     CONTEXT = "VisitTableModel"
@@ -60,31 +59,9 @@ class VisitTableModel(PagedTableModel):
     """Fixed widths: measuring contents would read every row."""
 
     def __init__(self, database: Database, parent: QObject | None = None) -> None:
-        super().__init__(database, parent)
-        self._filter = VisitFilter()
-
-    @property
-    def filter(self) -> VisitFilter:
-        """Return the filter in force."""
-        return self._filter
-
-    def set_filter(self, flt: VisitFilter) -> None:
-        """Show only visits matching ``flt`` (asks the service again)."""
-        self._filter = flt
-        self.reload()
-
-    def _page(self, session: Session, offset: int, limit: int) -> list[VisitRow]:
-        return list_visits(
-            session,
-            self._filter,
-            sort=self.sort_key,
-            descending=self.descending,
-            offset=offset,
-            limit=limit,
+        super().__init__(
+            database, VisitFilter(), list_rows=list_visits, count_rows=count_visits, parent=parent
         )
-
-    def _count(self, session: Session) -> int:
-        return count_visits(session, self._filter)
 
     def _cell(self, row: VisitRow, column: int) -> str:
         if column == self.COL_DATE:
