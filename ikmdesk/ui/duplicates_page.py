@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -54,6 +53,7 @@ from ikmdesk.ui.change_bus import (
     change_bus,
 )
 from ikmdesk.ui.operations import Operation, run_operation
+from ikmdesk.ui.row_list_model import RowListModel
 
 WATCHED = frozenset({ENTERPRISE, "sync"})
 MERGE_CHANGES = (ENTERPRISE, VISIT, PRODUCT, FOLLOW_UP, ATTACHMENT)
@@ -64,10 +64,11 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     return text
 
 
-class DuplicatePairModel(QAbstractTableModel):
+class DuplicatePairModel(RowListModel[DuplicatePair]):
     """Shows DuplicatePair values: both names, the reasons and how alike the names are."""
 
     COL_FIRST, COL_SECOND, COL_REASONS, COL_SIMILARITY = range(4)
+    _CONTEXT = "DuplicatePairModel"
     _HEADERS = (
         QT_TRANSLATE_NOOP("DuplicatePairModel", "IKM pertama"),
         QT_TRANSLATE_NOOP("DuplicatePairModel", "IKM kedua"),
@@ -76,33 +77,9 @@ class DuplicatePairModel(QAbstractTableModel):
     )
     PairRole = Qt.ItemDataRole.UserRole + 1
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._pairs: list[DuplicatePair] = []
-
-    def set_rows(self, pairs: list[DuplicatePair]) -> None:
-        """Replace the pairs shown."""
-        self.beginResetModel()
-        self._pairs = list(pairs)
-        self.endResetModel()
-
     def pair(self, row: int) -> DuplicatePair | None:
         """Return the pair on ``row``, or None outside the table."""
-        return self._pairs[row] if 0 <= row < len(self._pairs) else None
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._pairs)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._HEADERS):
-            return QCoreApplication.translate("DuplicatePairModel", self._HEADERS[section])
-        return None
+        return self.row_value(row)
 
     def data(
         self,

@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QDate,
     QMetaMethod,
@@ -90,6 +89,7 @@ from ikmdesk.ui import dialogs
 from ikmdesk.ui.change_bus import ENTERPRISE, PRODUCT, change_bus
 from ikmdesk.ui.operations import Operation, OperationCancelled, Progress, run_operation
 from ikmdesk.ui.operations import run_with_progress as _run_with_progress
+from ikmdesk.ui.row_list_model import RowListModel
 
 IMPORT_CHANGES = (ENTERPRISE, PRODUCT, "region")
 NOT_MAPPED = -1
@@ -170,10 +170,11 @@ def run_with_progress(*args: Any, **kwargs: Any) -> Operation:
     return _run_with_progress(*args, **kwargs)
 
 
-class ImportPreviewModel(QAbstractTableModel):
+class ImportPreviewModel(RowListModel[RowPlan]):
     """Shows RowPlan values: sheet row, IKM name, action and its reasons."""
 
     COL_ROW, COL_NAME, COL_ACTION, COL_REASONS = range(4)
+    _CONTEXT = "ImportPreviewModel"
     _HEADERS = (
         QT_TRANSLATE_NOOP("ImportPreviewModel", "Baris"),
         QT_TRANSLATE_NOOP("ImportPreviewModel", "Nama IKM"),
@@ -185,30 +186,6 @@ class ImportPreviewModel(QAbstractTableModel):
         ACTION_UPDATE: "#0d47a1",
         ACTION_SKIP: "#b71c1c",
     }
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[RowPlan] = []
-
-    def set_rows(self, rows: list[RowPlan]) -> None:
-        """Replace the planned rows shown."""
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._HEADERS):
-            return QCoreApplication.translate("ImportPreviewModel", self._HEADERS[section])
-        return None
 
     def data(
         self,
