@@ -22,13 +22,12 @@ from sqlalchemy.orm import Session
 from ikmdesk.blob_store import BlobStore
 from ikmdesk.errors import (
     CONTEXT,
-    MSG_NOT_FOUND,
     QT_TRANSLATE_NOOP,
-    NotFoundError,
     UserError,
     ValidationError,
 )
 from ikmdesk.models import Attachment
+from ikmdesk.services.live_record import live_record
 
 MAX_BYTES = 30 * 1024 * 1024
 THUMBNAIL_SIZE = 256
@@ -278,10 +277,7 @@ def attachment_info(row: Attachment) -> AttachmentInfo:
 
 
 def _live(session: Session, attachment_id: str) -> Attachment:
-    row = session.get(Attachment, attachment_id)
-    if row is None or row.deleted:
-        raise NotFoundError(MSG_NOT_FOUND, what=WHAT_ATTACHMENT, id=attachment_id)
-    return row
+    return live_record(session, Attachment, attachment_id, what=WHAT_ATTACHMENT)
 
 
 def _too_large(name: str, size: int) -> ValidationError:

@@ -20,9 +20,7 @@ from sqlalchemy.orm import Session, aliased
 
 from ikmdesk.errors import (
     CONTEXT,
-    MSG_NOT_FOUND,
     QT_TRANSLATE_NOOP,
-    NotFoundError,
     UserError,
     ValidationError,
 )
@@ -44,6 +42,7 @@ from ikmdesk.services.listing import (
     sort_key,
     words_match,
 )
+from ikmdesk.services.live_record import live_record
 from ikmdesk.services.product import ProductRow, list_products
 from ikmdesk.services.region import (
     cluster_record,
@@ -326,10 +325,7 @@ def enterprise_input(detail: EnterpriseDetail) -> EnterpriseInput:
 
 def enterprise_record(session: Session, enterprise_id: str) -> Enterprise:
     """Return the live IKM row for sibling services; raises NotFoundError otherwise."""
-    enterprise = session.get(Enterprise, enterprise_id) if enterprise_id else None
-    if enterprise is None or enterprise.deleted:
-        raise NotFoundError(MSG_NOT_FOUND, what=MSG_ENTERPRISE, id=enterprise_id)
-    return enterprise
+    return live_record(session, Enterprise, enterprise_id, what=MSG_ENTERPRISE)
 
 
 def list_enterprises(

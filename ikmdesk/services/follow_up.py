@@ -21,7 +21,6 @@ from sqlalchemy.orm import Session
 
 from ikmdesk.errors import (
     CONTEXT,
-    MSG_NOT_FOUND,
     QT_TRANSLATE_NOOP,
     NotFoundError,
     ValidationError,
@@ -36,6 +35,7 @@ from ikmdesk.services.listing import (
     sort_key,
     text_matches,
 )
+from ikmdesk.services.live_record import live_record
 from ikmdesk.services.region import resolve_cluster_id, resolve_kecamatan_id
 
 DUE_SOON_DAYS = 7
@@ -199,10 +199,7 @@ def get_follow_up(session: Session, follow_up_id: str, *, today: date | None = N
 
 def follow_up_record(session: Session, follow_up_id: str) -> FollowUp:
     """Return the live follow-up row for sibling services; raises NotFoundError otherwise."""
-    follow_up = session.get(FollowUp, follow_up_id) if follow_up_id else None
-    if follow_up is None or follow_up.deleted:
-        raise NotFoundError(MSG_NOT_FOUND, what=MSG_FOLLOW_UP, id=follow_up_id)
-    return follow_up
+    return live_record(session, FollowUp, follow_up_id, what=MSG_FOLLOW_UP)
 
 
 def follow_up_state(due_date: date, done_on: date | None, today: date) -> FollowUpState:

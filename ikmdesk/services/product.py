@@ -13,8 +13,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ikmdesk.errors import CONTEXT, MSG_NOT_FOUND, QT_TRANSLATE_NOOP, NotFoundError, ValidationError
+from ikmdesk.errors import CONTEXT, QT_TRANSLATE_NOOP, ValidationError
 from ikmdesk.models import Enterprise, Product, new_id
+from ikmdesk.services.live_record import live_record
 from ikmdesk.services.pirt import parse_pirt, pirt_problems
 
 NAME_MAX = 200
@@ -127,10 +128,7 @@ def pirt_expiry_year(pirt_number: str | None) -> int | None:
 
 def product_record(session: Session, product_id: str) -> Product:
     """Return the live product row for sibling services; raises NotFoundError otherwise."""
-    product = session.get(Product, product_id)
-    if product is None or product.deleted:
-        raise NotFoundError(MSG_NOT_FOUND, what=MSG_PRODUCT, id=product_id)
-    return product
+    return live_record(session, Product, product_id, what=MSG_PRODUCT)
 
 
 def product_row(product: Product) -> ProductRow:

@@ -18,9 +18,7 @@ from sqlalchemy.orm import Session
 
 from ikmdesk.errors import (
     CONTEXT,
-    MSG_NOT_FOUND,
     QT_TRANSLATE_NOOP,
-    NotFoundError,
     UserError,
     ValidationError,
 )
@@ -44,6 +42,7 @@ from ikmdesk.services.checklist_template import (
     shipped_templates,
     template_to_dict,
 )
+from ikmdesk.services.live_record import live_record
 from ikmdesk.services.quality_scoring import (
     AnswerValue,
     QualityResult,
@@ -264,9 +263,7 @@ def start_check(
     """Start a check on an editable visit with the newest version of a template; return its id."""
     visit = editable_visit(session, visit_id)
     if product_id is not None:
-        product = session.get(Product, product_id)
-        if product is None or product.deleted:
-            raise NotFoundError(MSG_NOT_FOUND, what=WHAT_PRODUCT, id=product_id)
+        product = live_record(session, Product, product_id, what=WHAT_PRODUCT)
         if product.enterprise_id != visit.enterprise_id:
             raise ValidationError("product_id", MSG_PRODUCT_OTHER_IKM)
     info = newest_template(session, template_code)
@@ -456,10 +453,7 @@ def _summary(session: Session, check: QualityCheck, record: TemplateRecord) -> C
 
 
 def _live_check(session: Session, check_id: str) -> QualityCheck:
-    check = session.get(QualityCheck, check_id)
-    if check is None or check.deleted:
-        raise NotFoundError(MSG_NOT_FOUND, what=WHAT_CHECK, id=check_id)
-    return check
+    return live_record(session, QualityCheck, check_id, what=WHAT_CHECK)
 
 
 def _template_of(session: Session, check: QualityCheck) -> ChecklistTemplate:

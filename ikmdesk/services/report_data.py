@@ -34,6 +34,7 @@ from ikmdesk.models import (
 )
 from ikmdesk.models.enums import VisitStatus
 from ikmdesk.paths import blob_dir
+from ikmdesk.services.live_record import live_record
 from ikmdesk.services.report_number import stored_report_number
 
 NC_CLASSES: tuple[str, ...] = ("MI", "MA", "SE", "KR")
@@ -273,9 +274,7 @@ def visit_sheet(
 
     ``blob_root`` is the attachment folder (default: the one beside the session's database).
     """
-    visit = session.get(Visit, visit_id)
-    if visit is None or visit.deleted:
-        raise NotFoundError(MSG_NOT_FOUND, what="Kunjungan", id=visit_id)
+    visit = live_record(session, Visit, visit_id, what="Kunjungan")
     root = blob_root if blob_root is not None else _default_blob_root(session)
     officer = session.get(Device, visit.officer_id)
     reviewer = session.get(Device, visit.reviewer_id) if visit.reviewer_id else None
@@ -415,9 +414,7 @@ def monthly_summary(
 
 def enterprise_profile(session: Session, enterprise_id: str) -> EnterpriseProfile:
     """Return the report profile of one IKM; NotFoundError if absent or deleted."""
-    ent = session.get(Enterprise, enterprise_id)
-    if ent is None or ent.deleted:
-        raise NotFoundError(MSG_NOT_FOUND, what="IKM", id=enterprise_id)
+    ent = live_record(session, Enterprise, enterprise_id, what="IKM")
     regions = _region_names(session)
     cluster = _cluster_labels(session).get(ent.cluster_id, Label("", ""))
     products = session.scalars(

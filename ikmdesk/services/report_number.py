@@ -15,9 +15,9 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from ikmdesk.errors import MSG_NOT_FOUND, NotFoundError
 from ikmdesk.models import Setting, Visit
 from ikmdesk.models.enums import VisitStatus
+from ikmdesk.services.live_record import live_record
 from ikmdesk.services.office_settings import get_office_settings
 
 _VISIT_KEY = "report_number:visit:{visit_id}"
@@ -49,9 +49,7 @@ def assign_report_number(session: Session, visit_id: str) -> str | None:
     existing = stored_report_number(session, visit_id)
     if existing is not None:
         return existing
-    visit = session.get(Visit, visit_id)
-    if visit is None or visit.deleted:
-        raise NotFoundError(MSG_NOT_FOUND, what="Kunjungan", id=visit_id)
+    visit = live_record(session, Visit, visit_id, what="Kunjungan")
     if visit.status == VisitStatus.DRAFT:
         return None
     seq_key = _SEQ_KEY.format(year=visit.visit_date.year)

@@ -18,7 +18,6 @@ from sqlalchemy.orm import Session
 
 from ikmdesk.errors import (
     CONTEXT,
-    MSG_NOT_FOUND,
     QT_TRANSLATE_NOOP,
     NotFoundError,
     UserError,
@@ -46,6 +45,7 @@ from ikmdesk.services.listing import (
     sort_key,
     text_matches,
 )
+from ikmdesk.services.live_record import live_record
 from ikmdesk.services.region import resolve_cluster_id, resolve_kecamatan_id
 
 EARLIEST_VISIT = date(2000, 1, 1)
@@ -290,10 +290,7 @@ def visit_input(detail: VisitDetail) -> VisitInput:
 
 def visit_record(session: Session, visit_id: str) -> Visit:
     """Return the live visit row for sibling services; raises NotFoundError otherwise."""
-    visit = session.get(Visit, visit_id) if visit_id else None
-    if visit is None or visit.deleted:
-        raise NotFoundError(MSG_NOT_FOUND, what=MSG_VISIT, id=visit_id)
-    return visit
+    return live_record(session, Visit, visit_id, what=MSG_VISIT)
 
 
 def editable_visit(session: Session, visit_id: str) -> Visit:
