@@ -11,7 +11,6 @@ every follow-up not done yet, including due and overdue ones.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, Literal
@@ -28,15 +27,14 @@ from ikmdesk.errors import (
 from ikmdesk.models import Enterprise, FollowUp, QualityAnswer, QualityCheck, Visit, new_id
 from ikmdesk.models.base import FAR_FUTURE
 from ikmdesk.services import visit as visit_service
+from ikmdesk.services.enterprise_place import enterprise_place_conditions
 from ikmdesk.services.listing import (
     check_page,
-    owner_matches,
     resolve_sort,
     sort_key,
     text_matches,
 )
 from ikmdesk.services.live_record import live_record
-from ikmdesk.services.region import resolve_cluster_id, resolve_kecamatan_id
 
 DUE_SOON_DAYS = 7
 OWNER_MAX = 200
@@ -325,12 +323,9 @@ def _conditions(
         conditions.append(FollowUp.enterprise_id == flt.enterprise_id)
     if flt.visit_id:
         conditions.append(FollowUp.visit_id == flt.visit_id)
-    if flt.cluster:
-        cluster_id = resolve_cluster_id(session, flt.cluster)
-        conditions.append(_on_ikm(lambda e: e.cluster_id == cluster_id, page=page))
-    if flt.kecamatan:
-        kecamatan_id = resolve_kecamatan_id(session, flt.kecamatan)
-        conditions.append(_on_ikm(lambda e: e.kecamatan_id == kecamatan_id, page=page))
+    conditions += enterprise_place_conditions(
+        session, FollowUp.enterprise_id, cluster=flt.cluster, kecamatan=flt.kecamatan, page=page
+    )
     text = flt.text.strip() if flt.text else ""
     if text:
         conditions.append(text_matches(text, [FollowUp.action, FollowUp.owner, Enterprise.name]))
@@ -357,19 +352,6 @@ def _visit_for(session: Session, visit_id: str) -> Visit:
     except NotFoundError:
         raise ValidationError("visit_id", MSG_VISIT_UNKNOWN) from None
     return visit_service.editable_visit(session, visit_id)
-
-
-def _on_ikm(condition: Callable[[Any], ColumnElement[bool]], *, page: bool) -> ColumnElement[bool]:
-    """Return ``condition`` on the row's IKM, written for a page query or for a count.
-
-    A page asks through a correlated EXISTS, so SQLite walks the list's own sort index and
-    stops after one page; a count puts it on the joined IKM, so SQLite may start from the
-    IKM's index. (Without planner statistics SQLite otherwise picks the IKM side for pages
-    too: 300 ms instead of 10 ms for a cluster's newest visits among 30,000.)
-    """
-    if page:
-        return owner_matches(Enterprise, FollowUp.enterprise_id, condition)
-    return condition(Enterprise)
 
 
 def _valid_values(session: Session, data: FollowUpInput, visit: Visit) -> dict[str, Any]:

@@ -8,7 +8,6 @@ Deleting a visit tombstones it with its follow-ups, quality checks and attachmen
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, fields
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -38,15 +37,14 @@ from ikmdesk.models import (
 from ikmdesk.models.enums import VisitPurpose, VisitStatus
 from ikmdesk.services.device import this_device
 from ikmdesk.services.enterprise import enterprise_record
+from ikmdesk.services.enterprise_place import enterprise_place_conditions
 from ikmdesk.services.listing import (
     check_page,
-    owner_matches,
     resolve_sort,
     sort_key,
     text_matches,
 )
 from ikmdesk.services.live_record import live_record
-from ikmdesk.services.region import resolve_cluster_id, resolve_kecamatan_id
 
 EARLIEST_VISIT = date(2000, 1, 1)
 FUTURE_GRACE = timedelta(days=1)
@@ -429,12 +427,9 @@ def _conditions(session: Session, flt: VisitFilter, *, page: bool) -> list[Colum
                 ],
             )
         )
-    if flt.cluster:
-        cluster_id = resolve_cluster_id(session, flt.cluster)
-        conditions.append(_on_ikm(lambda e: e.cluster_id == cluster_id, page=page))
-    if flt.kecamatan:
-        kecamatan_id = resolve_kecamatan_id(session, flt.kecamatan)
-        conditions.append(_on_ikm(lambda e: e.kecamatan_id == kecamatan_id, page=page))
+    conditions += enterprise_place_conditions(
+        session, Visit.enterprise_id, cluster=flt.cluster, kecamatan=flt.kecamatan, page=page
+    )
     if flt.enterprise_id:
         conditions.append(Visit.enterprise_id == flt.enterprise_id)
     if flt.status:
@@ -448,19 +443,6 @@ def _conditions(session: Session, flt: VisitFilter, *, page: bool) -> list[Colum
     if flt.officer_id:
         conditions.append(Visit.officer_id == flt.officer_id)
     return conditions
-
-
-def _on_ikm(condition: Callable[[Any], ColumnElement[bool]], *, page: bool) -> ColumnElement[bool]:
-    """Return ``condition`` on the row's IKM, written for a page query or for a count.
-
-    A page asks through a correlated EXISTS, so SQLite walks the list's own sort index and
-    stops after one page; a count puts it on the joined IKM, so SQLite may start from the
-    IKM's index. (Without planner statistics SQLite otherwise picks the IKM side for pages
-    too: 300 ms instead of 10 ms for a cluster's newest visits among 30,000.)
-    """
-    if page:
-        return owner_matches(Enterprise, Visit.enterprise_id, condition)
-    return condition(Enterprise)
 
 
 def _valid_values(session: Session, data: VisitInput) -> dict[str, Any]:
