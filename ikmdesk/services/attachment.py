@@ -28,6 +28,7 @@ from ikmdesk.errors import (
 )
 from ikmdesk.models import Attachment
 from ikmdesk.services.live_record import live_record
+from ikmdesk.services.optional_text import optional_text
 
 MAX_BYTES = 30 * 1024 * 1024
 THUMBNAIL_SIZE = 256
@@ -139,7 +140,7 @@ def add_attachment(
         mime_type=mime_type,
         size_bytes=len(data),
         original_name=original_name[:200] or None,
-        caption=(caption or "").strip() or None,
+        caption=optional_text(caption),
         taken_at=facts.taken_at,
         latitude=facts.latitude,
         longitude=facts.longitude,
@@ -212,7 +213,7 @@ def get_attachment(session: Session, attachment_id: str) -> AttachmentInfo:
 def set_caption(session: Session, attachment_id: str, caption: str | None) -> AttachmentInfo:
     """Change an attachment's caption (blank clears it)."""
     row = _live(session, attachment_id)
-    row.caption = (caption or "").strip() or None
+    row.caption = optional_text(caption)
     session.flush()
     return attachment_info(row)
 

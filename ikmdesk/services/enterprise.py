@@ -43,6 +43,7 @@ from ikmdesk.services.listing import (
     words_match,
 )
 from ikmdesk.services.live_record import live_record
+from ikmdesk.services.optional_text import optional_text
 from ikmdesk.services.product import ProductRow, list_products
 from ikmdesk.services.region import (
     cluster_record,
@@ -543,26 +544,26 @@ def _valid_values(session: Session, data: EnterpriseInput) -> dict[str, Any]:
     latitude, longitude = _valid_position(data.latitude, data.longitude)
     values: dict[str, Any] = {
         "name": name,
-        "owner_name": _blank_none(data.owner_name),
+        "owner_name": optional_text(data.owner_name),
         "nik": _valid_nik(data.nik),
         "phone": _valid_phone(data.phone),
-        "address": _blank_none(data.address),
+        "address": optional_text(data.address),
         "latitude": latitude,
         "longitude": longitude,
         "status": _enum_value(EnterpriseStatus, data.status, "status"),
         "scale": _optional_enum(BusinessScale, data.scale, "scale"),
-        "nib": _blank_none(data.nib),
-        "kbli": _blank_none(data.kbli),
+        "nib": optional_text(data.nib),
+        "kbli": optional_text(data.kbli),
         "workers": _valid_workers(data.workers),
-        "production_capacity": _blank_none(data.production_capacity),
+        "production_capacity": optional_text(data.production_capacity),
         "halal_status": _enum_value(HalalStatus, data.halal_status, "halal_status"),
         "halal_route": _optional_enum(HalalRoute, data.halal_route, "halal_route"),
-        "halal_cert_no": _blank_none(data.halal_cert_no),
+        "halal_cert_no": optional_text(data.halal_cert_no),
         "halal_issued_on": _valid_date(data.halal_issued_on, "halal_issued_on"),
         "halal_expires_on": _valid_date(data.halal_expires_on, "halal_expires_on"),
-        "pkp_cert_no": _blank_none(data.pkp_cert_no),
+        "pkp_cert_no": optional_text(data.pkp_cert_no),
         "pkp_cert_date": _valid_date(data.pkp_cert_date, "pkp_cert_date"),
-        "notes": _blank_none(data.notes),
+        "notes": optional_text(data.notes),
     }
     issued, expires = values["halal_issued_on"], values["halal_expires_on"]
     if issued is not None and expires is not None and expires <= issued:
@@ -676,11 +677,6 @@ def _enum_value(enum: type[E], value: str, field: str) -> E:
 
 def _optional_enum(enum: type[E], value: str | None, field: str) -> E | None:
     return None if not value else _enum_value(enum, value, field)
-
-
-def _blank_none(text: str | None) -> str | None:
-    stripped = (text or "").strip()
-    return stripped or None
 
 
 def _plain(value: Any) -> Any:

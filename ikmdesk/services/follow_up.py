@@ -35,6 +35,7 @@ from ikmdesk.services.listing import (
     text_matches,
 )
 from ikmdesk.services.live_record import live_record
+from ikmdesk.services.optional_text import optional_text
 
 DUE_SOON_DAYS = 7
 OWNER_MAX = 200
@@ -161,7 +162,7 @@ def mark_done(
         raise ValidationError(
             "done_on", MSG_DONE_BEFORE_VISIT, visit_date=visit.visit_date.isoformat()
         )
-    clean_note = (note or "").strip() or None
+    clean_note = optional_text(note)
     if follow_up.done_on != done_on:
         follow_up.done_on = done_on
     if follow_up.done_note != clean_note:

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from ikmdesk.errors import CONTEXT, QT_TRANSLATE_NOOP, ValidationError
 from ikmdesk.models import Enterprise, Product, new_id
 from ikmdesk.services.live_record import live_record
+from ikmdesk.services.optional_text import optional_text
 from ikmdesk.services.pirt import parse_pirt, pirt_problems
 
 NAME_MAX = 200
@@ -164,16 +165,11 @@ def _valid_values(session: Session, data: ProductInput) -> dict[str, Any]:
     return {
         "enterprise_id": data.enterprise_id,
         "name": name,
-        "category": _blank_none(data.category),
-        "packaging": _blank_none(data.packaging),
-        "net_content": _blank_none(data.net_content),
-        "ingredients": _blank_none(data.ingredients),
-        "pirt_number": _blank_none(data.pirt_number),
+        "category": optional_text(data.category),
+        "packaging": optional_text(data.packaging),
+        "net_content": optional_text(data.net_content),
+        "ingredients": optional_text(data.ingredients),
+        "pirt_number": optional_text(data.pirt_number),
         "shelf_life_days": shelf_life,
-        "label_notes": _blank_none(data.label_notes),
+        "label_notes": optional_text(data.label_notes),
     }
-
-
-def _blank_none(text: str | None) -> str | None:
-    stripped = (text or "").strip()
-    return stripped or None

@@ -43,6 +43,7 @@ from ikmdesk.services.checklist_template import (
     template_to_dict,
 )
 from ikmdesk.services.live_record import live_record
+from ikmdesk.services.optional_text import optional_text
 from ikmdesk.services.quality_scoring import (
     AnswerValue,
     QualityResult,
@@ -504,19 +505,15 @@ def _stored_answer(row: QualityAnswer, follow_up_id: str | None) -> StoredAnswer
     )
 
 
-def _clean(text: str | None) -> str | None:
-    return (text or "").strip() or None
-
-
 def _apply_input(row: QualityAnswer, given: AnswerInput) -> None:
     value = given.value
     row.value = None if isinstance(value, str) and not value.strip() else value
-    row.note = _clean(given.note)
-    row.problem = _clean(given.problem)
-    row.location = _clean(given.location)
-    row.evidence = _clean(given.evidence)
-    row.reference = _clean(given.reference)
-    row.corrective_action = _clean(given.corrective_action)
+    row.note = optional_text(given.note)
+    row.problem = optional_text(given.problem)
+    row.location = optional_text(given.location)
+    row.evidence = optional_text(given.evidence)
+    row.reference = optional_text(given.reference)
+    row.corrective_action = optional_text(given.corrective_action)
     row.due_date = given.due_date
 
 

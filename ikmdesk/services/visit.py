@@ -45,6 +45,7 @@ from ikmdesk.services.listing import (
     text_matches,
 )
 from ikmdesk.services.live_record import live_record
+from ikmdesk.services.optional_text import optional_text
 
 EARLIEST_VISIT = date(2000, 1, 1)
 FUTURE_GRACE = timedelta(days=1)
@@ -454,10 +455,10 @@ def _valid_values(session: Session, data: VisitInput) -> dict[str, Any]:
         "enterprise_id": data.enterprise_id,
         "visit_date": _valid_date(data.visit_date),
         "purpose": _purpose(data.purpose),
-        "companions": _blank_none(data.companions),
-        "activities": _blank_none(data.activities),
-        "findings": _blank_none(data.findings),
-        "recommendations": _blank_none(data.recommendations),
+        "companions": optional_text(data.companions),
+        "activities": optional_text(data.activities),
+        "findings": optional_text(data.findings),
+        "recommendations": optional_text(data.recommendations),
     }
 
 
@@ -489,8 +490,3 @@ def _status(value: str) -> VisitStatus:
 
 def _live(session: Session, model: Any, condition: ColumnElement[bool]) -> list[Any]:
     return list(session.scalars(select(model).where(condition, model.deleted.is_(False))))
-
-
-def _blank_none(text: str | None) -> str | None:
-    stripped = (text or "").strip()
-    return stripped or None
