@@ -187,7 +187,6 @@ def _write_ops(session: Session, changes: Iterable[tuple[str, str, dict[str, Any
             counter += 1
             rows.append(
                 {
-                    "op_id": f"{device_id}:{counter}",
                     "device_id": device_id,
                     "counter": counter,
                     "entity": entity,

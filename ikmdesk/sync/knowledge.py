@@ -131,7 +131,6 @@ def op_lines_unknown_to(connection: Connection, known: Mapping[str, int]) -> lis
     for origin in sorted(origins):
         result = connection.execute(
             select(
-                _log.c.op_id,
                 _log.c.device_id,
                 _log.c.counter,
                 _log.c.entity,
@@ -144,10 +143,11 @@ def op_lines_unknown_to(connection: Connection, known: Mapping[str, int]) -> lis
             .order_by(_log.c.counter)
         )
         lines.extend(
-            f'{{"op_id":{quote(op_id)},"device_id":{quote(device_id)},"counter":{int(counter)},'
-            f'"entity":{quote(entity)},"row_id":{quote(row_id)},"field":{quote(field)},'
-            f'"value":{"null" if value is None else value},"hlc":{quote(hlc)}}}'
-            for op_id, device_id, counter, entity, row_id, field, value, hlc in result
+            f'{{"op_id":{quote(f"{device_id}:{int(counter)}")},"device_id":{quote(device_id)},'
+            f'"counter":{int(counter)},"entity":{quote(entity)},"row_id":{quote(row_id)},'
+            f'"field":{quote(field)},"value":{"null" if value is None else value},'
+            f'"hlc":{quote(hlc)}}}'
+            for device_id, counter, entity, row_id, field, value, hlc in result
         )
     return lines
 

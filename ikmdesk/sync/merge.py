@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, cast
 
-from sqlalchemy import Connection, Table, bindparam, insert, select, update
+from sqlalchemy import Connection, Table, bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from ikmdesk.models import ChangeOp
@@ -102,11 +102,19 @@ def _unknown(connection: Connection, ops: Sequence[Op]) -> list[Op]:
     vector, gapped = vector_and_gaps(connection)
     candidates = [op for op in ops if op.counter > vector.get(op.device_id, 0)]
     # Past its prefix, an origin's ops can only be held here if some were received past a gap.
-    to_check = [op.op_id for op in candidates if op.device_id in gapped]
-    held: set[str] = set()
-    for chunk in _chunks(to_check):
-        held.update(connection.scalars(select(_log.c.op_id).where(_log.c.op_id.in_(chunk))))
-    return [op for op in candidates if op.op_id not in held]
+    held: set[tuple[str, int]] = set()
+    for origin in sorted(gapped & {op.device_id for op in candidates}):
+        held.update(
+            (origin, counter)
+            for counter in connection.scalars(
+                select(_log.c.counter).where(
+                    _log.c.device_id == origin, _log.c.counter > vector.get(origin, 0)
+                )
+            )
+        )
+    if not held:
+        return candidates
+    return [op for op in candidates if (op.device_id, op.counter) not in held]
 
 
 def _field_heads(connection: Connection, ops: Iterable[Op]) -> dict[tuple[str, str, str], str]:
@@ -118,12 +126,12 @@ def _field_heads(connection: Connection, ops: Iterable[Op]) -> dict[tuple[str, s
     for entity, row_ids in rows_by_entity.items():
         for chunk in _chunks(sorted(row_ids)):
             result = connection.execute(
-                select(_log.c.row_id, _log.c.field, _log.c.hlc)
+                select(_log.c.row_id, _log.c.field, func.max(_log.c.hlc))
                 .where(_log.c.entity == entity, _log.c.row_id.in_(chunk))
-                .order_by(_log.c.row_id, _log.c.field, _log.c.hlc)
+                .group_by(_log.c.row_id, _log.c.field)
             )
             for row_id, field, hlc in result:
-                heads[(entity, row_id, field)] = hlc  # ordered, so the last one is the greatest
+                heads[(entity, row_id, field)] = hlc
     return heads
 
 
@@ -180,7 +188,7 @@ def _all_heads(connection: Connection, entity: str, row_id: str) -> dict[str, Op
         select(*_log.c).where(_log.c.entity == entity, _log.c.row_id == row_id).order_by(_log.c.hlc)
     )
     for row in result.mappings():
-        heads[row["field"]] = Op(**row)
+        heads[row["field"]] = Op(op_id=f"{row['device_id']}:{row['counter']}", **row)
     return heads
 
 
@@ -286,12 +294,15 @@ class _Judge:
 def _stored_ops(
     connection: Connection, entity: str, row_id: str, field: str | None
 ) -> list[_Stored]:
-    query = select(
-        _log.c.op_id, _log.c.device_id, _log.c.counter, _log.c.field, _log.c.value, _log.c.hlc
-    ).where(_log.c.entity == entity, _log.c.row_id == row_id)
+    query = select(_log.c.device_id, _log.c.counter, _log.c.field, _log.c.value, _log.c.hlc).where(
+        _log.c.entity == entity, _log.c.row_id == row_id
+    )
     if field is not None:
         query = query.where(_log.c.field == field)
-    return [_Stored(*row) for row in connection.execute(query.order_by(_log.c.hlc))]
+    return [
+        _Stored(f"{device_id}:{counter}", device_id, counter, name, value, hlc)
+        for device_id, counter, name, value, hlc in connection.execute(query.order_by(_log.c.hlc))
+    ]
 
 
 def _record_field_conflicts(

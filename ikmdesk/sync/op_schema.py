@@ -43,9 +43,8 @@ class Op:
     hlc: str
 
     def as_row(self) -> dict[str, Any]:
-        """Return the op as a ``change_log`` row (and as its JSON line)."""
+        """Return the op as a ``change_log`` row (its name is its device id and counter)."""
         return {
-            "op_id": self.op_id,
             "device_id": self.device_id,
             "counter": self.counter,
             "entity": self.entity,

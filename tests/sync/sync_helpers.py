@@ -109,7 +109,12 @@ def content(db: Database) -> dict[str, list[tuple[Any, ...]]]:
 
 def op_ids(db: Database) -> set[str]:
     with db.engine.connect() as connection:
-        return set(connection.scalars(select(ChangeOp.op_id)))
+        return {
+            f"{device_id}:{counter}"
+            for device_id, counter in connection.execute(
+                select(ChangeOp.device_id, ChangeOp.counter)
+            )
+        }
 
 
 def file_digest(path: Path) -> str:

@@ -33,21 +33,18 @@ def _nik_check() -> sa.CheckConstraint:
 def upgrade() -> None:
     op.create_table(
         "change_log",
-        sa.Column("op_id", sa.String(length=80), nullable=False),
         sa.Column("device_id", sa.String(length=36), nullable=False),
-        sa.Column("counter", sa.Integer(), nullable=False),
+        sa.Column("counter", sa.Integer(), autoincrement=False, nullable=False),
         sa.Column("entity", sa.String(length=64), nullable=False),
         sa.Column("row_id", sa.String(length=36), nullable=False),
         sa.Column("field", sa.String(length=64), nullable=False),
         sa.Column("value", sa.JSON(none_as_null=True), nullable=True),
         sa.Column("hlc", sa.String(length=80), nullable=False),
-        sa.PrimaryKeyConstraint("op_id", name=op.f("pk_change_log")),
+        sa.PrimaryKeyConstraint("device_id", "counter", name=op.f("pk_change_log")),
+        sqlite_with_rowid=False,
     )
     with op.batch_alter_table("change_log", schema=None) as batch_op:
-        batch_op.create_index(
-            "ix_change_log_field", ["entity", "row_id", "field", "hlc"], unique=False
-        )
-        batch_op.create_index("ix_change_log_origin", ["device_id", "counter"], unique=True)
+        batch_op.create_index("ix_change_log_field", ["entity", "row_id", "field"], unique=False)
 
     op.create_table(
         "checklist_template",
@@ -594,7 +591,6 @@ def downgrade() -> None:
 
     op.drop_table("checklist_template")
     with op.batch_alter_table("change_log", schema=None) as batch_op:
-        batch_op.drop_index("ix_change_log_origin")
         batch_op.drop_index("ix_change_log_field")
 
     op.drop_table("change_log")
