@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from ikmdesk.db import Database
-from ikmdesk.errors import ValidationError
 from ikmdesk.models.enums import BusinessScale, EnterpriseStatus, HalalRoute, HalalStatus
 from ikmdesk.services.enterprise import (
     EnterpriseDetail,
@@ -52,6 +51,7 @@ from ikmdesk.services.visit import VisitFilter, VisitRow, list_visits
 from ikmdesk.ui import dialogs
 from ikmdesk.ui.change_bus import ENTERPRISE
 from ikmdesk.ui.enterprise_model import ENTERPRISE_STATUS_LABELS
+from ikmdesk.ui.field_error import mark_field_error
 from ikmdesk.ui.operations import run_operation
 from ikmdesk.ui.paged_table_model import format_date
 from ikmdesk.ui.product_editor import ProductEditor
@@ -446,12 +446,9 @@ class EnterpriseEditor(QWidget):
     def _on_save_failed(self, error: object) -> None:
         self._saving = False
         self.save_button.setEnabled(True)
-        if isinstance(error, ValidationError) and error.field in self.rows:
-            self.tabs.setCurrentIndex(0)
-            row = self.rows[error.field]
-            row.mark(dialogs.translate_error(error))
-            row.editor.setFocus()
-        elif isinstance(error, BaseException):
+        if mark_field_error(self.rows, error, reveal=lambda: self.tabs.setCurrentIndex(0)):
+            return
+        if isinstance(error, BaseException):
             dialogs.show_error(self, error)
 
     def _coordinate(self, edit: QLineEdit, field: str) -> float | bool | None:

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 )
 
 from ikmdesk.db import Database
-from ikmdesk.errors import ValidationError
 from ikmdesk.services.pirt import PirtNumber, parse_pirt, pirt_problems
 from ikmdesk.services.product import (
     ProductInput,
@@ -36,6 +35,7 @@ from ikmdesk.services.product import (
 )
 from ikmdesk.ui import dialogs
 from ikmdesk.ui.change_bus import PRODUCT
+from ikmdesk.ui.field_error import mark_field_error
 from ikmdesk.ui.operations import run_operation
 from ikmdesk.ui.translations import current_language
 from ikmdesk.ui.validation_style import STYLE_SHEET, FieldRow
@@ -333,11 +333,9 @@ class ProductEditor(QWidget):
 
     def _on_save_failed(self, error: object) -> None:
         self.save_button.setEnabled(True)
-        if isinstance(error, ValidationError) and error.field in self.rows:
-            row = self.rows[error.field]
-            row.mark(dialogs.translate_error(error))
-            row.editor.setFocus()
-        elif isinstance(error, BaseException):
+        if mark_field_error(self.rows, error):
+            return
+        if isinstance(error, BaseException):
             dialogs.show_error(self, error)
 
     @Slot()

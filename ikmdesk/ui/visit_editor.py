@@ -75,6 +75,7 @@ from ikmdesk.ui import dialogs
 from ikmdesk.ui.change_bus import FOLLOW_UP, QUALITY_CHECK, VISIT
 from ikmdesk.ui.checklist_widget import ChecklistWidget, answer_from_json, answer_to_json
 from ikmdesk.ui.enterprise_editor import open_report_preview, report_preview_available
+from ikmdesk.ui.field_error import mark_field_error
 from ikmdesk.ui.operations import run_operation
 from ikmdesk.ui.paged_table_model import format_date
 from ikmdesk.ui.photo_widget import PhotoWidget
@@ -589,13 +590,11 @@ class VisitEditor(QWidget):
         self._apply_lock()
         if not isinstance(error, BaseException):
             return
+        if mark_field_error(
+            self.rows, error, reveal=lambda: self.tabs.setCurrentIndex(self.TAB_VISIT)
+        ):
+            return
         if isinstance(error, ValidationError):
-            if error.field in self.rows:
-                self.tabs.setCurrentIndex(self.TAB_VISIT)
-                row = self.rows[error.field]
-                row.mark(dialogs.translate_error(error))
-                row.editor.setFocus()
-                return
             if error.field == "review_comment":
                 self.review_comment_row.mark(dialogs.translate_error(error))
                 return
