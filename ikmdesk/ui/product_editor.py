@@ -283,14 +283,18 @@ class ProductEditor(QWidget):
 
         return work
 
+    def _discard_allowed(self) -> bool:
+        """Return True when nothing is unsaved or the user agrees to throw the edits away."""
+        return not self.has_unsaved_changes() or dialogs.confirm(
+            self,
+            self.tr("Perubahan belum disimpan"),
+            self.tr("Perubahan pada produk ini belum disimpan. Buang perubahan itu?"),
+        )
+
     @Slot(int)
     def _on_product_list_current_row_changed(self, row: int) -> None:
         if 0 <= row < len(self._products) and self._products[row].id != self._current_id:
-            if self.has_unsaved_changes() and not dialogs.confirm(
-                self,
-                self.tr("Perubahan belum disimpan"),
-                self.tr("Perubahan pada produk ini belum disimpan. Buang perubahan itu?"),
-            ):
+            if not self._discard_allowed():
                 self.select_product(self._current_id or "")
                 return
             self._load(self._products[row])
@@ -301,11 +305,7 @@ class ProductEditor(QWidget):
 
     @Slot()
     def _on_new_button_clicked(self) -> None:
-        if self.has_unsaved_changes() and not dialogs.confirm(
-            self,
-            self.tr("Perubahan belum disimpan"),
-            self.tr("Perubahan pada produk ini belum disimpan. Buang perubahan itu?"),
-        ):
+        if not self._discard_allowed():
             return
         self.product_list.clearSelection()
         self._load(None)
