@@ -37,15 +37,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument("kind", choices=sorted(_KINDS), help="apa yang didaftar")
     add_db_argument(parser)
     add_json_argument(parser)
-    parser.add_argument("--text", default="", metavar="T", help="cari teks (nama, dsb.)")
-    parser.add_argument("--cluster", metavar="C", help="klaster: kode, id atau nama")
-    parser.add_argument("--kecamatan", metavar="K", help="kecamatan: nama, kode atau id")
-    parser.add_argument(
-        "--status",
-        metavar="S",
-        help="IKM: active/inactive/closed; kunjungan: draft/submitted/returned/approved; "
-        "tindak lanjut: open/due/overdue/done",
-    )
+    add_filter_arguments(parser, text_help="cari teks (nama, dsb.)")
     parser.add_argument("--sort", metavar="KEY", help="urutkan menurut kolom ini")
     parser.add_argument("--descending", action="store_true", help="urutan menurun")
     parser.add_argument(
@@ -56,6 +48,19 @@ def register(subparsers: Any) -> None:
         help=f"paling banyak N baris (bawaan {DEFAULT_LIMIT}, maksimum {MAX_LIMIT})",
     )
     parser.set_defaults(func=run_list)
+
+
+def add_filter_arguments(parser: argparse.ArgumentParser, *, text_help: str) -> None:
+    """Add the list filters ``--text``, ``--cluster``, ``--kecamatan`` and ``--status``."""
+    parser.add_argument("--text", default="", metavar="T", help=text_help)
+    parser.add_argument("--cluster", metavar="C", help="klaster: kode, id atau nama")
+    parser.add_argument("--kecamatan", metavar="K", help="kecamatan: nama, kode atau id")
+    parser.add_argument(
+        "--status",
+        metavar="S",
+        help="IKM: active/inactive/closed; kunjungan: draft/submitted/returned/approved; "
+        "tindak lanjut: open/due/overdue/done",
+    )
 
 
 def run_list(args: argparse.Namespace) -> int:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ikmdesk.cli import add_db_argument, add_json_argument, print_json
+from ikmdesk.cli.listing import add_filter_arguments
 from ikmdesk.services import office_export
 from ikmdesk.services.backup import REASON_IMPORT, backup_now, list_backups, restore
 from ikmdesk.services.data_file import open_data_file
@@ -107,15 +108,7 @@ def _register_export(subparsers: Any) -> None:
     parser.add_argument("kind", choices=sorted(_EXPORTS), help="apa yang diekspor")
     add_db_argument(parser)
     parser.add_argument("--out", required=True, metavar="FILE", help="berkas .xlsx atau .csv")
-    parser.add_argument("--text", default="", metavar="T", help="cari teks")
-    parser.add_argument("--cluster", metavar="C", help="klaster: kode, id atau nama")
-    parser.add_argument("--kecamatan", metavar="K", help="kecamatan: nama, kode atau id")
-    parser.add_argument(
-        "--status",
-        metavar="S",
-        help="IKM: active/inactive/closed; kunjungan: draft/submitted/returned/approved; "
-        "tindak lanjut: open/due/overdue/done",
-    )
+    add_filter_arguments(parser, text_help="cari teks")
     parser.add_argument(
         "--from", dest="date_from", type=date.fromisoformat, metavar="YYYY-MM-DD",
         help="kunjungan sejak tanggal ini",
