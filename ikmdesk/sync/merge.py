@@ -15,10 +15,11 @@ record* when neither T's author had seen E nor E's author had seen T.
 
 from __future__ import annotations
 
+import functools
 import uuid
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, cast
@@ -73,7 +74,7 @@ def apply_ops(session: Session, ops: Sequence[Op], *, now: datetime) -> ApplyOut
         return ApplyOutcome(0, len(ops), 0, None)
     data_ops = [op for op in new_ops if op.entity in TABLES]
     heads = _field_heads(connection, data_ops)
-    _bulk_insert(connection, _log, [op.as_row() for op in new_ops])
+    _insert_ops(connection, new_ops)
     best: dict[tuple[str, str, str], Op] = {}
     devices: dict[tuple[str, str, str], set[str]] = defaultdict(set)
     for op in data_ops:
@@ -192,6 +193,29 @@ def _all_heads(connection: Connection, entity: str, row_id: str) -> dict[str, Op
     return heads
 
 
+def _insert_ops(connection: Connection, ops: Sequence[Op]) -> None:
+    """Store ops in the change log with one executemany of plain tuples.
+
+    Only ``value`` needs converting (to its JSON text, by the column type's own processor,
+    so it is stored exactly as an ORM insert would store it).
+    """
+    if connection.dialect.paramstyle != "qmark":
+        connection.execute(insert(_log), [op.as_row() for op in ops])
+        return
+    process = _log.c.value.type._cached_bind_processor(connection.dialect)
+    values = [op.value for op in ops]
+    if process is not None:
+        values = list(map(process, values))
+    connection.exec_driver_sql(
+        "INSERT INTO change_log (device_id, counter, entity, row_id, field, value, hlc) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [
+            (op.device_id, op.counter, op.entity, op.row_id, op.field, value, op.hlc)
+            for op, value in zip(ops, values, strict=True)
+        ],
+    )
+
+
 def _bulk_insert(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
     """Insert rows that all carry every column, skipping SQLAlchemy's per-row bookkeeping.
 
@@ -221,16 +245,10 @@ def _bulk_insert(connection: Connection, table: Table, rows: list[dict[str, Any]
 
 def _new_row(entity: str, row_id: str, fields: dict[str, Op], now: datetime) -> dict[str, Any]:
     rules = ENTITY_RULES[entity]
-    table = TABLES[entity]
-    row: dict[str, Any] = {}
-    for column in table.columns:
-        if column.key in UNSYNCED_FIELDS:
-            continue
-        op = fields.get(column.key)
-        if op is not None:
-            row[column.key] = rules[column.key].to_column(op.value)
-        else:
-            row[column.key] = _column_default(column)
+    row = {
+        key: rules[key].to_column(fields[key].value) if key in fields else default()
+        for key, default in _defaults(entity)
+    }
     row["id"] = row_id
     if row.get("created_at") is None:
         row["created_at"] = now
@@ -246,12 +264,24 @@ def _changed_values(entity: str, row_id: str, fields: dict[str, Op]) -> dict[str
     return params
 
 
-def _column_default(column: Any) -> Any:
+@functools.cache
+def _defaults(entity: str) -> tuple[tuple[str, Callable[[], Any]], ...]:
+    """Return, per synced column of the entity, what a new row holds when no op sets it."""
+    return tuple(
+        (column.key, _column_default(column))
+        for column in TABLES[entity].columns
+        if column.key not in UNSYNCED_FIELDS
+    )
+
+
+def _column_default(column: Any) -> Callable[[], Any]:
     default = column.default
     if default is None:
-        return None
+        return lambda: None
     arg = default.arg
-    return arg(None) if callable(arg) else arg
+    if callable(arg):
+        return lambda: arg(None)
+    return lambda: arg
 
 
 def _op_time(ops: Iterable[Op]) -> datetime:
