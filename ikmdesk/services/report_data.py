@@ -35,6 +35,7 @@ from ikmdesk.models import (
 from ikmdesk.models.enums import VisitStatus
 from ikmdesk.paths import blob_dir
 from ikmdesk.services.live_record import live_record
+from ikmdesk.services.pirt import parse_pirt
 from ikmdesk.services.report_number import stored_report_number
 
 NC_CLASSES: tuple[str, ...] = ("MI", "MA", "SE", "KR")
@@ -457,11 +458,7 @@ def enterprise_profile(session: Session, enterprise_id: str) -> EnterpriseProfil
 
 
 def pirt_info(number: str) -> PirtInfo:
-    """Return ``number`` decoded by ``services.pirt`` (or locally, if that is unavailable)."""
-    try:
-        from ikmdesk.services.pirt import parse_pirt
-    except ImportError:  # the P-IRT module ships separately; the 15-digit layout is stable
-        return _local_pirt(number)
+    """Return ``number`` as typed, decoded by ``services.pirt`` when it reads as a number."""
     parsed = parse_pirt(number)
     if parsed is None:
         return PirtInfo(number=number, valid=False)
@@ -869,24 +866,6 @@ def _stale_enterprises(
 def _add_months(day: date, months: int) -> date:
     index = day.year * 12 + day.month - 1 + months
     return date(index // 12, index % 12 + 1, 1)
-
-
-def _local_pirt(number: str) -> PirtInfo:
-    digits = re.sub(
-        r"[\s.-]", "", re.sub(r"^\s*P\s*-?\s*IRT\s*(No\.?)?\s*:?", "", number, flags=re.I)
-    )
-    if len(digits) != 15 or not all(c in "0123456789" for c in digits):
-        return PirtInfo(number=number, valid=False)
-    return PirtInfo(
-        number=number,
-        valid=True,
-        packaging_code=digits[0],
-        food_type_code=digits[1:3],
-        region_code=digits[3:7],
-        product_no=digits[7:9],
-        irtp_no=digits[9:13],
-        expiry_year=2000 + int(digits[13:]),
-    )
 
 
 def is_approved(status: str) -> bool:
