@@ -6,11 +6,16 @@ after the transaction has ended, so a long PDF never holds the database.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
+
+from sqlalchemy.orm import Session
 
 from ikmdesk.db import Database
 from ikmdesk.paths import blob_dir
+from ikmdesk.reports.base import PdfReport
 from ikmdesk.reports.enterprise_history_report import EnterpriseHistoryReport
 from ikmdesk.reports.images import logo_bytes
 from ikmdesk.reports.monthly_summary_report import MonthlySummaryReport
@@ -32,20 +37,13 @@ def render_visit(
 
     A read-only database prints the number already given, or none.
     """
-    blobs = blob_dir(Path(db.path))
-    with db.unit_of_work() as session:
+
+    def read(session: Session) -> Any:
         if db.writable:
             assign_report_number(session, visit_id)
-        settings = get_office_settings(session)
-        sheet = visit_sheet(session, visit_id, blob_root=blobs)
-    return VisitReport(
-        sheet,
-        settings=settings,
-        lang=lang,
-        generated_at=generated_at,
-        version=version,
-        logo=logo_bytes(settings, blobs),
-    ).render()
+        return visit_sheet(session, visit_id, blob_root=blob_dir(Path(db.path)))
+
+    return _render(db, VisitReport, read, lang=lang, generated_at=generated_at, version=version)
 
 
 def render_enterprise(
@@ -58,18 +56,14 @@ def render_enterprise(
     today: date | None = None,
 ) -> bytes:
     """Return the enterprise history PDF."""
-    blobs = blob_dir(Path(db.path))
-    with db.unit_of_work() as session:
-        settings = get_office_settings(session)
-        history = enterprise_history(session, enterprise_id, today=today)
-    return EnterpriseHistoryReport(
-        history,
-        settings=settings,
+    return _render(
+        db,
+        EnterpriseHistoryReport,
+        lambda session: enterprise_history(session, enterprise_id, today=today),
         lang=lang,
         generated_at=generated_at,
         version=version,
-        logo=logo_bytes(settings, blobs),
-    ).render()
+    )
 
 
 def render_summary(
@@ -84,15 +78,39 @@ def render_summary(
     version: str | None = None,
 ) -> bytes:
     """Return the monthly summary PDF for the month holding ``month``."""
-    blobs = blob_dir(Path(db.path))
+    return _render(
+        db,
+        MonthlySummaryReport,
+        lambda session: monthly_summary(
+            session, month, cluster, kecamatan, stale_months=stale_months
+        ),
+        lang=lang,
+        generated_at=generated_at,
+        version=version,
+    )
+
+
+def _render(
+    db: Database,
+    report: Callable[..., PdfReport],
+    read: Callable[[Session], Any],
+    *,
+    lang: str | None,
+    generated_at: datetime | None,
+    version: str | None,
+) -> bytes:
+    """Return the PDF of ``report`` over ``read``'s data, rendered after its unit of work ends.
+
+    The data and the office settings are read in one unit of work.
+    """
     with db.unit_of_work() as session:
+        data = read(session)
         settings = get_office_settings(session)
-        summary = monthly_summary(session, month, cluster, kecamatan, stale_months=stale_months)
-    return MonthlySummaryReport(
-        summary,
+    return report(
+        data,
         settings=settings,
         lang=lang,
         generated_at=generated_at,
         version=version,
-        logo=logo_bytes(settings, blobs),
+        logo=logo_bytes(settings, blob_dir(Path(db.path))),
     ).render()
