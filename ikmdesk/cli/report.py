@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 from ikmdesk.cli import add_db_argument, add_json_argument, print_json
+from ikmdesk.db import Database
 from ikmdesk.errors import (
     CONTEXT,
     MSG_WRITE_FAILED,
@@ -70,44 +72,49 @@ def _common(parser: argparse.ArgumentParser, *, out_help: str) -> None:
 
 
 def _run_visit(args: argparse.Namespace) -> int:
-    from ikmdesk.reports.pdf_file import write_pdf
     from ikmdesk.reports.render import render_visit
 
-    db = open_data_file(args.db)
-    try:
-        data = render_visit(db, args.visit, lang=args.lang)
-    finally:
-        db.close()
-    return _done(args, write_pdf(args.out, data))
+    # Writable: printing a submitted visit the first time gives it its report number.
+    return _write_report(
+        args, lambda db: render_visit(db, args.visit, lang=args.lang), writable=True
+    )
 
 
 def _run_enterprise(args: argparse.Namespace) -> int:
-    from ikmdesk.reports.pdf_file import write_pdf
     from ikmdesk.reports.render import render_enterprise
 
-    db = open_data_file(args.db, writable=False)
-    try:
-        data = render_enterprise(db, args.enterprise, lang=args.lang)
-    finally:
-        db.close()
-    return _done(args, write_pdf(args.out, data))
+    return _write_report(
+        args, lambda db: render_enterprise(db, args.enterprise, lang=args.lang), writable=False
+    )
 
 
 def _run_summary(args: argparse.Namespace) -> int:
-    from ikmdesk.reports.pdf_file import write_pdf
     from ikmdesk.reports.render import render_summary
 
     month = _month(args.month)
-    db = open_data_file(args.db, writable=False)
-    try:
-        data = render_summary(
+    return _write_report(
+        args,
+        lambda db: render_summary(
             db,
             month,
             cluster=args.cluster,
             kecamatan=args.kecamatan,
             stale_months=args.stale_months,
             lang=args.lang,
-        )
+        ),
+        writable=False,
+    )
+
+
+def _write_report(
+    args: argparse.Namespace, render: Callable[[Database], bytes], *, writable: bool
+) -> int:
+    """Render one report from ``args.db``, write it to ``args.out`` and say so."""
+    from ikmdesk.reports.pdf_file import write_pdf
+
+    db = open_data_file(args.db, writable=writable)
+    try:
+        data = render(db)
     finally:
         db.close()
     return _done(args, write_pdf(args.out, data))
