@@ -23,6 +23,11 @@ def data_checksum(path: Path) -> str:
     return digest.hexdigest()
 
 
+def checksum(database: Database) -> str:
+    """Return ``data_checksum`` of the database's file ("nothing was saved": it is unchanged)."""
+    return data_checksum(database.path)
+
+
 def change_ops(db: Database, entity: str, row_id: str) -> list[tuple[str, Any]]:
     """Return the (field, value) ops the change log holds for one record, oldest first."""
     with contextlib.closing(sqlite3.connect(f"{Path(db.path).as_uri()}?mode=ro", uri=True)) as conn:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import copy
-import hashlib
-import sqlite3
 from datetime import date
 from typing import Any
 
@@ -32,6 +30,7 @@ from ikmdesk.services.quality_check import (
 )
 from ikmdesk.services.quality_scoring import AnswerError
 from ikmdesk.services.reference_data import cluster_id, region_id
+from tests.services import checksum
 
 VISIT_DAY = date(2026, 3, 4)
 
@@ -75,20 +74,6 @@ def cppb() -> Any:
 
 def all_no(template: Any) -> dict[str, Any]:
     return {item.id: "no" for item in template.items()}
-
-
-def checksum(database: Database) -> str:
-    """Return a hash of every row of every table (what "nothing was saved" means)."""
-    digest = hashlib.sha256()
-    with sqlite3.connect(database.path) as conn:
-        tables = [
-            r[0]
-            for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")
-        ]
-        for table in tables:
-            rows = conn.execute(f'SELECT * FROM "{table}" ORDER BY 1').fetchall()
-            digest.update(repr((table, rows)).encode())
-    return digest.hexdigest()
 
 
 def finding(action: str = "Bersihkan ruang produksi setiap hari", due: date | None = None) -> Any:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import hashlib
 import itertools
-import sqlite3
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
@@ -27,6 +25,7 @@ from ikmdesk.services.visit_review import (
     start_amendment,
 )
 from tests.conftest import make_database
+from tests.services import checksum
 
 
 @pytest.fixture
@@ -66,15 +65,6 @@ def status_of(database: Database, visit_id: str) -> tuple[VisitStatus, int, str 
     with database.unit_of_work() as session:
         visit = session.get_one(Visit, visit_id)
         return VisitStatus(visit.status), visit.revision, visit.review_comment
-
-
-def checksum(database: Database) -> str:
-    digest = hashlib.sha256()
-    with sqlite3.connect(database.path) as conn:
-        for (table,) in conn.execute("SELECT name FROM sqlite_master WHERE type='table'"):
-            rows = conn.execute(f'SELECT * FROM "{table}" ORDER BY 1').fetchall()
-            digest.update(repr((table, sorted(map(repr, rows)))).encode())
-    return digest.hexdigest()
 
 
 def test_a_supervisor_approves_a_submitted_visit_and_it_locks(supervisor_db: Database) -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -19,19 +17,9 @@ from ikmdesk.services.reference_data import cluster_id, region_id
 from ikmdesk.ui import dialogs
 from ikmdesk.ui.enterprise_model import EnterpriseTableModel
 from ikmdesk.ui.enterprise_page import EnterprisePage
+from tests.services import checksum
 
 LEFT = Qt.MouseButton.LeftButton
-
-
-def checksum(database: Database) -> str:
-    """Return a hash of every row of every table ("nothing was saved" means it is unchanged)."""
-    digest = hashlib.sha256()
-    with sqlite3.connect(database.path) as conn:
-        tables = conn.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")
-        for (table,) in tables.fetchall():
-            rows = conn.execute(f'SELECT * FROM "{table}" ORDER BY 1').fetchall()
-            digest.update(repr((table, rows)).encode())
-    return digest.hexdigest()
 
 
 def make_enterprise(database: Database, name: str = "UD Amplang Sangatta") -> str:

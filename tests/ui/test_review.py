@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import sqlite3
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
@@ -21,18 +19,9 @@ from ikmdesk.ui import dialogs
 from ikmdesk.ui.visit_editor import VisitEditor
 from ikmdesk.ui.visit_page import VisitPage
 from tests.conftest import make_database
+from tests.services import checksum
 
 LEFT = Qt.MouseButton.LeftButton
-
-
-def checksum(database: Database) -> str:
-    digest = hashlib.sha256()
-    with sqlite3.connect(database.path) as conn:
-        tables = conn.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")
-        for (table,) in tables.fetchall():
-            rows = conn.execute(f'SELECT * FROM "{table}" ORDER BY 1').fetchall()
-            digest.update(repr((table, rows)).encode())
-    return digest.hexdigest()
 
 
 @pytest.fixture

@@ -4,8 +4,6 @@ validation, the unsaved-changes guard, draft recovery after a crash, and lazy li
 
 from __future__ import annotations
 
-import hashlib
-import sqlite3
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -30,21 +28,11 @@ from ikmdesk.ui import dialogs
 from ikmdesk.ui.visit_editor import VisitEditor
 from ikmdesk.ui.visit_model import VisitTableModel
 from ikmdesk.ui.visit_page import VisitPage
+from tests.services import checksum
 from tests.services.test_attachment import photo_bytes
 
 LEFT = Qt.MouseButton.LeftButton
 TODAY = date.today()
-
-
-def checksum(database: Database) -> str:
-    """Return a hash of every row of every table ("nothing was saved" means it is unchanged)."""
-    digest = hashlib.sha256()
-    with sqlite3.connect(database.path) as conn:
-        tables = conn.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")
-        for (table,) in tables.fetchall():
-            rows = conn.execute(f'SELECT * FROM "{table}" ORDER BY 1').fetchall()
-            digest.update(repr((table, rows)).encode())
-    return digest.hexdigest()
 
 
 def make_enterprise(database: Database, name: str = "UD Keripik Pisang Sangatta") -> str:
