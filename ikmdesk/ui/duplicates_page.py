@@ -17,7 +17,6 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -53,6 +52,7 @@ from ikmdesk.ui.change_bus import (
     change_bus,
 )
 from ikmdesk.ui.operations import Operation, run_operation
+from ikmdesk.ui.page_title import page_title_label
 from ikmdesk.ui.row_list_model import RowListModel
 
 WATCHED = frozenset({ENTERPRISE, "sync"})
@@ -184,11 +184,7 @@ class DuplicatesPage(QWidget):
         self._reload_wanted = False
         self._swapped = False
 
-        self.title_label = QLabel()
-        font = QFont(self.title_label.font())
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.title_label.setFont(font)
+        self.title_label = page_title_label()
         self.hint_label = QLabel()
         self.hint_label.setWordWrap(True)
         self.count_label = QLabel()

@@ -31,7 +31,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -89,6 +89,7 @@ from ikmdesk.ui import dialogs
 from ikmdesk.ui.change_bus import ENTERPRISE, PRODUCT, change_bus
 from ikmdesk.ui.operations import Operation, OperationCancelled, Progress, run_operation
 from ikmdesk.ui.operations import run_with_progress as _run_with_progress
+from ikmdesk.ui.page_title import page_title_label
 from ikmdesk.ui.row_list_model import RowListModel
 
 IMPORT_CHANGES = (ENTERPRISE, PRODUCT, "region")
@@ -234,11 +235,7 @@ class OfficeDataPage(QWidget):
         self.tabs.addTab(self._import_tab(), "")
         self.tabs.addTab(self._export_tab(), "")
         self.tabs.addTab(self._backup_tab(), "")
-        self.title_label = QLabel()
-        font = QFont(self.title_label.font())
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.title_label.setFont(font)
+        self.title_label = page_title_label()
         layout = QVBoxLayout(self)
         layout.addWidget(self.title_label)
         layout.addWidget(self.tabs)
