@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from ikmdesk.db import Database
+from ikmdesk.errors import QT_TRANSLATE_NOOP
 from ikmdesk.services.duplicates import (
     REASON_LABELS,
     DuplicatePair,
@@ -57,11 +58,6 @@ from ikmdesk.ui.row_list_model import RowListModel
 
 WATCHED = frozenset({ENTERPRISE, "sync"})
 MERGE_CHANGES = (ENTERPRISE, VISIT, PRODUCT, FOLLOW_UP, ATTACHMENT)
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
-    """Mark ``text`` for lupdate in ``context``; translated where it is shown."""
-    return text
 
 
 class DuplicatePairModel(RowListModel[DuplicatePair]):

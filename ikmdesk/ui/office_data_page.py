@@ -53,6 +53,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from ikmdesk.db import Database
+from ikmdesk.errors import QT_TRANSLATE_NOOP
 from ikmdesk.services import office_export
 from ikmdesk.services.backup import (
     REASON_IMPORT,
@@ -94,11 +95,6 @@ from ikmdesk.ui.row_list_model import RowListModel
 
 IMPORT_CHANGES = (ENTERPRISE, PRODUCT, "region")
 NOT_MAPPED = -1
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
-    """Mark ``text`` for lupdate in ``context``; translated where it is shown."""
-    return text
 
 
 _ACTION_TEXTS = {
