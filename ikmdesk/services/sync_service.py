@@ -7,8 +7,10 @@ All database changes of an import happen in one transaction, after every check p
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -262,7 +264,46 @@ def import_package(
     progress: ProgressSink | None = None,
 ) -> ImportResult:
     """Verify a package completely, back up the database, then apply it in one transaction."""
-    path = Path(path)
+    with _cyclic_gc_paused():
+        return _import_package(
+            db,
+            Path(path),
+            trust=trust,
+            passphrase=passphrase,
+            limits=limits,
+            now_ms=now_ms,
+            progress=progress,
+        )
+
+
+@contextlib.contextmanager
+def _cyclic_gc_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while a package is read and applied.
+
+    Reading a package builds hundreds of thousands of small objects that all stay alive
+    until it is applied; every automatic collection walked all of them again, which cost
+    about a fifth of the import time at 20,000 visits. Reference counting still frees
+    everything that is dropped.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _import_package(
+    db: Database,
+    path: Path,
+    *,
+    trust: bool,
+    passphrase: str | None,
+    limits: Limits,
+    now_ms: Callable[[], int] | None,
+    progress: ProgressSink | None,
+) -> ImportResult:
     signed = open_signed_package(path, limits)
     manifest = signed.manifest
     with db.unit_of_work() as session:

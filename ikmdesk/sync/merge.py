@@ -16,6 +16,7 @@ record* when neither T's author had seen E nor E's author had seen T.
 from __future__ import annotations
 
 import functools
+import json
 import uuid
 from bisect import bisect_left
 from collections import defaultdict
@@ -39,6 +40,7 @@ KIND_DELETED = "deleted"
 STATUS_OPEN = "open"
 STATUS_SUPERSEDED = "superseded"
 _CHUNK = 400
+_IMPORT_CACHE_KIB = -131072  # negative: KiB, so at most 128 MB while a package is applied
 _log = cast(Table, ChangeOp.__table__)
 _conflicts = cast(Table, SyncConflict.__table__)
 
@@ -66,27 +68,36 @@ class _Stored:
 def apply_ops(session: Session, ops: Sequence[Op], *, now: datetime) -> ApplyOutcome:
     """Store the ops this device lacks and bring every field they touch to its winning value."""
     connection = session.connection()
-    if connection.dialect.name == "sqlite":
-        # Children may name parents that arrive later in the same package.
-        connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+    if connection.dialect.name != "sqlite":
+        return _apply(connection, ops, now)
+    # Children may name parents that arrive later in the same package.
+    connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+    # A large package inserts into the change log's field index all over the file; with
+    # SQLite's default 2 MB page cache most of those pages would be read and spilled again.
+    cache_size = connection.exec_driver_sql("PRAGMA cache_size").scalar()
+    connection.exec_driver_sql(f"PRAGMA cache_size = {_IMPORT_CACHE_KIB}")
+    try:
+        return _apply(connection, ops, now)
+    finally:
+        connection.exec_driver_sql(f"PRAGMA cache_size = {int(cache_size or 0)}")
+
+
+def _apply(connection: Connection, ops: Sequence[Op], now: datetime) -> ApplyOutcome:
     new_ops = _unknown(connection, ops)
     if not new_ops:
         return ApplyOutcome(0, len(ops), 0, None)
     data_ops = [op for op in new_ops if op.entity in TABLES]
     heads = _field_heads(connection, data_ops)
     _insert_ops(connection, new_ops)
-    best: dict[tuple[str, str, str], Op] = {}
-    devices: dict[tuple[str, str, str], set[str]] = defaultdict(set)
-    for op in data_ops:
-        key = (op.entity, op.row_id, op.field)
-        devices[key].add(op.device_id)
-        current = best.get(key)
-        if current is None or op.hlc > current.hlc:
-            best[key] = op
-    winners = [op for key, op in best.items() if key not in heads or op.hlc > heads[key]]
+    best, shared = _best_ops(data_ops)
+    winners = (
+        [op for key, op in best.items() if key not in heads or op.hlc > heads[key]]
+        if heads
+        else list(best.values())
+    )
     with_history = {(entity, row_id) for entity, row_id, _field in heads}
     _write_winners(connection, winners, with_history, now=now)
-    suspects = [key for key in best if key in heads or len(devices[key]) > 1]
+    suspects = [key for key in best if key in heads or key in shared]
     judge = _Judge(connection)
     conflicts = _record_field_conflicts(connection, judge, suspects, now=now)
     touched = {(op.entity, op.row_id) for op in data_ops}
@@ -97,6 +108,27 @@ def apply_ops(session: Session, ops: Sequence[Op], *, now: datetime) -> ApplyOut
         conflicts=conflicts,
         max_hlc=max(op.hlc for op in new_ops),
     )
+
+
+def _best_ops(
+    ops: Iterable[Op],
+) -> tuple[dict[tuple[str, str, str], Op], set[tuple[str, str, str]]]:
+    """Return the greatest-HLC op of every field, and the fields set by more than one device.
+
+    A field has ops by two devices exactly when some op's device differs from that of the
+    best op seen before it (all ops before the first stranger share one device).
+    """
+    best: dict[tuple[str, str, str], Op] = {}
+    shared: set[tuple[str, str, str]] = set()
+    for op in ops:
+        key = (op.entity, op.row_id, op.field)
+        current = best.setdefault(key, op)
+        if current is not op:
+            if current.device_id != op.device_id:
+                shared.add(key)
+            if op.hlc > current.hlc:
+                best[key] = op
+    return best, shared
 
 
 def _unknown(connection: Connection, ops: Sequence[Op]) -> list[Op]:
@@ -202,10 +234,7 @@ def _insert_ops(connection: Connection, ops: Sequence[Op]) -> None:
     if connection.dialect.paramstyle != "qmark":
         connection.execute(insert(_log), [op.as_row() for op in ops])
         return
-    process = _log.c.value.type._cached_bind_processor(connection.dialect)
-    values = [op.value for op in ops]
-    if process is not None:
-        values = list(map(process, values))
+    values = list(map(_json_text(connection), [op.value for op in ops]))
     connection.exec_driver_sql(
         "INSERT INTO change_log (device_id, counter, entity, row_id, field, value, hlc) "
         "VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -214,6 +243,25 @@ def _insert_ops(connection: Connection, ops: Sequence[Op]) -> None:
             for op, value in zip(ops, values, strict=True)
         ],
     )
+
+
+def _json_text(connection: Connection) -> Callable[[Any], str | None]:
+    """Return the function giving the text the ``value`` column stores for a JSON value.
+
+    With SQLAlchemy's default serializer (``json.dumps``), a string is the bulk of the
+    values and is encoded directly by the same C encoder ``json.dumps`` would call.
+    """
+    process = _log.c.value.type._cached_bind_processor(connection.dialect)
+    if process is None:
+        return lambda value: value
+    if getattr(connection.dialect, "_json_serializer", None) is not None:
+        return process
+    quote = json.encoder.encode_basestring_ascii  # type: ignore[attr-defined]
+
+    def text(value: Any) -> str | None:
+        return quote(value) if type(value) is str else process(value)
+
+    return text
 
 
 def _bulk_insert(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> None:

@@ -213,7 +213,7 @@ def parse_op(obj: Any) -> Op:
         raise OpRejected("counter is not a positive integer")
     if obj["op_id"] != f"{device_id}:{counter}":
         raise OpRejected("op_id does not match device_id and counter")
-    if not isinstance(hlc, str) or len(hlc) > 80 or not _is_hlc_prefix(hlc[:25]):
+    if not isinstance(hlc, str) or not 25 <= len(hlc) <= 80 or not _HLC.match(hlc):
         raise OpRejected("hlc is not a timestamp")
     if hlc[25:] != device_id:
         raise OpRejected("hlc does not belong to the op's device")
@@ -246,10 +246,6 @@ def _is_device_id(text: str) -> bool:
 @functools.lru_cache(maxsize=65536)
 def _is_row_id(text: str) -> bool:
     return bool(_ROW_ID.match(text))
-
-
-def _is_hlc_prefix(text: str) -> bool:
-    return len(text) == 25 and bool(_HLC.match(text))
 
 
 def _check_context(device_id: str, row_id: str, field: str, value: Any) -> None:
