@@ -14,7 +14,7 @@ from dataclasses import fields as dataclass_fields
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -36,6 +36,7 @@ from ikmdesk.services.checklist_template import ChecklistItem, ChecklistTemplate
 from ikmdesk.services.quality_check import FINDING_COLUMNS, AnswerInput
 from ikmdesk.services.quality_scoring import AnswerValue, QualityResult, score
 from ikmdesk.ui import dialogs
+from ikmdesk.ui.translated_widget import TranslatedWidget
 from ikmdesk.ui.translations import current_language
 from ikmdesk.ui.validation_style import STYLE_SHEET, FieldRow, OptionalDateEdit
 
@@ -288,7 +289,7 @@ class ItemRow(QFrame):
             row.clear()
 
 
-class ChecklistWidget(QWidget):
+class ChecklistWidget(TranslatedWidget):
     """Shows one checklist template as a form and its live result (level/grade, failures)."""
 
     answers_changed = Signal()
@@ -349,11 +350,6 @@ class ChecklistWidget(QWidget):
                 self.tr("Ya"), self.tr("Tidak"), self.tr("T/B"), self.tr("Temuan dan perbaikan")
             )
         self._show_result()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     @property
     def template(self) -> ChecklistTemplate | None:

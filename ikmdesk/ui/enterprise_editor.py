@@ -12,7 +12,7 @@ import importlib.util
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -55,6 +55,7 @@ from ikmdesk.ui.field_error import mark_field_error
 from ikmdesk.ui.operations import run_operation
 from ikmdesk.ui.paged_table_model import format_date
 from ikmdesk.ui.product_editor import ProductEditor
+from ikmdesk.ui.translated_widget import TranslatedWidget
 from ikmdesk.ui.translations import current_language
 from ikmdesk.ui.validation_style import STYLE_SHEET, FieldRow, OptionalDateEdit
 from ikmdesk.ui.visit_model import VISIT_PURPOSE_LABELS, VISIT_STATUS_LABELS
@@ -75,7 +76,7 @@ def open_report_preview(parent: QWidget, database: Database, kind: str, record_i
         opener(parent, database, kind, record_id)
 
 
-class EnterpriseEditor(QWidget):
+class EnterpriseEditor(TranslatedWidget):
     """Edits one IKM (or registers a new one) and shows its products, visits and trend."""
 
     saved = Signal(str)
@@ -310,11 +311,6 @@ class EnterpriseEditor(QWidget):
             ]
         )
         self._update_title()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     @property
     def enterprise_id(self) -> str | None:

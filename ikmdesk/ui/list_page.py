@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Slot
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -31,6 +31,7 @@ from ikmdesk.errors import UserError
 from ikmdesk.ui import dialogs
 from ikmdesk.ui.change_bus import change_bus
 from ikmdesk.ui.paged_table_model import FilteredTableModel, PagedTableModel
+from ikmdesk.ui.translated_widget import TranslatedWidget
 
 SEARCH_DELAY_MS = 250
 
@@ -57,7 +58,7 @@ def record_table(
     return table
 
 
-class ListEditorPage(QWidget):
+class ListEditorPage(TranslatedWidget):
     """A searchable list of records (``model`` in ``table``) with ``editor`` shown in its place.
 
     A subclass creates ``model``, ``table`` and ``editor``, calls :meth:`_lay_out` and
@@ -122,15 +123,6 @@ class ListEditorPage(QWidget):
         self.model.rowsInserted.connect(self._update_count)
         self.editor.close_requested.connect(self._on_editor_close_requested)
         change_bus().data_changed.connect(self._on_change_bus_data_changed)
-
-    def retranslate_ui(self) -> None:
-        """Set every text in the current interface language."""
-        raise NotImplementedError
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def current_filter(self) -> Any:
         """Return the filter the search box and the other filter widgets describe."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal, Slot
+from PySide6.QtCore import QSize, Qt, Signal, Slot
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,12 +40,13 @@ from ikmdesk.services.enterprise import enterprise_input, get_enterprise, update
 from ikmdesk.ui import dialogs
 from ikmdesk.ui.change_bus import ATTACHMENT, ENTERPRISE
 from ikmdesk.ui.operations import run_operation
+from ikmdesk.ui.translated_widget import TranslatedWidget
 
 PHOTO_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".pdf"})
 THUMBNAIL_PX = 128
 
 
-class PhotoWidget(QWidget):
+class PhotoWidget(TranslatedWidget):
     """Shows a visit's photos as thumbnails with captions; adds, captions and removes them."""
 
     photos_changed = Signal()
@@ -117,11 +118,6 @@ class PhotoWidget(QWidget):
         self.location_button.setText(self.tr("Pakai lokasi foto untuk IKM"))
         self._update_hint()
         self._update_location()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     @property
     def photos(self) -> list[AttachmentInfo]:

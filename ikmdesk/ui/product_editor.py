@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -37,11 +37,12 @@ from ikmdesk.ui import dialogs
 from ikmdesk.ui.change_bus import PRODUCT
 from ikmdesk.ui.field_error import mark_field_error
 from ikmdesk.ui.operations import run_operation
+from ikmdesk.ui.translated_widget import TranslatedWidget
 from ikmdesk.ui.translations import current_language
 from ikmdesk.ui.validation_style import STYLE_SHEET, FieldRow
 
 
-class ProductEditor(QWidget):
+class ProductEditor(TranslatedWidget):
     """Lists an IKM's products and edits one at a time; saves each product on its own."""
 
     products_changed = Signal()
@@ -155,11 +156,6 @@ class ProductEditor(QWidget):
             self.tr("Simpan data IKM terlebih dahulu, lalu tambahkan produknya di sini.")
         )
         self._show_pirt(self.pirt_edit.text())
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     @property
     def products(self) -> list[ProductRow]:

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QDate, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -79,6 +79,7 @@ from ikmdesk.ui.field_error import mark_field_error
 from ikmdesk.ui.operations import run_operation
 from ikmdesk.ui.paged_table_model import format_date
 from ikmdesk.ui.photo_widget import PhotoWidget
+from ikmdesk.ui.translated_widget import TranslatedWidget
 from ikmdesk.ui.translations import current_language
 from ikmdesk.ui.validation_style import STYLE_SHEET, FieldRow
 from ikmdesk.ui.visit_model import VISIT_PURPOSE_LABELS, VISIT_STATUS_LABELS
@@ -90,7 +91,7 @@ RECOVERY_KIND = "visit"
 _SAVE_CHANGES = (VISIT, QUALITY_CHECK, FOLLOW_UP)
 
 
-class VisitEditor(QWidget):
+class VisitEditor(TranslatedWidget):
     """Edits one visit: report fields, checks, photos; submits it; reviews it on a supervisor."""
 
     saved = Signal(str)
@@ -351,11 +352,6 @@ class VisitEditor(QWidget):
         self.save_button.setText(self.tr("Simpan draf"))
         self.submit_button.setText(self.tr("Kirim ke atasan"))
         self._update_header()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     @property
     def visit_id(self) -> str | None:
