@@ -44,6 +44,7 @@ from ikmdesk.services.listing import (
 )
 from ikmdesk.services.live_record import live_record
 from ikmdesk.services.optional_text import optional_text
+from ikmdesk.services.phone_number import plausible_phone
 from ikmdesk.services.product import ProductRow, list_products
 from ikmdesk.services.region import (
     cluster_record,
@@ -57,7 +58,6 @@ E = TypeVar("E", bound=StrEnum)
 
 NAME_MAX = 200
 FAR_FUTURE_DATE = date.fromisoformat(FAR_FUTURE)
-PHONE_DIGITS = (9, 15)
 
 MSG_ENTERPRISE = QT_TRANSLATE_NOOP(CONTEXT, "IKM")
 MSG_NAME_REQUIRED = QT_TRANSLATE_NOOP(CONTEXT, "Nama IKM wajib diisi.")
@@ -600,7 +600,6 @@ def _valid_nik(nik: str | None) -> str | None:
 
 
 _PHONE_SEPARATORS = re.compile(r"[\s().-]")
-_PHONE_SHAPE = re.compile(r"\+?[0-9]+")
 
 
 def _valid_phone(phone: str | None) -> str | None:
@@ -608,15 +607,7 @@ def _valid_phone(phone: str | None) -> str | None:
     value = _PHONE_SEPARATORS.sub("", phone or "")
     if not value:
         return None
-    digits = value.lstrip("+")
-    low, high = PHONE_DIGITS
-    plausible = (
-        _PHONE_SHAPE.fullmatch(value) is not None
-        and value.isascii()
-        and (not value.startswith("+") or value.startswith("+62"))
-        and low <= len(digits) <= high
-    )
-    if not plausible:
+    if not plausible_phone(value):
         raise ValidationError("phone", MSG_PHONE_FORMAT)
     return value
 

@@ -49,6 +49,7 @@ from ikmdesk.services.enterprise import (
     get_enterprise,
     update_enterprise,
 )
+from ikmdesk.services.phone_number import plausible_phone
 from ikmdesk.services.product import (
     ProductInput,
     create_product,
@@ -1006,14 +1007,7 @@ def _phone(value: Any, issues: list[RowIssue]) -> str | None:
         # Registries often hold two numbers ("0812... / 0813..."): keep the first.
         text = re.split(r"[/,;]| atau | or ", _cell_text(value))[0]
         text = _PHONE_SEPARATORS.sub("", text).lstrip("'")
-    digits = text.lstrip("+")
-    plausible = (
-        digits.isascii()
-        and digits.isdigit()
-        and (not text.startswith("+") or text.startswith("+62"))
-        and 9 <= len(digits) <= 15
-    )
-    if not plausible:
+    if not plausible_phone(text):
         issues.append(_warning("phone", MSG_ROW_PHONE_BAD, value=_cell_text(value)))
         return None
     return text
