@@ -43,6 +43,7 @@ from ikmdesk.services.listing import (
     words_match,
 )
 from ikmdesk.services.live_record import live_record
+from ikmdesk.services.nik import is_nik
 from ikmdesk.services.optional_text import optional_text
 from ikmdesk.services.phone_number import plausible_phone
 from ikmdesk.services.product import ProductRow, list_products
@@ -594,7 +595,7 @@ def _valid_nik(nik: str | None) -> str | None:
     value = "".join((nik or "").split())
     if not value:
         return None
-    if len(value) != 16 or not all(c in "0123456789" for c in value):
+    if not is_nik(value):
         raise ValidationError("nik", MSG_NIK_FORMAT)
     return value
 

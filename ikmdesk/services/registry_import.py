@@ -49,6 +49,7 @@ from ikmdesk.services.enterprise import (
     get_enterprise,
     update_enterprise,
 )
+from ikmdesk.services.nik import is_nik
 from ikmdesk.services.phone_number import plausible_phone
 from ikmdesk.services.product import (
     ProductInput,
@@ -988,7 +989,7 @@ def _nik(value: Any, issues: list[RowIssue]) -> str | None:
         issues.append(_warning("nik", MSG_ROW_NIK_ROUNDED, value=text))
         return None
     text = re.sub(r"[\s.\-]", "", text)
-    if len(text) == 16 and text.isascii() and text.isdigit():
+    if is_nik(text):
         return text
     issues.append(_warning("nik", MSG_ROW_NIK_BAD, value=_masked(text)))
     return None
