@@ -166,17 +166,17 @@ def export_siinas(
     flt = flt or EnterpriseFilter()
     regency, province = _regency()
     total = count_enterprises(session, flt)
-    with _output(path) as (writer, _is_xlsx):
-        writer.sheet("SIINas", _SIINAS_COLUMNS)
-        numbers = itertools.count(1)
-        _write_pages(
-            writer,
-            _enterprise_pages(session, flt),
-            lambda page: (_siinas_values(next(numbers), item, regency, province) for item in page),
-            total=total,
-            progress=progress,
-            should_stop=should_stop,
-        )
+    numbers = itertools.count(1)
+    _export_sheet(
+        path,
+        "SIINas",
+        _SIINAS_COLUMNS,
+        _enterprise_pages(session, flt),
+        lambda page: (_siinas_values(next(numbers), item, regency, province) for item in page),
+        total=total,
+        progress=progress,
+        should_stop=should_stop,
+    )
     return ExportResult(Path(path), total)
 
 
@@ -191,16 +191,16 @@ def export_visits(
     """Write one row per visit (oldest first) with what was done, found and advised."""
     flt = flt or VisitFilter()
     total = count_visits(session, flt)
-    with _output(path) as (writer, _is_xlsx):
-        writer.sheet("Kunjungan", _VISIT_COLUMNS)
-        _write_pages(
-            writer,
-            _visit_pages(session, flt),
-            lambda page: (_visit_values(row, visit) for row, visit in page),
-            total=total,
-            progress=progress,
-            should_stop=should_stop,
-        )
+    _export_sheet(
+        path,
+        "Kunjungan",
+        _VISIT_COLUMNS,
+        _visit_pages(session, flt),
+        lambda page: (_visit_values(row, visit) for row, visit in page),
+        total=total,
+        progress=progress,
+        should_stop=should_stop,
+    )
     return ExportResult(Path(path), total)
 
 
@@ -215,16 +215,16 @@ def export_checks(
     """Write one row per quality check on the visits ``flt`` selects, with its result."""
     flt = flt or VisitFilter()
     total = count_visits(session, flt)
-    with _output(path) as (writer, _is_xlsx):
-        writer.sheet("Hasil mutu", _CHECK_COLUMNS)
-        rows = _write_pages(
-            writer,
-            _visit_pages(session, flt),
-            lambda page: _check_values(session, [row for row, _visit in page]),
-            total=total,
-            progress=progress,
-            should_stop=should_stop,
-        )
+    rows = _export_sheet(
+        path,
+        "Hasil mutu",
+        _CHECK_COLUMNS,
+        _visit_pages(session, flt),
+        lambda page: _check_values(session, [row for row, _visit in page]),
+        total=total,
+        progress=progress,
+        should_stop=should_stop,
+    )
     return ExportResult(Path(path), rows)
 
 
@@ -239,16 +239,16 @@ def export_follow_ups(
     """Write one row per follow-up, soonest due first, with its state as of the filter's day."""
     flt = flt or FollowUpFilter()
     total = count_follow_ups(session, flt)
-    with _output(path) as (writer, _is_xlsx):
-        writer.sheet("Tindak lanjut", _FOLLOW_UP_COLUMNS)
-        _write_pages(
-            writer,
-            _follow_up_pages(session, flt),
-            _follow_up_values,
-            total=total,
-            progress=progress,
-            should_stop=should_stop,
-        )
+    _export_sheet(
+        path,
+        "Tindak lanjut",
+        _FOLLOW_UP_COLUMNS,
+        _follow_up_pages(session, flt),
+        _follow_up_values,
+        total=total,
+        progress=progress,
+        should_stop=should_stop,
+    )
     return ExportResult(Path(path), total)
 
 
@@ -602,6 +602,25 @@ def _regency() -> tuple[str, str]:
     seed = json.loads(resource_path("seed", "kecamatan.json").read_text(encoding="utf-8"))
     regency = seed.get("regency", {})
     return str(regency.get("name", "")), str(regency.get("province", ""))
+
+
+def _export_sheet(
+    path: Path,
+    title: str,
+    columns: Sequence[Column],
+    pages: Iterable[Sequence[_Item]],
+    values: Callable[[Sequence[_Item]], Iterable[Sequence[Any]]],
+    *,
+    total: int,
+    progress: ProgressCallback | None,
+    should_stop: StopCheck | None,
+) -> int:
+    """Write a one-sheet file of the rows ``values`` makes of ``pages``; return rows written."""
+    with _output(path) as (writer, _is_xlsx):
+        writer.sheet(title, columns)
+        return _write_pages(
+            writer, pages, values, total=total, progress=progress, should_stop=should_stop
+        )
 
 
 def _write_pages(
