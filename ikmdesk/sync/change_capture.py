@@ -8,11 +8,12 @@ capture switched off for its session (``CAPTURE_OFF``), because those ops alread
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Mapping
+import json
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime
 from typing import Any, cast
 
-from sqlalchemy import Table, event, insert, inspect, select, update
+from sqlalchemy import Connection, Table, event, insert, inspect, select, update
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 from sqlalchemy.orm.attributes import NO_VALUE
 
@@ -185,21 +186,11 @@ def _write_ops(session: Session, changes: Iterable[tuple[str, str, dict[str, Any
     for entity, row_id, fields in changes:
         for field, value in fields.items():
             counter += 1
-            rows.append(
-                {
-                    "device_id": device_id,
-                    "counter": counter,
-                    "entity": entity,
-                    "row_id": row_id,
-                    "field": field,
-                    "value": value,
-                    "hlc": clock.tick().encode(),
-                }
-            )
+            rows.append((device_id, counter, entity, row_id, field, value, clock.tick().encode()))
     if not rows or (context is not None and len(rows) == 1):
         return
     connection = session.connection()
-    connection.execute(insert(ChangeOp), rows)
+    insert_op_rows(connection, rows)
     if context is not None:
         connection.execute(
             update(SyncContext).where(SyncContext.device_id == device_id).values(pending=False)
@@ -215,12 +206,51 @@ def _write_ops(session: Session, changes: Iterable[tuple[str, str, dict[str, Any
         )
 
 
+def insert_op_rows(connection: Connection, rows: Sequence[tuple[Any, ...]]) -> None:
+    """Store change-log rows ``(device_id, counter, entity, row_id, field, value, hlc)``.
+
+    One executemany of plain tuples: only ``value`` is converted, to the JSON text the
+    column type itself would store, so the rows are exactly what an ORM insert writes.
+    """
+    if connection.dialect.paramstyle != "qmark":
+        names = ("device_id", "counter", "entity", "row_id", "field", "value", "hlc")
+        connection.execute(insert(ChangeOp), [dict(zip(names, row, strict=True)) for row in rows])
+        return
+    text = _json_text(connection)
+    connection.exec_driver_sql(
+        "INSERT INTO change_log (device_id, counter, entity, row_id, field, value, hlc) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [(*row[:5], text(row[5]), row[6]) for row in rows],
+    )
+
+
+def _json_text(connection: Connection) -> Callable[[Any], Any]:
+    """Return the function giving the text the ``value`` column stores for a JSON value.
+
+    With SQLAlchemy's default serializer (``json.dumps``), strings -- most values -- are
+    encoded directly by the C encoder that ``json.dumps`` itself would call.
+    """
+    process = cast(Table, ChangeOp.__table__).c.value.type._cached_bind_processor(
+        connection.dialect
+    )
+    if process is None:
+        return lambda value: value
+    if getattr(connection.dialect, "_json_serializer", None) is not None:
+        return process
+    quote = json.encoder.encode_basestring_ascii  # type: ignore[attr-defined]
+
+    def text(value: Any) -> Any:
+        return quote(value) if type(value) is str else process(value)
+
+    return text
+
+
 def _wall_clock() -> int:
     # Looked up at call time, so tests can give a device a wrong clock.
     return hlc.wall_clock_ms()
 
 
-def _close_overwritten_conflicts(connection: Any, rows: list[dict[str, Any]]) -> None:
+def _close_overwritten_conflicts(connection: Any, rows: list[tuple[Any, ...]]) -> None:
     """A local edit of a field overwrites the conflicting values this device holds for it.
 
     Every other device reaches the same verdict when the edit arrives (the merge rule in
@@ -234,16 +264,16 @@ def _close_overwritten_conflicts(connection: Any, rows: list[dict[str, Any]]) ->
         is None
     ):
         return
-    for row in rows:
-        kinds = ["field", "deleted"] if row["field"] == "deleted" else ["field"]
+    for _device_id, _counter, entity, row_id, field, _value, _hlc in rows:
+        kinds = ["field", "deleted"] if field == "deleted" else ["field"]
         connection.execute(
             update(conflicts)
             .where(
                 conflicts.c.status == "open",
-                conflicts.c.entity == row["entity"],
-                conflicts.c.row_id == row["row_id"],
+                conflicts.c.entity == entity,
+                conflicts.c.row_id == row_id,
                 conflicts.c.kind.in_(kinds),
-                (conflicts.c.field == row["field"]) | (conflicts.c.kind == "deleted"),
+                (conflicts.c.field == field) | (conflicts.c.kind == "deleted"),
             )
             .values(status="superseded", resolved_at=utc_now())
         )

@@ -16,13 +16,13 @@ record* when neither T's author had seen E nor E's author had seen T.
 from __future__ import annotations
 
 import functools
-import json
 import uuid
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from operator import attrgetter
 from typing import Any, cast
 
 from sqlalchemy import Connection, Table, bindparam, func, insert, select, update
@@ -30,7 +30,12 @@ from sqlalchemy.orm import Session
 
 from ikmdesk.models import ChangeOp
 from ikmdesk.models.sync_state import SyncConflict
-from ikmdesk.sync.change_capture import CONTEXT_ENTITY, CONTEXT_FIELD, UNSYNCED_FIELDS
+from ikmdesk.sync.change_capture import (
+    CONTEXT_ENTITY,
+    CONTEXT_FIELD,
+    UNSYNCED_FIELDS,
+    insert_op_rows,
+)
 from ikmdesk.sync.hlc import Hlc
 from ikmdesk.sync.knowledge import vector_and_gaps
 from ikmdesk.sync.op_schema import ENTITY_RULES, TABLES, Op
@@ -40,6 +45,7 @@ KIND_DELETED = "deleted"
 STATUS_OPEN = "open"
 STATUS_SUPERSEDED = "superseded"
 _CHUNK = 400
+_LOG_ROW = attrgetter("device_id", "counter", "entity", "row_id", "field", "value", "hlc")
 _IMPORT_CACHE_KIB = -131072  # negative: KiB, so at most 128 MB while a package is applied
 _log = cast(Table, ChangeOp.__table__)
 _conflicts = cast(Table, SyncConflict.__table__)
@@ -226,42 +232,7 @@ def _all_heads(connection: Connection, entity: str, row_id: str) -> dict[str, Op
 
 
 def _insert_ops(connection: Connection, ops: Sequence[Op]) -> None:
-    """Store ops in the change log with one executemany of plain tuples.
-
-    Only ``value`` needs converting (to its JSON text, by the column type's own processor,
-    so it is stored exactly as an ORM insert would store it).
-    """
-    if connection.dialect.paramstyle != "qmark":
-        connection.execute(insert(_log), [op.as_row() for op in ops])
-        return
-    values = list(map(_json_text(connection), [op.value for op in ops]))
-    connection.exec_driver_sql(
-        "INSERT INTO change_log (device_id, counter, entity, row_id, field, value, hlc) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [
-            (op.device_id, op.counter, op.entity, op.row_id, op.field, value, op.hlc)
-            for op, value in zip(ops, values, strict=True)
-        ],
-    )
-
-
-def _json_text(connection: Connection) -> Callable[[Any], str | None]:
-    """Return the function giving the text the ``value`` column stores for a JSON value.
-
-    With SQLAlchemy's default serializer (``json.dumps``), a string is the bulk of the
-    values and is encoded directly by the same C encoder ``json.dumps`` would call.
-    """
-    process = _log.c.value.type._cached_bind_processor(connection.dialect)
-    if process is None:
-        return lambda value: value
-    if getattr(connection.dialect, "_json_serializer", None) is not None:
-        return process
-    quote = json.encoder.encode_basestring_ascii  # type: ignore[attr-defined]
-
-    def text(value: Any) -> str | None:
-        return quote(value) if type(value) is str else process(value)
-
-    return text
+    insert_op_rows(connection, list(map(_LOG_ROW, ops)))
 
 
 def _bulk_insert(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> None:

@@ -329,9 +329,10 @@ def _parse_ops(raw: bytes, name: str, limits: Limits) -> list[Op]:
     except UnicodeDecodeError as exc:
         raise PackageRefused(MSG_BAD_OP, name=name, line=1, detail=_short(exc)) from exc
     lines = [line for line in text.split("\n") if line]
-    for number, line in enumerate(lines, start=1):
-        if len(line) > limits.max_line_bytes:
-            raise PackageRefused(MSG_BAD_OP, name=name, line=number, detail="line too long")
+    if max(map(len, lines), default=0) > limits.max_line_bytes:
+        for number, line in enumerate(lines, start=1):
+            if len(line) > limits.max_line_bytes:
+                raise PackageRefused(MSG_BAD_OP, name=name, line=number, detail="line too long")
     try:
         # One decoder call for the whole file is several times faster than one per line.
         objects = json.loads("[" + ",".join(lines) + "]")
