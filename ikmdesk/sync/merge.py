@@ -163,6 +163,8 @@ def _field_heads(connection: Connection, ops: Iterable[Op]) -> dict[tuple[str, s
         rows_by_entity[op.entity].add(op.row_id)
     heads: dict[tuple[str, str, str], str] = {}
     for entity, row_ids in rows_by_entity.items():
+        if not _holds_any(connection, select(_log.c.counter).where(_log.c.entity == entity)):
+            continue  # e.g. the first import into a new device: nothing to look up
         for chunk in _chunks(sorted(row_ids)):
             result = connection.execute(
                 select(_log.c.row_id, _log.c.field, func.max(_log.c.hlc))
@@ -172,6 +174,10 @@ def _field_heads(connection: Connection, ops: Iterable[Op]) -> dict[tuple[str, s
             for row_id, field, hlc in result:
                 heads[(entity, row_id, field)] = hlc
     return heads
+
+
+def _holds_any(connection: Connection, query: Any) -> bool:
+    return connection.scalar(query.limit(1)) is not None
 
 
 def _write_winners(
@@ -189,8 +195,9 @@ def _write_winners(
         if not rows:
             continue
         existing: set[str] = set()
-        for chunk in _chunks(sorted(rows)):
-            existing.update(connection.scalars(select(table.c.id).where(table.c.id.in_(chunk))))
+        if _holds_any(connection, select(table.c.id)):
+            for chunk in _chunks(sorted(rows)):
+                existing.update(connection.scalars(select(table.c.id).where(table.c.id.in_(chunk))))
         fresh = [
             (row_id, _all_heads(connection, entity, row_id) if (entity, row_id) in with_history
              else fields)
@@ -263,11 +270,13 @@ def _bulk_insert(connection: Connection, table: Table, rows: list[dict[str, Any]
 
 
 def _new_row(entity: str, row_id: str, fields: dict[str, Op], now: datetime) -> dict[str, Any]:
-    rules = ENTITY_RULES[entity]
-    row = {
-        key: rules[key].to_column(fields[key].value) if key in fields else default()
-        for key, default in _defaults(entity)
-    }
+    row: dict[str, Any] = {}
+    for key, convert, default in _columns(entity):
+        op = fields.get(key)
+        if op is None:
+            row[key] = default()
+        else:
+            row[key] = op.value if convert is None else convert(op.value)
     row["id"] = row_id
     if row.get("created_at") is None:
         row["created_at"] = now
@@ -284,10 +293,17 @@ def _changed_values(entity: str, row_id: str, fields: dict[str, Op]) -> dict[str
 
 
 @functools.cache
-def _defaults(entity: str) -> tuple[tuple[str, Callable[[], Any]], ...]:
-    """Return, per synced column of the entity, what a new row holds when no op sets it."""
+def _columns(
+    entity: str,
+) -> tuple[tuple[str, Callable[[Any], Any] | None, Callable[[], Any]], ...]:
+    """Return each synced column's key, value converter (None: as is) and new-row default."""
+    rules = ENTITY_RULES[entity]
     return tuple(
-        (column.key, _column_default(column))
+        (
+            column.key,
+            rules[column.key].to_column if rules[column.key].converts else None,
+            _column_default(column),
+        )
         for column in TABLES[entity].columns
         if column.key not in UNSYNCED_FIELDS
     )

@@ -26,6 +26,7 @@ MAX_COUNTER = 2**53
 _DEVICE_ID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 _ROW_ID = re.compile(r"^[0-9A-Za-z-]{1,36}$")
 _HLC = re.compile(r"^[0-9]{13}-[0-9]{10}-")
+_CONVERTED_KINDS = frozenset({"date", "datetime", "enum", "float"})
 OP_KEYS = frozenset({"op_id", "device_id", "counter", "entity", "row_id", "field", "value", "hlc"})
 
 
@@ -75,6 +76,11 @@ class FieldRule:
             return self.nullable
         check = _CHECKS.get(self.kind)
         return check is not None and check(self, value)
+
+    @property
+    def converts(self) -> bool:
+        """Tell whether ``to_column`` changes accepted values (dates, enums, floats)."""
+        return self.kind in _CONVERTED_KINDS
 
     def to_column(self, value: Any) -> Any:
         """Return the Python value the column stores for an accepted JSON value."""
