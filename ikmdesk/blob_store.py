@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import os
 import re
 from pathlib import Path
 
+from ikmdesk.atomic_file import write_atomically
 from ikmdesk.errors import MSG_WRITE_FAILED, FileWriteError
 
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
@@ -51,17 +50,10 @@ class BlobStore:
         target = self.path_for(sha256)
         if target.is_file():
             return
-        tmp = target.with_name(target.name + ".part")
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
-            with open(tmp, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, target)
         except OSError as exc:
-            with contextlib.suppress(OSError):
-                tmp.unlink()
             raise FileWriteError(
                 MSG_WRITE_FAILED, path=str(target), detail=exc.strerror or str(exc)
             ) from exc
+        write_atomically(target, data)

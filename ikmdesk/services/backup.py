@@ -22,6 +22,7 @@ from pathlib import Path
 from sqlalchemy import create_engine, select, update
 
 from ikmdesk import db
+from ikmdesk.atomic_file import fsync_file, fsync_folder
 from ikmdesk.errors import (
     CONTEXT,
     MSG_DB_CORRUPT,
@@ -167,7 +168,7 @@ def backup_to_folder(db_path: Path, folder: Path, *, now: datetime | None = None
         raise DatabaseMissing(MSG_DB_MISSING, path=str(db_path))
     target = _free_target(Path(folder), db_path, now or datetime.now(UTC), REASON_MANUAL)
     db.backup_database(db_path, target)
-    _fsync_dir(target.parent)
+    fsync_folder(target.parent)
     try:
         _verify_readable(target)
     except UserError as exc:
@@ -281,12 +282,12 @@ def restore(db_path: Path, from_file: Path, *, now: datetime | None = None) -> R
             db.backup_database(from_file, staged)
             if previous is not None and not damaged:
                 _carry_clock_forward(previous, staged)
-            _fsync_file(staged)
+            fsync_file(staged)
             if db_path.exists() and not damaged:
                 _fold_write_ahead_log(db_path)
             _remove_side_files(db_path)
             os.replace(staged, db_path)
-            _fsync_dir(db_path.parent)
+            fsync_folder(db_path.parent)
         except OSError as exc:
             raise FileWriteError(
                 MSG_WRITE_FAILED, path=str(db_path), detail=exc.strerror or str(exc)
@@ -407,20 +408,3 @@ def _free_target(folder: Path, db_path: Path, taken_at: datetime, reason: str) -
 def _reason_slug(reason: str) -> str:
     slug = re.sub(r"[^a-z0-9]+", "-", reason.lower()).strip("-")
     return slug or REASON_MANUAL
-
-
-def _fsync_file(path: Path) -> None:
-    with open(path, "rb") as handle:
-        os.fsync(handle.fileno())
-
-
-def _fsync_dir(folder: Path) -> None:
-    """Make a rename durable on POSIX; Windows cannot open a folder for fsync, and need not."""
-    if os.name == "nt":
-        return
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)

@@ -11,12 +11,12 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from ikmdesk.atomic_file import write_atomically
 from ikmdesk.paths import data_dir
 
 FORMAT = 1
@@ -62,13 +62,8 @@ def save_draft(
         "database_path": _db_key(database_path),
         "state": state,
     }
-    tmp = target.with_name(target.name + ".part")
-    with open(tmp, "w", encoding="utf-8") as handle:
-        json.dump(document, handle, ensure_ascii=False, default=str)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(tmp, target)
-    return target
+    text = json.dumps(document, ensure_ascii=False, default=str)
+    return write_atomically(target, text.encode("utf-8"))
 
 
 def list_drafts(*, database_path: Path | str, kind: str | None = None) -> list[RecoveryDraft]:

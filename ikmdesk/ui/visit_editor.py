@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from ikmdesk.db import Database
-from ikmdesk.errors import UserError, ValidationError
+from ikmdesk.errors import FileWriteError, UserError, ValidationError
 from ikmdesk.models.enums import DeviceRole, VisitPurpose, VisitStatus
 from ikmdesk.services import editor_recovery
 from ikmdesk.services.device import this_device
@@ -510,7 +510,7 @@ class VisitEditor(TranslatedWidget):
         if not self.isVisible() or not self.editable or not self.has_unsaved_changes():
             return
         # A full disk must not interrupt typing; the next tick tries again.
-        with contextlib.suppress(OSError):
+        with contextlib.suppress(OSError, FileWriteError):
             editor_recovery.save_draft(
                 key=self.recovery_key,
                 kind=RECOVERY_KIND,
