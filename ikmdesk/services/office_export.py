@@ -21,7 +21,6 @@ import contextlib
 import csv
 import itertools
 import json
-import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -31,6 +30,7 @@ from typing import Any, Protocol, TypeVar
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ikmdesk.atomic_file import atomic_output
 from ikmdesk.errors import (
     CONTEXT,
     MSG_WRITE_FAILED,
@@ -673,27 +673,22 @@ def _output(path: Path) -> Iterator[tuple[_TableWriter, bool]]:
     suffix = path.suffix.lower()
     if suffix not in (".xlsx", ".csv"):
         raise UserError(MSG_EXPORT_TYPE, path=str(path))
-    tmp = path.with_name(f".{path.name}.part")
-    writer: _TableWriter | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        writer = _XlsxWriter(tmp) if suffix == ".xlsx" else _CsvWriter(tmp)
-        yield writer, suffix == ".xlsx"
-        writer.close()
-        writer = None
-        with open(tmp, "rb") as handle:
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
     except OSError as exc:
         raise FileWriteError(
             MSG_WRITE_FAILED, path=str(path), detail=exc.strerror or str(exc)
         ) from exc
-    finally:
-        if writer is not None:
-            with contextlib.suppress(Exception):
-                writer.close()
-        with contextlib.suppress(OSError):
-            tmp.unlink()
+    with atomic_output(path) as tmp:
+        writer: _TableWriter | None = _XlsxWriter(tmp) if suffix == ".xlsx" else _CsvWriter(tmp)
+        try:
+            yield writer, suffix == ".xlsx"
+            writer.close()
+            writer = None
+        finally:
+            if writer is not None:
+                with contextlib.suppress(Exception):
+                    writer.close()
 
 
 class _XlsxWriter:
