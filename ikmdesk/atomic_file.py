@@ -20,6 +20,16 @@ def part_path(target: Path) -> Path:
     return target.with_name(f".{target.name}.part")
 
 
+def ensure_parent(target: Path) -> None:
+    """Create the folder ``target`` goes in; FileWriteError if that is impossible."""
+    try:
+        Path(target).parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise FileWriteError(
+            MSG_WRITE_FAILED, path=str(target), detail=exc.strerror or str(exc)
+        ) from exc
+
+
 def fsync_file(path: Path) -> None:
     """Flush a closed file's contents to the device."""
     with open(path, "rb") as handle:

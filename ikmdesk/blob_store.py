@@ -6,8 +6,7 @@ import hashlib
 import re
 from pathlib import Path
 
-from ikmdesk.atomic_file import write_atomically
-from ikmdesk.errors import MSG_WRITE_FAILED, FileWriteError
+from ikmdesk.atomic_file import ensure_parent, write_atomically
 
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
@@ -50,10 +49,5 @@ class BlobStore:
         target = self.path_for(sha256)
         if target.is_file():
             return
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise FileWriteError(
-                MSG_WRITE_FAILED, path=str(target), detail=exc.strerror or str(exc)
-            ) from exc
+        ensure_parent(target)
         write_atomically(target, data)

@@ -30,12 +30,10 @@ from typing import Any, Protocol, TypeVar
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ikmdesk.atomic_file import atomic_output
+from ikmdesk.atomic_file import atomic_output, ensure_parent
 from ikmdesk.errors import (
     CONTEXT,
-    MSG_WRITE_FAILED,
     QT_TRANSLATE_NOOP,
-    FileWriteError,
     UserError,
 )
 from ikmdesk.models import ChecklistTemplate, Enterprise, Product, QualityCheck, Visit
@@ -673,12 +671,7 @@ def _output(path: Path) -> Iterator[tuple[_TableWriter, bool]]:
     suffix = path.suffix.lower()
     if suffix not in (".xlsx", ".csv"):
         raise UserError(MSG_EXPORT_TYPE, path=str(path))
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise FileWriteError(
-            MSG_WRITE_FAILED, path=str(path), detail=exc.strerror or str(exc)
-        ) from exc
+    ensure_parent(path)
     with atomic_output(path) as tmp:
         writer: _TableWriter | None = _XlsxWriter(tmp) if suffix == ".xlsx" else _CsvWriter(tmp)
         try:
