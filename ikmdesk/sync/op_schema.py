@@ -237,7 +237,11 @@ def parse_op(obj: Any) -> Op:
         rule = fields.get(field)
         if rule is None:
             raise OpRejected(f"unknown field {entity}.{field[:64]!r}")
-        if not rule.accepts(value):
+        # Strings are most values: the common case is checked inline (same rule as _is_str).
+        if type(value) is str and rule.kind == "str":
+            if len(value) > (rule.max_length or MAX_TEXT_CHARS):
+                raise OpRejected(f"value of {entity}.{field} has the wrong type or size")
+        elif not rule.accepts(value):
             raise OpRejected(f"value of {entity}.{field} has the wrong type or size")
     return Op(obj["op_id"], device_id, counter, entity, row_id, field, value, hlc)
 
