@@ -271,12 +271,12 @@ def _bulk_insert(connection: Connection, table: Table, rows: list[dict[str, Any]
 
 def _new_row(entity: str, row_id: str, fields: dict[str, Op], now: datetime) -> dict[str, Any]:
     row: dict[str, Any] = {}
-    for key, convert, default in _columns(entity):
+    for key, convert, constant, factory in _columns(entity):
         op = fields.get(key)
-        if op is None:
-            row[key] = default()
-        else:
+        if op is not None:
             row[key] = op.value if convert is None else convert(op.value)
+        else:
+            row[key] = constant if factory is None else factory(None)
     row["id"] = row_id
     if row.get("created_at") is None:
         row["created_at"] = now
@@ -292,37 +292,43 @@ def _changed_values(entity: str, row_id: str, fields: dict[str, Op]) -> dict[str
     return params
 
 
+_Column = tuple[str, Callable[[Any], Any] | None, Any, Callable[[Any], Any] | None]
+
+
 @functools.cache
-def _columns(
-    entity: str,
-) -> tuple[tuple[str, Callable[[Any], Any] | None, Callable[[], Any]], ...]:
-    """Return each synced column's key, value converter (None: as is) and new-row default."""
+def _columns(entity: str) -> tuple[_Column, ...]:
+    """Return each synced column's key, value converter (None: as is) and new-row default.
+
+    The default is a constant, or a factory called with no context (as SQLAlchemy would).
+    """
     rules = ENTITY_RULES[entity]
-    return tuple(
-        (
-            column.key,
-            rules[column.key].to_column if rules[column.key].converts else None,
-            _column_default(column),
+    columns: list[_Column] = []
+    for column in TABLES[entity].columns:
+        if column.key in UNSYNCED_FIELDS:
+            continue
+        rule = rules[column.key]
+        arg = None if column.default is None else column.default.arg
+        factory = arg if callable(arg) else None
+        columns.append(
+            (
+                column.key,
+                rule.to_column if rule.converts else None,
+                arg if factory is None else None,
+                factory,
+            )
         )
-        for column in TABLES[entity].columns
-        if column.key not in UNSYNCED_FIELDS
-    )
-
-
-def _column_default(column: Any) -> Callable[[], Any]:
-    default = column.default
-    if default is None:
-        return lambda: None
-    arg = default.arg
-    if callable(arg):
-        return lambda: arg(None)
-    return lambda: arg
+    return tuple(columns)
 
 
 def _op_time(ops: Iterable[Op]) -> datetime:
     """Return when the newest of the ops was made, by its author's hybrid clock."""
-    newest = max(op.hlc for op in ops)
-    return datetime.fromtimestamp(Hlc.decode(newest).wall_ms / 1000, UTC)
+    return _wall_time(Hlc.decode(max(op.hlc for op in ops)).wall_ms)
+
+
+@functools.lru_cache(maxsize=4096)
+def _wall_time(wall_ms: int) -> datetime:
+    # Ops made in one burst share their millisecond: most rows hit the cache.
+    return datetime.fromtimestamp(wall_ms / 1000, UTC)
 
 
 class _Judge:
