@@ -22,7 +22,17 @@ from ikmdesk.services.demo_data import build_demo
 ENTERPRISES = 1_000
 VISITS = 10_000
 SEED = 1
-DATA_TABLES = ("region", "device", "enterprise", "product", "visit", "follow_up", "attachment")
+DATA_TABLES = (
+    "region",
+    "device",
+    "enterprise",
+    "product",
+    "visit",
+    "quality_check",
+    "quality_answer",
+    "follow_up",
+    "attachment",
+)
 
 
 def main() -> None:
