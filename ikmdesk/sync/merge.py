@@ -46,7 +46,8 @@ STATUS_OPEN = "open"
 STATUS_SUPERSEDED = "superseded"
 _CHUNK = 400
 _LOG_ROW = attrgetter("device_id", "counter", "entity", "row_id", "field", "value", "hlc")
-_IMPORT_CACHE_KIB = -131072  # negative: KiB, so at most 128 MB while a package is applied
+IMPORT_CACHE_KIB = -131072
+"""Page cache while a package is applied (negative: KiB, so at most 128 MB)."""
 _log = cast(Table, ChangeOp.__table__)
 _conflicts = cast(Table, SyncConflict.__table__)
 
@@ -81,7 +82,7 @@ def apply_ops(session: Session, ops: Sequence[Op], *, now: datetime) -> ApplyOut
     # A large package inserts into the change log's field index all over the file; with
     # SQLite's default 2 MB page cache most of those pages would be read and spilled again.
     cache_size = connection.exec_driver_sql("PRAGMA cache_size").scalar()
-    connection.exec_driver_sql(f"PRAGMA cache_size = {_IMPORT_CACHE_KIB}")
+    connection.exec_driver_sql(f"PRAGMA cache_size = {IMPORT_CACHE_KIB}")
     try:
         return _apply(connection, ops, now)
     finally:
@@ -107,6 +108,15 @@ def _apply(connection: Connection, ops: Sequence[Op], now: datetime) -> ApplyOut
     judge = _Judge(connection)
     conflicts = _record_field_conflicts(connection, judge, suspects, now=now)
     touched = {(op.entity, op.row_id) for op in data_ops}
+    if not _has_open(connection, KIND_DELETED):
+        # Only a record now marked deleted can hold an edit-on-deleted conflict, and with no
+        # open one nothing needs superseding: only records whose deleted flag may be set
+        # (held before, or given a non-false tombstone now) are looked up.
+        touched = with_history | {
+            (op.entity, op.row_id)
+            for op in data_ops
+            if op.field == "deleted" and op.value is not False and op.value is not None
+        }
     conflicts += _record_deleted_conflicts(connection, judge, touched, now=now)
     return ApplyOutcome(
         applied=len(new_ops),
