@@ -52,6 +52,26 @@ class Database:
     backup_path: Path | None = None
     _lock: IO[bytes] | None = field(default=None, repr=False)
     _closed: bool = field(default=False, repr=False)
+    _written: bool = field(default=False, repr=False)
+
+    def track_writes(self) -> None:
+        """Notice from now on whether any connection changed the file (to skip needless work)."""
+
+        def checkout(dbapi_connection: sqlite3.Connection, record: Any, _proxy: Any) -> None:
+            record.info["changes_at_checkout"] = dbapi_connection.total_changes
+
+        def checkin(dbapi_connection: sqlite3.Connection | None, record: Any) -> None:
+            before = record.info.pop("changes_at_checkout", None)
+            if dbapi_connection is not None and before != dbapi_connection.total_changes:
+                self._written = True
+
+        event.listen(self.engine, "checkout", checkout)
+        event.listen(self.engine, "checkin", checkin)
+
+    @property
+    def written(self) -> bool:
+        """Tell whether anything was written since the database was opened."""
+        return self._written
 
     @contextlib.contextmanager
     def unit_of_work(self) -> Iterator[Session]:
@@ -60,11 +80,14 @@ class Database:
             yield session
 
     def close(self) -> None:
-        """Refresh planner statistics, dispose of connections and release the writer lock."""
+        """Refresh planner statistics if data changed, dispose of connections, release the lock.
+
+        A close after reading only leaves the file untouched (so "back up if changed" holds).
+        """
         if self._closed:
             return
         self._closed = True
-        if self.writable and self.path.exists():
+        if self.writable and self._written and self.path.exists():
             refresh_statistics(self.engine)
         self.engine.dispose()
         if self._lock is not None:
@@ -107,6 +130,7 @@ def open_database(
             db.migrated_from = current
         if writable:
             refresh_statistics(engine, only_if_missing=True)
+            db.track_writes()
         return db
     except BaseException:
         if lock is not None:

@@ -223,3 +223,26 @@ def test_backup_to_an_unwritable_place_leaves_no_partial_file(database, tmp_path
     with pytest.raises(FileWriteError):
         backup_database(database.path, blocked / "copy.db")
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("copy")) == []
+
+
+def test_closing_after_reading_only_leaves_the_file_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "quiet.db"
+    open_data_file(path, create=True).close()
+    before = file_digest(path)
+    db = open_data_file(path)
+    with db.unit_of_work() as session:
+        assert session.scalar(select(func.count()).select_from(Region)) == 18
+    db.close()
+    assert file_digest(path) == before
+    assert not db.written
+
+
+def test_closing_after_a_write_refreshes_planner_statistics(tmp_path: Path) -> None:
+    path = tmp_path / "busy.db"
+    db = open_data_file(path, create=True)
+    with db.unit_of_work() as session:
+        session.execute(text("INSERT INTO setting (key, value) VALUES ('k', '1')"))
+    db.close()
+    assert db.written
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT count(*) FROM sqlite_stat1").fetchone()[0] > 0
