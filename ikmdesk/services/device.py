@@ -88,6 +88,24 @@ def create_identity(
     return device_info(device)
 
 
+def update_officer(session: Session, *, officer_name: str, nip: str | None) -> DeviceInfo:
+    """Correct the name and NIP of this device's officer; only changed fields are written."""
+    identity = session.scalar(select(LocalIdentity))
+    if identity is None:
+        raise DeviceNotSetUp(MSG_DEVICE_NOT_SET_UP)
+    name = officer_name.strip()
+    if not name:
+        raise ValidationError("officer_name", MSG_NAME_REQUIRED)
+    valid_nip = _valid_nip(nip)
+    device = session.get_one(Device, identity.device_id)
+    if device.officer_name != name:
+        device.officer_name = name
+    if device.nip != valid_nip:
+        device.nip = valid_nip
+    session.flush()
+    return device_info(device)
+
+
 def this_device(session: Session) -> DeviceInfo:
     """Return this database's own device; raises DeviceNotSetUp before ``create_identity``."""
     identity = session.scalar(select(LocalIdentity))

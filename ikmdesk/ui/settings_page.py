@@ -30,7 +30,7 @@ from ikmdesk.blob_store import BlobStore
 from ikmdesk.db import Database
 from ikmdesk.errors import UserError, ValidationError
 from ikmdesk.paths import blob_dir
-from ikmdesk.services.device import DeviceInfo, this_device
+from ikmdesk.services.device import DeviceInfo, this_device, update_officer
 from ikmdesk.services.office_settings import (
     OfficeSettings,
     get_office_settings,
@@ -63,14 +63,10 @@ class SettingsPage(QWidget):
         self.title_label.setFont(font)
 
         self.officer_box = QGroupBox()
-        self.role_value, self.name_value, self.nip_value, self.key_value = (
-            QLabel(),
-            QLabel(),
-            QLabel(),
-            QLabel(),
-        )
-        for label in (self.name_value, self.nip_value, self.key_value):
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.role_value, self.key_value = QLabel(), QLabel()
+        self.name_value, self.nip_value = QLineEdit(), QLineEdit()
+        self.nip_value.setMaxLength(18)
+        self.key_value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.officer_note = QLabel()
         self.officer_note.setWordWrap(True)
         self.officer_labels = [QLabel() for _ in range(4)]
@@ -164,6 +160,8 @@ class SettingsPage(QWidget):
         outer.addLayout(buttons)
 
         for edit in (
+            self.name_value,
+            self.nip_value,
             self.letterhead_form.address_edit,
             self.letterhead_form.city_edit,
             self.letterhead_form.phone_edit,
@@ -192,8 +190,8 @@ class SettingsPage(QWidget):
             label.setText(text)
         self.officer_note.setText(
             self.tr(
-                "Peran, nama dan NIP ditetapkan saat penyiapan. Sidik kunci dicocokkan dengan "
-                "penyelia saat bertukar kartu kunci untuk sinkronisasi."
+                "Peran ditetapkan saat penyiapan; nama dan NIP dapat dibetulkan di sini. Sidik "
+                "kunci dicocokkan dengan penyelia saat bertukar kartu kunci untuk sinkronisasi."
             )
         )
         self.letterhead_box.setTitle(self.tr("Kop surat laporan"))
@@ -255,7 +253,8 @@ class SettingsPage(QWidget):
             self.tr("Penyelia") if device.role.value == "supervisor" else self.tr("Petugas")
         )
         self.name_value.setText(device.officer_name)
-        self.nip_value.setText(device.nip or self.tr("(tidak diisi)"))
+        self.nip_value.setText(device.nip or "")
+        self.nip_value.setPlaceholderText(self.tr("(tidak diisi)"))
         self.key_value.setText(device.fingerprint)
 
     def edited_settings(self, *, store_logo: bool = False) -> OfficeSettings:
@@ -285,11 +284,14 @@ class SettingsPage(QWidget):
             self._show_problem(str(exc))
             return
 
+        officer_name, nip = self.name_value.text(), self.nip_value.text()
+
         def work(session: Session) -> OfficeSettings:
+            update_officer(session, officer_name=officer_name, nip=nip)
             return save_office_settings(session, settings)
 
         self.save_button.setEnabled(False)
-        self._saving = Operation(work, database=self.database, changes=("setting",))
+        self._saving = Operation(work, database=self.database, changes=("setting", "device"))
         self._saving.succeeded.connect(self._on_saving_succeeded)
         self._saving.failed.connect(self._on_saving_failed)
         self._saving.start()
@@ -310,6 +312,8 @@ class SettingsPage(QWidget):
         if isinstance(error, ValidationError):
             self._show_problem(dialogs.translate_error(error))
             field = {
+                "officer_name": self.name_value,
+                "nip": self.nip_value,
                 "office_lines": self.letterhead_form.office_edit,
                 "supervisor_nip": self.supervisor_nip_edit,
                 "report_number_pattern": self.pattern_edit,

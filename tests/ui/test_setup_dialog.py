@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
+from sqlalchemy import select
 
 from ikmdesk.blob_store import BlobStore
 from ikmdesk.errors import DatabaseCorrupt
@@ -259,3 +260,43 @@ def test_settings_page_explains_a_bad_report_number_pattern(qtbot, database):
     assert page.has_unsaved_changes()
     with database.unit_of_work() as session:
         assert get_office_settings(session).report_number_pattern != "LAPORAN/{year}"
+
+
+def test_settings_page_corrects_the_officer_name_and_nip(qtbot, database):
+    from ikmdesk.models import ChangeOp
+    from ikmdesk.services.device import this_device
+    from ikmdesk.ui.settings_page import SettingsPage
+
+    page = SettingsPage(database)
+    qtbot.addWidget(page)
+    page.show()
+    page.name_value.selectAll()
+    qtbot.keyClicks(page.name_value, "Siti Rahmawati, S.TP")
+    with qtbot.waitSignal(page.settings_saved, timeout=10_000):
+        qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+
+    with database.unit_of_work() as session:
+        device = this_device(session)
+        renamed = session.scalars(
+            select(ChangeOp.value).where(
+                ChangeOp.entity == "device", ChangeOp.field == "officer_name"
+            )
+        ).all()
+    assert device.officer_name == "Siti Rahmawati, S.TP"
+    assert renamed[-1] == "Siti Rahmawati, S.TP", "the correction travels in sync files"
+
+
+def test_settings_page_refuses_a_bad_nip_and_keeps_the_old_one(qtbot, database):
+    from ikmdesk.services.device import this_device
+    from ikmdesk.ui.settings_page import SettingsPage
+
+    page = SettingsPage(database)
+    qtbot.addWidget(page)
+    page.show()
+    page.nip_value.selectAll()
+    qtbot.keyClicks(page.nip_value, "12345")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.error_label.isVisible(), timeout=10_000)
+    assert "NIP" in page.error_label.text()
+    with database.unit_of_work() as session:
+        assert this_device(session).nip == "198703122010012003"

@@ -1822,8 +1822,8 @@ P-IRT {number}</translation>
         <translation>Key fingerprint:</translation>
     </message>
     <message>
-        <source>Peran, nama dan NIP ditetapkan saat penyiapan. Sidik kunci dicocokkan dengan penyelia saat bertukar kartu kunci untuk sinkronisasi.</source>
-        <translation>Role, name and NIP were set during set-up. Compare the key fingerprint with your supervisor when you exchange key cards for sync.</translation>
+        <source>Peran ditetapkan saat penyiapan; nama dan NIP dapat dibetulkan di sini. Sidik kunci dicocokkan dengan penyelia saat bertukar kartu kunci untuk sinkronisasi.</source>
+        <translation>The role is set when this computer is set up; the name and NIP can be corrected here. The key fingerprint is compared with the supervisor&apos;s when exchanging key cards for sync.</translation>
     </message>
     <message>
         <source>Kop surat laporan</source>
