@@ -46,6 +46,7 @@ KEEP_LAST = 10
 REASON_MANUAL = "manual"
 REASON_EXIT = "exit"
 REASON_IMPORT = "import"
+REASON_SYNC_IMPORT = "sync-import"
 REASON_MIGRATION = "migration"
 REASON_PRE_RESTORE = "pre-restore"
 REASON_DAMAGED = "damaged"

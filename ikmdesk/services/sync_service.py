@@ -21,7 +21,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from ikmdesk.blob_store import BlobStore
-from ikmdesk.db import Database, backup_database
+from ikmdesk.db import Database
 from ikmdesk.errors import CONTEXT, QT_TRANSLATE_NOOP, UserError
 from ikmdesk.models import ChangeOp, Device, LocalIdentity
 from ikmdesk.models.enums import DeviceRole
@@ -32,7 +32,8 @@ from ikmdesk.models.sync_state import (
     SyncConflict,
     TrustedPeer,
 )
-from ikmdesk.paths import backup_dir, blob_dir
+from ikmdesk.paths import blob_dir
+from ikmdesk.services.backup import REASON_SYNC_IMPORT, backup_now
 from ikmdesk.services.device import DeviceInfo, key_fingerprint, this_device
 from ikmdesk.services.sync_trust import PeerInfo, peer_info, trusted_peers
 from ikmdesk.sync import hlc
@@ -323,11 +324,7 @@ def _import_package(
     if progress is not None:
         progress.raise_if_cancelled()
         progress.report(2, 4, "backup")
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-    backup = backup_database(
-        db.path,
-        backup_dir(db.path) / f"{db.path.stem}_{stamp}_before-sync-{manifest.package_id[:8]}.db",
-    )
+    backup = backup_now(db.path, reason=REASON_SYNC_IMPORT)
     store = BlobStore(blob_dir(db.path))
     stored_blobs = 0
     for sha, data in contents.blobs.items():
