@@ -13,6 +13,7 @@ from ikmdesk.reports.images import image_flowable
 from ikmdesk.reports.markup import escaped, para, para_markup
 from ikmdesk.reports.report_parts import LABEL_WIDTH, check_block, follow_up_table, profile_block
 from ikmdesk.reports.tables import key_value_table
+from ikmdesk.services.nip import is_nip
 from ikmdesk.services.report_data import VisitSheet, is_approved
 
 PHOTO_COLUMNS = 2
@@ -219,6 +220,6 @@ class VisitReport(PdfReport):
 
 def spaced_nip(nip: str) -> str:
     """Return an 18-digit NIP grouped the way it is printed (19870312 201001 2 003)."""
-    if len(nip) == 18 and nip.isdigit():
+    if is_nip(nip):
         return f"{nip[:8]} {nip[8:14]} {nip[14]} {nip[15:]}"
     return nip

@@ -22,6 +22,7 @@ from ikmdesk.errors import (
 )
 from ikmdesk.models import Device, LocalIdentity, new_id
 from ikmdesk.models.enums import DeviceRole
+from ikmdesk.services.nip import is_nip, normalised_nip
 
 MSG_ALREADY_SET_UP = QT_TRANSLATE_NOOP(
     CONTEXT, "Perangkat ini sudah disiapkan sebagai {role} atas nama {name}."
@@ -141,8 +142,8 @@ def _valid_role(role: str) -> DeviceRole:
 def _valid_nip(nip: str | None) -> str | None:
     if nip is None or not nip.strip():
         return None
-    value = nip.strip().replace(" ", "")
-    if len(value) != 18 or not value.isdigit():
+    value = normalised_nip(nip)
+    if not is_nip(value):
         raise ValidationError("nip", MSG_NIP_FORMAT)
     return value
 

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from ikmdesk.blob_store import is_sha256
 from ikmdesk.errors import CONTEXT, QT_TRANSLATE_NOOP, ValidationError
 from ikmdesk.models import Setting
+from ikmdesk.services.nip import is_nip, normalised_nip
 
 SETTING_KEY = "office"
 LANGS: tuple[str, ...] = ("id", "en")
@@ -101,8 +102,8 @@ def validated(settings: OfficeSettings) -> OfficeSettings:
         raise ValidationError("office_lines", MSG_OFFICE_NAME_REQUIRED)
     pattern = settings.report_number_pattern.strip() or DEFAULT_REPORT_NUMBER_PATTERN
     check_report_number_pattern(pattern)
-    nip = settings.supervisor_nip.strip().replace(" ", "")
-    if nip and (len(nip) != 18 or not nip.isdigit()):
+    nip = normalised_nip(settings.supervisor_nip)
+    if nip and not is_nip(nip):
         raise ValidationError("supervisor_nip", MSG_SUPERVISOR_NIP_FORMAT)
     if settings.lang not in LANGS:
         raise ValidationError("lang", MSG_LANG_UNKNOWN)
