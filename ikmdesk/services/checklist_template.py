@@ -14,6 +14,7 @@ import re
 import string
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from typing import Any, ClassVar, Literal
 
 from ikmdesk.errors import CONTEXT, QT_TRANSLATE_NOOP, ValidationError
@@ -444,6 +445,12 @@ def template_to_dict(template: ChecklistTemplate) -> dict[str, Any]:
 
 def shipped_templates() -> list[ChecklistTemplate]:
     """Return the templates bundled under ``resources/checklists``, ordered by file name."""
+    return list(_bundled_templates())
+
+
+@cache
+def _bundled_templates() -> tuple[ChecklistTemplate, ...]:
+    # Bundled files never change while the app runs; parse and validate them once.
     folder = resource_path("checklists")
     templates = []
     for path in sorted(folder.glob("*.json")):
@@ -451,7 +458,7 @@ def shipped_templates() -> list[ChecklistTemplate]:
         if template.id != path.stem:
             raise TemplateError("id", MSG_FILE_ID_MISMATCH, value=template.id, file=path.name)
         templates.append(template)
-    return templates
+    return tuple(templates)
 
 
 def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:

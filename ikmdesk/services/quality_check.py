@@ -230,7 +230,6 @@ def ensure_shipped_templates(session: Session) -> int:
 
 def available_templates(session: Session) -> list[TemplateInfo]:
     """Return the newest stored version of every template code, by title."""
-    ensure_shipped_templates(session)
     newest: dict[str, TemplateRecord] = {}
     for record in session.scalars(select(TemplateRecord).where(TemplateRecord.deleted.is_(False))):
         current = newest.get(record.code)
@@ -242,7 +241,6 @@ def available_templates(session: Session) -> list[TemplateInfo]:
 
 def newest_template(session: Session, code: str) -> TemplateInfo:
     """Return the newest stored version of template ``code``; UserError if there is none."""
-    ensure_shipped_templates(session)
     record = session.scalar(
         select(TemplateRecord)
         .where(TemplateRecord.code == code, TemplateRecord.deleted.is_(False))
