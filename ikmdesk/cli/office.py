@@ -16,7 +16,13 @@ from typing import Any
 from ikmdesk.cli import add_db_argument, add_json_argument, print_json
 from ikmdesk.cli.listing import add_filter_arguments
 from ikmdesk.services import office_export
-from ikmdesk.services.backup import REASON_IMPORT, backup_now, list_backups, restore
+from ikmdesk.services.backup import (
+    MSG_AFTER_RESTORE,
+    REASON_IMPORT,
+    backup_now,
+    list_backups,
+    restore,
+)
 from ikmdesk.services.data_file import open_data_file
 from ikmdesk.services.enterprise import EnterpriseFilter
 from ikmdesk.services.follow_up import FollowUpFilter
@@ -215,6 +221,7 @@ def run_restore(args: argparse.Namespace) -> int:
         "previous_backup": None if result.previous_backup is None else str(result.previous_backup),
         "previous_damaged": result.previous_damaged,
         "schema_revision": result.schema_revision,
+        "next_step": MSG_AFTER_RESTORE,
     }
     if args.json:
         print_json(record)
@@ -222,6 +229,7 @@ def run_restore(args: argparse.Namespace) -> int:
         print(f"Basis data dipulihkan dari {result.restored_from}.")
         if result.previous_backup is not None:
             print(f"Basis data sebelumnya disimpan di {result.previous_backup}.")
+        print(MSG_AFTER_RESTORE)
     return 0
 
 

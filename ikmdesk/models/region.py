@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from sqlalchemy import ForeignKey
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -13,6 +15,9 @@ class Region(SyncedRecord, Base):
     """A kecamatan (with its Kemendagri code) or a desa inside one."""
 
     __tablename__ = "region"
+    # Reference data; an officer may add a desa and edit the desa it added (docs/sync-format.md).
+    __sync_authority__: ClassVar[str] = "supervisor"
+    __sync_officer_creates__: ClassVar[bool] = True
 
     level: Mapped[RegionLevel] = mapped_column(enum_column(RegionLevel, "region_level"))
     code: Mapped[str | None] = mapped_column(default=None, index=True)

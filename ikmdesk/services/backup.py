@@ -14,6 +14,7 @@ import os
 import re
 import shutil
 import sqlite3
+import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -67,6 +68,14 @@ MSG_DB_BUSY_FOR_RESTORE = QT_TRANSLATE_NOOP(
     "Basis data {path} masih dibuka oleh jendela atau perintah IKMDesk lain, jadi tidak dapat "
     "dipulihkan. Tutup yang lain itu lalu coba lagi.",
 )
+
+MSG_AFTER_RESTORE = QT_TRANSLATE_NOOP(
+    CONTEXT,
+    "Perubahan berikutnya di perangkat ini memakai nomor asal (origin) baru, jadi tidak ada yang "
+    "tertimpa. Langkah berikutnya: kirim paket lengkap ke atasan, lalu impor "
+    "balasan atasan untuk mendapatkan kembali perubahan yang dibuat setelah cadangan ini.",
+)
+"""What to do after a restore (the command line and the window both say it)."""
 
 _STAMP_FORMAT = "%Y-%m-%dT%H-%M-%S.%fZ"
 _NAME = re.compile(
@@ -281,8 +290,7 @@ def restore(db_path: Path, from_file: Path, *, now: datetime | None = None) -> R
         staged = db_path.with_name(db_path.name + ".restoring")
         try:
             db.backup_database(from_file, staged)
-            if previous is not None and not damaged:
-                _carry_clock_forward(previous, staged)
+            _carry_clock_forward(None if damaged else previous, staged)
             fsync_file(staged)
             if db_path.exists() and not damaged:
                 _fold_write_ahead_log(db_path)
@@ -318,27 +326,34 @@ def _keep_current(db_path: Path, stamp: datetime) -> tuple[Path | None, bool]:
         return target, True
 
 
-def _carry_clock_forward(previous: Path, staged: Path) -> None:
-    """Give the staged copy the newer op counter and clock of the same device, if it is one.
+def _carry_clock_forward(previous: Path | None, staged: Path) -> None:
+    """Start a new op origin in the staged copy, with the newer clock of the same device.
 
-    A restored older file would otherwise hand out op ids ("device:counter") that sync
-    packages already carried with other content, and peers would ignore the new edits.
+    The restored file's counters were already handed out by the database it replaces (and
+    maybe sent out in packages with other content): its next edits get a fresh origin, so
+    their op ids ("origin:counter") are new everywhere. The clock never goes back.
     """
-    old = _identity_state(previous)
+    old = None if previous is None else _identity_state(previous)
     restored = _identity_state(staged)
-    if old is None or restored is None or old[0] != restored[0]:
+    if restored is None:
         return
-    wall_ms, logical = max((restored[2], restored[3]), (old[2], old[3]))
+    values: dict[str, object] = {}
+    if old is not None and old[0] == restored[0]:
+        wall_ms, logical = max((restored[2], restored[3]), (old[2], old[3]))
+        values.update(hlc_wall_ms=wall_ms, hlc_logical=logical)
     engine = create_engine(f"sqlite:///{staged}")
     try:
         with engine.begin() as connection:
-            connection.execute(
-                update(LocalIdentity)
-                .where(LocalIdentity.device_id == restored[0])
-                .values(
-                    op_counter=max(restored[1], old[1]), hlc_wall_ms=wall_ms, hlc_logical=logical
+            columns = {row[1] for row in connection.exec_driver_sql("PRAGMA table_info(local_identity)")}
+            if "origin_id" in columns:
+                # Older files get a new origin from migration 0003 on their first write.
+                values.update(origin_id=str(uuid.uuid4()), op_counter=0, file_identity=None)
+            if values:
+                connection.execute(
+                    update(LocalIdentity.__table__)
+                    .where(LocalIdentity.__table__.c.device_id == restored[0])
+                    .values(**values)
                 )
-            )
     finally:
         engine.dispose()
 

@@ -37,7 +37,8 @@ from ikmdesk.services.backup import REASON_SYNC_IMPORT, backup_now
 from ikmdesk.services.device import DeviceInfo, key_fingerprint, this_device
 from ikmdesk.services.sync_trust import PeerInfo, peer_info, trusted_peers
 from ikmdesk.sync import hlc
-from ikmdesk.sync.change_capture import CAPTURE_OFF
+from ikmdesk.sync.authority import Receiver, check_package
+from ikmdesk.sync.change_capture import CAPTURE_OFF, ORIGIN_ENTITY, file_identity
 from ikmdesk.sync.hlc import Hlc, HybridClock
 from ikmdesk.sync.knowledge import (
     all_peer_vectors,
@@ -62,7 +63,6 @@ from ikmdesk.sync.package_format import (
     ENCRYPTION_X25519,
     MSG_APPLY_FAILED,
     MSG_DECRYPT_FAILED,
-    MSG_FOREIGN_OWN_OPS,
     MSG_FROM_SELF,
     MSG_KEY_CHANGED,
     MSG_NOT_FOR_THIS_DEVICE,
@@ -74,7 +74,12 @@ from ikmdesk.sync.package_format import (
     PackageRefused,
     key_aad,
 )
-from ikmdesk.sync.package_reader import SignedPackage, open_signed_package, read_contents
+from ikmdesk.sync.package_reader import (
+    SignedPackage,
+    open_signed_package,
+    read_contents,
+    verify_members,
+)
 from ikmdesk.sync.package_writer import Encryption, PackageDraft, PackageFiles, write_package
 
 DAY_MS = 24 * 3600 * 1000
@@ -307,6 +312,8 @@ def _import_package(
 ) -> ImportResult:
     signed = open_signed_package(path, limits)
     manifest = signed.manifest
+    # A tampered copy of a package imported before must not pass as "already imported".
+    verify_members(signed, limits)
     with db.unit_of_work() as session:
         me = this_device(session)
         newly_trusted = _check_sender(session, signed, me, trust=trust)
@@ -315,12 +322,21 @@ def _import_package(
                 path.name, manifest.package_id, manifest.sender_id, manifest.sender_name, True
             )
         file_key = _file_key(session, signed, me, passphrase)
-        own_counter = session.scalars(select(LocalIdentity.op_counter)).one()
+        receiver = _receiver(session, me)
+        peer = session.get(TrustedPeer, manifest.sender_id)
+        sender_role = peer.role if peer is not None else manifest.sender_role
     if progress is not None:
         progress.report(1, 4, "verify")
     contents = read_contents(signed, file_key, limits)
-    if any(op.device_id == me.id and op.counter > own_counter for op in contents.ops):
-        raise PackageRefused(MSG_FOREIGN_OWN_OPS, name=path.name)
+    with db.unit_of_work() as session:
+        fresh = check_package(
+            session.connection(),
+            contents.ops,
+            name=path.name,
+            sender_id=manifest.sender_id,
+            sender_role=sender_role,
+            me=receiver,
+        )
     if progress is not None:
         progress.raise_if_cancelled()
         progress.report(2, 4, "backup")
@@ -342,7 +358,12 @@ def _import_package(
             if newly_trusted:
                 _trust_sender(session, signed)
             outcome = apply_ops(session, contents.ops, now=now_dt)
-            learn_peer_vector(session, manifest.sender_id, manifest.vector)
+            # A sender that opened a new origin was restored or copied: it may have lost ops
+            # it had sent before, so what it holds is what it says now, not the most it said.
+            restarted = any(
+                op.entity == ORIGIN_ENTITY and op.value == manifest.sender_id for op in fresh
+            )
+            learn_peer_vector(session, manifest.sender_id, manifest.vector, replace=restarted)
             if outcome.applied:
                 mark_context_changed(session, me.id, local_vector(session.connection()))
             if outcome.max_hlc is not None:
@@ -386,6 +407,17 @@ def _import_package(
         own_clock_ahead_ms=own_ahead,
         backup_path=backup,
     )
+
+
+def _receiver(session: Session, me: DeviceInfo) -> Receiver:
+    identity = session.get_one(LocalIdentity, me.id)
+    origin = identity.origin_id or me.id
+    here = file_identity(session.connection())
+    if identity.file_identity is not None and here is not None and identity.file_identity != here:
+        # A copied file: its next write starts a new origin, so the current one is retired
+        # already (the original file may have sent ops under it that come back through here).
+        origin = ""
+    return Receiver(me.id, me.role.value, origin, identity.op_counter or 0)
 
 
 def read_package_sender(path: Path) -> PeerInfo:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import enum
 import json
+import os
+import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime
 from typing import Any, cast
@@ -21,7 +23,9 @@ from ikmdesk.errors import MSG_DEVICE_NOT_SET_UP, DeviceNotSetUp
 from ikmdesk.models import ChangeOp, LocalIdentity, SyncedRecord, utc_now
 from ikmdesk.models.sync_state import SyncConflict, SyncContext
 from ikmdesk.sync import hlc
+from ikmdesk.sync.check_groups import check_groups
 from ikmdesk.sync.hlc import HybridClock
+from ikmdesk.sync.knowledge import local_vector
 
 CAPTURE_OFF = "ikmdesk.capture_off"
 """Session.info key; true only while applying ops that came from a sync package or seeding."""
@@ -30,8 +34,13 @@ CAPTURE_OFF = "ikmdesk.capture_off"
 UNSYNCED_FIELDS = frozenset({"id", "updated_at"})
 
 CONTEXT_ENTITY = "sync_context"
-"""Entity of the ops that say what their author had seen (row_id = author, field = vector)."""
+"""Entity of the ops that say what their author had seen (row_id = origin, field = vector)."""
 CONTEXT_FIELD = "vector"
+
+ORIGIN_ENTITY = "sync_origin"
+"""Entity of the op that opens a new origin: op ``<origin>:1``, row_id = the origin,
+field ``device``, value = the device (author) whose incarnation it is."""
+ORIGIN_FIELD = "device"
 
 
 _INSTALLED = "_ikmdesk_change_capture"
@@ -156,6 +165,12 @@ def _updated_fields(obj: Any) -> dict[str, Any]:
         old = history.deleted[0] if history.deleted else NO_VALUE
         if old is NO_VALUE or op_value(old) != op_value(new):
             fields[column.key] = op_value(new)
+    for columns, _checks in check_groups(state.mapper.local_table):
+        if fields.keys() & set(columns):
+            # A group bound by a CHECK travels whole, so every device's merge of it starts
+            # from a state this device accepted (see ikmdesk.sync.coupled).
+            for name in columns:
+                fields.setdefault(name, op_value(getattr(obj, name)))
     return fields
 
 
@@ -170,33 +185,53 @@ def record_ops(session: Session, changes: Iterable[tuple[str, str, dict[str, Any
 
 def _write_ops(session: Session, changes: Iterable[tuple[str, str, dict[str, Any]]]) -> None:
     identity, pending = _identity(session)
+    device_id = identity.device_id
+    connection = session.connection()
+    state: dict[str, Any] = {}
+    origin = identity.origin_id or device_id
+    counter = identity.op_counter or 0
+    here = file_identity(connection)
+    if here is not None and identity.file_identity != here:
+        if identity.file_identity is not None:
+            # This file is a copy (another laptop, a restored or hand-copied backup): the
+            # original may still hand out the next counters of the old origin.
+            origin, counter = str(uuid.uuid4()), 0
+            state["origin_id"] = origin
+        state["file_identity"] = here
     clock = HybridClock(
-        identity.device_id,
+        origin,
         wall_ms=identity.hlc_wall_ms or 0,
         logical=identity.hlc_logical or 0,
         now_ms=_wall_clock,
     )
-    counter = identity.op_counter or 0
-    device_id = identity.device_id
     rows = []
+    opening = origin != device_id and counter == 0
     context = None if pending else _pending_context(session, device_id)
-    if context is not None:
+    if opening:
+        # A new origin says whose it is, and that it has seen everything held here.
+        context = local_vector(connection)
+        changes = [
+            (ORIGIN_ENTITY, origin, {ORIGIN_FIELD: device_id}),
+            (CONTEXT_ENTITY, origin, {CONTEXT_FIELD: context}),
+            *changes,
+        ]
+    elif context is not None:
         # The first local edit after an import says what this device had seen by then.
-        changes = [(CONTEXT_ENTITY, device_id, {CONTEXT_FIELD: context}), *changes]
+        changes = [(CONTEXT_ENTITY, origin, {CONTEXT_FIELD: context}), *changes]
+    preamble = 2 if opening else (1 if context is not None else 0)
     for entity, row_id, fields in changes:
         for field, value in fields.items():
             counter += 1
-            rows.append((device_id, counter, entity, row_id, field, value, clock.tick().encode()))
-    if not rows or (context is not None and len(rows) == 1):
+            rows.append((origin, counter, entity, row_id, field, value, clock.tick().encode()))
+    if len(rows) <= preamble:
         return
-    connection = session.connection()
     insert_op_rows(connection, rows)
     if context is not None:
         connection.execute(
             update(SyncContext).where(SyncContext.device_id == device_id).values(pending=False)
         )
     _close_overwritten_conflicts(connection, rows)
-    state = {"op_counter": counter, "hlc_wall_ms": clock.wall_ms, "hlc_logical": clock.logical}
+    state.update(op_counter=counter, hlc_wall_ms=clock.wall_ms, hlc_logical=clock.logical)
     if pending:
         for key, value in state.items():
             setattr(identity, key, value)
@@ -204,6 +239,24 @@ def _write_ops(session: Session, changes: Iterable[tuple[str, str, dict[str, Any
         connection.execute(
             update(LocalIdentity).where(LocalIdentity.device_id == device_id).values(**state)
         )
+
+
+def file_identity(connection: Connection) -> str | None:
+    """Return "device:inode" of the database file, or ``None`` for a database in memory.
+
+    A copy of the file (to another laptop, or a backup put back) has another identity, so
+    the first write from it starts a new origin; moving or renaming the file keeps it.
+    """
+    if connection.dialect.name != "sqlite":
+        return None
+    for _seq, name, path in connection.exec_driver_sql("PRAGMA database_list"):
+        if name == "main" and path:
+            try:
+                status = os.stat(path)
+            except OSError:
+                return None
+            return f"{status.st_dev}:{status.st_ino}"
+    return None
 
 
 def insert_op_rows(connection: Connection, rows: Sequence[tuple[Any, ...]]) -> None:

@@ -11,7 +11,7 @@ import json
 from collections.abc import Mapping
 from typing import cast
 
-from sqlalchemy import Connection, Table, Text, and_, func, select, type_coerce
+from sqlalchemy import Connection, Table, Text, and_, delete, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from ikmdesk.blob_store import is_sha256
@@ -99,8 +99,15 @@ def all_peer_vectors(session: Session) -> dict[str, dict[str, int]]:
     return vectors
 
 
-def learn_peer_vector(session: Session, peer_id: str, vector: Mapping[str, int]) -> None:
-    """Record that ``peer_id`` holds at least ``vector`` (knowledge only ever grows)."""
+def learn_peer_vector(
+    session: Session, peer_id: str, vector: Mapping[str, int], *, replace: bool = False
+) -> None:
+    """Record that ``peer_id`` holds at least ``vector`` (knowledge only ever grows).
+
+    ``replace``: the peer was restored from a backup, so it holds exactly ``vector`` now.
+    """
+    if replace:
+        session.execute(delete(PeerKnowledge).where(PeerKnowledge.peer_device_id == peer_id))
     known = {
         row.origin_device_id: row
         for row in session.scalars(

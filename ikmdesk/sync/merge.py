@@ -19,7 +19,7 @@ import functools
 import uuid
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from operator import attrgetter
@@ -38,6 +38,7 @@ from ikmdesk.sync.change_capture import (
 )
 from ikmdesk.sync.hlc import Hlc
 from ikmdesk.sync.knowledge import vector_and_gaps
+from ikmdesk.sync.coupled import Repair, repair_coupled
 from ikmdesk.sync.op_schema import ENTITY_RULES, TABLES, Op
 
 KIND_FIELD = "field"
@@ -103,10 +104,12 @@ def _apply(connection: Connection, ops: Sequence[Op], now: datetime) -> ApplyOut
         else list(best.values())
     )
     with_history = {(entity, row_id) for entity, row_id, _field in heads}
-    _write_winners(connection, winners, with_history, now=now)
+    repairs, coupled_keys = repair_coupled(connection, best, with_history)
+    _write_winners(connection, winners, with_history, now=now, overrides=repairs)
     suspects = [key for key in best if key in heads or key in shared]
+    suspects += sorted(coupled_keys - set(suspects))
     judge = _Judge(connection)
-    conflicts = _record_field_conflicts(connection, judge, suspects, now=now)
+    conflicts = _record_field_conflicts(connection, judge, suspects, now=now, repairs=repairs)
     touched = {(op.entity, op.row_id) for op in data_ops}
     if not _has_open(connection, KIND_DELETED):
         # Only a record now marked deleted can hold an edit-on-deleted conflict, and with no
@@ -196,10 +199,13 @@ def _write_winners(
     with_history: set[tuple[str, str]],
     *,
     now: datetime,
+    overrides: Mapping[tuple[str, str], Repair] | None = None,
 ) -> None:
     by_row: dict[str, dict[str, dict[str, Op]]] = defaultdict(lambda: defaultdict(dict))
     for op in winners:
         by_row[op.entity][op.row_id][op.field] = op
+    for (entity, row_id), repair in (overrides or {}).items():
+        by_row[entity][row_id].update(repair.fields)
     for entity, table in TABLES.items():  # parents before children
         rows = by_row.get(entity)
         if not rows:
@@ -214,6 +220,12 @@ def _write_winners(
             for row_id, fields in rows.items()
             if row_id not in existing
         ]  # fmt: skip
+        if overrides:
+            fresh = [
+                (row_id, {**fields, **overrides[(entity, row_id)].fields})
+                if (entity, row_id) in overrides else (row_id, fields)
+                for row_id, fields in fresh
+            ]  # fmt: skip
         if fresh:
             _bulk_insert(
                 connection,
@@ -392,10 +404,15 @@ def _record_field_conflicts(
     keys: Iterable[tuple[str, str, str]],
     *,
     now: datetime,
+    repairs: Mapping[tuple[str, str], Repair] | None = None,
 ) -> int:
     found = 0
     for entity, row_id, field in keys:
         ops = _stored_ops(connection, entity, row_id, field)
+        repair = (repairs or {}).get((entity, row_id))
+        if repair is not None:
+            found += _record_repair_conflicts(connection, entity, row_id, ops, repair, now)
+            continue
         if len({op.device_id for op in ops}) < 2:
             continue
         winner = ops[-1]
@@ -407,6 +424,33 @@ def _record_field_conflicts(
                 _close(connection, loser.op_id, KIND_FIELD, now)
             else:
                 found += _open(connection, KIND_FIELD, entity, row_id, loser, winner, now)
+    return found
+
+
+def _record_repair_conflicts(
+    connection: Connection,
+    entity: str,
+    row_id: str,
+    ops: Sequence[_Stored],
+    repair: Repair,
+    now: datetime,
+) -> int:
+    """Conflicts of a field of a repaired group: what came after the kept state lost."""
+    if not ops:
+        return 0
+    field = ops[0].field
+    kept = repair.fields.get(field)
+    winner = next((op for op in ops if kept is not None and op.op_id == kept.op_id), None)
+    if winner is None:
+        winner = _Stored("", "", 0, field, None if kept is None else kept.value, repair.hlc)
+    found = 0
+    for op in ops:
+        if op.op_id == winner.op_id:
+            continue
+        if op.hlc > repair.hlc and op.value != winner.value:
+            found += _open(connection, KIND_FIELD, entity, row_id, op, winner, now)
+        else:
+            _close(connection, op.op_id, KIND_FIELD, now)
     return found
 
 
@@ -491,7 +535,7 @@ def _open(
 ) -> int:
     """Record (or refresh) a conflict; return 1 if it is new on this device."""
     existing = connection.execute(
-        select(_conflicts.c.id, _conflicts.c.winner_op_id).where(
+        select(_conflicts.c.id, _conflicts.c.winner_op_id, _conflicts.c.status).where(
             _conflicts.c.loser_op_id == loser.op_id, _conflicts.c.kind == kind
         )
     ).first()
@@ -502,9 +546,13 @@ def _open(
         "winner_value": winner.value,
     }
     if existing is not None:
-        if existing.winner_op_id != winner.op_id:
+        # The open conflicts are a function of the ops held: one closed by an earlier
+        # verdict opens again when the ops now say so (e.g. a new winner with another value).
+        if existing.winner_op_id != winner.op_id or existing.status != STATUS_OPEN:
             connection.execute(
-                update(_conflicts).where(_conflicts.c.id == existing.id).values(**winner_values)
+                update(_conflicts)
+                .where(_conflicts.c.id == existing.id)
+                .values(**winner_values, status=STATUS_OPEN, resolved_at=None)
             )
         return 0
     connection.execute(

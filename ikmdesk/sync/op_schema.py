@@ -19,7 +19,13 @@ from sqlalchemy import JSON, Boolean, Date, DateTime, Enum, Float, Integer, Stri
 from sqlalchemy.types import TypeDecorator
 
 from ikmdesk.models import SYNCED_MODELS
-from ikmdesk.sync.change_capture import CONTEXT_ENTITY, CONTEXT_FIELD, UNSYNCED_FIELDS
+from ikmdesk.sync.change_capture import (
+    CONTEXT_ENTITY,
+    CONTEXT_FIELD,
+    ORIGIN_ENTITY,
+    ORIGIN_FIELD,
+    UNSYNCED_FIELDS,
+)
 
 MAX_TEXT_CHARS = 1_000_000
 MAX_COUNTER = 2**53
@@ -260,6 +266,8 @@ def parse_op(obj: Any) -> Op:
             raise OpRejected(f"value of {entity}.{field} has the wrong type or size")
     elif entity == CONTEXT_ENTITY:
         _check_context(device_id, row_id, field, value)
+    elif entity == ORIGIN_ENTITY:
+        _check_origin(device_id, counter, row_id, field, value)
     elif entity not in ENTITY_RULES:
         raise OpRejected(f"unknown entity {entity[:64]!r}")
     else:
@@ -277,6 +285,13 @@ def _is_device_id(text: str) -> bool:
 @functools.lru_cache(maxsize=65536)
 def _is_row_id(text: str) -> bool:
     return bool(_ROW_ID.match(text))
+
+
+def _check_origin(origin: str, counter: int, row_id: str, field: str, value: Any) -> None:
+    if field != ORIGIN_FIELD or row_id != origin or counter != 1:
+        raise OpRejected("origin op must be the first op of the origin it opens")
+    if not isinstance(value, str) or not _is_device_id(value) or value == origin:
+        raise OpRejected("origin op must name the device whose incarnation it is")
 
 
 def _check_context(device_id: str, row_id: str, field: str, value: Any) -> None:
