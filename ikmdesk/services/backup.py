@@ -344,7 +344,9 @@ def _carry_clock_forward(previous: Path | None, staged: Path) -> None:
     engine = create_engine(f"sqlite:///{staged}")
     try:
         with engine.begin() as connection:
-            columns = {row[1] for row in connection.exec_driver_sql("PRAGMA table_info(local_identity)")}
+            columns = {
+                row[1] for row in connection.exec_driver_sql("PRAGMA table_info(local_identity)")
+            }
             if "origin_id" in columns:
                 # Older files get a new origin from migration 0003 on their first write.
                 values.update(origin_id=str(uuid.uuid4()), op_counter=0, file_identity=None)

@@ -159,9 +159,12 @@ def _broken_rule(
         if op.row_id != author:
             return RULE_OWN_ROW
         fixed = known_devices.get(author)
-        if fixed is not None and op.field in _FIXED_DEVICE_FIELDS:
-            if op.value != fixed[_FIXED_DEVICE_FIELDS.index(op.field)]:
-                return RULE_KEYS
+        if (
+            fixed is not None
+            and op.field in _FIXED_DEVICE_FIELDS
+            and op.value != fixed[_FIXED_DEVICE_FIELDS.index(op.field)]
+        ):
+            return RULE_KEYS
     elif authority == AUTHORITY_SUPERVISOR and not is_supervisor:
         model = _MODELS[op.entity]
         if not getattr(model, "__sync_officer_creates__", False):
@@ -169,9 +172,9 @@ def _broken_rule(
         if rows.creator(op.entity, op.row_id, fresh) != author:
             return RULE_SUPERVISOR
     allowed = _SUPERVISOR_VALUES.get((op.entity, op.field), ())
-    if allowed != () and not is_supervisor and op.value is not None:
-        if allowed is None or op.value in allowed:
-            return RULE_SUPERVISOR
+    restricted = allowed != () and not is_supervisor and op.value is not None
+    if restricted and (allowed is None or op.value in allowed):
+        return RULE_SUPERVISOR
     return None
 
 

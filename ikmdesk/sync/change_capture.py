@@ -19,12 +19,18 @@ from sqlalchemy import Connection, Table, event, insert, inspect, select, update
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 from sqlalchemy.orm.attributes import NO_VALUE
 
-from ikmdesk.errors import MSG_DEVICE_NOT_SET_UP, DeviceNotSetUp
+from ikmdesk.errors import (
+    CONTEXT,
+    MSG_DEVICE_NOT_SET_UP,
+    QT_TRANSLATE_NOOP,
+    DeviceNotSetUp,
+    UserError,
+)
 from ikmdesk.models import ChangeOp, LocalIdentity, SyncedRecord, utc_now
 from ikmdesk.models.sync_state import SyncConflict, SyncContext
 from ikmdesk.sync import hlc
 from ikmdesk.sync.check_groups import check_groups
-from ikmdesk.sync.hlc import HybridClock
+from ikmdesk.sync.hlc import ClockExhausted, HybridClock
 from ikmdesk.sync.knowledge import local_vector
 
 CAPTURE_OFF = "ikmdesk.capture_off"
@@ -44,6 +50,12 @@ ORIGIN_FIELD = "device"
 
 
 _INSTALLED = "_ikmdesk_change_capture"
+
+MSG_CLOCK_EXHAUSTED = QT_TRANSLATE_NOOP(
+    CONTEXT,
+    "Jam sinkronisasi perangkat ini sudah mencapai batas tahun 2100 karena sebuah paket; "
+    "perubahan tidak disimpan. Hubungi atasan.",
+)
 
 
 class TombstoneRequired(TypeError):
@@ -219,10 +231,13 @@ def _write_ops(session: Session, changes: Iterable[tuple[str, str, dict[str, Any
         # The first local edit after an import says what this device had seen by then.
         changes = [(CONTEXT_ENTITY, origin, {CONTEXT_FIELD: context}), *changes]
     preamble = 2 if opening else (1 if context is not None else 0)
-    for entity, row_id, fields in changes:
-        for field, value in fields.items():
-            counter += 1
-            rows.append((origin, counter, entity, row_id, field, value, clock.tick().encode()))
+    try:
+        for entity, row_id, fields in changes:
+            for field, value in fields.items():
+                counter += 1
+                rows.append((origin, counter, entity, row_id, field, value, clock.tick().encode()))
+    except ClockExhausted as exc:
+        raise UserError(MSG_CLOCK_EXHAUSTED) from exc
     if len(rows) <= preamble:
         return
     insert_op_rows(connection, rows)

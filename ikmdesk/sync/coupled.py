@@ -142,7 +142,7 @@ def _replay(connection: Connection, entity: str, row_id: str, group: Group) -> R
     broken = _broken(connection, group, [(index, state) for index, state, _s in history])
     if history[-1][0] not in broken:
         return None
-    for index, _state_, kept in reversed(history):
+    for index, _unused, kept in reversed(history):
         if index not in broken:
             hlc = ops[index].hlc
             return Repair(
@@ -173,10 +173,7 @@ def _broken(
         for position, (_key, state) in enumerate(chunk):
             params.append(position)
             params.extend(_sql_value(state[name]) for name in group.columns)
-        sql = (
-            f"WITH v(_k, {columns}) AS (VALUES {marks}) "  # noqa: S608 - names from the models
-            f"SELECT _k FROM v WHERE NOT ({condition})"
-        )
+        sql = f"WITH v(_k, {columns}) AS (VALUES {marks}) SELECT _k FROM v WHERE NOT ({condition})"
         for (position,) in connection.exec_driver_sql(sql, tuple(params)):
             broken.add(chunk[position][0])
     return broken

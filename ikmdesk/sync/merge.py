@@ -36,9 +36,9 @@ from ikmdesk.sync.change_capture import (
     UNSYNCED_FIELDS,
     insert_op_rows,
 )
+from ikmdesk.sync.coupled import Repair, repair_coupled
 from ikmdesk.sync.hlc import Hlc
 from ikmdesk.sync.knowledge import vector_and_gaps
-from ikmdesk.sync.coupled import Repair, repair_coupled
 from ikmdesk.sync.op_schema import ENTITY_RULES, TABLES, Op
 
 KIND_FIELD = "field"

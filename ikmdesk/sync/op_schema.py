@@ -26,6 +26,7 @@ from ikmdesk.sync.change_capture import (
     ORIGIN_FIELD,
     UNSYNCED_FIELDS,
 )
+from ikmdesk.sync.hlc import WALL_MAX_MS
 
 MAX_TEXT_CHARS = 1_000_000
 MAX_COUNTER = 2**53
@@ -248,6 +249,8 @@ def parse_op(obj: Any) -> Op:
         raise OpRejected("hlc is not a timestamp")
     if hlc[25:] != device_id:
         raise OpRejected("hlc does not belong to the op's device")
+    if int(hlc[:13]) > WALL_MAX_MS:
+        raise OpRejected("hlc wall time is beyond 2100-01-01, the documented bound")
     if not isinstance(row_id, str) or not _is_row_id(row_id):
         raise OpRejected("row_id is not a record id")
     if not isinstance(entity, str) or not isinstance(field, str):

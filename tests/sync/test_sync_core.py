@@ -212,5 +212,3 @@ def test_a_tampered_copy_of_an_imported_package_is_refused(trio, tmp_path: Path)
     with pytest.raises(PackageRefused):
         receive(sup, tampered)
     assert receive(sup, path).already_imported
-
-
