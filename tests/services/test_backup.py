@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 
 from ikmdesk.db import Database
 from ikmdesk.errors import DatabaseCorrupt, DatabaseInUse, DatabaseTooNew
-from ikmdesk.models import Enterprise, LocalIdentity
+from ikmdesk.models import ChangeOp, Enterprise, LocalIdentity
 from ikmdesk.paths import backup_dir
 from ikmdesk.services import backup
 from ikmdesk.services.backup import (
@@ -158,19 +158,26 @@ def test_restore_brings_back_the_old_state_and_keeps_the_current(tmp_path: Path)
     assert not (tmp_path / "ikmdesk.db-wal").exists()
 
 
-def test_restore_keeps_the_op_counter_moving_forward(tmp_path: Path) -> None:
+def test_restore_starts_a_new_op_origin(tmp_path: Path) -> None:
     db = make_database(tmp_path / "ikmdesk.db")
     saved = backup_now(db.path)
     _add_enterprise(db, "Keripik Pisang")
     with db.unit_of_work() as session:
-        counter_after_edit = session.scalar(select(LocalIdentity.op_counter))
+        handed_out = {f"{o.device_id}:{o.counter}" for o in session.scalars(select(ChangeOp))}
     db.close()
     restore(db.path, saved)
     reopened = open_data_file(db.path)
     try:
+        _add_enterprise(reopened, "Keripik Talas")
         with reopened.unit_of_work() as session:
-            assert session.scalar(select(LocalIdentity.op_counter)) == counter_after_edit
-            assert session.scalar(select(func.count()).select_from(Enterprise)) == 0
+            assert session.scalar(select(func.count()).select_from(Enterprise)) == 1
+            new_ops = {f"{o.device_id}:{o.counter}" for o in session.scalars(select(ChangeOp))}
+        # The edits after the restore carry op ids the lost edit never had.
+        assert not (new_ops - handed_out) & handed_out
+        assert len(new_ops - handed_out) > 0
+        assert {op.split(":")[0] for op in new_ops - handed_out}.isdisjoint(
+            {op.split(":")[0] for op in handed_out}
+        )
     finally:
         reopened.close()
 
