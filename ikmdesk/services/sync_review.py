@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from ikmdesk.errors import CONTEXT, MSG_NOT_FOUND, QT_TRANSLATE_NOOP, NotFoundError, UserError
@@ -14,7 +14,8 @@ from ikmdesk.models import SYNCED_MODELS, ChangeOp, Device, utc_now
 from ikmdesk.models.enums import DeviceRole
 from ikmdesk.models.sync_state import SyncConflict, TrustedPeer
 from ikmdesk.services.device import this_device
-from ikmdesk.sync.change_capture import CONTEXT_ENTITY, op_value, record_ops
+from ikmdesk.sync.authority import origin_authors, role_may_set
+from ikmdesk.sync.change_capture import CONTEXT_ENTITY, ORIGIN_ENTITY, op_value, record_ops
 from ikmdesk.sync.hlc import Hlc
 from ikmdesk.sync.knowledge import all_peer_vectors, local_vector
 from ikmdesk.sync.merge import KIND_DELETED, KIND_FIELD, STATUS_OPEN
@@ -23,6 +24,9 @@ from ikmdesk.sync.op_schema import ENTITY_RULES
 STATUS_RESTORED = "restored"
 STATUS_KEPT = "kept"
 MSG_CONFLICT_CLOSED = QT_TRANSLATE_NOOP(CONTEXT, "Konflik ini sudah ditangani sebelumnya.")
+MSG_CONFLICT_SUPERVISOR_ONLY = QT_TRANSLATE_NOOP(
+    CONTEXT, "Hanya atasan yang dapat memutuskan konflik ini (data yang diatur atasan)."
+)
 _MODELS = {model.__table__.name: model for model in SYNCED_MODELS}  # type: ignore[attr-defined]
 
 
@@ -114,6 +118,9 @@ def _open_conflict(session: Session, conflict_id: str) -> SyncConflict:
 
 def _assert_value(session: Session, record: Any, entity: str, field: str, value: Any) -> None:
     """Set ``field``; if it already holds ``value``, still write an op so the decision syncs."""
+    # An op the supervisor would refuse would block every later package of this device.
+    if not role_may_set(this_device(session).role.value, entity, field, op_value(value)):
+        raise UserError(MSG_CONFLICT_SUPERVISOR_ONLY)
     if op_value(getattr(record, field)) != op_value(value):
         setattr(record, field, value)
         session.flush()
@@ -151,22 +158,36 @@ def confirmed_changes(session: Session) -> list[Receipt]:
     this device's ops. ``unconfirmed_records`` names the records with changes not yet held.
     """
     me = this_device(session)
-    own_total = int(
-        session.scalar(select(func.max(ChangeOp.counter)).where(ChangeOp.device_id == me.id)) or 0
-    )
+    # This device's ops span its origins (one more after each restore or copy).
+    declared = origin_authors(session.connection()).items()
+    origins = [me.id, *sorted(origin for origin, device in declared if device == me.id)]
+    highest = {
+        origin: int(
+            session.scalar(select(func.max(ChangeOp.counter)).where(ChangeOp.device_id == origin))
+            or 0
+        )
+        for origin in origins
+    }
+    own_total = sum(highest.values())
     vectors = all_peer_vectors(session)
     peers = session.scalars(select(TrustedPeer).order_by(TrustedPeer.officer_name)).all()
     if me.role == DeviceRole.OFFICER:
         peers = [p for p in peers if p.role == DeviceRole.SUPERVISOR.value] or list(peers)
     receipts = []
     for peer in peers:
-        through = vectors.get(peer.device_id, {}).get(me.id, 0)
+        known = vectors.get(peer.device_id, {})
+        held = {origin: min(known.get(origin, 0), highest[origin]) for origin in origins}
+        through = sum(held.values())
         records = session.execute(
             select(ChangeOp.entity, ChangeOp.row_id)
             .where(
-                ChangeOp.device_id == me.id,
-                ChangeOp.counter > through,
-                ChangeOp.entity != CONTEXT_ENTITY,
+                or_(
+                    *(
+                        and_(ChangeOp.device_id == origin, ChangeOp.counter > held[origin])
+                        for origin in origins
+                    )
+                ),
+                ChangeOp.entity.not_in((CONTEXT_ENTITY, ORIGIN_ENTITY)),
             )
             .distinct()
             .limit(1000)

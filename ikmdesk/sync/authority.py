@@ -80,6 +80,23 @@ def authority_of(entity: str) -> str:
     return AUTHORITY_RECORDS if model is None else getattr(model, "__sync_authority__", "records")
 
 
+def role_may_set(role: str, entity: str, field: str, value: Any) -> bool:
+    """Tell whether a device of ``role`` may write this value on its own (a local decision).
+
+    The package rules above, as far as they depend on the role alone: services use it so
+    that no device makes an op its peers would refuse (which would block its later packages).
+    """
+    if role == DeviceRole.SUPERVISOR.value:
+        return True
+    model = _MODELS.get(entity)
+    if authority_of(entity) == AUTHORITY_SUPERVISOR and not getattr(
+        model, "__sync_officer_creates__", False
+    ):
+        return False
+    allowed = _SUPERVISOR_VALUES.get((entity, field), ())
+    return allowed == () or value is None or (allowed is not None and value not in allowed)
+
+
 @dataclass(frozen=True, slots=True)
 class Receiver:
     """The importing device: its id, role, current origin and the counter it reached."""

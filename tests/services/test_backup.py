@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 
 from ikmdesk.db import Database
 from ikmdesk.errors import DatabaseCorrupt, DatabaseInUse, DatabaseTooNew
-from ikmdesk.models import ChangeOp, Enterprise, LocalIdentity
+from ikmdesk.models import ChangeOp, Enterprise
 from ikmdesk.paths import backup_dir
 from ikmdesk.services import backup
 from ikmdesk.services.backup import (

@@ -269,7 +269,9 @@ def _forge(world: World, index: int, target: str) -> None:
         ops=[line],
         blobs={},
     )
-    path = write_package(world.path(), draft, signing_key=key, encryption=Encryption(ENCRYPTION_NONE))
+    path = write_package(
+        world.path(), draft, signing_key=key, encryption=Encryption(ENCRYPTION_NONE)
+    )
     before, text = file_digest(sup.db.path), dump(sup.db)
     with pytest.raises(PackageRefused):
         import_package(sup.db, path)

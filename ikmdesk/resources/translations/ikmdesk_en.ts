@@ -3010,6 +3010,10 @@ Compare the fingerprint with the sender. Trust it?</translation>
         <translation>Unknown licence filter &apos;{value}&apos;; choose one of: {allowed}.</translation>
     </message>
     <message>
+        <source>Perubahan berikutnya di perangkat ini memakai nomor asal (origin) baru, jadi tidak ada yang tertimpa. Langkah berikutnya: kirim paket lengkap ke atasan, lalu impor balasan atasan untuk mendapatkan kembali perubahan yang dibuat setelah cadangan ini.</source>
+        <translation>From now on this device&apos;s changes carry a new origin number, so nothing is overwritten. Next step: send a full package to the supervisor, then import the supervisor&apos;s reply to get back the changes made after this backup.</translation>
+    </message>
+    <message>
         <source>Jumlah IKM demo harus antara {low} dan {high}.</source>
         <translation>The number of demo IKMs must be between {low} and {high}.</translation>
     </message>
@@ -3302,6 +3306,10 @@ Compare the fingerprint with the sender. Trust it?</translation>
         <translation>This conflict was already dealt with.</translation>
     </message>
     <message>
+        <source>Hanya atasan yang dapat memutuskan konflik ini (data yang diatur atasan).</source>
+        <translation>Only the supervisor can decide this conflict (data the supervisor manages).</translation>
+    </message>
+    <message>
         <source>Tidak ada penerima yang kuncinya dikenal. Berikan --to ID_PERANGKAT (perangkat yang sudah dipercaya), --passphrase-file BERKAS untuk mengunci dengan kata sandi, atau --plain untuk paket tanpa enkripsi.</source>
         <translation>No recipient with a known key. Give --to DEVICE_ID (a trusted device), --passphrase-file FILE to lock with a passphrase, or --plain for an unencrypted package.</translation>
     </message>
@@ -3380,6 +3388,26 @@ Compare the fingerprint with the sender. Trust it?</translation>
     <message>
         <source>Perubahan (amandemen) hanya untuk kunjungan yang sudah disetujui; kunjungan ini berstatus &apos;{status}&apos;.</source>
         <translation>Amendments are only for approved visits; this visit has status &apos;{status}&apos;.</translation>
+    </message>
+    <message>
+        <source>Paket {name} memuat perubahan {op_id} yang isinya berbeda dari perubahan bernomor sama yang sudah ada di sini (di sini: {held}; di paket: {received}); paket ditolak.</source>
+        <translation>Package {name} holds change {op_id} whose content differs from the change with the same number held here (here: {held}; in the package: {received}); package refused.</translation>
+    </message>
+    <message>
+        <source>Paket {name} dari petugas memuat perubahan {op_id} atas nama perangkat lain ({author}); hanya atasan yang boleh meneruskan perubahan perangkat lain. Paket ditolak.</source>
+        <translation>Package {name} from an officer holds change {op_id} in the name of another device ({author}); only the supervisor may pass on other devices&apos; changes. Package refused.</translation>
+    </message>
+    <message>
+        <source>Paket {name} memuat perubahan {op_id} pada {entity}.{field} yang tidak boleh dibuat oleh perangkat {author} ({rule}); paket ditolak.</source>
+        <translation>Package {name} holds change {op_id} to {entity}.{field} that device {author} may not make ({rule}); package refused.</translation>
+    </message>
+    <message>
+        <source>Paket {name} memuat asal perubahan {origin} yang tidak sah ({detail}); paket ditolak.</source>
+        <translation>Package {name} holds an invalid change origin {origin} ({detail}); package refused.</translation>
+    </message>
+    <message>
+        <source>Jam sinkronisasi perangkat ini sudah mencapai batas tahun 2100 karena sebuah paket; perubahan tidak disimpan. Hubungi atasan.</source>
+        <translation>This device&apos;s sync clock has reached the year-2100 bound because of a package; the change was not saved. Contact the supervisor.</translation>
     </message>
     <message>
         <source>Berkas {name} bukan paket sinkronisasi IKMDesk, atau rusak/terpotong ({detail}).</source>
