@@ -23,6 +23,7 @@ from ikmdesk.models import ChangeOp, Device, Visit
 from ikmdesk.models.enums import DeviceRole, VisitStatus
 from ikmdesk.services.device import this_device
 from ikmdesk.services.visit import OFFICER_EDITABLE, move_status, visit_record
+from ikmdesk.sync.authority import origin_authors
 from ikmdesk.sync.hlc import Hlc
 
 MSG_SUPERVISOR_ONLY = QT_TRANSLATE_NOOP(
@@ -110,6 +111,8 @@ def review_history(session: Session, visit_id: str) -> list[ReviewEvent]:
         .order_by(ChangeOp.hlc)
     ).all()
     names = dict(session.execute(select(Device.id, Device.officer_name)).all())
+    # Ops are named by their origin; a restored or copied database's origin names its device.
+    authors = origin_authors(session.connection())
     events: list[ReviewEvent] = []
     revision = 0
     comment: str | None = None
@@ -124,8 +127,8 @@ def review_history(session: Session, visit_id: str) -> list[ReviewEvent]:
         events.append(
             ReviewEvent(
                 at=datetime.fromtimestamp(Hlc.decode(first.hlc).wall_ms / 1000, UTC),
-                device_id=first.device_id,
-                person=names.get(first.device_id, ""),
+                device_id=authors.get(first.device_id, first.device_id),
+                person=names.get(authors.get(first.device_id, first.device_id), ""),
                 status=status,
                 revision=revision,
                 comment=comment if status in (VisitStatus.APPROVED, VisitStatus.RETURNED) else None,

@@ -10,7 +10,8 @@ device then holds the same records, the same ops and the same open conflicts, an
 is lost: each op either gives its field's value, was overwritten by an author who had seen
 it, or is an open conflict.
 
-A fast run by default; ``IKMDESK_SCALE_TESTS=1`` runs 1,000 examples.
+A fast run by default; ``IKMDESK_SCALE_TESTS=1`` runs 1,000 examples (about 10 s each on a
+loaded 2-core machine), ``IKMDESK_PROPERTY_EXAMPLES=N`` any other number.
 """
 
 from __future__ import annotations
@@ -61,6 +62,7 @@ VALUES = {
 }
 PRODUCT_VALUES = {"name": ["Keripik", "Sale"], "net_content": ["100 g", "250 g", None]}
 SCALE = bool(os.environ.get("IKMDESK_SCALE_TESTS"))
+EXAMPLES = int(os.environ.get("IKMDESK_PROPERTY_EXAMPLES", "1000" if SCALE else "6"))
 
 officer = st.integers(1, OFFICERS)
 device_index = st.integers(0, OFFICERS)
@@ -378,7 +380,7 @@ def _assert_no_edit_lost(node: Node) -> None:
 
 
 @settings(
-    max_examples=1000 if SCALE else 6,
+    max_examples=EXAMPLES,
     deadline=None,
     # Shrinking a five-device world takes many minutes; the failing example is printed whole.
     phases=[Phase.explicit, Phase.reuse, Phase.generate],
