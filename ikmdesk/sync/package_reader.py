@@ -8,12 +8,12 @@ message names the file and the reason.
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
-from collections.abc import Callable
 import json
 import re
 import zipfile
 import zlib
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -23,13 +23,13 @@ from ikmdesk.sync.op_schema import Op, OpRejected, has_lone_surrogate, parse_op
 from ikmdesk.sync.package_crypto import DecryptionFailed, decrypt_member, signature_valid, unb64
 from ikmdesk.sync.package_format import (
     ATTACHMENT_PREFIX,
-    MSG_ADDRESSED_ELSEWHERE,
     DEFAULT_LIMITS,
     ENCRYPTION_NONE,
     ENCRYPTION_X25519,
     FORMAT_NAME,
     FORMAT_VERSION,
     MANIFEST,
+    MSG_ADDRESSED_ELSEWHERE,
     MSG_BAD_MANIFEST,
     MSG_BAD_MEMBER_NAME,
     MSG_BAD_OP,
@@ -44,8 +44,8 @@ from ikmdesk.sync.package_format import (
     MSG_MISSING_MEMBER,
     MSG_NO_MANIFEST,
     MSG_NO_SIGNATURE,
-    MSG_NOT_FOR_THIS_DEVICE,
     MSG_NOT_A_PACKAGE,
+    MSG_NOT_FOR_THIS_DEVICE,
     MSG_RATIO,
     MSG_ROLE_MISMATCH,
     MSG_TOO_LARGE,
@@ -477,8 +477,8 @@ def check_attachment_blobs(
 ) -> None:
     """Refuse ops naming an attachment file that is neither in the package nor stored here."""
     for op in ops:
-        if op.entity == "attachment" and op.field == "sha256" and isinstance(op.value, str):
-            if op.value not in blobs and not has_blob(op.value):
-                raise PackageRefused(
-                    MSG_MISSING_MEMBER, name=package.name, member=ATTACHMENT_PREFIX + op.value
-                )
+        named = op.entity == "attachment" and op.field == "sha256" and isinstance(op.value, str)
+        if named and op.value not in blobs and not has_blob(op.value):
+            raise PackageRefused(
+                MSG_MISSING_MEMBER, name=package.name, member=ATTACHMENT_PREFIX + op.value
+            )
