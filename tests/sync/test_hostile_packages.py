@@ -51,7 +51,14 @@ class Pair:
 
 @pytest.fixture(scope="module")
 def pair(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pair]:
-    root = tmp_path_factory.mktemp("hostile")
+    made = make_pair(tmp_path_factory.mktemp("hostile"))
+    yield made
+    made.sup.db.close()
+    made.off.db.close()
+
+
+def make_pair(root: Path) -> Pair:
+    """Return a supervisor and a trusted officer whose first changes it already holds."""
     sup = make_node(root / "sup", "Bu Kasi", role="supervisor")
     off = make_node(root / "off", "Siti")
     introduce(sup, off)
@@ -61,9 +68,7 @@ def pair(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pair]:
     result = Pair(sup, off, signer, row, root)
     # The supervisor already holds the officer's first changes, as after a normal exchange.
     assert import_package(sup.db, export_package(off.db, result.next_name("first")).path).applied
-    yield result
-    sup.db.close()
-    off.db.close()
+    return result
 
 
 def draft_of(pair: Pair, **changes: Any) -> PackageDraft:
