@@ -49,8 +49,8 @@ def backup_dir(database_path: Path) -> Path:
 def make_private_folder(folder: Path) -> Path:
     """Create ``folder`` (and missing parents) readable by its owner only; return it.
 
-    An existing folder is left as it is, unless it is one of IKMDesk's own (the data
-    folder, a backups or files folder), which ``restrict_to_owner`` then tightens.
+    An existing folder is left as it is: it may be the user's own (a Documents folder
+    given with --db). ``db.open_database`` tightens IKMDesk's own folders separately.
     """
     folder = Path(folder)
     if not folder.exists():
