@@ -8,16 +8,56 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
+import stat
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
 from ikmdesk.errors import MSG_WRITE_FAILED, FileWriteError
 
+PART_SUFFIX = ".part"
+"""Every temporary file IKMDesk writes ends so; no package, backup or blob name does."""
+
 
 def part_path(target: Path) -> Path:
     """Return the temporary name a file is written under before it is renamed into place."""
-    return target.with_name(f".{target.name}.part")
+    return target.with_name(f".{target.name}{PART_SUFFIX}")
+
+
+def remove_leftover_parts(
+    folder: Path, *, older_than_s: float | None = None, names: re.Pattern[str] | None = None
+) -> list[Path]:
+    """Remove the ``*.part`` files a killed write left in ``folder``; return what went.
+
+    Only regular files are removed (never a folder or what a symlink points to).
+    ``older_than_s`` spares files modified more recently, for folders where another
+    process may be writing right now (a stick shared by two exports); ``names`` limits
+    the removal to names IKMDesk gives (a stick may hold other programs' ``.part`` files).
+    """
+    removed: list[Path] = []
+    try:
+        entries = list(Path(folder).iterdir())
+    except OSError:  # no such folder, or a stick pulled out: nothing to tidy
+        return removed
+    now = time.time()
+    for entry in entries:
+        if not entry.name.endswith(PART_SUFFIX):
+            continue
+        if names is not None and not names.match(entry.name):
+            continue
+        try:
+            info = entry.lstat()
+            if not stat.S_ISREG(info.st_mode):
+                continue
+            if older_than_s is not None and now - info.st_mtime < older_than_s:
+                continue
+            entry.unlink()
+        except OSError:
+            continue
+        removed.append(entry)
+    return removed
 
 
 def ensure_parent(target: Path) -> None:

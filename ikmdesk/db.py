@@ -22,6 +22,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from ikmdesk.atomic_file import PART_SUFFIX, remove_leftover_parts
 from ikmdesk.errors import (
     MSG_DB_CORRUPT,
     MSG_DB_IN_USE,
@@ -34,8 +35,18 @@ from ikmdesk.errors import (
     DatabaseTooNew,
     FileWriteError,
 )
+from ikmdesk.paths import (
+    backup_dir,
+    blob_dir,
+    create_private_file,
+    data_dir,
+    make_private_folder,
+    restrict_to_owner,
+)
 
 BUSY_TIMEOUT_MS = 5000
+RESTORE_STAGING_SUFFIX = ".restoring"
+_SIDE_SUFFIXES = ("-wal", "-shm", "-journal", ".lock")
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
 
@@ -116,6 +127,9 @@ def open_database(
         raise DatabaseMissing(MSG_DB_MISSING, path=str(db_path))
     lock = _acquire_lock(db_path) if writable else None
     try:
+        if writable:
+            _protect_files(db_path)
+            remove_leftovers(db_path)
         current = read_schema_revision(db_path) if exists else None
         _refuse_unknown_revision(db_path, current)
         engine = _make_engine(db_path, writable=writable)
@@ -260,7 +274,8 @@ def writer_lock(path: Path) -> Iterator[None]:
 
 def _acquire_lock(path: Path) -> IO[bytes]:
     """Hold an OS lock beside the database so a second writer is told, not left to corrupt it."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    make_private_folder(path.parent)
+    create_private_file(_lock_path(path))
     handle = open(_lock_path(path), "a+b")  # noqa: SIM115 - held open for the database's lifetime
     try:
         _lock_file(handle)
@@ -268,6 +283,40 @@ def _acquire_lock(path: Path) -> IO[bytes]:
         handle.close()
         raise DatabaseInUse(MSG_DB_IN_USE, path=str(path)) from exc
     return handle
+
+
+def _protect_files(db_path: Path) -> None:
+    """Make the database, its side files and its folders readable by the owner only.
+
+    A new database file is created 0600 before SQLite opens it, so SQLite creates its WAL
+    and SHM files 0600 as well; files made by older versions (0644) are tightened here.
+    """
+    if db_path.parent == data_dir().expanduser().resolve():
+        restrict_to_owner(db_path.parent)
+    create_private_file(db_path)
+    for suffix in _SIDE_SUFFIXES:
+        side = db_path.with_name(db_path.name + suffix)
+        if side.exists():
+            restrict_to_owner(side)
+    for folder in (backup_dir(db_path), blob_dir(db_path)):
+        if folder.is_dir():
+            restrict_to_owner(folder)
+
+
+def remove_leftovers(db_path: Path) -> list[Path]:
+    """Remove what a killed backup, restore or attachment write left beside the database.
+
+    Only called with the writer lock held: every writer of these folders holds it, so no
+    temporary file found here can be one still being written.
+    """
+    removed = remove_leftover_parts(backup_dir(db_path))
+    removed += remove_leftover_parts(blob_dir(db_path))
+    staged = db_path.with_name(db_path.name + RESTORE_STAGING_SUFFIX)
+    if staged.is_file() and not staged.is_symlink():
+        with contextlib.suppress(OSError):
+            staged.unlink()
+            removed.append(staged)
+    return removed
 
 
 def _lock_file(handle: IO[bytes]) -> None:
@@ -301,9 +350,11 @@ def pre_migration_backup_path(path: Path, revision: str) -> Path:
 def backup_database(source: Path, target: Path) -> Path:
     """Copy a live database with SQLite's backup API; the target appears whole or not at all."""
     target = Path(target)
-    tmp = target.with_name(target.name + ".part")
+    tmp = target.with_name(target.name + PART_SUFFIX)
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        make_private_folder(target.parent)
+        tmp.unlink(missing_ok=True)  # a killed earlier copy; SQLite would open it as is
+        create_private_file(tmp)  # a backup holds the private keys and personal data
         with contextlib.closing(
             sqlite3.connect(f"{Path(source).as_uri()}?mode=ro", uri=True)
         ) as src:

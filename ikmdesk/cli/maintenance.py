@@ -20,9 +20,10 @@ from ikmdesk.errors import (
     MSG_DB_CORRUPT,
     QT_TRANSLATE_NOOP,
     DatabaseCorrupt,
+    DatabaseInUse,
     ValidationError,
 )
-from ikmdesk.services.backup import backup_to_folder
+from ikmdesk.services.backup import backup_to_folder, secrets_notice
 from ikmdesk.services.data_file import open_data_file
 
 MSG_BACKUP_OVER_SOURCE = QT_TRANSLATE_NOOP(
@@ -81,7 +82,21 @@ def check_report(path: Path) -> dict[str, Any]:
         "problems": problems,
         "schema": {"revision": revision, "head": head, "current": revision == head},
         "counts": counts,
+        "leftovers_removed": [str(p) for p in _remove_leftovers(db.path)],
     }
+
+
+def _remove_leftovers(path: Path) -> list[Path]:
+    """Remove temporary files a killed backup or restore left, unless a writer is running.
+
+    A running window or command holds the writer lock and may be writing such a file right
+    now; then they are left for its next start, which removes them under the same lock.
+    """
+    try:
+        with storage.writer_lock(path):
+            return storage.remove_leftovers(path)
+    except DatabaseInUse:
+        return []
 
 
 def _row_counts(engine: Engine) -> dict[str, int]:
@@ -108,6 +123,8 @@ def _check_text(report: dict[str, Any]) -> str:
             f"Skema: {schema['revision']}; aplikasi ini memakai {schema['head']} "
             "(diperbarui saat dibuka untuk menulis)"
         )
+    if report["leftovers_removed"]:
+        lines.append(f"Berkas sementara sisa yang dihapus: {len(report['leftovers_removed'])}")
     lines.append("Jumlah baris:")
     width = max((len(name) for name in report["counts"]), default=0)
     lines += [f"  {name.ljust(width)}  {count:>9}" for name, count in report["counts"].items()]
@@ -121,7 +138,7 @@ def run_backup(args: argparse.Namespace) -> int:
     db.close()
     out = Path(args.out).expanduser()
     if out.is_dir():
-        target = backup_to_folder(source, out)
+        target = backup_to_folder(source, out)  # also writes the note beside it
     else:
         target = out.resolve()
         if target == source:
@@ -134,8 +151,10 @@ def run_backup(args: argparse.Namespace) -> int:
                 "backup": str(target),
                 "size_bytes": target.stat().st_size,
                 "taken_at": datetime.now(UTC).isoformat(),
+                "notice": secrets_notice(target),
             }
         )
     else:
         print(f"Cadangan dibuat: {target}")
+        print(secrets_notice(target))
     return 0

@@ -8,6 +8,7 @@ needs the database closed everywhere. NIK is never printed.
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -132,9 +133,16 @@ def _register_export(subparsers: Any) -> None:
     parser.set_defaults(func=run_export)
 
 
+def _rows_read_progress() -> Callable[[int], None] | None:
+    """Return a progress line on a terminal's stderr while a large sheet is read (else None)."""
+    if not sys.stderr.isatty():
+        return None
+    return lambda rows: print(f"\rMembaca baris {rows}...", end="", file=sys.stderr, flush=True)
+
+
 def run_import_registry(args: argparse.Namespace) -> int:
     """Plan the import, print the plan, and unless ``--dry-run`` back up and apply it."""
-    table = read_table(Path(args.file), sheet=args.sheet)
+    table = read_table(Path(args.file), sheet=args.sheet, progress=_rows_read_progress())
     mapping = load_mapping(Path(args.mapping)) if args.mapping else propose_mapping(table.headers)
     db = open_data_file(args.db)
     try:

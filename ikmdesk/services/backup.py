@@ -38,8 +38,9 @@ from ikmdesk.errors import (
     FileWriteError,
     UserError,
 )
+from ikmdesk.input_file import check_input_file
 from ikmdesk.models import LocalIdentity
-from ikmdesk.paths import backup_dir
+from ikmdesk.paths import backup_dir, make_private_folder
 
 KEEP_LAST = 10
 """How many of the newest backups rotation always keeps (besides one per month)."""
@@ -76,6 +77,17 @@ MSG_AFTER_RESTORE = QT_TRANSLATE_NOOP(
     "balasan atasan untuk mendapatkan kembali perubahan yang dibuat setelah cadangan ini.",
 )
 """What to do after a restore (the command line and the window both say it)."""
+MSG_BACKUP_HOLDS_SECRETS = QT_TRANSLATE_NOOP(
+    CONTEXT,
+    "Cadangan {name} memuat data pribadi (nama pemilik, NIK, nomor HP) dan kunci rahasia "
+    "perangkat ini. Simpan flashdisk di tempat aman dan hapus cadangan yang tidak diperlukan "
+    "lagi; siapa pun yang memegangnya dapat membaca data itu dan mengirim paket atas nama "
+    "perangkat ini.",
+)
+NOTICE_SUFFIX = "-BACA-INI.txt"
+"""The note written beside a backup put in a folder the user picked (a USB stick)."""
+MAX_RESTORE_BYTES = 64 * 1024**3
+"""Largest file offered for restoring (a database of 20,000 visits is well under 1 GiB)."""
 
 _STAMP_FORMAT = "%Y-%m-%dT%H-%M-%S.%fZ"
 _NAME = re.compile(
@@ -185,7 +197,28 @@ def backup_to_folder(db_path: Path, folder: Path, *, now: datetime | None = None
         with contextlib.suppress(OSError):
             target.unlink()
         raise FileWriteError(MSG_BACKUP_UNREADABLE, path=str(target), detail=exc.message()) from exc
+    write_secrets_notice(target)
     return target
+
+
+def secrets_notice(backup: Path) -> str:
+    """Return the one-line warning that a backup holds personal data and private keys."""
+    return UserError(MSG_BACKUP_HOLDS_SECRETS, name=Path(backup).name).message()
+
+
+def write_secrets_notice(backup: Path) -> Path | None:
+    """Write ``<backup>-BACA-INI.txt`` beside a backup on a stick, saying what it holds.
+
+    The note travels with the file when it is copied on; failing to write it (a full
+    stick) does not undo the verified backup.
+    """
+    backup = Path(backup)
+    note = backup.with_name(backup.stem + NOTICE_SUFFIX)
+    try:
+        note.write_text(secrets_notice(backup) + "\n", encoding="utf-8")
+    except OSError:
+        return None
+    return note
 
 
 def list_backups(db_path: Path) -> list[BackupInfo]:
@@ -244,7 +277,7 @@ def adopt_pre_migration_backups(db_path: Path) -> list[Path]:
             continue
         taken_at = datetime.strptime(match["stamp"], "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC)
         target = _free_target(backup_dir(db_path), db_path, taken_at, REASON_MIGRATION)
-        target.parent.mkdir(parents=True, exist_ok=True)
+        make_private_folder(target.parent)
         os.replace(entry, target)
         moved.append(target)
     return moved
@@ -257,8 +290,9 @@ def check_restorable(path: Path) -> str:
     schema) or DatabaseTooNew; reads the file without writing to it.
     """
     path = Path(path)
-    if not path.is_file():
+    if not path.exists():
         raise DatabaseMissing(MSG_DB_MISSING, path=str(path))
+    check_input_file(path, max_bytes=MAX_RESTORE_BYTES)  # never a FIFO, device or folder
     problems = db.check_file(path)
     if problems:
         raise DatabaseCorrupt(MSG_DB_CORRUPT, path=str(path), detail=problems[0])
@@ -267,7 +301,20 @@ def check_restorable(path: Path) -> str:
         raise DatabaseCorrupt(MSG_NOT_IKMDESK, path=str(path))
     if revision not in db.known_revisions():
         raise DatabaseTooNew(MSG_DB_TOO_NEW, path=str(path), found=revision, known=db.schema_head())
+    if not _has_identity_table(path):
+        raise DatabaseCorrupt(MSG_NOT_IKMDESK, path=str(path))
     return revision
+
+
+def _has_identity_table(path: Path) -> bool:
+    """Tell whether the file has the device identity table (a bare alembic_version has not)."""
+    uri = f"{path.as_uri()}?mode=ro"
+    with contextlib.closing(sqlite3.connect(uri, uri=True)) as conn:
+        found = conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+            (LocalIdentity.__tablename__,),
+        ).fetchone()
+    return found is not None
 
 
 def restore(db_path: Path, from_file: Path, *, now: datetime | None = None) -> RestoreResult:
@@ -287,7 +334,7 @@ def restore(db_path: Path, from_file: Path, *, now: datetime | None = None) -> R
     stamp = now or datetime.now(UTC)
     with db.writer_lock(db_path):
         previous, damaged = _keep_current(db_path, stamp)
-        staged = db_path.with_name(db_path.name + ".restoring")
+        staged = db_path.with_name(db_path.name + db.RESTORE_STAGING_SUFFIX)
         try:
             db.backup_database(from_file, staged)
             _carry_clock_forward(None if damaged else previous, staged)
@@ -317,7 +364,7 @@ def _keep_current(db_path: Path, stamp: datetime) -> tuple[Path | None, bool]:
     # db.backup_database lets sqlite3's "file is not a database" through untyped.
     except (DatabaseCorrupt, sqlite3.DatabaseError):
         target = _free_target(backup_dir(db_path), db_path, stamp, REASON_DAMAGED)
-        target.parent.mkdir(parents=True, exist_ok=True)
+        make_private_folder(target.parent)
         shutil.copy2(db_path, target)
         for suffix in _SIDE_FILES:
             side = db_path.with_name(db_path.name + suffix)

@@ -22,11 +22,13 @@ import json
 import math
 import re
 import zipfile
+import zlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -39,6 +41,7 @@ from ikmdesk.errors import (
     UserError,
     ValidationError,
 )
+from ikmdesk.input_file import check_input_file, input_file
 from ikmdesk.models import Enterprise, Region
 from ikmdesk.models.enums import BusinessScale, RegionLevel
 from ikmdesk.services.duplicates import NAME_SIMILARITY, normalised_name
@@ -253,6 +256,11 @@ DEFAULT_CLUSTER = "pangan_olahan"
 MSG_FILE_UNREADABLE = QT_TRANSLATE_NOOP(
     CONTEXT, "Berkas {path} tidak dapat dibaca sebagai Excel (.xlsx) atau CSV: {detail}"
 )
+MSG_TOO_MANY_ROWS = QT_TRANSLATE_NOOP(
+    CONTEXT,
+    "Berkas {path} memuat lebih dari {limit} baris data; sekali impor paling banyak {limit} "
+    "baris. Bagi berkas menjadi beberapa bagian lalu impor satu per satu.",
+)
 MSG_FILE_TYPE = QT_TRANSLATE_NOOP(
     CONTEXT, "Jenis berkas {path} tidak didukung; pilih berkas .xlsx atau .csv."
 )
@@ -331,6 +339,31 @@ MSG_ROW_FAILED = QT_TRANSLATE_NOOP(CONTEXT, "Baris {row} tidak dapat disimpan: {
 
 NAME_MAX = 200
 PROGRESS_EVERY = 25
+MAX_ROWS = 10_000
+"""Data rows one import may hold: a regency registry has a few thousand IKMs, and a plan of
+this many rows is made and shown in well under a minute (bench/, docs/security.md)."""
+MAX_FILE_BYTES = 100 * 1024**2
+"""Largest registry or mapping file read at all."""
+MAX_UNZIPPED_BYTES = 512 * 1024**2
+"""Largest sum of a workbook's inflated members (a zip bomb is refused before parsing)."""
+MAX_MAPPING_BYTES = 1024**2
+READ_PROGRESS_EVERY = 1000
+# What parsing a damaged or hostile sheet raises from inside openpyxl, ElementTree (expat
+# refuses entity bombs and external entities with a ParseError) or the csv module.
+_READ_ERRORS: tuple[type[BaseException], ...] = (
+    KeyError,
+    ValueError,
+    TypeError,
+    IndexError,
+    AttributeError,
+    EOFError,
+    OSError,
+    RecursionError,
+    zipfile.BadZipFile,
+    zlib.error,
+    ElementTree.ParseError,
+    csv.Error,
+)
 
 _HEADER_PUNCTUATION = re.compile(r"[^0-9a-z]+")
 _SCIENTIFIC = re.compile(r"^[+-]?\d+(?:[.,]\d+)?[eE][+-]?\d+$")
@@ -446,6 +479,8 @@ class ImportResult:
 
 
 ProgressCallback = Callable[[int, int], None]
+RowsReadCallback = Callable[[int], None]
+"""Told how many rows were read so far while a large sheet streams in."""
 StopCheck = Callable[[], bool]
 
 
@@ -457,19 +492,24 @@ def sheet_names(path: Path) -> list[str]:
     workbook = _open_workbook(path)
     try:
         return list(workbook.sheetnames)
+    except _READ_ERRORS as exc:
+        raise UserError(MSG_FILE_UNREADABLE, path=str(path), detail=_detail(exc)) from exc
     finally:
         workbook.close()
 
 
-def read_table(path: Path, *, sheet: str | None = None) -> ImportTable:
+def read_table(
+    path: Path, *, sheet: str | None = None, progress: RowsReadCallback | None = None
+) -> ImportTable:
     """Return the table of ``sheet`` (default: the first sheet with a header row) in ``path``.
 
-    Raises UserError when the file cannot be read, the sheet does not exist or no header
-    row is found.
+    Rows stream in (``progress`` hears the count every thousand rows) and reading stops as
+    soon as the sheet holds more than MAX_ROWS filled rows. Raises UserError when the file
+    cannot be read, is too large, the sheet does not exist or no header row is found.
     """
     path = Path(path)
     if _kind(path) == "csv":
-        return _table(path.name, None, _csv_rows(path))
+        return _table(path.name, None, _csv_rows(path, progress))
     workbook = _open_workbook(path)
     try:
         names = list(workbook.sheetnames)
@@ -480,17 +520,41 @@ def read_table(path: Path, *, sheet: str | None = None) -> ImportTable:
             worksheet = workbook[name]
             # Files written by some tools state a wrong sheet size; read every row present.
             worksheet.reset_dimensions()
-            rows = [_compact(r) for r in worksheet.iter_rows(values_only=True)]
+            rows = _limited_rows(worksheet.iter_rows(values_only=True), path, progress)
             try:
                 return _table(path.name, name, rows)
             except UserError:
                 if index == len(candidates) - 1:
                     raise
         raise UserError(MSG_NO_HEADER, rows=HEADER_SCAN_ROWS)
-    except (KeyError, ValueError, zipfile.BadZipFile) as exc:
-        raise UserError(MSG_FILE_UNREADABLE, path=str(path), detail=str(exc)) from exc
+    except _READ_ERRORS as exc:
+        raise UserError(MSG_FILE_UNREADABLE, path=str(path), detail=_detail(exc)) from exc
     finally:
         workbook.close()
+
+
+def _limited_rows(
+    rows: Iterable[Sequence[Any]], path: Path, progress: RowsReadCallback | None
+) -> list[tuple[Any, ...]]:
+    """Return the compacted rows, refusing the file once it has more than MAX_ROWS filled."""
+    kept: list[tuple[Any, ...]] = []
+    filled = 0
+    for count, row in enumerate(rows, start=1):
+        compact = _compact(row)
+        if compact:
+            filled += 1
+            if filled > MAX_ROWS + HEADER_SCAN_ROWS:
+                raise UserError(MSG_TOO_MANY_ROWS, path=path.name, limit=MAX_ROWS)
+        kept.append(compact)
+        if progress is not None and count % READ_PROGRESS_EVERY == 0:
+            progress(count)
+    return kept
+
+
+def _detail(exc: BaseException) -> str:
+    """Return the first line of a parser's complaint, short enough for one message line."""
+    text = str(exc) or type(exc).__name__
+    return text.splitlines()[0][:160] if text.strip() else type(exc).__name__
 
 
 def find_header_row(rows: Sequence[Sequence[Any]]) -> int | None:
@@ -549,9 +613,10 @@ def save_mapping(mapping: Mapping[str, int], path: Path, *, headers: Sequence[st
 def load_mapping(path: Path) -> dict[str, int]:
     """Read a mapping saved by ``save_mapping`` (a plain {field: index} object also works)."""
     try:
-        document = json.loads(Path(path).read_text(encoding="utf-8-sig"))
-    except (OSError, ValueError) as exc:
-        raise UserError(MSG_MAPPING_BAD, detail=str(exc)) from exc
+        with input_file(Path(path), max_bytes=MAX_MAPPING_BYTES) as handle:
+            document = json.loads(handle.read().decode("utf-8-sig"))
+    except (OSError, ValueError, RecursionError) as exc:  # RecursionError: [[[[...]]]]
+        raise UserError(MSG_MAPPING_BAD, detail=_detail(exc)) from exc
     columns = document.get("columns", document) if isinstance(document, dict) else None
     if not isinstance(columns, dict):
         raise UserError(MSG_MAPPING_BAD, detail="expected a JSON object")
@@ -1156,17 +1221,25 @@ def _kind(path: Path) -> str:
 def _open_workbook(path: Path) -> Any:
     from openpyxl import load_workbook  # imported when needed: it is slow to import
 
+    check_input_file(path, max_bytes=MAX_FILE_BYTES)  # never a FIFO, device or huge file
     try:
+        with zipfile.ZipFile(path) as archive:
+            inflated = sum(info.file_size for info in archive.infolist())
+        if inflated > MAX_UNZIPPED_BYTES:
+            raise UserError(
+                MSG_FILE_UNREADABLE, path=str(path), detail=f"{inflated} bytes once unpacked"
+            )
         return load_workbook(path, read_only=True, data_only=True)
     except FileNotFoundError as exc:
         raise UserError(MSG_FILE_UNREADABLE, path=str(path), detail=exc.strerror) from exc
-    except (OSError, KeyError, ValueError, zipfile.BadZipFile) as exc:
-        raise UserError(MSG_FILE_UNREADABLE, path=str(path), detail=str(exc)) from exc
+    except _READ_ERRORS as exc:
+        raise UserError(MSG_FILE_UNREADABLE, path=str(path), detail=_detail(exc)) from exc
 
 
-def _csv_rows(path: Path) -> list[tuple[Any, ...]]:
+def _csv_rows(path: Path, progress: RowsReadCallback | None = None) -> list[tuple[Any, ...]]:
     try:
-        raw = path.read_bytes()
+        with input_file(path, max_bytes=MAX_FILE_BYTES) as handle:
+            raw = handle.read()
     except OSError as exc:
         raise UserError(
             MSG_FILE_UNREADABLE, path=str(path), detail=exc.strerror or str(exc)
@@ -1176,9 +1249,12 @@ def _csv_rows(path: Path) -> list[tuple[Any, ...]]:
     except UnicodeDecodeError:
         # Excel on Indonesian/English Windows saves "CSV" in the ANSI code page.
         text = raw.decode("cp1252", errors="replace")
-    delimiter = _delimiter(text)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    return [tuple(row) for row in reader]
+    try:
+        delimiter = _delimiter(text)
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        return _limited_rows(reader, path, progress)
+    except csv.Error as exc:  # e.g. a field beyond csv's 131,072-character limit
+        raise UserError(MSG_FILE_UNREADABLE, path=str(path), detail=_detail(exc)) from exc
 
 
 def _delimiter(text: str) -> str:

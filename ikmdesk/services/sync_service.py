@@ -76,6 +76,10 @@ from ikmdesk.sync.package_format import (
 )
 from ikmdesk.sync.package_reader import (
     SignedPackage,
+    check_addressing,
+    check_attachment_blobs,
+    check_sender_role,
+    check_sender_vector,
     open_signed_package,
     read_contents,
     verify_members,
@@ -319,6 +323,7 @@ def _import_package(
     with db.unit_of_work() as session:
         me = this_device(session)
         newly_trusted = _check_sender(session, signed, me, trust=trust)
+        check_addressing(signed, me.id)
         if session.get(ImportedPackage, manifest.package_id) is not None:
             return ImportResult(
                 path.name, manifest.package_id, manifest.sender_id, manifest.sender_name, True
@@ -327,9 +332,13 @@ def _import_package(
         receiver = _receiver(session, me)
         peer = session.get(TrustedPeer, manifest.sender_id)
         sender_role = peer.role if peer is not None else manifest.sender_role
+        held = _highest_held(session, manifest.sender_id)
     if progress is not None:
         progress.report(1, 4, "verify")
     contents = read_contents(signed, file_key, limits)
+    check_sender_vector(signed, contents.ops, held)
+    store = BlobStore(blob_dir(db.path))
+    check_attachment_blobs(signed, contents.ops, contents.blobs, store.has)
     with db.unit_of_work() as session:
         fresh = check_package(
             session.connection(),
@@ -343,7 +352,6 @@ def _import_package(
         progress.raise_if_cancelled()
         progress.report(2, 4, "backup")
     backup = backup_now(db.path, reason=REASON_SYNC_IMPORT)
-    store = BlobStore(blob_dir(db.path))
     stored_blobs = 0
     for sha, data in contents.blobs.items():
         if not store.has(sha):
@@ -359,6 +367,8 @@ def _import_package(
             session.info[CAPTURE_OFF] = True
             if newly_trusted:
                 _trust_sender(session, signed)
+            else:
+                _record_sender_name(session, signed)
             outcome = apply_ops(session, contents.ops, now=now_dt)
             # A sender that opened a new origin was restored or copied: it may have lost ops
             # it had sent before, so what it holds is what it says now, not the most it said.
@@ -450,6 +460,7 @@ def _check_sender(session: Session, signed: SignedPackage, me: DeviceInfo, *, tr
     if peer is not None:
         if peer.fingerprint != fingerprint:
             raise PackageRefused(MSG_KEY_CHANGED, name=signed.name, fingerprint=fingerprint)
+        check_sender_role(signed, peer.role)
         return False
     if not trust:
         raise PackageRefused(
@@ -460,6 +471,25 @@ def _check_sender(session: Session, signed: SignedPackage, me: DeviceInfo, *, tr
             fingerprint=fingerprint,
         )
     return True
+
+
+def _highest_held(session: Session, device_id: str) -> int:
+    """Return the highest counter of ``device_id``'s ops held here (0 for none)."""
+    highest = session.scalar(
+        select(func.max(ChangeOp.counter)).where(ChangeOp.device_id == device_id)
+    )
+    return int(highest or 0)
+
+
+def _record_sender_name(session: Session, signed: SignedPackage) -> None:
+    """Keep the trusted sender's shown name current: officers may correct their name.
+
+    Accepted, not refused: the name is signed by the trusted key, only labels that peer,
+    and grants nothing (role and keys are what is checked). docs/security.md explains.
+    """
+    peer = session.get(TrustedPeer, signed.manifest.sender_id)
+    if peer is not None and peer.officer_name != signed.manifest.sender_name:
+        peer.officer_name = signed.manifest.sender_name
 
 
 def _trust_sender(session: Session, signed: SignedPackage) -> None:

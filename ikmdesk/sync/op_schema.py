@@ -130,10 +130,10 @@ def _is_date(_rule: FieldRule, value: Any) -> bool:
     if not isinstance(value, str) or len(value) != 10:
         return False
     try:
-        date.fromisoformat(value)
+        parsed = date.fromisoformat(value)
     except ValueError:
         return False
-    return True
+    return in_value_years(parsed)
 
 
 def _is_datetime(_rule: FieldRule, value: Any) -> bool:
@@ -143,7 +143,39 @@ def _is_datetime(_rule: FieldRule, value: Any) -> bool:
         parsed = datetime.fromisoformat(value)
     except ValueError:
         return False
-    return parsed.tzinfo is not None
+    return parsed.tzinfo is not None and in_value_years(parsed)
+
+
+VALUE_YEARS = range(1900, 2200)
+"""Years a date or time value in an op may have (docs/sync-format.md)."""
+
+
+def in_value_years(value: date) -> bool:
+    """Tell whether a date or time lies in VALUE_YEARS.
+
+    Checked on the parsed year, before any conversion: year 1 or 9999 with a +-14 h offset
+    overflows when it is turned into UTC for storing.
+    """
+    return value.year in VALUE_YEARS
+
+
+def has_lone_surrogate(value: Any) -> bool:
+    """Tell whether a decoded JSON value holds text with a lone UTF-16 surrogate.
+
+    JSON may escape one ("\\ud800") though no UTF-8 text can hold it, so SQLite could not
+    store it; a proper pair ("\\ud83d\\ude00") is decoded into one character and passes.
+    """
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return True
+        return False
+    if isinstance(value, dict):
+        return any(has_lone_surrogate(k) or has_lone_surrogate(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(has_lone_surrogate(item) for item in value)
+    return False
 
 
 def _is_enum(rule: FieldRule, value: Any) -> bool:

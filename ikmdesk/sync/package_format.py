@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from ikmdesk.errors import CONTEXT, QT_TRANSLATE_NOOP, UserError
@@ -24,6 +24,10 @@ ENCRYPTION_X25519 = "x25519"
 ENCRYPTION_SCRYPT = "scrypt"
 ENCRYPTIONS = frozenset({ENCRYPTION_NONE, ENCRYPTION_X25519, ENCRYPTION_SCRYPT})
 _ATTACHMENT_NAME = re.compile(r"^attachments/[0-9a-f]{64}$")
+SENDER_ROLES = frozenset({"officer", "supervisor"})
+CREATED_AFTER = datetime(2000, 1, 1, tzinfo=UTC)
+CREATED_BEFORE = datetime(2100, 1, 1, tzinfo=UTC)
+"""A manifest's creation time must lie in [CREATED_AFTER, CREATED_BEFORE) (docs/sync-format.md)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +41,8 @@ class Limits:
     max_ops_bytes: int = 1024**3
     max_ratio: int = 200
     max_line_bytes: int = 4 * 1024**2
+    max_ops_per_field: int = 10_000
+    """Ops one package may carry for one field of one record (a runaway or hostile sender)."""
 
 
 DEFAULT_LIMITS = Limits()
@@ -112,6 +118,11 @@ MSG_NOT_FOR_THIS_DEVICE = QT_TRANSLATE_NOOP(
     "Paket {name} dienkripsi untuk perangkat lain ({recipient}); "
     "perangkat ini tidak dapat membukanya.",
 )
+MSG_ADDRESSED_ELSEWHERE = QT_TRANSLATE_NOOP(
+    CONTEXT,
+    "Paket {name} dibuat untuk perangkat lain ({recipient}), bukan untuk perangkat ini; "
+    "paket ditolak.",
+)
 MSG_PASSPHRASE_NEEDED = QT_TRANSLATE_NOOP(
     CONTEXT, "Paket {name} dikunci dengan kata sandi; berikan kata sandinya (--passphrase-file)."
 )
@@ -121,6 +132,21 @@ MSG_DECRYPT_FAILED = QT_TRANSLATE_NOOP(
 )
 MSG_BAD_OP = QT_TRANSLATE_NOOP(
     CONTEXT, "Paket {name} memuat perubahan yang tidak sah (baris {line}): {detail}"
+)
+MSG_ROLE_MISMATCH = QT_TRANSLATE_NOOP(
+    CONTEXT,
+    "Paket {name} mengaku dikirim oleh {claimed}, padahal kunci pengirimnya dipercaya sebagai "
+    "{trusted}; paket ditolak.",
+)
+MSG_VECTOR_MISMATCH = QT_TRANSLATE_NOOP(
+    CONTEXT,
+    "Paket {name} mengaku memuat perubahan pengirim yang tidak ada di dalamnya ({detail}); "
+    "paket ditolak. Minta pengirim membuat paket lengkap (--full).",
+)
+MSG_FIELD_FLOOD = QT_TRANSLATE_NOOP(
+    CONTEXT,
+    "Paket {name} memuat {count} perubahan atas satu isian ({field}); batasnya {limit} per "
+    "paket. Paket ditolak.",
 )
 MSG_FOREIGN_OWN_OPS = QT_TRANSLATE_NOOP(
     CONTEXT,
@@ -222,18 +248,15 @@ def parse_manifest(data: dict[str, Any]) -> Manifest:
     recipient = data.get("recipient")
     if recipient is not None and not (isinstance(recipient, str) and _UUID.match(recipient)):
         raise ValueError("recipient is not a device id")
-    created = data.get("created_at")
-    try:
-        created_at = datetime.fromisoformat(created) if isinstance(created, str) else None
-    except ValueError:
-        created_at = None
-    if created_at is None or created_at.tzinfo is None:
-        raise ValueError("created_at is not an aware ISO time")
+    created_at = _created_at(data.get("created_at"))
+    role = _text(sender, "role", 32)
+    if role not in SENDER_ROLES:
+        raise ValueError(f"sender role {role[:32]!r} is not a device role")
     return Manifest(
         package_id=_uuid(data, "package_id"),
         created_at=created_at,
         sender_id=_uuid(sender, "device_id"),
-        sender_role=_text(sender, "role", 32),
+        sender_role=role,
         sender_name=_text(sender, "officer_name", 200),
         sender_signing_key=_text(sender, "signing_public_key", 64),
         sender_encryption_key=_text(sender, "encryption_public_key", 64),
@@ -245,6 +268,23 @@ def parse_manifest(data: dict[str, Any]) -> Manifest:
         attachments_count=_count(counts, "attachments"),
         members=members,
     )
+
+
+def _created_at(value: Any) -> datetime:
+    """Return the creation time, refusing one outside the documented bounds.
+
+    The year is checked on the parsed fields before any arithmetic: year 1 or 9999 with a
+    +-14 h offset overflows as soon as it is converted to UTC.
+    """
+    try:
+        created = datetime.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        created = None
+    if created is None or created.tzinfo is None or len(value) > 40:
+        raise ValueError("created_at is not an aware ISO time")
+    if not CREATED_AFTER.year <= created.year < CREATED_BEFORE.year:
+        raise ValueError("created_at lies outside the years 2000-2099")
+    return created
 
 
 def _obj(data: dict[str, Any], key: str) -> dict[str, Any]:
@@ -265,6 +305,10 @@ def _text(data: dict[str, Any], key: str, limit: int) -> str:
     value = data.get(key)
     if not isinstance(value, str) or len(value) > limit:
         raise ValueError(f"{key} is missing or too long")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate escape ("\\ud800") cannot be stored
+        raise ValueError(f"{key} is not valid Unicode text") from None
     return value
 
 

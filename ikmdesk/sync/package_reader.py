@@ -8,22 +8,29 @@ message names the file and the reason.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
+import re
 import zipfile
 import zlib
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
-from ikmdesk.sync.op_schema import Op, OpRejected, parse_op
+from ikmdesk.input_file import InputFileRefused, open_input_file
+from ikmdesk.sync.op_schema import Op, OpRejected, has_lone_surrogate, parse_op
 from ikmdesk.sync.package_crypto import DecryptionFailed, decrypt_member, signature_valid, unb64
 from ikmdesk.sync.package_format import (
     ATTACHMENT_PREFIX,
     DEFAULT_LIMITS,
     ENCRYPTION_NONE,
+    ENCRYPTION_X25519,
     FORMAT_NAME,
     FORMAT_VERSION,
     MANIFEST,
+    MSG_ADDRESSED_ELSEWHERE,
     MSG_BAD_MANIFEST,
     MSG_BAD_MEMBER_NAME,
     MSG_BAD_OP,
@@ -31,6 +38,7 @@ from ikmdesk.sync.package_format import (
     MSG_COUNTS,
     MSG_DECRYPT_FAILED,
     MSG_DUPLICATE_MEMBER,
+    MSG_FIELD_FLOOD,
     MSG_FUTURE_VERSION,
     MSG_HASH_MISMATCH,
     MSG_MEMBER_DAMAGED,
@@ -38,9 +46,12 @@ from ikmdesk.sync.package_format import (
     MSG_NO_MANIFEST,
     MSG_NO_SIGNATURE,
     MSG_NOT_A_PACKAGE,
+    MSG_NOT_FOR_THIS_DEVICE,
     MSG_RATIO,
+    MSG_ROLE_MISMATCH,
     MSG_TOO_LARGE,
     MSG_UNLISTED_MEMBER,
+    MSG_VECTOR_MISMATCH,
     OPS,
     SIGNATURE,
     Limits,
@@ -80,13 +91,7 @@ def open_signed_package(path: Path, limits: Limits = DEFAULT_LIMITS) -> SignedPa
     """Check a package's size, member names, manifest, format version and signature."""
     path = Path(path)
     name = path.name
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise PackageRefused(MSG_NOT_A_PACKAGE, name=name, detail=exc.strerror or str(exc)) from exc
-    if size > limits.max_file_bytes:
-        raise PackageRefused(MSG_TOO_LARGE, name=name, detail=size, limit=limits.max_file_bytes)
-    with _open_zip(path) as archive:
+    with _open_zip(path, limits) as archive:
         infos = _checked_infos(archive, name, limits)
         if MANIFEST not in infos:
             raise PackageRefused(MSG_NO_MANIFEST, name=name)
@@ -114,7 +119,7 @@ def open_signed_package(path: Path, limits: Limits = DEFAULT_LIMITS) -> SignedPa
 
 def verify_members(package: SignedPackage, limits: Limits = DEFAULT_LIMITS) -> None:
     """Check every listed member's SHA-256 against the signed manifest (nothing decrypted)."""
-    with _open_zip(package.path) as archive:
+    with _open_zip(package.path, limits) as archive:
         infos = _checked_infos(archive, package.name, limits)
         for member in package.manifest.members:
             _verified_member(archive, infos, package, member, limits)
@@ -126,7 +131,7 @@ def read_contents(
     """Return the ops and blobs, each member hash-checked before it is decrypted and parsed."""
     manifest, name = package.manifest, package.name
     encrypted = manifest.scheme != ENCRYPTION_NONE
-    with _open_zip(package.path) as archive:
+    with _open_zip(package.path, limits) as archive:
         infos = _checked_infos(archive, name, limits)
         raw_ops = _verified_member(archive, infos, package, OPS, limits)
         if encrypted:
@@ -155,14 +160,22 @@ def read_contents(
 
 
 class _ZipOpener:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, limits: Limits) -> None:
         self.path = path
+        self.limits = limits
+        self.handle: BinaryIO | None = None
         self.archive: zipfile.ZipFile | None = None
 
     def __enter__(self) -> zipfile.ZipFile:
         try:
-            self.archive = zipfile.ZipFile(self.path, "r")
+            # Only a regular file, opened without blocking: a FIFO or /dev/zero is refused here.
+            self.handle = open_input_file(self.path, max_bytes=self.limits.max_file_bytes)
+        except InputFileRefused as exc:
+            raise PackageRefused(exc.message_id, **exc.args_map) from exc
+        try:
+            self.archive = zipfile.ZipFile(self.handle, "r")
         except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
+            self.handle.close()
             raise PackageRefused(
                 MSG_NOT_A_PACKAGE, name=self.path.name, detail=_short(exc)
             ) from exc
@@ -171,10 +184,12 @@ class _ZipOpener:
     def __exit__(self, *_exc: object) -> None:
         if self.archive is not None:
             self.archive.close()
+        if self.handle is not None:
+            self.handle.close()
 
 
-def _open_zip(path: Path) -> _ZipOpener:
-    return _ZipOpener(path)
+def _open_zip(path: Path, limits: Limits = DEFAULT_LIMITS) -> _ZipOpener:
+    return _ZipOpener(path, limits)
 
 
 def _checked_infos(
@@ -340,6 +355,8 @@ def _parse_ops(raw: bytes, name: str, limits: Limits) -> list[Op]:
         objects = [_decode_line(line, number, name) for number, line in enumerate(lines, 1)]
     if len(objects) != len(lines):  # a line holding two values separated by a comma
         objects = [_decode_line(line, number, name) for number, line in enumerate(lines, 1)]
+    if _SURROGATE_ESCAPE.search(text):
+        _refuse_lone_surrogates(objects, name)
     ops: list[Op] = []
     seen: set[str] = set()
     for number, obj in enumerate(objects, start=1):
@@ -351,7 +368,37 @@ def _parse_ops(raw: bytes, name: str, limits: Limits) -> list[Op]:
             raise PackageRefused(MSG_BAD_OP, name=name, line=number, detail="op repeated")
         seen.add(op.op_id)
         ops.append(op)
+    _refuse_field_floods(ops, name, limits)
     return ops
+
+
+# A surrogate can only enter the decoded text through a JSON escape; only then is every
+# value walked (valid pairs, e.g. an escaped emoji, match too and pass the walk).
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _refuse_lone_surrogates(objects: list[Any], name: str) -> None:
+    for number, obj in enumerate(objects, start=1):
+        if has_lone_surrogate(obj):
+            raise PackageRefused(
+                MSG_BAD_OP, name=name, line=number, detail="text holds a lone UTF-16 surrogate"
+            )
+
+
+def _refuse_field_floods(ops: list[Op], name: str, limits: Limits) -> None:
+    """Refuse a package with more than ``max_ops_per_field`` ops on one field of one record."""
+    if len(ops) <= limits.max_ops_per_field:
+        return
+    counts = Counter((op.entity, op.row_id, op.field) for op in ops)
+    (entity, _row, field), count = counts.most_common(1)[0]
+    if count > limits.max_ops_per_field:
+        raise PackageRefused(
+            MSG_FIELD_FLOOD,
+            name=name,
+            field=f"{entity}.{field}",
+            count=count,
+            limit=limits.max_ops_per_field,
+        )
 
 
 def _decode_line(line: str, number: int, name: str) -> Any:
@@ -364,3 +411,79 @@ def _decode_line(line: str, number: int, name: str) -> Any:
 def _short(exc: BaseException) -> str:
     text = str(exc) or type(exc).__name__
     return text.splitlines()[0][:160]
+
+
+def check_addressing(package: SignedPackage, me_id: str) -> None:
+    """Refuse a package made for another device (docs/sync-format.md, "recipient").
+
+    A package sealed to a device key must name this device, in the manifest and in its
+    key stanza alike; a passphrase or plain package may instead name nobody.
+    """
+    manifest = package.manifest
+    recipient = manifest.recipient_id
+    if manifest.scheme == ENCRYPTION_X25519:
+        stanza = manifest.encryption.get("recipient")
+        if stanza != me_id:
+            raise PackageRefused(MSG_NOT_FOR_THIS_DEVICE, name=package.name, recipient=stanza)
+        if recipient != me_id:
+            raise PackageRefused(MSG_ADDRESSED_ELSEWHERE, name=package.name, recipient=recipient)
+    elif recipient is not None and recipient != me_id:
+        raise PackageRefused(MSG_ADDRESSED_ELSEWHERE, name=package.name, recipient=recipient)
+
+
+def check_sender_role(package: SignedPackage, trusted_role: str) -> None:
+    """Refuse a package whose sender claims another role than the one its key was trusted as."""
+    claimed = package.manifest.sender_role
+    if claimed != trusted_role:
+        raise PackageRefused(
+            MSG_ROLE_MISMATCH, name=package.name, claimed=claimed, trusted=trusted_role
+        )
+
+
+MAX_COUNTER_JUMP = 1_000_000
+"""Largest step between the sender's own op counters a package may show (docs/sync-format.md).
+
+A device restored from an older backup on the same laptop keeps counting from where it
+was, so its own ops can skip the ones lost in the restore; no real loss comes near this.
+"""
+
+
+def check_sender_vector(package: SignedPackage, ops: list[Op], held: int) -> None:
+    """Refuse a vector or ops that claim more of the sender's own changes than exist.
+
+    ``held`` is the highest counter of the sender's ops this device already holds. The
+    sender's vector entry for itself may claim no op that is neither carried nor already
+    here, and its own counters may not leap ahead (an inflated counter would shadow the
+    sender's real op of that number for ever).
+    """
+    manifest = package.manifest
+    sender = manifest.sender_id
+    claimed = manifest.vector.get(sender, 0)
+    counters = sorted({op.counter for op in ops if op.device_id == sender})
+    known = max(held, counters[-1] if counters else 0)
+    if claimed > known:
+        raise PackageRefused(
+            MSG_VECTOR_MISMATCH,
+            name=package.name,
+            detail=f"the vector claims {claimed} changes, the package and this device hold {known}",
+        )
+    steps = sorted({*counters, max(held, claimed)})
+    for before, after in itertools.pairwise(steps):
+        if after - before > MAX_COUNTER_JUMP:
+            raise PackageRefused(
+                MSG_VECTOR_MISMATCH,
+                name=package.name,
+                detail=f"the sender's own change numbers leap from {before} to {after}",
+            )
+
+
+def check_attachment_blobs(
+    package: SignedPackage, ops: list[Op], blobs: dict[str, bytes], has_blob: Callable[[str], bool]
+) -> None:
+    """Refuse ops naming an attachment file that is neither in the package nor stored here."""
+    for op in ops:
+        named = op.entity == "attachment" and op.field == "sha256" and isinstance(op.value, str)
+        if named and op.value not in blobs and not has_blob(op.value):
+            raise PackageRefused(
+                MSG_MISSING_MEMBER, name=package.name, member=ATTACHMENT_PREFIX + op.value
+            )

@@ -12,6 +12,7 @@ import contextlib
 import hashlib
 import json
 import os
+import re
 import secrets
 import zipfile
 import zlib
@@ -20,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
+from ikmdesk.atomic_file import remove_leftover_parts
 from ikmdesk.sync.package_crypto import (
     b64,
     encrypt_member,
@@ -106,6 +108,12 @@ class PackageFiles:
             path.unlink()
 
 
+LEFTOVER_PACKAGE = re.compile(r"^\..+\.ikmsync\.[0-9a-f]{8}\.part$")
+"""The temporary name ``write_package`` gives; only such leftovers are removed from a stick."""
+STALE_PART_S = 600
+"""A temporary package untouched this long is a killed export's, not one being written."""
+
+
 def encode_ops(lines: Iterable[str]) -> bytes:
     """Return the ops as JSON lines (UTF-8, one op per line)."""
     return "".join(line + "\n" for line in lines).encode("utf-8")
@@ -127,6 +135,8 @@ def write_package(
     manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8")
     signature = b64(sign(signing_key, manifest_bytes)).encode("ascii")
     tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.part")
+    # What a killed export left on this stick (never read as a package: it ends in .part).
+    remove_leftover_parts(target.parent, older_than_s=STALE_PART_S, names=LEFTOVER_PACKAGE)
     try:
         handle = files.open_new(tmp)
         try:

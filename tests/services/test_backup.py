@@ -131,7 +131,9 @@ def test_backup_to_a_stick_is_verified(database: Database, tmp_path: Path) -> No
     stick.mkdir()
     path = backup_to_folder(database.path, stick)
     assert path.parent == stick
-    assert [p.name for p in stick.iterdir()] == [path.name]  # no .part left behind
+    notice = path.with_name(path.stem + backup.NOTICE_SUFFIX)
+    assert sorted(p.name for p in stick.iterdir()) == sorted([path.name, notice.name])  # no .part
+    assert "data pribadi" in notice.read_text(encoding="utf-8")
     assert backup.check_restorable(path)
 
 

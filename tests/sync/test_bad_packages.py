@@ -135,7 +135,9 @@ def test_the_good_packages_are_good(world, tmp_path):
     from tests.sync.sync_helpers import make_node
 
     fresh = make_node(tmp_path / "fresh", "Bu Kasi Baru", role="supervisor")
-    assert import_package(fresh.db, world["plain"], trust=True).applied > 0
+    # The plain package is made for the supervisor; one for anyone opens on a fresh device.
+    anyone = forge(world, "anyone.ikmsync", manifest=lambda data: data.update(recipient=None))
+    assert import_package(fresh.db, anyone, trust=True).applied > 0
     fresh.db.close()
 
 

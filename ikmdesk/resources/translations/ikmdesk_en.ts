@@ -3010,8 +3010,24 @@ Compare the fingerprint with the sender. Trust it?</translation>
         <translation>Unknown licence filter &apos;{value}&apos;; choose one of: {allowed}.</translation>
     </message>
     <message>
+        <source>Berkas {path} bukan berkas biasa (folder, pipa, perangkat, atau tautan ke salah satunya); berkas tidak dibuka.</source>
+        <translation>{path} is not a regular file (a folder, pipe, device, or a link to one of those); it was not opened.</translation>
+    </message>
+    <message>
+        <source>Berkas {path} terlalu besar ({size} bita); batasnya {limit} bita.</source>
+        <translation>{path} is too large ({size} bytes); the limit is {limit} bytes.</translation>
+    </message>
+    <message>
+        <source>Berkas {path} tidak dapat dibuka: {detail}</source>
+        <translation>{path} cannot be opened: {detail}</translation>
+    </message>
+    <message>
         <source>Perubahan berikutnya di perangkat ini memakai nomor asal (origin) baru, jadi tidak ada yang tertimpa. Langkah berikutnya: kirim paket lengkap ke atasan, lalu impor balasan atasan untuk mendapatkan kembali perubahan yang dibuat setelah cadangan ini.</source>
         <translation>From now on this device&apos;s changes carry a new origin number, so nothing is overwritten. Next step: send a full package to the supervisor, then import the supervisor&apos;s reply to get back the changes made after this backup.</translation>
+    </message>
+    <message>
+        <source>Cadangan {name} memuat data pribadi (nama pemilik, NIK, nomor HP) dan kunci rahasia perangkat ini. Simpan flashdisk di tempat aman dan hapus cadangan yang tidak diperlukan lagi; siapa pun yang memegangnya dapat membaca data itu dan mengirim paket atas nama perangkat ini.</source>
+        <translation>Backup {name} holds personal data (owner names, NIK, phone numbers) and this device&apos;s secret keys. Keep the stick somewhere safe and delete backups you no longer need; whoever holds it can read that data and send packages in this device&apos;s name.</translation>
     </message>
     <message>
         <source>Jumlah IKM demo harus antara {low} dan {high}.</source>
@@ -3192,6 +3208,10 @@ Compare the fingerprint with the sender. Trust it?</translation>
     <message>
         <source>Berkas {path} tidak dapat dibaca sebagai Excel (.xlsx) atau CSV: {detail}</source>
         <translation>The file {path} cannot be read as Excel (.xlsx) or CSV: {detail}</translation>
+    </message>
+    <message>
+        <source>Berkas {path} memuat lebih dari {limit} baris data; sekali impor paling banyak {limit} baris. Bagi berkas menjadi beberapa bagian lalu impor satu per satu.</source>
+        <translation>{path} holds more than {limit} data rows; one import takes at most {limit} rows. Split the file into parts and import them one by one.</translation>
     </message>
     <message>
         <source>Jenis berkas {path} tidak didukung; pilih berkas .xlsx atau .csv.</source>
@@ -3482,6 +3502,10 @@ Compare the fingerprint with the sender. Trust it?</translation>
         <translation>Package {name} is encrypted for another device ({recipient}); this device cannot open it.</translation>
     </message>
     <message>
+        <source>Paket {name} dibuat untuk perangkat lain ({recipient}), bukan untuk perangkat ini; paket ditolak.</source>
+        <translation>Package {name} was made for another device ({recipient}), not this one; the package was refused.</translation>
+    </message>
+    <message>
         <source>Paket {name} dikunci dengan kata sandi; berikan kata sandinya (--passphrase-file).</source>
         <translation>Package {name} is locked with a passphrase; give the passphrase (--passphrase-file).</translation>
     </message>
@@ -3496,6 +3520,18 @@ Compare the fingerprint with the sender. Trust it?</translation>
     <message>
         <source>Paket {name} memuat perubahan yang tidak sah (baris {line}): {detail}</source>
         <translation>Package {name} holds an invalid change (line {line}): {detail}</translation>
+    </message>
+    <message>
+        <source>Paket {name} mengaku dikirim oleh {claimed}, padahal kunci pengirimnya dipercaya sebagai {trusted}; paket ditolak.</source>
+        <translation>Package {name} claims to come from a {claimed}, but its sender&apos;s key is trusted as a {trusted}; the package was refused.</translation>
+    </message>
+    <message>
+        <source>Paket {name} mengaku memuat perubahan pengirim yang tidak ada di dalamnya ({detail}); paket ditolak. Minta pengirim membuat paket lengkap (--full).</source>
+        <translation>Package {name} claims sender changes it does not hold ({detail}); the package was refused. Ask the sender for a full package (--full).</translation>
+    </message>
+    <message>
+        <source>Paket {name} memuat {count} perubahan atas satu isian ({field}); batasnya {limit} per paket. Paket ditolak.</source>
+        <translation>Package {name} holds {count} changes to one field ({field}); the limit is {limit} per package. The package was refused.</translation>
     </message>
     <message>
         <source>Paket {name} memuat perubahan atas nama perangkat ini yang tidak pernah dibuatnya; paket ditolak.</source>
