@@ -1,9 +1,8 @@
 """Hostile packages that break authority rules: refused in one line, the database untouched.
 
 Which ops an author may make (a device's own row, approvals, reference data, whose ops a
-package may carry) is the sync branch's rule set (issue 10). These cases are written here
-so the corpus holds them; they are expected to fail until that branch is merged, when the
-integrator removes the xfail marks.
+package may carry) is decided by ``ikmdesk.sync.authority`` (docs/sync-format.md, issue 10);
+these are the cases a held-out attack found accepted before it (issue 16).
 """
 
 from __future__ import annotations
@@ -34,10 +33,6 @@ def pair(tmp_path: Path) -> Iterator[Pair]:
     made.off.db.close()
 
 
-authority = pytest.mark.xfail(reason="authority rules land with the sync-core branch", strict=False)
-
-
-@authority
 @pytest.mark.parametrize(
     ("field", "value"),
     [
@@ -54,7 +49,6 @@ def test_an_officer_changing_the_supervisors_device_row_is_refused(pair: Pair, f
     refused(pair, path, path.name)
 
 
-@authority
 def test_an_officer_approving_its_own_visit_is_refused(pair: Pair):
     with pair.off.db.unit_of_work() as session:
         visit = Visit(
@@ -71,7 +65,6 @@ def test_an_officer_approving_its_own_visit_is_refused(pair: Pair):
     refused(pair, path, path.name)
 
 
-@authority
 def test_an_officer_renaming_a_region_is_refused(pair: Pair):
     with pair.sup.db.unit_of_work() as session:
         region = session.scalars(select(Region.id).order_by(Region.code)).first()
@@ -80,7 +73,6 @@ def test_an_officer_renaming_a_region_is_refused(pair: Pair):
     refused(pair, path, path.name)
 
 
-@authority
 def test_ops_forged_under_another_officers_id_are_refused(pair: Pair, tmp_path):
     other = make_node(tmp_path / "other", "Rahmat")
     try:
@@ -93,7 +85,6 @@ def test_ops_forged_under_another_officers_id_are_refused(pair: Pair, tmp_path):
         other.db.close()
 
 
-@authority
 def test_ops_forged_under_the_supervisors_id_with_a_known_counter_are_refused(pair: Pair):
     with pair.sup.db.unit_of_work() as session:
         known = session.scalar(
@@ -106,7 +97,6 @@ def test_ops_forged_under_the_supervisors_id_with_a_known_counter_are_refused(pa
     refused(pair, path, path.name)
 
 
-@authority
 def test_an_officers_ops_replayed_inside_another_officers_package_are_refused(pair: Pair, tmp_path):
     other = make_node(tmp_path / "other", "Rahmat")
     try:
@@ -122,6 +112,5 @@ def test_an_officers_ops_replayed_inside_another_officers_package_are_refused(pa
 
 
 def test_the_authority_corpus_runs_against_a_good_package(pair: Pair):
-    # Not xfail: the fixture and writer behind the cases above make importable packages.
     path = write(pair, with_ops(pair, []), "baseline")
     assert not import_package(pair.sup.db, path).already_imported
