@@ -39,6 +39,7 @@ from ikmdesk.models.enums import CheckStatus
 from ikmdesk.services.checklist_template import (
     ChecklistTemplate,
     parse_template,
+    previous_templates,
     shipped_templates,
     template_to_dict,
 )
@@ -215,7 +216,7 @@ def ensure_shipped_templates(session: Session) -> int:
             "updated_at": SEED_TIME,
             "deleted": False,
         }
-        for t in shipped_templates()
+        for t in (*previous_templates(), *shipped_templates())
         if template_record_id(t.id, t.version) not in known
     ]
     if rows:

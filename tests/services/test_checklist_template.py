@@ -19,6 +19,7 @@ from ikmdesk.services.checklist_template import (
     TemplateError,
     WeightedPercentageRule,
     parse_template,
+    previous_templates,
     shipped_templates,
     template_from_json,
     template_to_dict,
@@ -43,8 +44,31 @@ def refusal(data: dict[str, Any]) -> TemplateError:
     return caught.value
 
 
-def test_the_four_templates_are_shipped_at_version_1() -> None:
-    assert [t.key for t in shipped_templates()] == [(t, 1) for t in SHIPPED]
+def test_the_four_templates_are_shipped_at_version_2_with_version_1_kept() -> None:
+    assert [t.key for t in shipped_templates()] == [(t, 2) for t in SHIPPED]
+    assert [t.key for t in previous_templates()] == [(t, 1) for t in SHIPPED]
+    assert {t.file_format for t in previous_templates()} == {1}
+
+
+@pytest.mark.parametrize("template_id", SHIPPED)
+def test_version_1_file_matches_the_format_1_json_schema(template_id: str) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    schema_path = resource_path("checklists", "schema", "checklist.format-1.schema.json")
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    path = resource_path("checklists", "previous", f"{template_id}.v1.json")
+
+    jsonschema.Draft202012Validator(schema).validate(json.loads(path.read_text(encoding="utf-8")))
+
+
+@pytest.mark.parametrize("template_id", SHIPPED)
+def test_version_1_files_are_kept_exactly_as_they_were(template_id: str) -> None:
+    path = resource_path("checklists", "previous", f"{template_id}.v1.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    template = parse_template(data)
+
+    assert data["format"] == 1
+    assert template_to_dict(template) == data
+    assert all(item.na_allowed or item.answer != "yes_no_na" for item in template.items())
 
 
 @pytest.mark.parametrize("template_id", SHIPPED)
@@ -133,7 +157,8 @@ def test_label_template_checks_the_pirt_number_and_vetoes_on_claims() -> None:
 
     assert isinstance(rule, WeightedPercentageRule)
     assert rule.pirt_item == "nomor_pirt"
-    assert rule.must_pass == ("tanpa_klaim",)
+    assert rule.must_pass == ()
+    assert shipped("label-irt").item("tanpa_klaim").critical
 
 
 def test_an_unknown_answer_type_is_refused_naming_the_place() -> None:
@@ -199,11 +224,11 @@ BROKEN: list[tuple[str, str, Callable[[dict[str, Any]], Any], str, str]] = [
         "'ghost'",
     ),
     (
-        "must-pass item missing",
+        "must-pass list in format 2",
         "label-irt",
-        _set(["rule", "must_pass", 0], "ghost"),
-        "rule.must_pass[0]",
-        "'ghost'",
+        _set(["rule", "must_pass"], ["tanpa_klaim"]),
+        "rule.must_pass",
+        "tidak dikenal",
     ),
     (
         "grade type item missing",
@@ -455,7 +480,7 @@ BROKEN: list[tuple[str, str, Callable[[dict[str, Any]], Any], str, str]] = [
         "'sure'",
     ),
     ("empty translation", "label-irt", _set(["title", "en"], " "), "title.en", "teks"),
-    ("unsupported file format", "label-irt", _set(["format"], 2), "format", "2"),
+    ("unsupported file format", "label-irt", _set(["format"], 3), "format", "3"),
     ("version zero", "label-irt", _set(["version"], 0), "version", "0"),
 ]
 

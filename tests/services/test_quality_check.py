@@ -14,7 +14,11 @@ from ikmdesk.errors import UserError, ValidationError
 from ikmdesk.models import ChecklistTemplate as TemplateRecord
 from ikmdesk.models import Enterprise, FollowUp, Product, Visit
 from ikmdesk.models.enums import CheckStatus, VisitPurpose, VisitStatus
-from ikmdesk.services.checklist_template import parse_template, shipped_templates
+from ikmdesk.services.checklist_template import (
+    parse_template,
+    previous_templates,
+    shipped_templates,
+)
 from ikmdesk.services.device import DeviceInfo
 from ikmdesk.services.quality_check import (
     AnswerInput,
@@ -302,5 +306,6 @@ def test_shipped_templates_are_stored_once_without_change_ops(database: Database
         stored = {(r.code, r.version, r.id) for r in session.scalars(select(TemplateRecord))}
     assert again == 0
     assert template_ops == 0  # every device ships them; nothing to send
-    shipped = {(t.id, t.version, template_record_id(t.id, t.version)) for t in shipped_templates()}
+    bundled = (*previous_templates(), *shipped_templates())
+    shipped = {(t.id, t.version, template_record_id(t.id, t.version)) for t in bundled}
     assert shipped == stored

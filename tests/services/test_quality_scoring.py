@@ -11,6 +11,7 @@ import pytest
 from ikmdesk.services.checklist_template import (
     ChecklistTemplate,
     parse_template,
+    previous_templates,
     shipped_templates,
 )
 from ikmdesk.services.quality_scoring import (
@@ -23,10 +24,12 @@ from ikmdesk.services.quality_scoring import (
 )
 
 TEMPLATES = {t.id: t for t in shipped_templates()}
+PREVIOUS = {t.id: t for t in previous_templates()}
 CPPB = TEMPLATES["cppb-irt"]
 COCOA = TEMPLATES["kakao-sni-2323"]
 CHIPS = TEMPLATES["keripik-pisang"]
 LABEL = TEMPLATES["label-irt"]
+CHIPS_V1 = PREVIOUS["keripik-pisang"]
 
 # CPPB-IRT item numbers per class (standards.md §1.3).
 MI = ["36"]
@@ -103,10 +106,10 @@ def test_one_critical_finding_is_level_four_and_needs_reinspection() -> None:
 
 
 def test_not_applicable_is_not_a_finding() -> None:
-    result = score(CPPB, inspection(na=tuple(KR)))
+    result = score(CPPB, inspection(na=("28", "29")))  # BTP items: the IRTP uses no BTP
 
     assert result.code == "LEVEL_I"
-    assert result.counts["KR"] == 0
+    assert result.counts["SE"] == 0
 
 
 def test_unanswered_required_items_make_the_check_incomplete_never_a_pass() -> None:
@@ -271,8 +274,9 @@ def test_weighted_check_all_conforming_passes_with_100_percent() -> None:
 
 
 def test_weighted_percentage_counts_weights_and_leaves_out_not_applicable() -> None:
-    # 15 weighted answers; one "no" and one "na" leave 13 conforming of 14 assessed.
-    result = score(CHIPS, chips_answers(irisan_seragam="no", penirisan="na"))
+    # Version 1 let any item be N/A: 15 weighted answers; one "no" and one "na" leave 13
+    # conforming of 14 assessed.
+    result = score(CHIPS_V1, chips_answers(irisan_seragam="no", penirisan="na"))
 
     assert result.code == "PASS"
     assert result.score == pytest.approx(100 * 13 / 14)
@@ -295,7 +299,10 @@ def test_a_failed_must_pass_item_fails_whatever_the_percentage() -> None:
 
     assert result.score == pytest.approx(100 * 14 / 15)
     assert result.code == "FAIL"
-    assert result.failed_items[0].reason.id == "jawaban: tidak; yang sesuai: ya (butir wajib lulus)"
+    assert result.failed_items[0].reason.id == "jawaban: tidak; yang sesuai: ya (butir kritis)"
+    old = score(CHIPS_V1, chips_answers(tidak_tengik="no"))
+    assert old.failed_items[0].reason.id == "jawaban: tidak; yang sesuai: ya (butir wajib lulus)"
+    assert old.verdict.failed_critical == ("tidak_tengik",)
 
 
 def test_lab_values_without_limits_are_recorded_but_not_judged() -> None:
@@ -462,7 +469,7 @@ def test_weights_count_unequally() -> None:
 @pytest.mark.parametrize(
     ("template", "answers", "words"),
     [
-        (CPPB, {"99": "yes"}, "'99' tidak ada di templat cppb-irt versi 1"),
+        (CPPB, {"99": "yes"}, "'99' tidak ada di templat cppb-irt versi 2"),
         (CPPB, {"1": "ya"}, "'1' tidak sah untuk jenis yes_no_na"),
         (CPPB, {"1": True}, "'1' tidak sah"),
         (COCOA, {"kadar_air": "7,5"}, "'kadar_air' tidak sah untuk jenis number"),
