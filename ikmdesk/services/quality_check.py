@@ -240,6 +240,16 @@ def available_templates(session: Session) -> list[TemplateInfo]:
     return sorted(infos, key=lambda t: t.title_id.casefold())
 
 
+def stored_templates(session: Session) -> list[ChecklistTemplate]:
+    """Return every live template version stored in this database, by (code, version)."""
+    records = session.scalars(
+        select(TemplateRecord)
+        .where(TemplateRecord.deleted.is_(False))
+        .order_by(TemplateRecord.code, TemplateRecord.version)
+    )
+    return [parse_template(record.definition) for record in records]
+
+
 def newest_template(session: Session, code: str) -> TemplateInfo:
     """Return the newest stored version of template ``code``; UserError if there is none."""
     record = session.scalar(
