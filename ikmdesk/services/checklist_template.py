@@ -20,19 +20,34 @@ from typing import Any, ClassVar, Literal
 from ikmdesk.errors import CONTEXT, QT_TRANSLATE_NOOP, ValidationError
 from ikmdesk.resource import resource_path
 
-FORMAT = 1
-"""The template file format this code reads; bumped only when old readers would misread."""
+FORMAT = 2
+"""The template file format this code writes; bumped only when old readers would misread."""
+
+FORMATS: tuple[int, ...] = (1, 2)
+"""The file formats this code reads. Format 2 adds critical items, ``na_allowed``, item
+sources, level outcomes and the N/A limit; format 1 files (earlier template versions that
+stored checks refer to) keep their old meaning: every yes/no item may be N/A, no N/A limit."""
 
 AnswerType = Literal["yes_no_na", "number", "choice", "text", "photo"]
 NcClass = Literal["MI", "MA", "SE", "KR"]
 Confidence = Literal["verified", "secondary", "unverified"]
 FindingFieldType = Literal["text", "date"]
+LevelOutcome = Literal["pass", "needs_improvement", "fail"]
 
 ANSWER_TYPES: tuple[AnswerType, ...] = ("yes_no_na", "number", "choice", "text", "photo")
 NC_CLASSES: tuple[NcClass, ...] = ("MI", "MA", "SE", "KR")
 CONFIDENCES: tuple[Confidence, ...] = ("verified", "secondary", "unverified")
 FINDING_FIELD_TYPES: tuple[FindingFieldType, ...] = ("text", "date")
 YES_NO_NA: tuple[str, ...] = ("yes", "no", "na")
+LEVEL_OUTCOMES: tuple[LevelOutcome, ...] = ("pass", "needs_improvement", "fail")
+
+_FORMAT_1_LEVEL_OUTCOMES: dict[str, LevelOutcome] = {
+    "LEVEL_I": "pass",
+    "LEVEL_II": "pass",
+    "LEVEL_III": "needs_improvement",
+    "LEVEL_IV": "fail",
+}
+"""What the CPPB-IRT levels of a format 1 file (which declares no outcomes) mean."""
 
 _ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
 
@@ -141,6 +156,12 @@ MSG_TYPE_LIMITS_MISMATCH = QT_TRANSLATE_NOOP(
 MSG_BAD_PLACEHOLDER = QT_TRANSLATE_NOOP(
     CONTEXT, "{path}: penanda '{value}' tidak dikenal; yang boleh: {allowed}"
 )
+MSG_BAD_OUTCOME = QT_TRANSLATE_NOOP(
+    CONTEXT, "{path}: hasil '{value}' tidak dikenal (pass, needs_improvement atau fail)"
+)
+MSG_CRITICAL_NOT_JUDGED = QT_TRANSLATE_NOOP(
+    CONTEXT, "{path}: butir kritis '{value}' tidak dinilai oleh aturan ini"
+)
 MSG_FILE_ID_MISMATCH = QT_TRANSLATE_NOOP(
     CONTEXT, "{path}: id '{value}' tidak sama dengan nama berkas {file}"
 )
@@ -190,6 +211,19 @@ class Source:
 
 
 @dataclass(frozen=True, slots=True)
+class ItemSource:
+    """Where one item's requirement comes from (a regulation, a form item, an SNI clause)."""
+
+    reference: str
+    confidence: Confidence
+
+    @property
+    def confirmed(self) -> bool:
+        """Return whether the reference was read in a primary source (else: to be confirmed)."""
+        return self.confidence == "verified"
+
+
+@dataclass(frozen=True, slots=True)
 class Option:
     """One possible answer of a ``choice`` item."""
 
@@ -199,7 +233,12 @@ class Option:
 
 @dataclass(frozen=True, slots=True)
 class ChecklistItem:
-    """One question; ``nc_class`` is the JSON key ``class`` (non-conformity items only)."""
+    """One question; ``nc_class`` is the JSON key ``class`` (non-conformity items only).
+
+    ``critical``: a failure on this item fails the whole check, whatever the percentage.
+    ``na_allowed``: "na" (not applicable) may be answered; false for items that always apply.
+    ``source``: the item's own reference; ``None`` means the template's source.
+    """
 
     id: str
     text: BilingualText
@@ -212,6 +251,9 @@ class ChecklistItem:
     max: float | None = None
     options: tuple[Option, ...] = ()
     help: BilingualText | None = None
+    critical: bool = False
+    na_allowed: bool = True
+    source: ItemSource | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,6 +305,7 @@ class Level:
     when_any: tuple[CountRange, ...]
     audit_frequency: Action
     actions: tuple[Action, ...] = ()
+    outcome: LevelOutcome = "needs_improvement"
 
 
 @dataclass(frozen=True, slots=True)
@@ -274,6 +317,7 @@ class NonconformityLevelRule:
     levels: tuple[Level, ...]
     verified: bool
     note: BilingualText | None = None
+    na_limit_percent: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -354,6 +398,7 @@ class MeasurementGradeRule:
     substandard_label: BilingualText
     verified: bool
     note: BilingualText | None = None
+    na_limit_percent: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -371,6 +416,7 @@ class WeightedPercentageRule:
     fail_actions: tuple[Action, ...] = ()
     pirt_item: str | None = None
     note: BilingualText | None = None
+    na_limit_percent: float | None = None
 
 
 Rule = NonconformityLevelRule | MeasurementGradeRule | WeightedPercentageRule
@@ -387,6 +433,7 @@ class ChecklistTemplate:
     sections: tuple[Section, ...]
     rule: Rule
     finding_fields: tuple[FindingField, ...] = ()
+    file_format: int = FORMAT
 
     @property
     def key(self) -> tuple[str, int]:
@@ -430,7 +477,7 @@ def template_to_dict(template: ChecklistTemplate) -> dict[str, Any]:
     written in canonical form compares equal to its own round trip.
     """
     data: dict[str, Any] = {
-        "format": FORMAT,
+        "format": template.file_format,
         "id": template.id,
         "version": template.version,
         "title": template.title.as_dict(),
@@ -438,24 +485,34 @@ def template_to_dict(template: ChecklistTemplate) -> dict[str, Any]:
     }
     if template.finding_fields:
         data["finding_fields"] = [_finding_field_dict(f) for f in template.finding_fields]
-    data["sections"] = [_section_dict(s) for s in template.sections]
-    data["rule"] = _rule_dict(template.rule)
+    data["sections"] = [_section_dict(s, template.file_format) for s in template.sections]
+    data["rule"] = _rule_dict(template.rule, template.file_format)
     return data
 
 
 def shipped_templates() -> list[ChecklistTemplate]:
-    """Return the templates bundled under ``resources/checklists``, ordered by file name."""
-    return list(_bundled_templates())
+    """Return the current version of each bundled template, ordered by file name."""
+    return list(_bundled_templates("checklists"))
+
+
+def previous_templates() -> list[ChecklistTemplate]:
+    """Return the earlier bundled versions, which checks made with them still refer to.
+
+    They live in ``resources/checklists/previous/<id>.v<version>.json``, unchanged since
+    they were current, so every device can read a check whatever version it was made with.
+    """
+    return list(_bundled_templates("checklists", "previous"))
 
 
 @cache
-def _bundled_templates() -> tuple[ChecklistTemplate, ...]:
+def _bundled_templates(*folder_parts: str) -> tuple[ChecklistTemplate, ...]:
     # Bundled files never change while the app runs; parse and validate them once.
-    folder = resource_path("checklists")
+    folder = resource_path(*folder_parts)
     templates = []
     for path in sorted(folder.glob("*.json")):
         template = template_from_json(path.read_text(encoding="utf-8"))
-        if template.id != path.stem:
+        stem = path.stem.split(".v")[0] if folder_parts[-1] == "previous" else path.stem
+        if template.id != stem:
             raise TemplateError("id", MSG_FILE_ID_MISMATCH, value=template.id, file=path.name)
         templates.append(template)
     return tuple(templates)
@@ -586,8 +643,9 @@ def _parse_template(data: Any) -> ChecklistTemplate:
         ("finding_fields",),
     )
     file_format = _int(data["format"], "format")
-    if file_format != FORMAT:
-        raise TemplateError("format", MSG_BAD_FORMAT, value=file_format, known=FORMAT)
+    if file_format not in FORMATS:
+        known = ", ".join(str(f) for f in FORMATS)
+        raise TemplateError("format", MSG_BAD_FORMAT, value=file_format, known=known)
     version = _int(data["version"], "version")
     if version < 1:
         raise TemplateError("version", MSG_BAD_VERSION, value=version)
@@ -598,14 +656,15 @@ def _parse_template(data: Any) -> ChecklistTemplate:
         title=_parse_text(data["title"], "title"),
         source=_parse_source(data["source"], "source"),
         sections=tuple(
-            _parse_section(s, _index("sections", i))
+            _parse_section(s, _index("sections", i), file_format)
             for i, s in enumerate(_list(data["sections"], "sections"))
         ),
-        rule=_parse_rule(data["rule"], "rule"),
+        rule=_parse_rule(data["rule"], "rule", file_format),
         finding_fields=tuple(
             _parse_finding_field(f, _index("finding_fields", i))
             for i, f in enumerate(finding_fields)
         ),
+        file_format=file_format,
     )
 
 
@@ -637,28 +696,40 @@ def _parse_finding_field(value: Any, path: str) -> FindingField:
     )
 
 
-def _parse_section(value: Any, path: str) -> Section:
+def _parse_item_source(value: Any, path: str) -> ItemSource:
+    data = _fields(value, path, ("reference", "confidence"))
+    confidence = data["confidence"]
+    if confidence not in CONFIDENCES:
+        raise TemplateError(_key(path, "confidence"), MSG_BAD_CONFIDENCE, value=confidence)
+    return ItemSource(
+        reference=_str(data["reference"], _key(path, "reference")), confidence=confidence
+    )
+
+
+def _parse_section(value: Any, path: str, file_format: int) -> Section:
     data = _fields(value, path, ("id", "title", "items"))
     items_path = _key(path, "items")
     return Section(
         id=_code(data["id"], _key(path, "id")),
         title=_parse_text(data["title"], _key(path, "title")),
         items=tuple(
-            _parse_item(item, _index(items_path, i))
+            _parse_item(item, _index(items_path, i), file_format)
             for i, item in enumerate(_list(data["items"], items_path))
         ),
     )
 
 
 _NUMBER_KEYS = ("unit", "min", "max")
+_FORMAT_2_ITEM_KEYS = ("critical", "na_allowed", "source")
 
 
-def _parse_item(value: Any, path: str) -> ChecklistItem:
+def _parse_item(value: Any, path: str, file_format: int) -> ChecklistItem:
+    newer = _FORMAT_2_ITEM_KEYS if file_format >= 2 else ()
     data = _fields(
         value,
         path,
         ("id", "text", "answer", "required"),
-        (*_NUMBER_KEYS, "options", "weight", "class", "help"),
+        (*_NUMBER_KEYS, "options", "weight", "class", "help", *newer),
     )
     answer = data["answer"]
     if answer not in ANSWER_TYPES:
@@ -670,6 +741,13 @@ def _parse_item(value: Any, path: str) -> ChecklistItem:
     high = _optional_number(data.get("max"), _key(path, "max"))
     _check_min_max(low, high, path)
     unit = data.get("unit")
+    # Format 1 let every yes/no item be "not applicable"; format 2 says where it may be.
+    na_allowed = _bool(data.get("na_allowed", file_format < 2), _key(path, "na_allowed"))
+    if "na_allowed" in data and na_allowed and answer != "yes_no_na":
+        raise TemplateError(
+            _key(path, "na_allowed"), MSG_ONLY_FOR, expected="yes_no_na", answer=answer
+        )
+    source = data.get("source")
     return ChecklistItem(
         id=_code(data["id"], _key(path, "id")),
         text=_parse_text(data["text"], _key(path, "text")),
@@ -682,6 +760,9 @@ def _parse_item(value: Any, path: str) -> ChecklistItem:
         max=high,
         options=_parse_options(data, path, answer),
         help=_optional_text(data, "help", path),
+        critical=_bool(data.get("critical", False), _key(path, "critical")),
+        na_allowed=na_allowed and answer == "yes_no_na",
+        source=None if source is None else _parse_item_source(source, _key(path, "source")),
     )
 
 
@@ -747,18 +828,34 @@ def _parse_actions(data: dict[str, Any], key: str, path: str) -> tuple[Action, .
 _RULE_COMMON = ("kind", "verified")
 
 
-def _parse_rule(value: Any, path: str) -> Rule:
+def _rule_common(file_format: int) -> tuple[str, ...]:
+    """Return the keys every rule of ``file_format`` must have."""
+    return (*_RULE_COMMON, "na_limit_percent") if file_format >= 2 else _RULE_COMMON
+
+
+def _na_limit(data: dict[str, Any], path: str) -> float | None:
+    """Return the share of N/A answers (percent) above which a run cannot be assessed."""
+    if "na_limit_percent" not in data:
+        return None
+    limit_path = _key(path, "na_limit_percent")
+    percent = _number(data["na_limit_percent"], limit_path)
+    if not 0 <= percent <= 100:
+        raise TemplateError(limit_path, MSG_PERCENT_RANGE, value=percent)
+    return percent
+
+
+def _parse_rule(value: Any, path: str, file_format: int) -> Rule:
     if not isinstance(value, dict):
         raise TemplateError(path, MSG_NOT_OBJECT)
     if "kind" not in value:
         raise TemplateError(_key(path, "kind"), MSG_MISSING_KEY)
     kind = value["kind"]
     if kind == NonconformityLevelRule.KIND:
-        rule: Rule = _parse_nonconformity_rule(value, path)
+        rule: Rule = _parse_nonconformity_rule(value, path, file_format)
     elif kind == MeasurementGradeRule.KIND:
-        rule = _parse_measurement_rule(value, path)
+        rule = _parse_measurement_rule(value, path, file_format)
     elif kind == WeightedPercentageRule.KIND:
-        rule = _parse_weighted_rule(value, path)
+        rule = _parse_weighted_rule(value, path, file_format)
     else:
         raise TemplateError(_key(path, "kind"), MSG_UNKNOWN_RULE, value=kind)
     if not rule.verified and rule.note is None:
@@ -766,11 +863,13 @@ def _parse_rule(value: Any, path: str) -> Rule:
     return rule
 
 
-def _parse_nonconformity_rule(value: dict[str, Any], path: str) -> NonconformityLevelRule:
-    data = _fields(value, path, (*_RULE_COMMON, "levels"), ("note",))
+def _parse_nonconformity_rule(
+    value: dict[str, Any], path: str, file_format: int
+) -> NonconformityLevelRule:
+    data = _fields(value, path, (*_rule_common(file_format), "levels"), ("note",))
     levels_path = _key(path, "levels")
     levels = tuple(
-        _parse_level(level, _index(levels_path, i))
+        _parse_level(level, _index(levels_path, i), file_format)
         for i, level in enumerate(_list(data["levels"], levels_path))
     )
     _check_unique([(lv.code, _index(levels_path, i)) for i, lv in enumerate(levels)], "code")
@@ -778,21 +877,30 @@ def _parse_nonconformity_rule(value: dict[str, Any], path: str) -> Nonconformity
         levels=levels,
         verified=_bool(data["verified"], _key(path, "verified")),
         note=_optional_text(data, "note", path),
+        na_limit_percent=_na_limit(data, path),
     )
 
 
-def _parse_level(value: Any, path: str) -> Level:
-    data = _fields(value, path, ("code", "label", "when_any", "audit_frequency"), ("actions",))
+def _parse_level(value: Any, path: str, file_format: int) -> Level:
+    required = ("code", "label", "when_any", "audit_frequency")
+    if file_format >= 2:
+        required = (*required, "outcome")
+    data = _fields(value, path, required, ("actions",))
     when_path = _key(path, "when_any")
     when = _object(data["when_any"], when_path)
     if not when:
         raise TemplateError(when_path, MSG_LEVEL_EMPTY)
+    code = _code(data["code"], _key(path, "code"))
+    outcome = data.get("outcome", _FORMAT_1_LEVEL_OUTCOMES.get(code, "needs_improvement"))
+    if outcome not in LEVEL_OUTCOMES:
+        raise TemplateError(_key(path, "outcome"), MSG_BAD_OUTCOME, value=outcome)
     return Level(
-        code=_code(data["code"], _key(path, "code")),
+        code=code,
         label=_parse_text(data["label"], _key(path, "label")),
         when_any=tuple(_parse_count_range(c, r, _key(when_path, c)) for c, r in when.items()),
         audit_frequency=_parse_action(data["audit_frequency"], _key(path, "audit_frequency")),
         actions=_parse_actions(data, "actions", path),
+        outcome=outcome,
     )
 
 
@@ -839,12 +947,14 @@ def _parse_limits(value: Any, path: str) -> tuple[Limit, ...]:
     )
 
 
-def _parse_measurement_rule(value: dict[str, Any], path: str) -> MeasurementGradeRule:
+def _parse_measurement_rule(
+    value: dict[str, Any], path: str, file_format: int
+) -> MeasurementGradeRule:
     data = _fields(
         value,
         path,
         (
-            *_RULE_COMMON,
+            *_rule_common(file_format),
             "type_item",
             "size",
             "general",
@@ -869,6 +979,7 @@ def _parse_measurement_rule(value: dict[str, Any], path: str) -> MeasurementGrad
         substandard_label=_parse_text(data["substandard_label"], _key(path, "substandard_label")),
         verified=_bool(data["verified"], _key(path, "verified")),
         note=_optional_text(data, "note", path),
+        na_limit_percent=_na_limit(data, path),
     )
     _check_placeholders(rule.result_label, _key(path, "result_label"), ("grade", "type", "size"))
     _check_placeholders(rule.substandard_label, _key(path, "substandard_label"), ("failed", "size"))
@@ -929,12 +1040,16 @@ def _parse_grade(value: Any, path: str) -> Grade:
     )
 
 
-def _parse_weighted_rule(value: dict[str, Any], path: str) -> WeightedPercentageRule:
+def _parse_weighted_rule(
+    value: dict[str, Any], path: str, file_format: int
+) -> WeightedPercentageRule:
+    # Format 2 marks must-pass items on the items themselves ("critical").
+    must_pass_key = ("must_pass",) if file_format < 2 else ()
     data = _fields(
         value,
         path,
-        (*_RULE_COMMON, "pass_percent", "limits", "pass_label", "fail_label"),
-        ("must_pass", "fail_actions", "pirt_item", "note"),
+        (*_rule_common(file_format), "pass_percent", "limits", "pass_label", "fail_label"),
+        (*must_pass_key, "fail_actions", "pirt_item", "note"),
     )
     percent_path = _key(path, "pass_percent")
     percent = _number(data["pass_percent"], percent_path)
@@ -953,6 +1068,7 @@ def _parse_weighted_rule(value: dict[str, Any], path: str) -> WeightedPercentage
         fail_actions=_parse_actions(data, "fail_actions", path),
         pirt_item=None if pirt_item is None else _code(pirt_item, _key(path, "pirt_item")),
         note=_optional_text(data, "note", path),
+        na_limit_percent=_na_limit(data, path),
     )
     for key in ("pass_label", "fail_label"):
         _check_placeholders(getattr(rule, key), _key(path, key), ("score",))
@@ -1002,6 +1118,23 @@ def _check_template(template: ChecklistTemplate) -> None:
         _check_measurement_rule(rule, items)
     else:
         _check_weighted_rule(rule, items)
+    judged = set(judged_item_ids(template))
+    for path, item in items.values():
+        if item.critical and item.id not in judged:
+            raise TemplateError(_key(path, "critical"), MSG_CRITICAL_NOT_JUDGED, value=item.id)
+
+
+def judged_item_ids(template: ChecklistTemplate) -> tuple[str, ...]:
+    """Return, in template order, the items whose answers the rule judges."""
+    rule = template.rule
+    if isinstance(rule, NonconformityLevelRule):
+        judged = {i.id for i in template.items() if i.nc_class is not None}
+    elif isinstance(rule, MeasurementGradeRule):
+        limits = [*rule.general, *(lim for g in rule.grades for t in g.limits for lim in t.limits)]
+        judged = {limit.item for limit in limits}
+    else:
+        judged = {i.id for i in template.items() if i.weight is not None}
+    return tuple(i.id for i in template.items() if i.id in judged)
 
 
 def _check_nonconformity_rule(
@@ -1176,15 +1309,15 @@ def _finding_field_dict(field: FindingField) -> dict[str, Any]:
     }
 
 
-def _section_dict(section: Section) -> dict[str, Any]:
+def _section_dict(section: Section, file_format: int) -> dict[str, Any]:
     return {
         "id": section.id,
         "title": section.title.as_dict(),
-        "items": [_item_dict(item) for item in section.items],
+        "items": [_item_dict(item, file_format) for item in section.items],
     }
 
 
-def _item_dict(item: ChecklistItem) -> dict[str, Any]:
+def _item_dict(item: ChecklistItem, file_format: int) -> dict[str, Any]:
     data: dict[str, Any] = {"id": item.id, "text": item.text.as_dict(), "answer": item.answer}
     optional: dict[str, Any] = {"unit": item.unit, "min": item.min, "max": item.max}
     data.update((k, v) for k, v in optional.items() if v is not None)
@@ -1197,6 +1330,16 @@ def _item_dict(item: ChecklistItem) -> dict[str, Any]:
         data["class"] = item.nc_class
     if item.help is not None:
         data["help"] = item.help.as_dict()
+    if file_format >= 2:
+        if item.critical:
+            data["critical"] = True
+        if item.na_allowed:
+            data["na_allowed"] = True
+        if item.source is not None:
+            data["source"] = {
+                "reference": item.source.reference,
+                "confidence": item.source.confidence,
+            }
     return data
 
 
@@ -1216,13 +1359,15 @@ def _limit_dict(limit: Limit) -> dict[str, Any]:
     return {"item": limit.item, "min": limit.min, "max": limit.max, "verified": limit.verified}
 
 
-def _level_dict(level: Level) -> dict[str, Any]:
-    data = {
+def _level_dict(level: Level, file_format: int) -> dict[str, Any]:
+    data: dict[str, Any] = {
         "code": level.code,
         "label": level.label.as_dict(),
         "when_any": {r.nc_class: {"min": r.min, "max": r.max} for r in level.when_any},
         "audit_frequency": _action_dict(level.audit_frequency),
     }
+    if file_format >= 2:
+        data["outcome"] = level.outcome
     return _with_optional(data, actions=[_action_dict(a) for a in level.actions])
 
 
@@ -1239,12 +1384,14 @@ def _grade_dict(grade: Grade) -> dict[str, Any]:
     }
 
 
-def _rule_dict(rule: Rule) -> dict[str, Any]:
+def _rule_dict(rule: Rule, file_format: int) -> dict[str, Any]:
     data: dict[str, Any] = {"kind": rule.KIND, "verified": rule.verified}
     if rule.note is not None:
         data["note"] = rule.note.as_dict()
+    if rule.na_limit_percent is not None:
+        data["na_limit_percent"] = rule.na_limit_percent
     if isinstance(rule, NonconformityLevelRule):
-        data["levels"] = [_level_dict(level) for level in rule.levels]
+        data["levels"] = [_level_dict(level, file_format) for level in rule.levels]
     elif isinstance(rule, MeasurementGradeRule):
         data["type_item"] = rule.type_item
         data["size"] = {

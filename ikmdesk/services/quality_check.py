@@ -39,6 +39,7 @@ from ikmdesk.models.enums import CheckStatus
 from ikmdesk.services.checklist_template import (
     ChecklistTemplate,
     parse_template,
+    previous_templates,
     shipped_templates,
     template_to_dict,
 )
@@ -215,7 +216,7 @@ def ensure_shipped_templates(session: Session) -> int:
             "updated_at": SEED_TIME,
             "deleted": False,
         }
-        for t in shipped_templates()
+        for t in (*previous_templates(), *shipped_templates())
         if template_record_id(t.id, t.version) not in known
     ]
     if rows:
@@ -237,6 +238,16 @@ def available_templates(session: Session) -> list[TemplateInfo]:
             newest[record.code] = record
     infos = [_template_info(r) for r in newest.values()]
     return sorted(infos, key=lambda t: t.title_id.casefold())
+
+
+def stored_templates(session: Session) -> list[ChecklistTemplate]:
+    """Return every live template version stored in this database, by (code, version)."""
+    records = session.scalars(
+        select(TemplateRecord)
+        .where(TemplateRecord.deleted.is_(False))
+        .order_by(TemplateRecord.code, TemplateRecord.version)
+    )
+    return [parse_template(record.definition) for record in records]
 
 
 def newest_template(session: Session, code: str) -> TemplateInfo:

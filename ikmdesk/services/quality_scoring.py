@@ -27,6 +27,7 @@ from ikmdesk.services.checklist_template import (
     NcClass,
     NonconformityLevelRule,
     WeightedPercentageRule,
+    judged_item_ids,
 )
 from ikmdesk.services.pirt import parse_pirt, pirt_problem_texts
 
@@ -35,6 +36,8 @@ AnswerValue = str | float | int | None
 text: the text; photo: an attachment id. ``None`` (or a blank string) means unanswered."""
 
 Status = Literal["complete", "incomplete"]
+Outcome = Literal["pass", "needs_improvement", "fail", "not_assessed"]
+OUTCOMES: tuple[Outcome, ...] = ("pass", "needs_improvement", "fail", "not_assessed")
 
 CODE_INCOMPLETE = "INCOMPLETE"
 CODE_PASS = "PASS"
@@ -51,6 +54,9 @@ MSG_ANSWER_INVALID = QT_TRANSLATE_NOOP(
 MSG_ANSWER_OUT_OF_RANGE = QT_TRANSLATE_NOOP(
     CONTEXT, "Jawaban butir '{item}' = {value} di luar rentang {min} sampai {max}"
 )
+MSG_ANSWER_NA_REFUSED = QT_TRANSLATE_NOOP(
+    CONTEXT, "Butir '{item}' selalu berlaku: jawaban \"tidak berlaku\" tidak diterima"
+)
 
 _FOUND = BilingualText("ketidaksesuaian ditemukan", "non-conformity found")
 _GENERAL = BilingualText("syarat umum", "general requirement")
@@ -59,6 +65,11 @@ _NOT_ASSESSED = BilingualText(
     "Belum dapat dinilai — tidak ada butir berbobot yang dijawab",
     "Not assessed — no weighted item was answered",
 )
+_TOO_MANY_NA = BilingualText(
+    'Tidak dapat dinilai — {na} dari {judged} butir dijawab "tidak berlaku" (batas {limit} %)',
+    'Not assessed — {na} of {judged} items answered "not applicable" (limit {limit} %)',
+)
+_CRITICAL = BilingualText("butir kritis", "critical item")
 _YES_NO_NA_TEXT = {
     "yes": BilingualText("ya", "yes"),
     "no": BilingualText("tidak", "no"),
@@ -114,6 +125,38 @@ class PirtCheck:
 
 
 @dataclass(frozen=True, slots=True)
+class Verdict:
+    """What a check decides, in the words every report and export uses.
+
+    ``outcome``: ``pass``, ``needs_improvement``, ``fail`` (a critical item failed, or the
+    rule's most severe outcome) or ``not_assessed`` (incomplete, too many N/A, nothing
+    judged). ``level`` (CPPB-IRT level code) and ``grade`` (cocoa ``<mutu>-<type>``) are
+    ``None`` where the template has none or nothing could be judged; ``percentage`` is the
+    weighted score, ``None`` for other rules. ``failed_critical``: ids of the critical
+    items that failed, in template order.
+    """
+
+    outcome: Outcome
+    level: str | None = None
+    grade: str | None = None
+    percentage: float | None = None
+    failed_critical: tuple[str, ...] = ()
+
+    def as_dict(self) -> dict[str, Any]:
+        """Return the JSON form (``failed_critical`` as a list)."""
+        return {
+            "outcome": self.outcome,
+            "level": self.level,
+            "grade": self.grade,
+            "percentage": self.percentage,
+            "failed_critical": list(self.failed_critical),
+        }
+
+
+_UNJUDGED = Verdict("not_assessed")
+
+
+@dataclass(frozen=True, slots=True)
 class QualityResult:
     """The outcome of one checklist run, plain and JSON-storable (``result_to_dict``).
 
@@ -134,6 +177,7 @@ class QualityResult:
     unverified: bool
     missing_required: tuple[str, ...]
     pirt: PirtCheck | None = None
+    verdict: Verdict = _UNJUDGED
 
 
 def score(
@@ -145,8 +189,10 @@ def score(
     """Return the result of ``answers`` under ``template``; raise ``AnswerError`` on a bad answer.
 
     An unanswered required item makes the result incomplete (code ``INCOMPLETE``), never a
-    pass; counts and failed items then describe what was answered so far. ``today`` is only
-    used to tell whether a P-IRT number has expired.
+    pass; counts and failed items then describe what was answered so far. A critical item
+    that failed makes the outcome ``fail`` whatever else holds. More N/A answers than the
+    rule's ``na_limit_percent`` make the run not assessed (code ``NOT_ASSESSED``): no level,
+    grade or percentage. ``today`` is only used to tell whether a P-IRT number has expired.
     """
     values = _answered(template, answers)
     rule = template.rule
@@ -156,8 +202,13 @@ def score(
         result = _score_grade(template, rule, values)
     else:
         result = _score_weighted(template, rule, values, today)
+    failed_critical = result.verdict.failed_critical
     missing = tuple(i.id for i in template.items() if i.required and i.id not in values)
-    return _incomplete(result, missing) if missing else result
+    if missing:
+        return _incomplete(result, missing)
+    if not failed_critical:
+        return _too_many_na(template, values, result) or result
+    return result
 
 
 def result_to_dict(result: QualityResult) -> dict[str, Any]:
@@ -181,12 +232,18 @@ def result_to_dict(result: QualityResult) -> dict[str, Any]:
         "unverified": result.unverified,
         "missing_required": list(result.missing_required),
         "pirt": None if result.pirt is None else _pirt_dict(result.pirt),
+        "verdict": result.verdict.as_dict(),
     }
 
 
 def result_from_dict(data: Mapping[str, Any]) -> QualityResult:
-    """Return the result stored by ``result_to_dict``."""
+    """Return the result stored by ``result_to_dict``.
+
+    Results stored before verdicts existed get the verdict their code meant (see
+    ``legacy_verdict``); they are read, never re-scored.
+    """
     pirt = data["pirt"]
+    verdict = data.get("verdict")
     return QualityResult(
         status=data["status"],
         code=data["code"],
@@ -201,6 +258,48 @@ def result_from_dict(data: Mapping[str, Any]) -> QualityResult:
         unverified=bool(data["unverified"]),
         missing_required=tuple(data["missing_required"]),
         pirt=None if pirt is None else _pirt_from_dict(pirt),
+        verdict=legacy_verdict(data) if verdict is None else _verdict_from_dict(verdict),
+    )
+
+
+def legacy_verdict(data: Mapping[str, Any]) -> Verdict:
+    """Return the verdict of a result stored before verdicts existed, read off its code.
+
+    Those results never named critical items; an old ``FAIL`` is read as ``fail`` because
+    it may have been a must-pass veto, and nothing old reads as better than it was.
+    """
+    code, status = str(data.get("code")), data.get("status")
+    score_value = data.get("score")
+    if status != "complete" or code in (CODE_INCOMPLETE, CODE_NOT_ASSESSED):
+        return _UNJUDGED
+    if code == CODE_PASS:
+        return Verdict("pass", percentage=score_value)
+    if code == CODE_FAIL:
+        return Verdict("fail", percentage=score_value)
+    if code == CODE_SUBSTANDARD:
+        return Verdict("fail")
+    level_outcomes: dict[str, Outcome] = {
+        "LEVEL_I": "pass",
+        "LEVEL_II": "pass",
+        "LEVEL_III": "needs_improvement",
+        "LEVEL_IV": "fail",
+    }
+    if code in level_outcomes:
+        return Verdict(level_outcomes[code], level=code)
+    if "/" in code:  # a cocoa grade "<mutu>-<type>/<size>"
+        return Verdict("pass", grade=code.split("/")[0])
+    return _UNJUDGED
+
+
+def _verdict_from_dict(data: Mapping[str, Any]) -> Verdict:
+    percentage = data["percentage"]
+    outcome = data["outcome"]
+    return Verdict(
+        outcome=outcome if outcome in OUTCOMES else "not_assessed",
+        level=data["level"],
+        grade=data["grade"],
+        percentage=None if percentage is None else float(percentage),
+        failed_critical=tuple(data["failed_critical"]),
     )
 
 
@@ -249,6 +348,8 @@ def _answered(
         if value is None or (isinstance(value, str) and not value.strip()):
             continue
         values[item_id] = _checked_value(item, value)
+        if values[item_id] == "na" and item.answer == "yes_no_na" and not item.na_allowed:
+            raise AnswerError(item_id, MSG_ANSWER_NA_REFUSED, item=item_id)
     return values
 
 
@@ -291,6 +392,9 @@ def _incomplete(result: QualityResult, missing: tuple[str, ...]) -> QualityResul
         f"Belum lengkap — {n} butir wajib belum dijawab",
         f"Incomplete — {n} required item{'' if n == 1 else 's'} not answered",
     )
+    # A critical failure already found stays a failure; anything else waits for the answers.
+    failed_critical = result.verdict.failed_critical
+    verdict = Verdict("fail", failed_critical=failed_critical) if failed_critical else _UNJUDGED
     return replace(
         result,
         status="incomplete",
@@ -299,6 +403,42 @@ def _incomplete(result: QualityResult, missing: tuple[str, ...]) -> QualityResul
         score=None,
         actions=(),
         missing_required=missing,
+        verdict=verdict,
+    )
+
+
+def _too_many_na(
+    template: ChecklistTemplate, values: Mapping[str, str | float], result: QualityResult
+) -> QualityResult | None:
+    """Return the run as not assessed when more judged answers are N/A than the rule allows."""
+    limit = template.rule.na_limit_percent
+    if limit is None:
+        return None
+    answered = [values[i] for i in judged_item_ids(template) if i in values]
+    na = sum(1 for value in answered if value == "na")
+    if not answered or 100.0 * na / len(answered) <= limit:
+        return None
+    label = _format(_TOO_MANY_NA, na=na, judged=len(answered), limit=f"{limit:g}")
+    return replace(
+        result,
+        code=CODE_NOT_ASSESSED,
+        label=label,
+        score=None,
+        actions=(),
+        pirt=result.pirt,
+        verdict=_UNJUDGED,
+    )
+
+
+def _critical_failures(
+    template: ChecklistTemplate, failed: Iterable[FailedItem]
+) -> tuple[str, ...]:
+    """Return the ids of failed critical items (format 1 must-pass items count), in order."""
+    rule = template.rule
+    must_pass = rule.must_pass if isinstance(rule, WeightedPercentageRule) else ()
+    failed_ids = {f.item_id for f in failed}
+    return tuple(
+        i.id for i in template.items() if i.id in failed_ids and (i.critical or i.id in must_pass)
     )
 
 
@@ -313,6 +453,8 @@ def _score_levels(
             counts[item.nc_class] += 1
             failed.append(FailedItem(item.id, item.nc_class, item.text, _FOUND))
     level = _level_for(rule, counts)
+    failed_critical = _critical_failures(template, failed)
+    outcome: Outcome = "fail" if failed_critical else level.outcome
     return QualityResult(
         status="complete",
         code=level.code,
@@ -323,6 +465,7 @@ def _score_levels(
         actions=(level.audit_frequency, *level.actions),
         unverified=not rule.verified,
         missing_required=(),
+        verdict=Verdict(outcome, level=level.code, failed_critical=failed_critical),
     )
 
 
@@ -349,9 +492,17 @@ def _score_grade(
         not rule.verified or (band is not None and not rule.size.verified) or _unsure(rule.general)
     )
     grade = None
+    general_failed = bool(failed)
     if not failed and type_code is not None:
         grade, failed, grade_unsure = _best_grade(items, rule, str(type_code), values)
         unverified = unverified or grade_unsure
+    failed_critical = _critical_failures(template, failed)
+    if failed_critical or general_failed:
+        verdict = Verdict("fail", failed_critical=failed_critical)
+    elif grade is not None:
+        verdict = Verdict("pass", grade=f"{grade.code}-{type_code}")
+    else:  # no grade holds (or the type is not answered yet: incomplete)
+        verdict = Verdict("needs_improvement")
     if grade is not None:
         code = f"{grade.code}-{type_code}/{size_code}"
         label = _format(rule.result_label, grade=grade.code, type=type_code, size=size_code)
@@ -373,6 +524,7 @@ def _score_grade(
         actions=() if band is None else band.actions,
         unverified=unverified,
         missing_required=(),
+        verdict=verdict,
     )
 
 
@@ -519,8 +671,9 @@ def _score_weighted(
             conforming += item.weight
             continue
         must_pass = item.id in rule.must_pass
-        vetoed = vetoed or must_pass
-        reason = _reason(item, limit, value, _MUST_PASS if must_pass else None)
+        vetoed = vetoed or must_pass or item.critical
+        scope = _MUST_PASS if must_pass else _CRITICAL if item.critical else None
+        reason = _reason(item, limit, value, scope)
         failed.append(FailedItem(item.id, None, item.text, reason))
     pirt = None if rule.pirt_item is None else _pirt_check(rule.pirt_item, values, today)
     actions = list(_pirt_actions(pirt, today))
@@ -530,6 +683,17 @@ def _score_weighted(
         reason = _format(_PIRT_EXPIRED, year=pirt.expiry_year)
         failed.append(FailedItem(item.id, None, item.text, reason))
     percent = 100.0 * conforming / assessed if assessed else None
+    failed_critical = _critical_failures(template, failed)
+    if pirt is not None and pirt.expired:
+        failed_critical = (*failed_critical, pirt.item_id)  # an expired licence vetoes too
+    if failed_critical:
+        verdict = Verdict("fail", percentage=percent, failed_critical=failed_critical)
+    elif percent is None:
+        verdict = _UNJUDGED
+    elif percent >= rule.pass_percent:
+        verdict = Verdict("pass", percentage=percent)
+    else:
+        verdict = Verdict("needs_improvement", percentage=percent)
     if percent is None and not vetoed:
         code, label = CODE_NOT_ASSESSED, _NOT_ASSESSED
     else:
@@ -553,6 +717,7 @@ def _score_weighted(
         unverified=unverified,
         missing_required=(),
         pirt=pirt,
+        verdict=verdict,
     )
 
 

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from ikmdesk.errors import UserError
 from ikmdesk.services.checklist_template import ChecklistItem, ChecklistTemplate, FindingField
+from ikmdesk.services.item_basis import ItemBasis, item_bases
 from ikmdesk.services.quality_check import FINDING_COLUMNS, AnswerInput
 from ikmdesk.services.quality_scoring import AnswerValue, QualityResult, score
 from ikmdesk.ui import dialogs
@@ -90,6 +91,7 @@ class ItemRow(QFrame):
         self.combo: QComboBox | None = None
         self.text_edit: QLineEdit | None = None
         answer = self._answer_widget(item, lang)
+        self._restrict_na()
         self.answer_row = FieldRow(answer)
         top = QHBoxLayout()
         top.addWidget(self.question_label, 1)
@@ -117,6 +119,7 @@ class ItemRow(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
         layout.addLayout(top)
+        layout.addWidget(self._make_basis_label())
         layout.addWidget(self.finding_box)
 
     @staticmethod
@@ -175,6 +178,40 @@ class ItemRow(QFrame):
             self.text_edit.textChanged.connect(lambda _text: self.changed.emit())
             layout.addWidget(self.text_edit)
         return box
+
+    def _restrict_na(self) -> None:
+        """Disable "T/B" on an item that always applies (the service refuses it too)."""
+        radio = self.radios.get("na")
+        if radio is not None and not self.item.na_allowed:
+            radio.setEnabled(False)
+
+    def _make_basis_label(self) -> QLabel:
+        self.basis_label = QLabel()
+        self.basis_label.setObjectName(f"basis_{self.item.id}")
+        self.basis_label.setWordWrap(True)
+        self.basis_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.basis_label.hide()
+        return self.basis_label
+
+    def show_basis(self, basis: ItemBasis | None, lang: str) -> None:
+        """Show the limit this item is judged against, its source, and whether it is confirmed."""
+        if basis is None:
+            self.basis_label.hide()
+            return
+        parts = []
+        if basis.critical:
+            parts.append("<b>" + _escape(self.tr("Butir kritis")) + "</b>")
+        parts.append(_escape(self.tr("Batas: {limit}").format(limit=basis.limit.get(lang))))
+        parts.append(_escape(self.tr("Sumber: {source}").format(source=basis.source)))
+        if not basis.confirmed:
+            parts.append("<i>" + _escape(self.tr("perlu dikonfirmasi")) + "</i>")
+        self.basis_label.setText("<small>" + " · ".join(parts) + "</small>")
+        self.basis_label.show()
+        radio = self.radios.get("na")
+        if radio is not None and not basis.na_allowed:
+            radio.setToolTip(
+                self.tr('Butir ini selalu berlaku: "tidak berlaku" tidak dapat dipilih.')
+            )
 
     def retranslate(self, yes: str, no: str, na: str, finding_title: str) -> None:
         """Set the radio texts and the finding box title."""
@@ -317,6 +354,10 @@ class ChecklistWidget(TranslatedWidget):
         self.unverified_label = QLabel()
         self.unverified_label.setWordWrap(True)
         self.unverified_label.setProperty("role", "fieldWarning")
+        self.verdict_label = QLabel()
+        self.verdict_label.setObjectName("checklistVerdict")
+        self.verdict_label.setWordWrap(True)
+        self.verdict_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.failed_label = QLabel()
         self.failed_label.setWordWrap(True)
         self.failed_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -325,6 +366,7 @@ class ChecklistWidget(TranslatedWidget):
         result_layout = QVBoxLayout(result_box)
         result_layout.setContentsMargins(6, 4, 6, 4)
         result_layout.addWidget(self.result_label)
+        result_layout.addWidget(self.verdict_label)
         result_layout.addWidget(self.unverified_label)
         result_layout.addWidget(self.failed_label)
 
@@ -349,6 +391,7 @@ class ChecklistWidget(TranslatedWidget):
             row.retranslate(
                 self.tr("Ya"), self.tr("Tidak"), self.tr("T/B"), self.tr("Temuan dan perbaikan")
             )
+        self._show_bases()
         self._show_result()
 
     @property
@@ -472,6 +515,7 @@ class ChecklistWidget(TranslatedWidget):
     def _show_result(self) -> None:
         result = self._result
         lang = current_language()
+        self._show_verdict()
         if self._template is None:
             self.result_label.setText(self.tr("Pilih atau mulai pemeriksaan mutu."))
             self.unverified_label.hide()
@@ -506,6 +550,43 @@ class ChecklistWidget(TranslatedWidget):
                 shown.append(self.tr("… dan %n butir lain", "", len(failed) - len(shown)))
             self.failed_label.setText(self.tr("Tidak sesuai:") + "\n" + "\n".join(shown))
         self.failed_label.setVisible(bool(failed))
+
+    def _show_bases(self) -> None:
+        """Show each judged item's limit, source and "perlu dikonfirmasi" beside it."""
+        lang = current_language()
+        bases = {} if self._template is None else item_bases(self._template)
+        for item_id, row in self.item_rows.items():
+            row.show_basis(bases.get(item_id), lang)
+
+    def _show_verdict(self) -> None:
+        """Show the outcome, the critical items that failed and the consequences."""
+        result = self._result
+        if self._template is None or result is None:
+            self.verdict_label.hide()
+            return
+        lang = current_language()
+        verdict = result.verdict
+        outcome = {
+            "pass": self.tr("Sesuai"),
+            "needs_improvement": self.tr("Perlu perbaikan"),
+            "fail": self.tr("Tidak sesuai"),
+            "not_assessed": self.tr("Tidak dapat dinilai"),
+        }[verdict.outcome]
+        lines = ["<b>" + _escape(self.tr("Keputusan: {outcome}").format(outcome=outcome)) + "</b>"]
+        if verdict.failed_critical:
+            names = [self._template.item(i).text.get(lang) for i in verdict.failed_critical]
+            lines.append(
+                _escape(
+                    self.tr("Butir kritis tidak sesuai: {items}").format(items="; ".join(names))
+                )
+            )
+        for action in result.actions:
+            text = "→ " + action.text.get(lang)
+            if not action.verified:
+                text += " (" + self.tr("perlu dikonfirmasi") + ")"
+            lines.append(_escape(text))
+        self.verdict_label.setText("<br>".join(lines))
+        self.verdict_label.show()
 
     @Slot()
     def _on_item_changed(self) -> None:

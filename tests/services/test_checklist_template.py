@@ -19,6 +19,7 @@ from ikmdesk.services.checklist_template import (
     TemplateError,
     WeightedPercentageRule,
     parse_template,
+    previous_templates,
     shipped_templates,
     template_from_json,
     template_to_dict,
@@ -43,8 +44,31 @@ def refusal(data: dict[str, Any]) -> TemplateError:
     return caught.value
 
 
-def test_the_four_templates_are_shipped_at_version_1() -> None:
-    assert [t.key for t in shipped_templates()] == [(t, 1) for t in SHIPPED]
+def test_the_four_templates_are_shipped_at_version_2_with_version_1_kept() -> None:
+    assert [t.key for t in shipped_templates()] == [(t, 2) for t in SHIPPED]
+    assert [t.key for t in previous_templates()] == [(t, 1) for t in SHIPPED]
+    assert {t.file_format for t in previous_templates()} == {1}
+
+
+@pytest.mark.parametrize("template_id", SHIPPED)
+def test_version_1_file_matches_the_format_1_json_schema(template_id: str) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    schema_path = resource_path("checklists", "schema", "checklist.format-1.schema.json")
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    path = resource_path("checklists", "previous", f"{template_id}.v1.json")
+
+    jsonschema.Draft202012Validator(schema).validate(json.loads(path.read_text(encoding="utf-8")))
+
+
+@pytest.mark.parametrize("template_id", SHIPPED)
+def test_version_1_files_are_kept_exactly_as_they_were(template_id: str) -> None:
+    path = resource_path("checklists", "previous", f"{template_id}.v1.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    template = parse_template(data)
+
+    assert data["format"] == 1
+    assert template_to_dict(template) == data
+    assert all(item.na_allowed or item.answer != "yes_no_na" for item in template.items())
 
 
 @pytest.mark.parametrize("template_id", SHIPPED)
@@ -133,7 +157,8 @@ def test_label_template_checks_the_pirt_number_and_vetoes_on_claims() -> None:
 
     assert isinstance(rule, WeightedPercentageRule)
     assert rule.pirt_item == "nomor_pirt"
-    assert rule.must_pass == ("tanpa_klaim",)
+    assert rule.must_pass == ()
+    assert shipped("label-irt").item("tanpa_klaim").critical
 
 
 def test_an_unknown_answer_type_is_refused_naming_the_place() -> None:
@@ -199,11 +224,11 @@ BROKEN: list[tuple[str, str, Callable[[dict[str, Any]], Any], str, str]] = [
         "'ghost'",
     ),
     (
-        "must-pass item missing",
+        "must-pass list in format 2",
         "label-irt",
-        _set(["rule", "must_pass", 0], "ghost"),
-        "rule.must_pass[0]",
-        "'ghost'",
+        _set(["rule", "must_pass"], ["tanpa_klaim"]),
+        "rule.must_pass",
+        "tidak dikenal",
     ),
     (
         "grade type item missing",
@@ -455,8 +480,64 @@ BROKEN: list[tuple[str, str, Callable[[dict[str, Any]], Any], str, str]] = [
         "'sure'",
     ),
     ("empty translation", "label-irt", _set(["title", "en"], " "), "title.en", "teks"),
-    ("unsupported file format", "label-irt", _set(["format"], 2), "format", "2"),
+    ("unsupported file format", "label-irt", _set(["format"], 3), "format", "3"),
     ("version zero", "label-irt", _set(["version"], 0), "version", "0"),
+    (
+        "critical item the rule does not judge",
+        "keripik-pisang",
+        _set(["sections", 4, "items", 4, "critical"], True),
+        "sections[4].items[4].critical",
+        "'laporan_uji' tidak dinilai",
+    ),
+    (
+        "na_allowed on a number item",
+        "keripik-pisang",
+        _set(["sections", 1, "items", 1, "na_allowed"], True),
+        "sections[1].items[1].na_allowed",
+        "yes_no_na",
+    ),
+    (
+        "critical not a boolean",
+        "cppb-irt",
+        _set(["sections", 0, "items", 0, "critical"], "yes"),
+        "sections[0].items[0].critical",
+        "true atau false",
+    ),
+    (
+        "item source of unknown confidence",
+        "cppb-irt",
+        _set(["sections", 0, "items", 0, "source", "confidence"], "sure"),
+        "sections[0].items[0].source.confidence",
+        "'sure'",
+    ),
+    (
+        "level outcome unknown",
+        "cppb-irt",
+        _set(["rule", "levels", 0, "outcome"], "bad"),
+        "rule.levels[0].outcome",
+        "'bad'",
+    ),
+    (
+        "level outcome missing in format 2",
+        "cppb-irt",
+        _delete(["rule", "levels", 0, "outcome"]),
+        "rule.levels[0].outcome",
+        "wajib ada",
+    ),
+    (
+        "N/A limit missing in format 2",
+        "kakao-sni-2323",
+        _delete(["rule", "na_limit_percent"]),
+        "rule.na_limit_percent",
+        "wajib ada",
+    ),
+    (
+        "N/A limit above 100",
+        "label-irt",
+        _set(["rule", "na_limit_percent"], 120),
+        "rule.na_limit_percent",
+        "120",
+    ),
 ]
 
 
@@ -510,3 +591,48 @@ def test_parsing_does_not_change_the_data_it_was_given() -> None:
     parse_template(data)
 
     assert data == before
+
+
+@pytest.mark.parametrize("key", ["critical", "na_allowed", "source"])
+def test_format_1_files_cannot_carry_format_2_keys(key: str) -> None:
+    path = resource_path("checklists", "previous", "cppb-irt.v1.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["sections"][0]["items"][0][key] = True
+
+    assert refusal(data).path == f"sections[0].items[0].{key}"
+
+
+def test_banana_chip_food_safety_items_are_critical_with_their_sources() -> None:
+    template = shipped("keripik-pisang")
+    sources = {i.id: i.source for i in template.items() if i.critical}
+
+    assert set(sources) == {"tidak_tengik", "bahan_baku", "minyak", "air_bersih", "kemasan_pangan"}
+    assert "butir 25" in sources["bahan_baku"].reference
+    assert "butir 9" in sources["air_bersih"].reference
+    assert "butir 27" in sources["kemasan_pangan"].reference
+    assert "SNI 01-3741-2002" in sources["minyak"].reference
+    assert not any(source.confirmed for source in sources.values())  # secondary sources
+    assert not any(i.na_allowed for i in template.items())
+    lab = [template.item(i) for i in ("kadar_air", "kadar_abu", "kadar_lemak", "asam_lemak_bebas")]
+    assert all(i.source is not None and i.source.confidence == "unverified" for i in lab)
+    rule = template.rule
+    assert isinstance(rule, WeightedPercentageRule)
+    assert all(not lim.is_set for lim in rule.limits if lim.item in {i.id for i in lab})
+
+
+def test_every_cppb_kr_item_is_critical_and_only_btp_items_may_be_na() -> None:
+    template = shipped("cppb-irt")
+
+    assert {i.id for i in template.items() if i.critical} == {
+        i.id for i in template.items() if i.nc_class == "KR"
+    }
+    assert [i.id for i in template.items() if i.na_allowed] == ["28", "29"]
+    rule = template.rule
+    assert isinstance(rule, NonconformityLevelRule)
+    assert [(lv.code, lv.outcome) for lv in rule.levels] == [
+        ("LEVEL_IV", "fail"),
+        ("LEVEL_III", "needs_improvement"),
+        ("LEVEL_II", "pass"),
+        ("LEVEL_I", "pass"),
+    ]
+    assert rule.na_limit_percent == 25

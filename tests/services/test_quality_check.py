@@ -12,9 +12,13 @@ from sqlalchemy import select
 from ikmdesk.db import Database
 from ikmdesk.errors import UserError, ValidationError
 from ikmdesk.models import ChecklistTemplate as TemplateRecord
-from ikmdesk.models import Enterprise, FollowUp, Product, Visit
+from ikmdesk.models import Enterprise, FollowUp, Product, QualityCheck, Visit
 from ikmdesk.models.enums import CheckStatus, VisitPurpose, VisitStatus
-from ikmdesk.services.checklist_template import parse_template, shipped_templates
+from ikmdesk.services.checklist_template import (
+    parse_template,
+    previous_templates,
+    shipped_templates,
+)
 from ikmdesk.services.device import DeviceInfo
 from ikmdesk.services.quality_check import (
     AnswerInput,
@@ -302,5 +306,64 @@ def test_shipped_templates_are_stored_once_without_change_ops(database: Database
         stored = {(r.code, r.version, r.id) for r in session.scalars(select(TemplateRecord))}
     assert again == 0
     assert template_ops == 0  # every device ships them; nothing to send
-    shipped = {(t.id, t.version, template_record_id(t.id, t.version)) for t in shipped_templates()}
+    bundled = (*previous_templates(), *shipped_templates())
+    shipped = {(t.id, t.version, template_record_id(t.id, t.version)) for t in bundled}
     assert shipped == stored
+
+
+def rotten_bananas_and_unclean_water(template: Any) -> dict[str, Any]:
+    answers: dict[str, Any] = {
+        item.id: "yes" for item in template.items() if item.answer == "yes_no_na"
+    }
+    return answers | {"kerenyahan": "renyah", "bahan_baku": "no", "air_bersih": "no"}
+
+
+def test_a_check_stored_under_version_1_keeps_and_prints_its_old_result(
+    database: Database,
+) -> None:
+    from ikmdesk.reports.render import render_visit
+    from tests.reports.builders import build_visit
+    from tests.reports.pdf_text import all_text
+
+    built = build_visit(database, status=VisitStatus.DRAFT, with_checks=False)
+    v1 = next(t for t in previous_templates() if t.id == "keripik-pisang")
+    with database.unit_of_work() as session:
+        check_id = start_check(session, visit_id=built.visit_id, template_code="keripik-pisang")
+        # The check was made on a laptop that only had version 1 (the old, too lenient rule).
+        session.get_one(QualityCheck, check_id).template_id = template_record_id(v1.id, 1)
+    with database.unit_of_work() as session:
+        old = save_answers(session, check_id, rotten_bananas_and_unclean_water(v1))
+        row = session.get_one(QualityCheck, check_id)
+        # As stored by the app before verdicts existed: no "verdict" in the result.
+        row.result = {k: v for k, v in dict(row.result).items() if k != "verdict"}
+    assert (old.code, old.label.id) == ("PASS", "Sesuai — skor 86,7 %")
+
+    with database.unit_of_work() as session:
+        detail = get_check(session, check_id)
+        assert detail.summary.template_version == 1
+        assert detail.result is not None and detail.result.label.id == "Sesuai — skor 86,7 %"
+        assert detail.result.verdict.outcome == "pass"  # read off the stored code, not re-scored
+        new_id = start_check(session, visit_id=built.visit_id, template_code="keripik-pisang")
+        new = save_answers(session, new_id, rotten_bananas_and_unclean_water(v1))
+    assert (new.verdict.outcome, new.verdict.failed_critical) == (
+        "fail",
+        ("bahan_baku", "air_bersih"),
+    )
+    text = all_text(render_visit(database, built.visit_id))
+    assert "Sesuai — skor 86,7 %" in text  # the version 1 check prints what it was given
+    assert "Belum sesuai — skor 86,7 %" in text  # the version 2 check of the same answers
+
+
+def test_na_on_an_item_that_always_applies_is_refused_before_anything_is_written(
+    database: Database, device: DeviceInfo
+) -> None:
+    _, visit_id = make_visit(database, device)
+    with database.unit_of_work() as session:
+        check_id = start_check(session, visit_id=visit_id, template_code="cppb-irt")
+    before = checksum(database)
+
+    with pytest.raises(AnswerError) as refused, database.unit_of_work() as session:
+        save_answers(session, check_id, {"28": "na", "31": "na"})
+
+    assert refused.value.field == "31"
+    assert checksum(database) == before

@@ -11,22 +11,28 @@ import pytest
 from ikmdesk.services.checklist_template import (
     ChecklistTemplate,
     parse_template,
+    previous_templates,
     shipped_templates,
+    template_to_dict,
 )
 from ikmdesk.services.quality_scoring import (
     AnswerError,
     AnswerValue,
     QualityResult,
+    Verdict,
+    legacy_verdict,
     result_from_dict,
     result_to_dict,
     score,
 )
 
 TEMPLATES = {t.id: t for t in shipped_templates()}
+PREVIOUS = {t.id: t for t in previous_templates()}
 CPPB = TEMPLATES["cppb-irt"]
 COCOA = TEMPLATES["kakao-sni-2323"]
 CHIPS = TEMPLATES["keripik-pisang"]
 LABEL = TEMPLATES["label-irt"]
+CHIPS_V1 = PREVIOUS["keripik-pisang"]
 
 # CPPB-IRT item numbers per class (standards.md §1.3).
 MI = ["36"]
@@ -103,10 +109,10 @@ def test_one_critical_finding_is_level_four_and_needs_reinspection() -> None:
 
 
 def test_not_applicable_is_not_a_finding() -> None:
-    result = score(CPPB, inspection(na=tuple(KR)))
+    result = score(CPPB, inspection(na=("28", "29")))  # BTP items: the IRTP uses no BTP
 
     assert result.code == "LEVEL_I"
-    assert result.counts["KR"] == 0
+    assert result.counts["SE"] == 0
 
 
 def test_unanswered_required_items_make_the_check_incomplete_never_a_pass() -> None:
@@ -271,8 +277,9 @@ def test_weighted_check_all_conforming_passes_with_100_percent() -> None:
 
 
 def test_weighted_percentage_counts_weights_and_leaves_out_not_applicable() -> None:
-    # 15 weighted answers; one "no" and one "na" leave 13 conforming of 14 assessed.
-    result = score(CHIPS, chips_answers(irisan_seragam="no", penirisan="na"))
+    # Version 1 let any item be N/A: 15 weighted answers; one "no" and one "na" leave 13
+    # conforming of 14 assessed.
+    result = score(CHIPS_V1, chips_answers(irisan_seragam="no", penirisan="na"))
 
     assert result.code == "PASS"
     assert result.score == pytest.approx(100 * 13 / 14)
@@ -295,7 +302,10 @@ def test_a_failed_must_pass_item_fails_whatever_the_percentage() -> None:
 
     assert result.score == pytest.approx(100 * 14 / 15)
     assert result.code == "FAIL"
-    assert result.failed_items[0].reason.id == "jawaban: tidak; yang sesuai: ya (butir wajib lulus)"
+    assert result.failed_items[0].reason.id == "jawaban: tidak; yang sesuai: ya (butir kritis)"
+    old = score(CHIPS_V1, chips_answers(tidak_tengik="no"))
+    assert old.failed_items[0].reason.id == "jawaban: tidak; yang sesuai: ya (butir wajib lulus)"
+    assert old.verdict.failed_critical == ("tidak_tengik",)
 
 
 def test_lab_values_without_limits_are_recorded_but_not_judged() -> None:
@@ -462,7 +472,7 @@ def test_weights_count_unequally() -> None:
 @pytest.mark.parametrize(
     ("template", "answers", "words"),
     [
-        (CPPB, {"99": "yes"}, "'99' tidak ada di templat cppb-irt versi 1"),
+        (CPPB, {"99": "yes"}, "'99' tidak ada di templat cppb-irt versi 2"),
         (CPPB, {"1": "ya"}, "'1' tidak sah untuk jenis yes_no_na"),
         (CPPB, {"1": True}, "'1' tidak sah"),
         (COCOA, {"kadar_air": "7,5"}, "'kadar_air' tidak sah untuk jenis number"),
@@ -503,3 +513,147 @@ def test_every_result_kind_stores_as_json_and_comes_back_equal() -> None:
     ]
     for result in results:
         assert_stores_exactly(result)
+
+
+def lenient_cppb(na_limit: float = 25) -> ChecklistTemplate:
+    """CPPB-IRT v2 as if every item allowed N/A: the N/A limit alone must stop a pass."""
+    data = template_to_dict(CPPB)
+    for section in data["sections"]:
+        for item in section["items"]:
+            item["na_allowed"] = True
+    data["rule"]["na_limit_percent"] = na_limit
+    return parse_template(data)
+
+
+def test_cppb_all_not_applicable_is_not_assessed_even_where_na_were_allowed() -> None:
+    result = score(lenient_cppb(), dict.fromkeys(inspection(), "na"))
+
+    assert (result.status, result.code) == ("complete", "NOT_ASSESSED")
+    assert result.verdict == Verdict("not_assessed")
+    assert (
+        result.label.id
+        == 'Tidak dapat dinilai — 37 dari 37 butir dijawab "tidak berlaku" (batas 25 %)'
+    )
+    assert result.actions == () and result.score is None
+    assert_stores_exactly(result)
+
+
+def test_na_up_to_the_limit_still_gives_a_level_and_above_it_does_not() -> None:
+    at_limit = score(lenient_cppb(), inspection(na=tuple(SE[:9])))  # 9 of 37 = 24.3 %
+    above = score(lenient_cppb(), inspection(na=tuple(SE[:10])))  # 10 of 37 = 27 %
+
+    assert (at_limit.verdict.outcome, at_limit.verdict.level) == ("pass", "LEVEL_I")
+    assert (above.verdict.outcome, above.verdict.level) == ("not_assessed", None)
+
+
+def test_a_critical_finding_fails_even_with_too_many_na() -> None:
+    result = score(lenient_cppb(), inspection("9", na=tuple(SE)))
+
+    assert result.verdict.outcome == "fail"
+    assert result.verdict.failed_critical == ("9",)
+
+
+def test_a_critical_failure_fails_an_incomplete_check_too() -> None:
+    answers = chips_answers(air_bersih="no")
+    del answers["warna"]
+
+    result = score(CHIPS, answers)
+
+    assert result.code == "INCOMPLETE"
+    assert result.verdict == Verdict("fail", failed_critical=("air_bersih",))
+
+
+def test_incomplete_without_critical_failure_is_not_assessed() -> None:
+    answers = chips_answers()
+    del answers["warna"]
+
+    assert score(CHIPS, answers).verdict == Verdict("not_assessed")
+
+
+def test_label_with_claim_expiry_and_pirt_na_is_never_a_pass() -> None:
+    # Under version 2 each of them is refused at entry.
+    for item in ("tanpa_klaim", "kedaluwarsa", "nomor_pirt_tercantum"):
+        with pytest.raises(AnswerError) as caught:
+            score(LABEL, {**label_answers(), item: "na"})
+        assert caught.value.field == item
+    # Even a template that let them be N/A could not pass on the rest.
+    data = template_to_dict(LABEL)
+    for section in data["sections"]:
+        for entry in section["items"]:
+            entry["na_allowed"] = entry["answer"] == "yes_no_na"
+    lenient = parse_template(data)
+    answers = {**label_answers(), "tanpa_klaim": "na", "kedaluwarsa": "na"}
+    answers["nomor_pirt_tercantum"] = "na"
+    answers["asal_bahan"] = "na"
+
+    assert score(lenient, answers).verdict.outcome == "not_assessed"  # 5 of 13 > 25 %
+
+
+def test_cocoa_general_requirements_cannot_be_na_and_a_failure_gives_no_grade() -> None:
+    for item in ("serangga_hidup", "bau_asing", "benda_asing"):
+        with pytest.raises(AnswerError):
+            score(COCOA, cocoa_sample(**{item: "na"}))
+    result = score(COCOA, cocoa_sample(bau_asing="yes", benda_asing="yes"))
+
+    assert result.verdict == Verdict("fail", failed_critical=("bau_asing", "benda_asing"))
+
+
+def test_cocoa_grade_and_below_the_lowest_grade() -> None:
+    graded = score(COCOA, cocoa_sample(berjamur=3.0))
+    below = score(COCOA, cocoa_sample(slaty=30.0))
+
+    assert graded.verdict == Verdict("pass", grade="II-B")
+    assert (below.code, below.verdict) == ("SUBSTANDARD", Verdict("needs_improvement"))
+
+
+def test_cppb_levels_give_their_declared_outcome() -> None:
+    assert score(CPPB, inspection(*SE[:2])).verdict == Verdict("pass", level="LEVEL_II")
+    assert score(CPPB, inspection(*MA[:3])).verdict == Verdict(
+        "needs_improvement", level="LEVEL_III"
+    )
+    assert score(CPPB, inspection(*SE[:5])).verdict == Verdict("fail", level="LEVEL_IV")
+
+
+def test_an_expired_pirt_number_is_a_critical_failure() -> None:
+    result = score(LABEL, label_answers("2063510010243-22"), today=date(2025, 1, 1))
+
+    assert result.verdict.outcome == "fail"
+    assert result.verdict.failed_critical == ("nomor_pirt",)
+
+
+@pytest.mark.parametrize(
+    ("stored", "verdict"),
+    [
+        ({"status": "complete", "code": "PASS", "score": 86.7}, Verdict("pass", percentage=86.7)),
+        ({"status": "complete", "code": "FAIL", "score": 70.0}, Verdict("fail", percentage=70.0)),
+        ({"status": "complete", "code": "NOT_ASSESSED", "score": None}, Verdict("not_assessed")),
+        ({"status": "incomplete", "code": "INCOMPLETE", "score": None}, Verdict("not_assessed")),
+        (
+            {"status": "complete", "code": "LEVEL_II", "score": 2.0},
+            Verdict("pass", level="LEVEL_II"),
+        ),
+        (
+            {"status": "complete", "code": "LEVEL_III", "score": 3.0},
+            Verdict("needs_improvement", level="LEVEL_III"),
+        ),
+        (
+            {"status": "complete", "code": "LEVEL_IV", "score": 1.0},
+            Verdict("fail", level="LEVEL_IV"),
+        ),
+        ({"status": "complete", "code": "II-B/A", "score": None}, Verdict("pass", grade="II-B")),
+        ({"status": "complete", "code": "SUBSTANDARD", "score": None}, Verdict("fail")),
+    ],
+)
+def test_results_stored_before_verdicts_read_as_their_code_meant(
+    stored: dict[str, Any], verdict: Verdict
+) -> None:
+    assert legacy_verdict(stored) == verdict
+
+
+def test_version_1_templates_score_as_they_always_did() -> None:
+    cppb_v1 = PREVIOUS["cppb-irt"]
+    all_na = score(cppb_v1, {item.id: "na" for item in cppb_v1.items()})
+    chips = score(CHIPS_V1, chips_answers(bahan_baku="no", air_bersih="no"))
+
+    assert all_na.code == "LEVEL_I"  # the old rule's flaw, kept for the checks made with it
+    assert (chips.code, chips.label.id) == ("PASS", "Sesuai — skor 86,7 %")

@@ -46,6 +46,34 @@
         <source>Tidak sesuai:</source>
         <translation>Not conforming:</translation>
     </message>
+    <message>
+        <source>Sesuai</source>
+        <translation>Pass</translation>
+    </message>
+    <message>
+        <source>Perlu perbaikan</source>
+        <translation>Needs improvement</translation>
+    </message>
+    <message>
+        <source>Tidak sesuai</source>
+        <translation>Fail</translation>
+    </message>
+    <message>
+        <source>Tidak dapat dinilai</source>
+        <translation>Not assessed</translation>
+    </message>
+    <message>
+        <source>Keputusan: {outcome}</source>
+        <translation>Verdict: {outcome}</translation>
+    </message>
+    <message>
+        <source>Butir kritis tidak sesuai: {items}</source>
+        <translation>Critical items not met: {items}</translation>
+    </message>
+    <message>
+        <source>perlu dikonfirmasi</source>
+        <translation>to be confirmed</translation>
+    </message>
 </context>
 <context>
     <name>DashboardPage</name>
@@ -770,6 +798,29 @@
     <message>
         <source>Alasan</source>
         <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>ItemRow</name>
+    <message>
+        <source>Butir kritis</source>
+        <translation>Critical item</translation>
+    </message>
+    <message>
+        <source>Batas: {limit}</source>
+        <translation>Limit: {limit}</translation>
+    </message>
+    <message>
+        <source>Sumber: {source}</source>
+        <translation>Source: {source}</translation>
+    </message>
+    <message>
+        <source>perlu dikonfirmasi</source>
+        <translation>to be confirmed</translation>
+    </message>
+    <message>
+        <source>Butir ini selalu berlaku: &quot;tidak berlaku&quot; tidak dapat dipilih.</source>
+        <translation>This item always applies: &quot;not applicable&quot; cannot be chosen.</translation>
     </message>
 </context>
 <context>
@@ -3010,6 +3061,22 @@ Compare the fingerprint with the sender. Trust it?</translation>
         <translation>Unknown licence filter &apos;{value}&apos;; choose one of: {allowed}.</translation>
     </message>
     <message>
+        <source>Templat daftar periksa &apos;{code}&apos; tidak mempunyai versi {version}.</source>
+        <translation>Checklist template &apos;{code}&apos; has no version {version}.</translation>
+    </message>
+    <message>
+        <source>Berkas jawaban {path} tidak dapat dibaca: {detail}</source>
+        <translation>Answers file {path} cannot be read: {detail}</translation>
+    </message>
+    <message>
+        <source>Berkas jawaban {path} bukan JSON yang sah: {detail}</source>
+        <translation>Answers file {path} is not valid JSON: {detail}</translation>
+    </message>
+    <message>
+        <source>Berkas jawaban {path} harus berisi satu objek JSON {{&quot;id_butir&quot;: jawaban}}.</source>
+        <translation>Answers file {path} must hold one JSON object {{&quot;item_id&quot;: answer}}.</translation>
+    </message>
+    <message>
         <source>Berkas {path} bukan berkas biasa (folder, pipa, perangkat, atau tautan ke salah satunya); berkas tidak dibuka.</source>
         <translation>{path} is not a regular file (a folder, pipe, device, or a link to one of those); it was not opened.</translation>
     </message>
@@ -3028,6 +3095,14 @@ Compare the fingerprint with the sender. Trust it?</translation>
     <message>
         <source>Cadangan {name} memuat data pribadi (nama pemilik, NIK, nomor HP) dan kunci rahasia perangkat ini. Simpan flashdisk di tempat aman dan hapus cadangan yang tidak diperlukan lagi; siapa pun yang memegangnya dapat membaca data itu dan mengirim paket atas nama perangkat ini.</source>
         <translation>Backup {name} holds personal data (owner names, NIK, phone numbers) and this device&apos;s secret keys. Keep the stick somewhere safe and delete backups you no longer need; whoever holds it can read that data and send packages in this device&apos;s name.</translation>
+    </message>
+    <message>
+        <source>{path}: hasil &apos;{value}&apos; tidak dikenal (pass, needs_improvement atau fail)</source>
+        <translation>{path}: unknown outcome &apos;{value}&apos; (pass, needs_improvement or fail)</translation>
+    </message>
+    <message>
+        <source>{path}: butir kritis &apos;{value}&apos; tidak dinilai oleh aturan ini</source>
+        <translation>{path}: critical item &apos;{value}&apos; is not judged by this rule</translation>
     </message>
     <message>
         <source>Jumlah IKM demo harus antara {low} dan {high}.</source>
@@ -3188,6 +3263,10 @@ Compare the fingerprint with the sender. Trust it?</translation>
     <message>
         <source>Jawaban butir &apos;{item}&apos; = {value} di luar rentang {min} sampai {max}</source>
         <translation>The answer to item &apos;{item}&apos; = {value} is outside the range {min} to {max}</translation>
+    </message>
+    <message>
+        <source>Butir &apos;{item}&apos; selalu berlaku: jawaban &quot;tidak berlaku&quot; tidak diterima</source>
+        <translation>Item &apos;{item}&apos; always applies: the answer &quot;not applicable&quot; is not accepted</translation>
     </message>
     <message>
         <source>Nama desa wajib diisi.</source>
