@@ -171,7 +171,15 @@ def build(path: Path) -> None:
     print(f"built {path} in {time.perf_counter() - started:.1f} s")
 
 
-def _fill(session: Any, officer_id: str, rng: random.Random) -> None:
+def _fill(
+    session: Any,
+    officer_id: str,
+    rng: random.Random,
+    *,
+    enterprises_count: int = ENTERPRISES,
+    products_count: int = PRODUCTS,
+    visits_count: int = VISITS,
+) -> None:
     kecamatan = list_kecamatan(session)
     clusters = list_clusters(session)
     desa_of = {
@@ -179,7 +187,7 @@ def _fill(session: Any, officer_id: str, rng: random.Random) -> None:
         for k in kecamatan
     }
     enterprises = []
-    for i in range(ENTERPRISES):
+    for i in range(enterprises_count):
         kec = rng.choice(kecamatan).id
         enterprises.append(
             {
@@ -208,7 +216,7 @@ def _fill(session: Any, officer_id: str, rng: random.Random) -> None:
                 else None
             ),
         }
-        for _ in range(PRODUCTS)
+        for _ in range(products_count)
     ]
     session.execute(insert(Product), products)
     visits = [
@@ -219,7 +227,7 @@ def _fill(session: Any, officer_id: str, rng: random.Random) -> None:
             "officer_id": officer_id,
             "purpose": "mentoring",
         }
-        for _ in range(VISITS)
+        for _ in range(visits_count)
     ]
     session.execute(insert(Visit), visits)
 
