@@ -22,6 +22,7 @@ from typing import Any
 
 from sqlalchemy import insert
 
+from bench.result import record
 from ikmdesk.db import Database
 from ikmdesk.models import Enterprise, Product, Visit, new_id
 from ikmdesk.services.data_file import open_data_file
@@ -465,6 +466,15 @@ def _run_case(db: Database, conn: sqlite3.Connection, case: Case) -> None:
 
 
 def _report(label: str, rows: int, service_s: float, raw_s: float, same: bool) -> None:
+    record(
+        "listing",
+        label.strip(),
+        service_s / raw_s,
+        rows=rows,
+        service_ms=round(service_s * 1000, 2),
+        sqlite3_ms=round(raw_s * 1000, 2),
+        same_rows=same,
+    )
     flag = "" if same else "  ROWS DIFFER"
     print(
         f"{label:40s} {rows:6d} {service_s * 1000:7.1f}ms {raw_s * 1000:7.1f}ms "
