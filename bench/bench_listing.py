@@ -22,6 +22,7 @@ from typing import Any
 
 from sqlalchemy import insert
 
+from bench.result import record
 from ikmdesk.db import Database
 from ikmdesk.models import Enterprise, Product, Visit, new_id
 from ikmdesk.services.data_file import open_data_file
@@ -171,7 +172,15 @@ def build(path: Path) -> None:
     print(f"built {path} in {time.perf_counter() - started:.1f} s")
 
 
-def _fill(session: Any, officer_id: str, rng: random.Random) -> None:
+def _fill(
+    session: Any,
+    officer_id: str,
+    rng: random.Random,
+    *,
+    enterprises_count: int = ENTERPRISES,
+    products_count: int = PRODUCTS,
+    visits_count: int = VISITS,
+) -> None:
     kecamatan = list_kecamatan(session)
     clusters = list_clusters(session)
     desa_of = {
@@ -179,7 +188,7 @@ def _fill(session: Any, officer_id: str, rng: random.Random) -> None:
         for k in kecamatan
     }
     enterprises = []
-    for i in range(ENTERPRISES):
+    for i in range(enterprises_count):
         kec = rng.choice(kecamatan).id
         enterprises.append(
             {
@@ -208,7 +217,7 @@ def _fill(session: Any, officer_id: str, rng: random.Random) -> None:
                 else None
             ),
         }
-        for _ in range(PRODUCTS)
+        for _ in range(products_count)
     ]
     session.execute(insert(Product), products)
     visits = [
@@ -219,7 +228,7 @@ def _fill(session: Any, officer_id: str, rng: random.Random) -> None:
             "officer_id": officer_id,
             "purpose": "mentoring",
         }
-        for _ in range(VISITS)
+        for _ in range(visits_count)
     ]
     session.execute(insert(Visit), visits)
 
@@ -457,6 +466,15 @@ def _run_case(db: Database, conn: sqlite3.Connection, case: Case) -> None:
 
 
 def _report(label: str, rows: int, service_s: float, raw_s: float, same: bool) -> None:
+    record(
+        "listing",
+        label.strip(),
+        service_s / raw_s,
+        rows=rows,
+        service_ms=round(service_s * 1000, 2),
+        sqlite3_ms=round(raw_s * 1000, 2),
+        same_rows=same,
+    )
     flag = "" if same else "  ROWS DIFFER"
     print(
         f"{label:40s} {rows:6d} {service_s * 1000:7.1f}ms {raw_s * 1000:7.1f}ms "

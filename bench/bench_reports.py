@@ -21,6 +21,7 @@ from PIL import ImageDraw
 from reportlab.lib.units import cm
 from reportlab.platypus import Image, Paragraph, SimpleDocTemplate, Spacer
 
+from bench.result import record
 from ikmdesk.reports.styles import report_styles
 from ikmdesk.reports.visit_report import VisitReport
 from ikmdesk.services.report_data import (
@@ -62,6 +63,13 @@ def main() -> None:
     )
     ratio = report_seconds / bare_seconds
     print(f"a visit report takes {ratio:.2f}x the time of the bare document")
+    record(
+        "reports",
+        "visit report vs a bare ReportLab document with the same content",
+        ratio,
+        reports_per_second=round(report_rate, 2),
+        bare_per_second=round(bare_rate, 2),
+    )
 
 
 def _photos(folder: Path) -> list[Path]:

@@ -7,9 +7,6 @@ are found after the fact and a person decides; a merge keeps everything both rec
 
 from __future__ import annotations
 
-import bisect
-import difflib
-import math
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -17,6 +14,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+import numpy
+from rapidfuzz import fuzz, process
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -24,12 +23,15 @@ from ikmdesk.errors import CONTEXT, QT_TRANSLATE_NOOP, UserError
 from ikmdesk.models import Attachment, Enterprise, FollowUp, Product, Region, Setting, Visit
 from ikmdesk.models.enums import HalalStatus
 from ikmdesk.services.enterprise import enterprise_record
+from ikmdesk.services.progress import ProgressSink
 
 NAME_SIMILARITY = 0.85
-"""Names at least this similar (difflib ratio, after normalising) count as likely the same."""
-GRAM_FLOOR = 0.5
-"""Names sharing fewer letter pairs than this (Dice) are not scored: a fast filter that, on
-names at least NAME_SIMILARITY alike, practically never fires (see test_duplicates)."""
+"""Names at least this similar count as likely the same: 2·(longest common subsequence) over
+the two lengths, after normalising (RapidFuzz's ``fuzz.ratio`` / 100)."""
+PROGRESS_STEP = 2_000
+"""Records compared between two progress reports (and cancel checks)."""
+MATRIX_CELLS = 4_000_000
+"""Most name pairs scored in one RapidFuzz call (a uint8 score matrix of this many bytes)."""
 DISMISSED_KEY = "duplicates.dismissed"
 """Setting holding pairs a person marked "not the same business" (local, not synced)."""
 
@@ -158,22 +160,30 @@ class MergeResult:
 
 
 def find_duplicates(
-    session: Session, *, threshold: float = NAME_SIMILARITY, limit: int = 500
+    session: Session,
+    progress: ProgressSink | None = None,
+    *,
+    threshold: float = NAME_SIMILARITY,
+    limit: int = 500,
 ) -> list[DuplicatePair]:
     """Return likely duplicate pairs of live IKMs, strongest evidence first.
 
     Evidence: the same NIB; the same phone number; or names at least ``threshold`` alike
     (after dropping "UD", "CV", "IKM" and punctuation) in the same desa, or in the same
     kecamatan when one record has no desa. Pairs marked "not the same" are left out.
+    ``progress`` hears how many records were compared and may cancel the search.
     """
     records = _candidates(session)
+    # records with a desa are probed once (their desa), those without twice (desa, kecamatan)
+    probes = len(records) + sum(1 for r in records if r["desa_id"] is None)
+    counter = _ProgressCounter(progress, probes)
     found: dict[tuple[str, str], set[str]] = {}
     similarity: dict[tuple[str, str], float] = {}
     for reason, key in ((REASON_NIB, _nib_key), (REASON_PHONE, _phone_key)):
         for group in _groups(records, key):
             for one, other in _pairs(group):
                 found.setdefault(_pair_key(one["id"], other["id"]), set()).add(reason)
-    for one, other, ratio in _similar_names(records, threshold):
+    for one, other, ratio in _similar_names(records, threshold, counter):
         pair = _pair_key(one["id"], other["id"])
         found.setdefault(pair, set()).add(REASON_NAME)
         similarity[pair] = ratio
@@ -190,6 +200,7 @@ def find_duplicates(
         )
     )
     pairs = pairs[:limit]
+    counter.finish()
     sides = _sides(session, {i for pair, _ in pairs for i in pair})
     result = []
     for (a, b), reasons in pairs:
@@ -286,7 +297,6 @@ def _candidates(session: Session) -> list[dict[str, Any]]:
     for row in session.execute(query):
         record = dict(row._mapping)
         record["norm"] = normalised_name(record["name"])
-        record["grams"] = _letter_pairs(record["norm"])
         records.append(record)
     return records
 
@@ -317,14 +327,13 @@ def _pairs(group: list[dict[str, Any]]) -> Iterable[tuple[dict[str, Any], dict[s
 
 
 def _similar_names(
-    records: list[dict[str, Any]], threshold: float
+    records: list[dict[str, Any]], threshold: float, counter: _ProgressCounter
 ) -> Iterable[tuple[dict[str, Any], dict[str, Any], float]]:
     """Yield pairs with alike names in the same desa (or kecamatan, when a desa is missing).
 
     Records are compared within a desa, where groups are small; a record without desa is
-    compared with the rest of its kecamatan sharing the name's first letter. Within a
-    group only names of compatible length are compared (a ratio of ``threshold`` bounds the
-    length difference), which keeps a 100,000-IKM registry to seconds, not hours.
+    compared with the rest of its kecamatan sharing the name's first letter. RapidFuzz
+    scores the groups in C, which keeps a 100,000-IKM registry to seconds.
     """
     by_desa: dict[str, list[dict[str, Any]]] = {}
     by_kecamatan: dict[tuple[str, str], list[dict[str, Any]]] = {}
@@ -334,11 +343,11 @@ def _similar_names(
         by_kecamatan.setdefault((record["kecamatan_id"], record["norm"][:1]), []).append(record)
     seen: set[tuple[str, str]] = set()
     for group in by_desa.values():
-        yield from _alike(group, group, threshold, seen)
+        yield from _alike(group, group, threshold, seen, counter)
     for group in by_kecamatan.values():
         without_desa = [r for r in group if r["desa_id"] is None]
         if without_desa:
-            yield from _alike(without_desa, group, threshold, seen)
+            yield from _alike(without_desa, group, threshold, seen, counter)
 
 
 def _alike(
@@ -346,48 +355,70 @@ def _alike(
     group: list[dict[str, Any]],
     threshold: float,
     seen: set[tuple[str, str]],
+    counter: _ProgressCounter,
 ) -> Iterable[tuple[dict[str, Any], dict[str, Any], float]]:
     """Yield (probe, other, ratio) for names in ``group`` at least ``threshold`` alike a probe.
 
-    Each unordered pair is scored once; pairs already found (``seen``) are skipped.
+    RapidFuzz scores a block of probes against the whole group at once (in C, on every core),
+    a block small enough that its score matrix stays a few megabytes. Each unordered pair is
+    scored once; pairs already found (``seen``) are skipped.
     """
-    ordered = sorted(group, key=lambda r: (len(r["norm"]), r["id"]))
-    lengths = [len(r["norm"]) for r in ordered]
+    names = [r["norm"] for r in group]
+    symmetric = probes is group
     probe_ids = {r["id"] for r in probes}
-    matcher = difflib.SequenceMatcher(None)
-    for probe in probes:
-        size = len(probe["norm"])
-        # ratio = 2·matches / (len a + len b) <= 2·min / (len a + len b), hence these bounds.
-        low = bisect.bisect_left(lengths, math.ceil(size * threshold / (2 - threshold)))
-        high = bisect.bisect_right(lengths, size * (2 - threshold) / threshold)
-        matcher.set_seq2(probe["norm"])  # cached: the probe is compared with many names
-        for other in ordered[low:high]:
-            if other["id"] == probe["id"]:
-                continue
-            if other["id"] in probe_ids and other["id"] < probe["id"]:
-                continue  # that probe scores this pair
+    cutoff = threshold * 100
+    block = max(1, MATRIX_CELLS // max(len(group), 1))
+    for start in range(0, len(probes), block):
+        chunk = probes[start : start + block]
+        counter.step(len(chunk))
+        scores = process.cdist(
+            [p["norm"] for p in chunk],
+            names,
+            scorer=fuzz.ratio,
+            processor=None,
+            score_cutoff=cutoff,
+            dtype=numpy.uint8,
+            workers=-1,
+        )
+        rows, columns = numpy.nonzero(scores)
+        if symmetric:  # keep each pair once, above the diagonal
+            above = columns > rows + start
+            rows, columns = rows[above], columns[above]
+        for row, column in zip(rows.tolist(), columns.tolist(), strict=True):
+            probe, other = chunk[row], group[column]
+            if not symmetric and other["id"] in probe_ids and other["id"] <= probe["id"]:
+                continue  # itself, or a pair that other probe scores
             pair = _pair_key(probe["id"], other["id"])
             if pair in seen:
                 continue
-            grams, other_grams = probe["grams"], other["grams"]
-            shared = len(grams & other_grams)
-            if 2 * shared < GRAM_FLOOR * (len(grams) + len(other_grams)):
-                continue
-            matcher.set_seq1(other["norm"])
-            if matcher.quick_ratio() < threshold:
-                continue
-            ratio = matcher.ratio()
+            ratio = _ratio(probe, other)  # the matrix holds rounded scores
             if ratio >= threshold:
                 seen.add(pair)
                 yield probe, other, ratio
 
 
-def _letter_pairs(text: str) -> frozenset[str]:
-    return frozenset(text[i : i + 2] for i in range(len(text) - 1)) or frozenset({text})
+class _ProgressCounter:
+    """Counts compared records and passes them on to a progress sink every few thousand."""
+
+    def __init__(self, sink: ProgressSink | None, total: int) -> None:
+        self._sink = sink
+        self._total = total
+        self._done = 0
+
+    def step(self, records: int) -> None:
+        before, self._done = self._done, self._done + records
+        if self._sink is not None and before // PROGRESS_STEP != self._done // PROGRESS_STEP:
+            self._sink.raise_if_cancelled()
+            self._sink.report(min(self._done, self._total), self._total)
+
+    def finish(self) -> None:
+        if self._sink is not None:
+            self._sink.raise_if_cancelled()
+            self._sink.report(self._total, self._total)
 
 
 def _ratio(a: dict[str, Any], b: dict[str, Any]) -> float:
-    return difflib.SequenceMatcher(None, a["norm"], b["norm"]).ratio()
+    return fuzz.ratio(a["norm"], b["norm"], processor=None) / 100
 
 
 def _pair_key(a: str, b: str) -> tuple[str, str]:

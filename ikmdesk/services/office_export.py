@@ -3,7 +3,7 @@
 The office plans and reports upward in spreadsheets, so each export is a plain table with a
 bold header, a frozen first row, sensible column widths and real dates. Rows are filtered
 with the same filter values as the lists in the window, read a page at a time and streamed to
-the file (openpyxl write-only mode), so a 100,000-row export never holds the whole list in
+the file (xlsxwriter constant-memory mode), so a 100,000-row export never holds the whole list in
 memory; a progress callback reports, a stop check cancels. The file appears only when it is
 complete (written beside, then renamed).
 
@@ -102,10 +102,12 @@ StopCheck = Callable[[], bool]
 _Item = TypeVar("_Item")
 
 
-class _TableWriter(Protocol):
-    def sheet(self, title: str, columns: Sequence[Column]) -> None: ...
-
+class _SheetWriter(Protocol):
     def row(self, values: Sequence[Any]) -> None: ...
+
+
+class _TableWriter(Protocol):
+    def sheet(self, title: str, columns: Sequence[Column]) -> _SheetWriter: ...
 
     def close(self) -> None: ...
 
@@ -127,22 +129,17 @@ def export_enterprises(
     columns = _enterprise_columns(include_personal)
     total = count_enterprises(session, flt)
     with _output(path) as (writer, is_xlsx):
-        writer.sheet("IKM", columns)
-        _write_pages(
-            writer,
-            _enterprise_pages(session, flt),
-            lambda page: (_enterprise_values(item, include_personal) for item in page),
-            total=total,
-            progress=progress,
-            should_stop=should_stop,
-        )
-        if is_xlsx:
-            writer.sheet("Produk", _PRODUCT_COLUMNS)
-            for page in _enterprise_pages(session, flt):
-                _stop_if_asked(should_stop)
-                for item in page:
+        registry = writer.sheet("IKM", columns)
+        # both sheets fill in one pass over the IKMs: the registry is read once
+        products = writer.sheet("Produk", _PRODUCT_COLUMNS) if is_xlsx else None
+        done = 0
+        for page in _enterprise_pages(session, flt):
+            for item in page:
+                registry.row(_enterprise_values(item, include_personal))
+                if products is not None:
                     for product in item.products:
-                        writer.row(_product_values(item, product))
+                        products.row(_product_values(item, product))
+            done = _step(done + len(page), total, progress, should_stop)
     return ExportResult(Path(path), total)
 
 
@@ -615,14 +612,14 @@ def _export_sheet(
 ) -> int:
     """Write a one-sheet file of the rows ``values`` makes of ``pages``; return rows written."""
     with _output(path) as (writer, _is_xlsx):
-        writer.sheet(title, columns)
+        sheet = writer.sheet(title, columns)
         return _write_pages(
-            writer, pages, values, total=total, progress=progress, should_stop=should_stop
+            sheet, pages, values, total=total, progress=progress, should_stop=should_stop
         )
 
 
 def _write_pages(
-    writer: _TableWriter,
+    sheet: _SheetWriter,
     pages: Iterable[Sequence[_Item]],
     values: Callable[[Sequence[_Item]], Iterable[Sequence[Any]]],
     *,
@@ -638,7 +635,7 @@ def _write_pages(
     rows = 0
     for page in pages:
         for row in values(page):
-            writer.row(row)
+            sheet.row(row)
             rows += 1
         done = _step(done + len(page), total, progress, should_stop)
     return rows
@@ -685,61 +682,73 @@ def _output(path: Path) -> Iterator[tuple[_TableWriter, bool]]:
 
 
 class _XlsxWriter:
-    """Streams rows into an openpyxl write-only workbook; header styled, first row frozen."""
+    """Streams rows into an xlsxwriter constant-memory workbook; header styled, first row frozen.
+
+    Constant-memory mode keeps one row per sheet in memory, so each sheet must be written top
+    to bottom; several sheets may be filled side by side.
+    """
 
     def __init__(self, path: Path) -> None:
-        from openpyxl import Workbook  # slow to import; only exports need it
+        import xlsxwriter  # only exports need it
 
-        self._path = path
-        self._book = Workbook(write_only=True)
-        self._sheet: Any = None
-        self._columns: Sequence[Column] = ()
+        self._book = xlsxwriter.Workbook(
+            str(path),
+            {
+                "constant_memory": True,
+                # cells are typed by their Python value only: text that looks like a formula,
+                # a number or a link stays text
+                "strings_to_formulas": False,
+                "strings_to_numbers": False,
+                "strings_to_urls": False,
+            },
+        )
+        self._header = self._book.add_format(
+            {"bold": True, "bg_color": "#" + HEADER_FILL, "text_wrap": True, "valign": "vcenter"}
+        )
+        self._date = self._book.add_format({"num_format": DATE_FORMAT})
         self._closed = False
 
-    def sheet(self, title: str, columns: Sequence[Column]) -> None:
-        from openpyxl.cell import WriteOnlyCell
-        from openpyxl.styles import Alignment, Font, PatternFill
-        from openpyxl.utils import get_column_letter
-
-        self._sheet = self._book.create_sheet(title)
-        self._columns = columns
-        self._sheet.freeze_panes = "A2"
-        for index, column in enumerate(columns, start=1):
-            self._sheet.column_dimensions[get_column_letter(index)].width = column.width
-        header = []
-        for column in columns:
-            cell = WriteOnlyCell(self._sheet, column.header)
-            cell.font = Font(bold=True)
-            cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
-            cell.alignment = Alignment(vertical="center", wrap_text=True)
-            header.append(cell)
-        self._sheet.append(header)
-
-    def row(self, values: Sequence[Any]) -> None:
-        from openpyxl.cell import WriteOnlyCell
-
-        if len(values) != len(self._columns):
-            raise ValueError(f"{len(values)} values for {len(self._columns)} columns")
-        cells: list[Any] = []
-        for value in values:
-            if isinstance(value, datetime):
-                value = value.date()
-            if isinstance(value, date):
-                cell = WriteOnlyCell(self._sheet, value)
-                cell.number_format = DATE_FORMAT
-                cells.append(cell)
-            elif isinstance(value, str) and value.startswith("="):
-                cell = WriteOnlyCell(self._sheet, value)
-                cell.data_type = "s"  # text that looks like a formula stays text
-                cells.append(cell)
-            else:
-                cells.append(value)
-        self._sheet.append(cells)
+    def sheet(self, title: str, columns: Sequence[Column]) -> _SheetWriter:
+        sheet = self._book.add_worksheet(title)
+        sheet.freeze_panes(1, 0)
+        for index, column in enumerate(columns):
+            sheet.set_column(index, index, column.width)
+        sheet.write_row(0, 0, [column.header for column in columns], self._header)
+        return _XlsxSheet(sheet, len(columns), self._date)
 
     def close(self) -> None:
         if not self._closed:
             self._closed = True
-            self._book.save(self._path)
+            self._book.close()
+
+
+class _XlsxSheet:
+    """One sheet of an xlsx export; rows go below the header in the order they are given."""
+
+    def __init__(self, sheet: Any, width: int, date_format: Any) -> None:
+        self._sheet = sheet
+        self._width = width
+        self._date = date_format
+        self._next_row = 1
+
+    def row(self, values: Sequence[Any]) -> None:
+        if len(values) != self._width:
+            raise ValueError(f"{len(values)} values for {self._width} columns")
+        sheet, row = self._sheet, self._next_row
+        for column, value in enumerate(values):
+            if value is None:
+                continue
+            if isinstance(value, datetime):
+                value = value.date()
+            if isinstance(value, date):
+                sheet.write_datetime(row, column, value, self._date)
+            elif isinstance(value, bool):
+                sheet.write_boolean(row, column, value)
+            elif isinstance(value, int | float):
+                sheet.write_number(row, column, value)
+            else:
+                sheet.write_string(row, column, str(value))
+        self._next_row += 1
 
 
 class _CsvWriter:
@@ -749,8 +758,9 @@ class _CsvWriter:
         self._handle = open(path, "w", encoding="utf-8-sig", newline="")  # noqa: SIM115
         self._writer = csv.writer(self._handle, delimiter=CSV_DELIMITER)
 
-    def sheet(self, title: str, columns: Sequence[Column]) -> None:
+    def sheet(self, title: str, columns: Sequence[Column]) -> _SheetWriter:
         self._writer.writerow([c.header for c in columns])
+        return self
 
     def row(self, values: Sequence[Any]) -> None:
         self._writer.writerow([_csv_text(value) for value in values])

@@ -47,6 +47,8 @@ from ikmdesk.services.listing import (
 from ikmdesk.services.live_record import live_record
 from ikmdesk.services.optional_text import optional_text
 
+VISIT_ONLY_SORTS = frozenset({"visit_date", "status", "purpose", "updated_at"})
+"""Sort keys on the visit's own columns: their pages can be found in the visit table alone."""
 EARLIEST_VISIT = date(2000, 1, 1)
 FUTURE_GRACE = timedelta(days=1)
 """A visit may be dated tomorrow: laptops cross midnight and time zones (WIB/WITA)."""
@@ -361,6 +363,7 @@ def list_visits(
         "updated_at": sort_key(Visit.updated_at),
     }
     key = resolve_sort(keys, sort)
+    order = key.terms(descending=descending, tiebreak=Visit.id)
     query = (
         select(
             Visit.id,
@@ -378,11 +381,23 @@ def list_visits(
         .join(Region, Region.id == Enterprise.kecamatan_id)
         .join(Cluster, Cluster.id == Enterprise.cluster_id)
         .join(Device, Device.id == Visit.officer_id)
-        .where(*_conditions(session, flt, page=True))
-        .order_by(*key.terms(descending=descending, tiebreak=Visit.id))
-        .offset(offset)
-        .limit(limit)
+        .order_by(*order)
     )
+    if sort in VISIT_ONLY_SORTS and not _narrows_by_place(flt):
+        # One page of ids from the visit table alone, by its own index, then their details:
+        # SQLite's planner does not weigh LIMIT and, given the joins, starts from the small
+        # device and cluster tables and sorts every visit (300 ms at 30,000 visits).
+        page_ids = (
+            select(Visit.id)
+            .where(*_conditions(session, flt, page=True))
+            .order_by(*order)
+            .offset(offset)
+            .limit(limit)
+            .subquery()
+        )
+        query = query.join(page_ids, page_ids.c.id == Visit.id)
+    else:
+        query = query.where(*_conditions(session, flt, page=False)).offset(offset).limit(limit)
     return [
         VisitRow(
             id=row[0],
@@ -408,6 +423,15 @@ def count_visits(session: Session, flt: VisitFilter | None = None) -> int:
         .where(*_conditions(session, flt or VisitFilter(), page=False))
     )
     return int(session.scalar(query) or 0)
+
+
+def _narrows_by_place(flt: VisitFilter) -> bool:
+    """Whether ``flt`` names a kecamatan or text: a page then starts from the matching IKMs.
+
+    A kecamatan holds a few percent of the visits, so sorting its visits beats walking all
+    visits by date; a text filter reads IKM names, which the visit table alone has not.
+    """
+    return bool(flt.kecamatan or (flt.text and flt.text.strip()))
 
 
 def _conditions(session: Session, flt: VisitFilter, *, page: bool) -> list[ColumnElement[bool]]:

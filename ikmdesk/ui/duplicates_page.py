@@ -52,7 +52,7 @@ from ikmdesk.ui.change_bus import (
     VISIT,
     change_bus,
 )
-from ikmdesk.ui.operations import Operation, run_operation
+from ikmdesk.ui.operations import Operation, run_operation, run_with_progress
 from ikmdesk.ui.page_title import page_title_label
 from ikmdesk.ui.row_list_model import RowListModel
 
@@ -254,13 +254,16 @@ class DuplicatesPage(QWidget):
         if self._loading is not None:
             self._reload_wanted = True
             return
-        self._loading = run_operation(
+        self._loading = run_with_progress(
+            self,
+            self.tr("IKM duplikat"),
             find_duplicates,
             database=self.database,
             on_success=self._on_pairs_found,
             on_failure=self._on_load_failed,
-            parent=self,
+            label=self.tr("Membandingkan nama, NIB dan nomor HP IKM…"),
         )
+        self._loading.cancelled.connect(self._on_search_cancelled)
 
     def current_pair(self) -> DuplicatePair | None:
         """Return the selected pair."""
@@ -287,6 +290,14 @@ class DuplicatesPage(QWidget):
         self._show_current()
         self._show_count()
         self.pairs_loaded.emit(len(pairs))
+
+    @Slot()
+    def _on_search_cancelled(self) -> None:
+        self._loading = None
+        self._reload_wanted = False
+        self.count_label.setText(
+            self.tr("Pencarian dibatalkan; tekan Muat ulang untuk mencari lagi.")
+        )
 
     @Slot(object)
     def _on_load_failed(self, error: BaseException) -> None:

@@ -174,3 +174,55 @@ def test_typing_variants_in_a_kecamatan_are_found_when_a_desa_is_missing(
         found = [{p.first.id, p.second.id} for p in find_duplicates(session)]
     assert ids[0] in found
     assert ids[1] not in found  # 0.79 alike: below the threshold
+
+
+class _Stop(Exception):
+    pass
+
+
+class _Sink:
+    def __init__(self, stop_after: int | None = None) -> None:
+        self.reports: list[tuple[int, int]] = []
+        self._stop_after = stop_after
+
+    def report(self, done: int, total: int, text: str = "") -> None:
+        self.reports.append((done, total))
+
+    def raise_if_cancelled(self) -> None:
+        if self._stop_after is not None and len(self.reports) >= self._stop_after:
+            raise _Stop
+
+
+def _alike_registry(session) -> None:  # type: ignore[no-untyped-def]
+    desa = add_desa(session, kecamatan_id=SANGATTA_UTARA, name="Swarga Bara")
+    for n in range(6):
+        _enterprise(session, f"Keripik Pisang Bu Ani {n}", desa_id=desa)
+        _enterprise(session, f"Kripik Pisang Bu Ani {n}")
+
+
+def test_the_search_reports_progress_up_to_its_total(database: Database, monkeypatch) -> None:
+    monkeypatch.setattr("ikmdesk.services.duplicates.MATRIX_CELLS", 12)
+    monkeypatch.setattr("ikmdesk.services.duplicates.PROGRESS_STEP", 1)
+    sink = _Sink()
+    with database.unit_of_work() as session:
+        _alike_registry(session)
+        pairs = find_duplicates(session, sink)
+    assert pairs
+    assert len(sink.reports) > 2
+    assert sink.reports[-1][0] == sink.reports[-1][1]
+    assert [done for done, _ in sink.reports] == sorted(done for done, _ in sink.reports)
+
+
+def test_a_cancelled_search_stops_with_the_sinks_exception(database: Database, monkeypatch) -> None:
+    monkeypatch.setattr("ikmdesk.services.duplicates.MATRIX_CELLS", 12)
+    monkeypatch.setattr("ikmdesk.services.duplicates.PROGRESS_STEP", 1)
+    sink = _Sink(stop_after=1)
+    with database.unit_of_work() as session:
+        _alike_registry(session)
+        try:
+            find_duplicates(session, sink)
+        except _Stop:
+            pass
+        else:
+            raise AssertionError("the search went on after it was cancelled")
+    assert len(sink.reports) == 1

@@ -6,8 +6,9 @@ from datetime import date
 from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QThread
 from PySide6.QtTest import QAbstractItemModelTester
+from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
 from sqlalchemy import func, select
 
 from ikmdesk.models import Enterprise, Visit
@@ -245,3 +246,32 @@ def test_restoring_from_the_page_brings_the_window_back_to_the_backup(
     assert restored is not database
     assert _count(restored, Enterprise) == before - 1
     assert {b.reason for b in list_backups(restored.path)} == {"manual", "pre-restore"}
+
+
+def test_a_long_duplicate_search_shows_progress_and_can_be_cancelled(qtbot, database, monkeypatch):
+    import ikmdesk.ui.duplicates_page as duplicates_page
+
+    def slow_search(session, progress):  # type: ignore[no-untyped-def]
+        for done in range(10_000):
+            progress.raise_if_cancelled()
+            progress.report(done, 10_000)
+            QThread.msleep(5)
+        return []
+
+    monkeypatch.setattr(duplicates_page, "find_duplicates", slow_search)
+    page = DuplicatesPage(database)
+    qtbot.addWidget(page)
+    page.show()
+
+    def dialog() -> QProgressDialog | None:
+        shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog)]
+        return next((w for w in shown if w.isVisible()), None)
+
+    qtbot.waitUntil(lambda: dialog() is not None, timeout=WAIT)
+    progress = dialog()
+    assert progress is not None
+    qtbot.waitUntil(lambda: progress.value() > 0, timeout=WAIT)
+    cancel = next(b for b in progress.findChildren(QPushButton) if b.text() == "Batal")
+    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "dibatalkan" in page.count_label.text(), timeout=WAIT)
+    assert page.model.rowCount() == 0

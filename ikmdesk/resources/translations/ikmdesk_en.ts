@@ -296,6 +296,18 @@
         <source>Muat ulang</source>
         <translation>Reload</translation>
     </message>
+    <message>
+        <source>IKM duplikat</source>
+        <translation>Duplicate IKMs</translation>
+    </message>
+    <message>
+        <source>Membandingkan nama, NIB dan nomor HP IKM…</source>
+        <translation>Comparing IKM names, NIBs and phone numbers…</translation>
+    </message>
+    <message>
+        <source>Pencarian dibatalkan; tekan Muat ulang untuk mencari lagi.</source>
+        <translation>Search cancelled; press Reload to search again.</translation>
+    </message>
     <message numerus="yes">
         <source>%n pasangan</source>
         <translation>
