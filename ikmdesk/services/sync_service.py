@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
@@ -35,6 +35,7 @@ from ikmdesk.models.sync_state import (
 from ikmdesk.paths import blob_dir
 from ikmdesk.services.backup import REASON_SYNC_IMPORT, backup_now
 from ikmdesk.services.device import DeviceInfo, key_fingerprint, this_device
+from ikmdesk.services.progress import ProgressSink
 from ikmdesk.services.sync_trust import PeerInfo, peer_info, trusted_peers
 from ikmdesk.sync import hlc
 from ikmdesk.sync.authority import Receiver, check_package
@@ -103,14 +104,6 @@ MSG_UNKNOWN_RECIPIENT = QT_TRANSLATE_NOOP(
     "Perangkat {device} belum dipercaya di sini; impor dulu kartu kuncinya (ikmdesk device trust).",
 )
 MSG_EMPTY_PASSPHRASE = QT_TRANSLATE_NOOP(CONTEXT, "Kata sandi paket tidak boleh kosong.")
-
-
-class ProgressSink(Protocol):
-    """Where long sync work reports progress and learns it was cancelled (the UI's Progress)."""
-
-    def report(self, done: int, total: int, text: str = "") -> None: ...
-
-    def raise_if_cancelled(self) -> None: ...
 
 
 @dataclass(frozen=True, slots=True)
