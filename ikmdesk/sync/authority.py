@@ -142,10 +142,10 @@ def check_package(
     sender_is_supervisor = sender_role == DeviceRole.SUPERVISOR.value
     for op in fresh:
         author = authors.get(op.device_id, op.device_id)
-        if not sender_is_supervisor and author != sender_id:
-            raise PackageRefused(MSG_NOT_SENDERS_OP, name=name, op_id=op.op_id, author=author)
         if op.device_id == me.origin or (author == me.device_id and not sender_is_supervisor):
             raise PackageRefused(MSG_FOREIGN_OWN_OPS, name=name)
+        if not sender_is_supervisor and author != sender_id:
+            raise PackageRefused(MSG_NOT_SENDERS_OP, name=name, op_id=op.op_id, author=author)
         if op.entity in (CONTEXT_ENTITY, ORIGIN_ENTITY):
             continue
         rule = _broken_rule(op, author, roles, known_devices, rows, fresh)

@@ -177,7 +177,7 @@ def test_ops_forged_under_another_officer_are_refused(world) -> None:
 def test_ops_forged_under_the_supervisor_are_refused(world) -> None:
     a, sup = world["a"], world["sup"]
     unknown = [_op(sup.id, 10_000, "enterprise", str(uuid.uuid4()), "notes", "palsu")]
-    _refused(world, _package(world, a, unknown), "atas nama perangkat lain")
+    _refused(world, _package(world, a, unknown), "atas nama perangkat ini")
     known = [_op(sup.id, 3, "enterprise", str(uuid.uuid4()), "notes", "palsu")]
     _refused(world, _package(world, a, known), "isinya berbeda")
 
