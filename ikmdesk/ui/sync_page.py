@@ -576,9 +576,10 @@ class SyncPage(QWidget):
         """Import the files, then ask what they need (trust, passphrase), one file at a time."""
         if self._flow is not None:
             return None  # one import conversation at a time; the button is disabled meanwhile
-        self._flow = _ImportFlow(paths=list(paths))
+        unique = list(dict.fromkeys(paths))  # a file picked twice is imported once
+        self._flow = _ImportFlow(paths=unique)
         self.import_button.setEnabled(False)
-        return self._run_import(list(paths), _FileState())
+        return self._run_import(unique, _FileState())
 
     def _run_import(self, paths: list[Path], state: _FileState) -> Operation:
         assert self._flow is not None
