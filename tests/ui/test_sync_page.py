@@ -230,9 +230,7 @@ def test_a_conflict_is_listed_and_the_other_value_restored(qtbot, world, tmp_pat
     QApplication.processEvents()
 
 
-def test_a_trusted_senders_passphrase_package_asks_only_for_the_passphrase(
-    qtbot, world, tmp_path
-):
+def test_a_trusted_senders_passphrase_package_asks_only_for_the_passphrase(qtbot, world, tmp_path):
     sup, off, _other = world
     add_enterprise(off.db)
     package = export_package(off.db, tmp_path / "sandi.ikmsync", passphrase="durian montong").path
@@ -250,9 +248,7 @@ def test_a_trusted_senders_passphrase_package_asks_only_for_the_passphrase(
     assert outcome.result is not None and outcome.result.applied > 0
 
 
-def test_key_cards_are_saved_and_trusted_with_the_fingerprint_shown(
-    qtbot, tmp_path, monkeypatch
-):
+def test_key_cards_are_saved_and_trusted_with_the_fingerprint_shown(qtbot, tmp_path, monkeypatch):
     off = make_node(tmp_path / "off", "Siti Rahmawati")
     sup = make_node(tmp_path / "sup", "Bu Kasi", role="supervisor")
     officer_page = open_page(qtbot, off.db)
