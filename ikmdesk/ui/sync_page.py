@@ -269,7 +269,8 @@ class SyncPage(QWidget):
 
         self.conflict_table = self._table(
             [self.tr("Data"), self.tr("Isian"), self.tr("Nilai dipakai"), self.tr("Oleh"),
-             self.tr("Nilai lain"), self.tr("Oleh"), self.tr("Waktu")]
+             self.tr("Nilai lain"), self.tr("Oleh"), self.tr("Waktu")],
+            stretch=(2, 4),
         )  # fmt: skip
         self.restore_button = QPushButton(self.tr("Pulihkan nilai lain"))
         self.restore_button.clicked.connect(self._on_restore_button_clicked)
@@ -286,7 +287,8 @@ class SyncPage(QWidget):
 
         self.history_table = self._table(
             [self.tr("Waktu"), self.tr("Arah"), self.tr("Perangkat"), self.tr("Berkas"),
-             self.tr("Perubahan"), self.tr("Konflik"), self.tr("Lampiran")]
+             self.tr("Perubahan"), self.tr("Konflik"), self.tr("Lampiran")],
+            stretch=(3,),
         )  # fmt: skip
         history_box = QGroupBox(self.tr("Riwayat"))
         QVBoxLayout(history_box).addWidget(self.history_table)
@@ -302,14 +304,22 @@ class SyncPage(QWidget):
         layout.addWidget(conflict_box, 1)
         layout.addWidget(history_box, 1)
 
-    def _table(self, headers: list[str]) -> QTableWidget:
+    def _table(self, headers: list[str], *, stretch: tuple[int, ...]) -> QTableWidget:
         table = QTableWidget(0, len(headers))
         table.setHorizontalHeaderLabels(headers)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        table.horizontalHeader().setStretchLastSection(True)
+        table.setWordWrap(False)
+        header = table.horizontalHeader()
+        header.setStretchLastSection(False)
+        for column in range(len(headers)):
+            mode = (
+                QHeaderView.ResizeMode.Stretch
+                if column in stretch
+                else QHeaderView.ResizeMode.ResizeToContents
+            )
+            header.setSectionResizeMode(column, mode)
         table.verticalHeader().setVisible(False)
         return table
 
@@ -385,8 +395,8 @@ class SyncPage(QWidget):
         count = self.next_export_ops()
         if isinstance(count, dict):
             if count:
-                per_officer = ", ".join(
-                    f"{o.officer_name} {count[o.device_id]}" for o in self.data.officers
+                per_officer = "; ".join(
+                    f"{o.officer_name}: {count[o.device_id]}" for o in self.data.officers
                 )
                 text = self.tr("Ekspor berikutnya membawa, per petugas: {list}.").format(
                     list=per_officer
@@ -438,7 +448,7 @@ class SyncPage(QWidget):
             values = [
                 _when(record.at),
                 direction,
-                record.peer_name or (record.peer_id or "")[:8] or self.tr("siapa saja"),
+                record.peer_name or (record.peer_id or "")[:8] or self.tr("(kata sandi)"),
                 record.file_name,
                 str(record.applied if record.direction == "import" else record.ops),
                 str(record.conflicts),

@@ -26,7 +26,7 @@ from ikmdesk.services.sync_trust import PeerInfo
 def role_text(role: str) -> str:
     """Return a device role ("officer", "supervisor") in the window's words."""
     if role == DeviceRole.SUPERVISOR.value:
-        return QCoreApplication.translate("TrustDialog", "penyelia (kepala seksi)")
+        return QCoreApplication.translate("TrustDialog", "penyelia")
     return QCoreApplication.translate("TrustDialog", "petugas pendamping")
 
 
@@ -72,6 +72,8 @@ class TrustDialog(QDialog):
         self.reject_button: QPushButton = self.buttons.addButton(
             self.tr("Jangan percayai"), QDialogButtonBox.ButtonRole.RejectRole
         )
+        # Enter and Esc both answer "no": trusting a key must be a deliberate click.
+        self.trust_button.setAutoDefault(False)
         self.reject_button.setDefault(True)
         self.reject_button.setFocus()
         self.buttons.accepted.connect(self.accept)

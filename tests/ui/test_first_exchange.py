@@ -158,7 +158,7 @@ def test_officer_to_supervisor_and_back_with_one_question_each(
         click(qtbot, officer_page.import_button)
         trust = answer_trust(qtbot, officer_page, trust=True)
     assert trust["name"] == "Bu Kasi"
-    assert trust["role"] == "penyelia (kepala seksi)"
+    assert trust["role"] == "penyelia"
     assert trust["fingerprint"] == sup.info.fingerprint
     (outcome,) = completed.args[0]
     assert outcome.result is not None and outcome.result.newly_trusted

@@ -102,7 +102,7 @@ def test_supervisor_exports_for_all_officers_what_the_page_promised(
     assert page.recipient_combo.findData(off.id) > 0
     promised = page.next_export_ops()
     assert isinstance(promised, dict) and set(promised) == {off.id, other.id}
-    assert f"Siti {promised[off.id]}" in page.pending_label.text()
+    assert f"Siti: {promised[off.id]}" in page.pending_label.text()
     stick = tmp_path / "stick"
     stick.mkdir()
     monkeypatch.setattr(dialogs, "choose_folder", lambda *a, **k: stick)

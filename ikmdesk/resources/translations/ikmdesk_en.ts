@@ -2170,6 +2170,10 @@ P-IRT {number}</translation>
         <translation>The next export carries {ops} changes not yet confirmed as received by {name}.</translation>
     </message>
     <message>
+        <source>(kata sandi)</source>
+        <translation>(passphrase)</translation>
+    </message>
+    <message>
         <source>dikunci dengan kata sandi</source>
         <translation>locked with a passphrase</translation>
     </message>
@@ -2208,10 +2212,6 @@ P-IRT {number}</translation>
     <message>
         <source>ekspor</source>
         <translation>export</translation>
-    </message>
-    <message>
-        <source>siapa saja</source>
-        <translation>anyone</translation>
     </message>
     <message>
         <source>Pilih folder (flashdisk) tujuan</source>
@@ -2289,8 +2289,8 @@ P-IRT {number}</translation>
 <context>
     <name>TrustDialog</name>
     <message>
-        <source>penyelia (kepala seksi)</source>
-        <translation>supervisor (section head)</translation>
+        <source>penyelia</source>
+        <translation>supervisor</translation>
     </message>
     <message>
         <source>petugas pendamping</source>
