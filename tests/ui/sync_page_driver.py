@@ -21,7 +21,7 @@ def open_page(qtbot, database) -> SyncPage:
     qtbot.addWidget(page)
     page.resize(1100, 760)
     page.show()
-    qtbot.waitUntil(lambda: page.data is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: page.data is not None, timeout=30_000)
     return page
 
 
@@ -33,7 +33,7 @@ def visible_progress_dialogs() -> list[QWidget]:
 def wait_for_question(qtbot, owner, kind: type[D]) -> D:
     """Wait until ``owner`` shows a question of ``kind``; no progress dialog may cover it."""
     qtbot.waitUntil(
-        lambda: isinstance(owner.question, kind) and owner.question.isVisible(), timeout=10_000
+        lambda: isinstance(owner.question, kind) and owner.question.isVisible(), timeout=30_000
     )
     assert visible_progress_dialogs() == []
     return owner.question

@@ -104,7 +104,7 @@ def test_officer_to_supervisor_and_back_with_one_question_each(
     assert not choose.ok_button.isEnabled() and "sama" in choose.hint_label.text()
     type_passphrase(qtbot, choose, PASSPHRASE, PASSPHRASE)
     assert choose.ok_button.isEnabled()
-    with qtbot.waitSignal(officer_page.export_finished, timeout=10_000) as exported:
+    with qtbot.waitSignal(officer_page.export_finished, timeout=30_000) as exported:
         click(qtbot, choose.ok_button)
     (result,) = exported.args[0]
     assert result.ops == promised and result.encryption == "scrypt"
@@ -131,7 +131,7 @@ def test_officer_to_supervisor_and_back_with_one_question_each(
     assert retry is not enter and retry.error_label.isVisible()
     assert "salah" in retry.error_label.text()
     type_passphrase(qtbot, retry, PASSPHRASE)
-    with qtbot.waitSignal(sup_page.import_completed, timeout=10_000) as completed:
+    with qtbot.waitSignal(sup_page.import_completed, timeout=30_000) as completed:
         click(qtbot, retry.ok_button)
     (outcome,) = completed.args[0]
     assert outcome.result is not None and outcome.result.applied == promised
@@ -141,12 +141,12 @@ def test_officer_to_supervisor_and_back_with_one_question_each(
     assert sup_page.question is None
 
     # 3. The supervisor replies: the officer is now trusted, so no passphrase is asked.
-    qtbot.waitUntil(lambda: sup_page.recipient_combo.findData(off.id) > 0, timeout=10_000)
+    qtbot.waitUntil(lambda: sup_page.recipient_combo.findData(off.id) > 0, timeout=30_000)
     sup_page.recipient_combo.setCurrentIndex(sup_page.recipient_combo.findData(off.id))
     reply_promised = sup_page.next_export_ops()
     assert f"{reply_promised} perubahan" in sup_page.pending_label.text()
     asked.clear()
-    with qtbot.waitSignal(sup_page.export_finished, timeout=10_000) as exported:
+    with qtbot.waitSignal(sup_page.export_finished, timeout=30_000) as exported:
         click(qtbot, sup_page.export_button)
     (reply,) = exported.args[0]
     assert asked == [] and reply.encryption == "x25519" and reply.ops == reply_promised
@@ -154,7 +154,7 @@ def test_officer_to_supervisor_and_back_with_one_question_each(
 
     # 4. The officer imports the reply: one trust question (the supervisor), nothing else.
     monkeypatch.setattr(dialogs, "open_files", lambda *a, **k: [reply.path])
-    with qtbot.waitSignal(officer_page.import_completed, timeout=10_000) as completed:
+    with qtbot.waitSignal(officer_page.import_completed, timeout=30_000) as completed:
         click(qtbot, officer_page.import_button)
         trust = answer_trust(qtbot, officer_page, trust=True)
     assert trust["name"] == "Bu Kasi"
@@ -165,17 +165,17 @@ def test_officer_to_supervisor_and_back_with_one_question_each(
     assert [type(q) for q in asked] == [TrustDialog]
 
     # 5. From now on the officer's exports go to the supervisor, and say what they carry.
-    qtbot.waitUntil(lambda: officer_page.recipient_combo.currentData() == sup.id, timeout=10_000)
+    qtbot.waitUntil(lambda: officer_page.recipient_combo.currentData() == sup.id, timeout=30_000)
     assert officer_page.next_export_ops() == 0
     row = add_enterprise(off.db, "IKM Kedua")
     edit(off.db, Enterprise, row, phone="081200000000")
     officer_page.refresh()
-    qtbot.waitUntil(lambda: officer_page.next_export_ops() > 0, timeout=10_000)
+    qtbot.waitUntil(lambda: officer_page.next_export_ops() > 0, timeout=30_000)
     promised = officer_page.next_export_ops()
     assert f"{promised} perubahan yang belum dipastikan diterima Bu Kasi" in (
         officer_page.pending_label.text()
     )
-    with qtbot.waitSignal(officer_page.export_finished, timeout=10_000) as exported:
+    with qtbot.waitSignal(officer_page.export_finished, timeout=30_000) as exported:
         click(qtbot, officer_page.export_button)
     (result,) = exported.args[0]
     assert result.ops == promised and result.encryption == "x25519"
@@ -195,7 +195,7 @@ def test_cancelling_the_passphrase_or_the_trust_ends_the_import(
     page = open_page(qtbot, sup.db)
     _record_questions(page, asked)
 
-    with qtbot.waitSignal(page.import_completed, timeout=10_000) as completed:
+    with qtbot.waitSignal(page.import_completed, timeout=30_000) as completed:
         page.import_paths([package])
         answer_trust(qtbot, page, trust=False)
     (outcome,) = completed.args[0]
@@ -204,7 +204,7 @@ def test_cancelling_the_passphrase_or_the_trust_ends_the_import(
     assert [type(q) for q in asked] == [TrustDialog]
 
     asked.clear()
-    with qtbot.waitSignal(page.import_completed, timeout=10_000) as completed:
+    with qtbot.waitSignal(page.import_completed, timeout=30_000) as completed:
         page.import_paths([package])
         answer_trust(qtbot, page, trust=True)
         click(qtbot, wait_for_question(qtbot, page, PassphraseDialog).cancel_button)

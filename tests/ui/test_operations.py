@@ -154,7 +154,7 @@ def test_a_finished_progress_dialog_is_gone_before_the_result_is_handled(
         work,
         on_success=lambda _result: visible_when_handled.append(_dialog_is_visible()),
     )
-    qtbot.waitUntil(_dialog_is_visible, timeout=10_000)
+    qtbot.waitUntil(_dialog_is_visible, timeout=30_000)
     release.set()
     with qtbot.waitSignal(operation.finished, timeout=10_000):
         pass

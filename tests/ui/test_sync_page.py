@@ -64,7 +64,7 @@ def test_officer_exports_for_its_supervisor_what_the_page_promised(
     target = tmp_path / "stick" / "untuk-kasi.ikmsync"
     target.parent.mkdir()
     monkeypatch.setattr(dialogs, "save_file", lambda *a, **k: target)
-    with qtbot.waitSignal(page.export_finished, timeout=10_000) as exported:
+    with qtbot.waitSignal(page.export_finished, timeout=30_000) as exported:
         click(qtbot, page.export_button)
     assert target.exists()
     assert exported.args[0][0].ops == promised
@@ -80,12 +80,12 @@ def test_a_full_package_carries_what_the_page_says(qtbot, world, tmp_path, monke
     import_package(sup.db, export_package(off.db, tmp_path / "1.ikmsync").path)
     import_package(off.db, export_package(sup.db, tmp_path / "2.ikmsync", to=off.id).path)
     page = open_page(qtbot, off.db)
-    qtbot.waitUntil(lambda: page.next_export_ops() == 0, timeout=10_000)
+    qtbot.waitUntil(lambda: page.next_export_ops() == 0, timeout=30_000)
     click(qtbot, page.full_check)
     promised = page.next_export_ops()
     assert promised > 0 and f"semua {promised} perubahan" in page.pending_label.text()
     monkeypatch.setattr(dialogs, "save_file", lambda *a, **k: tmp_path / "lengkap.ikmsync")
-    with qtbot.waitSignal(page.export_finished, timeout=10_000) as exported:
+    with qtbot.waitSignal(page.export_finished, timeout=30_000) as exported:
         click(qtbot, page.export_button)
     assert exported.args[0][0].ops == promised and exported.args[0][0].full
 
@@ -106,7 +106,7 @@ def test_supervisor_exports_for_all_officers_what_the_page_promised(
     stick = tmp_path / "stick"
     stick.mkdir()
     monkeypatch.setattr(dialogs, "choose_folder", lambda *a, **k: stick)
-    with qtbot.waitSignal(page.export_finished, timeout=10_000) as exported:
+    with qtbot.waitSignal(page.export_finished, timeout=30_000) as exported:
         click(qtbot, page.export_button)
     assert {r.recipient_id: r.ops for r in exported.args[0]} == promised
     names = sorted(p.name for p in stick.iterdir())
@@ -154,18 +154,18 @@ def test_importing_picked_files_shows_a_summary_and_the_history(
     package = export_package(off.db, tmp_path / "dari-siti.ikmsync").path
     page = open_page(qtbot, sup.db)
     monkeypatch.setattr(dialogs, "open_files", lambda *a, **k: [package, package])
-    with qtbot.waitSignal(page.import_completed, timeout=10_000) as blocker:
+    with qtbot.waitSignal(page.import_completed, timeout=30_000) as blocker:
         click(qtbot, page.import_button)
     (first,) = blocker.args[0]  # picked twice, imported once
     assert first.result.applied > 0
     assert "perubahan baru" in page.import_result_label.text()
-    with qtbot.waitSignal(page.import_completed, timeout=10_000) as blocker:
+    with qtbot.waitSignal(page.import_completed, timeout=30_000) as blocker:
         click(qtbot, page.import_button)
     (second,) = blocker.args[0]
     assert second.result.already_imported
     assert "sudah pernah diimpor" in page.import_result_label.text()
     assert "dari-siti" not in page.export_result_label.text()
-    qtbot.waitUntil(lambda: page.history_table.rowCount() == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: page.history_table.rowCount() == 1, timeout=30_000)
     assert page.history_table.item(0, 3).text() == "dari-siti.ikmsync"
 
 
@@ -180,13 +180,13 @@ def test_an_unknown_sender_is_asked_about_once_and_imported_only_when_trusted(
     page = open_page(qtbot, sup.db)
     asked = []
     page.question_asked.connect(asked.append)
-    with qtbot.waitSignal(page.import_completed, timeout=10_000):
+    with qtbot.waitSignal(page.import_completed, timeout=30_000):
         page.import_paths([first])
         shown = answer_trust(qtbot, page, trust=False)
     assert shown["fingerprint"] == other.info.fingerprint and shown["name"] == "Rahmat"
     assert "tidak dipercaya" in page.import_result_label.text()
 
-    with qtbot.waitSignal(page.import_completed, timeout=10_000) as blocker:
+    with qtbot.waitSignal(page.import_completed, timeout=30_000) as blocker:
         page.import_paths([first, second])
         answer_trust(qtbot, page, trust=True)
     assert len(asked) == 2  # one question per import, not one per file of the same sender
@@ -205,7 +205,7 @@ def test_a_dropped_file_is_imported(qtbot, world, tmp_path):
         QPoint(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
         Qt.KeyboardModifier.NoModifier,
     )  # fmt: skip
-    with qtbot.waitSignal(page.import_completed, timeout=10_000) as blocker:
+    with qtbot.waitSignal(page.import_completed, timeout=30_000) as blocker:
         page.dropEvent(drop)
     (outcome,) = blocker.args[0]
     assert outcome.result is not None and outcome.result.applied > 0
@@ -219,12 +219,12 @@ def test_a_conflict_is_listed_and_the_other_value_restored(qtbot, world, tmp_pat
     edit(sup.db, Enterprise, row, name="Versi Kasi")
     import_package(sup.db, export_package(off.db, tmp_path / "2.ikmsync").path)
     page = open_page(qtbot, sup.db)
-    qtbot.waitUntil(lambda: page.conflict_table.rowCount() == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: page.conflict_table.rowCount() == 1, timeout=30_000)
     assert "Konflik terbuka: 1." in page.status_label.text()
     other_value = page.conflict_table.item(0, 4).text()
     assert {other_value, page.conflict_table.item(0, 2).text()} == {"Versi Siti", "Versi Kasi"}
     click(qtbot, page.restore_button)
-    qtbot.waitUntil(lambda: page.conflict_table.rowCount() == 0, timeout=10_000)
+    qtbot.waitUntil(lambda: page.conflict_table.rowCount() == 0, timeout=30_000)
     with sup.db.unit_of_work() as session:
         assert session.get_one(Enterprise, row).name == other_value
     QApplication.processEvents()
@@ -237,7 +237,7 @@ def test_a_trusted_senders_passphrase_package_asks_only_for_the_passphrase(qtbot
     page = open_page(qtbot, sup.db)
     asked = []
     page.question_asked.connect(asked.append)
-    with qtbot.waitSignal(page.import_completed, timeout=10_000) as blocker:
+    with qtbot.waitSignal(page.import_completed, timeout=30_000) as blocker:
         page.import_paths([package])
         dialog = wait_for_question(qtbot, page, PassphraseDialog)
         assert "sandi.ikmsync" in dialog.intro_label.text()
@@ -260,7 +260,7 @@ def test_key_cards_are_saved_and_trusted_with_the_fingerprint_shown(qtbot, tmp_p
 
     monkeypatch.setattr(dialogs, "save_file", save_file)
     cards = officer_page.key_cards
-    with qtbot.waitSignal(cards.key_card_saved, timeout=10_000):
+    with qtbot.waitSignal(cards.key_card_saved, timeout=30_000):
         click(qtbot, cards.save_button)
     assert suggested == ["kartu-kunci-Siti-Rahmawati.json"]
     card_path = tmp_path / suggested[0]
@@ -280,15 +280,15 @@ def test_key_cards_are_saved_and_trusted_with_the_fingerprint_shown(qtbot, tmp_p
         "fingerprint": off.info.fingerprint,
     }
     assert "tidak dipercaya" in sup_cards.result_label.text()
-    with qtbot.waitSignal(sup_cards.peer_trusted, timeout=10_000):
+    with qtbot.waitSignal(sup_cards.peer_trusted, timeout=30_000):
         click(qtbot, sup_cards.import_button)
         answer_trust(qtbot, sup_cards, trust=True)
     assert "Siti Rahmawati (petugas pendamping) kini dipercaya" in sup_cards.result_label.text()
     assert off.info.fingerprint in sup_cards.result_label.text()
-    qtbot.waitUntil(lambda: sup_page.recipient_combo.findData(off.id) > 0, timeout=10_000)
+    qtbot.waitUntil(lambda: sup_page.recipient_combo.findData(off.id) > 0, timeout=30_000)
 
     click(qtbot, sup_cards.import_button)  # the same card again: nothing to ask
-    qtbot.waitUntil(lambda: "sudah dipercaya" in sup_cards.result_label.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: "sudah dipercaya" in sup_cards.result_label.text(), timeout=30_000)
     assert sup_cards.question is None
     wait_for_operations(10_000)
     off.db.close()
@@ -302,5 +302,7 @@ def test_a_bad_key_card_is_refused_with_its_reason(qtbot, world, tmp_path, monke
     page = open_page(qtbot, sup.db)
     monkeypatch.setattr(dialogs, "open_file", lambda *a, **k: bad)
     click(qtbot, page.key_cards.import_button)
-    qtbot.waitUntil(lambda: "bukan kartu kunci" in page.key_cards.result_label.text())
+    qtbot.waitUntil(
+        lambda: "bukan kartu kunci" in page.key_cards.result_label.text(), timeout=30_000
+    )
     assert page.key_cards.question is None
