@@ -2,7 +2,8 @@
 
 Usage: ``uv run python docs/screenshots.py [--out docs/screenshots]``. Runs offscreen in a
 temporary data folder (your own data and settings are not touched) and writes
-``<out>/<lang>/<nn>-<page>.png`` plus ``<out>/<lang>/00-setup.png`` (the first-run dialog);
+``<out>/<lang>/<nn>-<page>.png`` plus ``<out>/<lang>/00-setup.png`` (the first-run dialog)
+and ``<out>/<lang>/sync-NN-<step>.png``, the first exchange step by step (``sync_screenshots``);
 ``--pseudo`` adds stretched texts in ``<out>/pseudo`` to spot clipped labels (not committed).
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -28,15 +30,27 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--pseudo", action="store_true", help="also shoot with stretched texts into <out>/pseudo"
     )
+    parser.add_argument(
+        "--only-sync", action="store_true", help="shoot only the sync exchange steps"
+    )
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     with tempfile.TemporaryDirectory(prefix="ikmdesk-shots-") as tmp:
         os.environ["IKMDESK_DATA_DIR"] = str(Path(tmp) / "data")
         langs = (*LANGS, "pseudo") if args.pseudo else LANGS
-        return _shoot(Path(args.out), Path(tmp), args.enterprises, args.visits, langs)
+        out, pages = Path(args.out), not args.only_sync
+        return _shoot(out, Path(tmp), args.enterprises, args.visits, langs, pages=pages)
 
 
-def _shoot(out: Path, tmp: Path, enterprises: int, visits: int, langs: tuple[str, ...]) -> int:
+def _shoot(
+    out: Path,
+    tmp: Path,
+    enterprises: int,
+    visits: int,
+    langs: tuple[str, ...],
+    *,
+    pages: bool = True,
+) -> int:
     from PySide6.QtCore import QSettings
 
     from ikmdesk.services.data_file import open_data_file
@@ -50,7 +64,7 @@ def _shoot(out: Path, tmp: Path, enterprises: int, visits: int, langs: tuple[str
     for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
         QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp / "qsettings"))
     demo_path = tmp / "ikmdesk-demo.db"
-    build_demo(demo_path, enterprises=enterprises, visits=visits)
+    build_demo(demo_path, enterprises=enterprises if pages else 1, visits=visits if pages else 1)
     database = open_data_file(demo_path)
     fresh = open_data_file(tmp / "baru.db", create=True)
     try:
@@ -60,6 +74,11 @@ def _shoot(out: Path, tmp: Path, enterprises: int, visits: int, langs: tuple[str
                 install_pseudo()
             folder = out / lang
             folder.mkdir(parents=True, exist_ok=True)
+            if lang != "pseudo":
+                script = Path(__file__).with_name("sync_screenshots.py")
+                subprocess.run([sys.executable, str(script), str(folder), lang], check=True)
+            if not pages:
+                continue
             setup = SetupDialog(fresh)
             setup.show()
             _settle(app)

@@ -36,6 +36,7 @@ from ikmdesk.paths import blob_dir
 from ikmdesk.services.backup import REASON_SYNC_IMPORT, backup_now
 from ikmdesk.services.device import DeviceInfo, key_fingerprint, this_device
 from ikmdesk.services.progress import ProgressSink
+from ikmdesk.services.sync_exchange import file_name_part
 from ikmdesk.services.sync_trust import PeerInfo, peer_info, trusted_peers
 from ikmdesk.sync import hlc
 from ikmdesk.sync.authority import Receiver, check_package
@@ -154,11 +155,18 @@ class ImportResult:
         }
 
 
-def default_file_name(device: DeviceInfo, recipient_id: str | None, *, now: datetime) -> str:
-    """Return a package file name that never repeats: sender, recipient and time."""
-    stamp = now.strftime("%Y%m%dT%H%M%S")
-    to = recipient_id[:8] if recipient_id else "semua"
-    return f"ikmdesk-{device.id[:8]}-ke-{to}-{stamp}{SUFFIX}"
+def default_file_name(device: DeviceInfo, recipient: PeerInfo | None, *, now: datetime) -> str:
+    """Return a package file name that names sender, recipient and local date and time.
+
+    Only ASCII letters, digits and '-' (safe on Windows and FAT sticks); the seconds keep
+    two exports of the same day apart.
+    """
+    sender = file_name_part(device.officer_name, fallback=device.id[:8])
+    stamp = now.strftime("%Y-%m-%d-%H%M%S")
+    if recipient is None:
+        return f"ikmdesk-{sender}-{stamp}{SUFFIX}"
+    to = file_name_part(recipient.officer_name, fallback=recipient.device_id[:8])
+    return f"ikmdesk-{sender}-untuk-{to}-{stamp}{SUFFIX}"
 
 
 def default_recipient(session: Session) -> PeerInfo | None:

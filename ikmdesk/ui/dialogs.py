@@ -13,7 +13,8 @@ or the patch will not reach you.
   ``save_file(parent, title, suggested, name_filter) -> Path | None``,
   ``choose_folder(parent, title, start="") -> Path | None``. ``name_filter`` is Qt's form,
   e.g. ``"Berkas sinkronisasi (*.ikmsync)"``; None/empty means the user cancelled.
-- ``translate_error(error) -> str``: the text ``show_error`` would show.
+- ``translate_error(error) -> str``: the text ``show_error`` would show (for a UserError,
+  ``ui.window_messages.window_message``: the window's wording, never a command-line flag).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ikmdesk.errors import UserError
+from ikmdesk.ui.window_messages import window_message
 
 log = logging.getLogger(__name__)
 
@@ -70,7 +72,7 @@ def _acknowledge(parent: QWidget | None, icon: QMessageBox.Icon, title: str, tex
 def translate_error(error: BaseException) -> str:
     """Return the message shown for ``error``: translated for a UserError, generic otherwise."""
     if isinstance(error, UserError):
-        return error.message(QCoreApplication.translate)
+        return window_message(error)
     return QCoreApplication.translate(
         "dialogs", "Terjadi kesalahan yang tidak terduga: {detail}"
     ).format(detail=str(error) or type(error).__name__)

@@ -26,8 +26,10 @@ API:
   parent=None) -> Operation``: make, connect and start in one call (no dialog).
 - ``run_with_progress(parent, title, work, *, database=None, changes=(), on_success=None,
   on_failure=None, label="") -> Operation``: the same with ``with_progress=True`` and a modal
-  ``QProgressDialog`` whose Cancel button cancels; the dialog closes itself when the work
-  ends. Failures are shown with ``dialogs.show_error`` unless ``on_failure`` is given.
+  ``QProgressDialog`` whose Cancel button cancels; the dialog hides itself when the work
+  ends, before ``on_success``/``on_failure`` run, and never shows again, so a question those
+  callbacks ask is never covered by a finished progress dialog. Failures are shown with
+  ``dialogs.show_error`` unless ``on_failure`` is given.
 - ``wait_for_operations(msecs=-1) -> bool``: block until queued work has run (tests, quit).
 
 All work goes through one single-thread ``QThreadPool`` (``writer_pool()``): SQLite allows one
@@ -53,6 +55,8 @@ log = logging.getLogger(__name__)
 
 # Progress reports faster than this would flood the GUI event queue for no visible gain.
 _REPORT_INTERVAL_S = 0.05
+SHOW_AFTER_MS = 300
+"""Work that ends sooner never shows its progress dialog (no flicker); tests may lower it."""
 
 
 class OperationCancelled(Exception):
@@ -270,15 +274,26 @@ class ProgressDialog(QProgressDialog):
         super().__init__(label or title, self.tr("Batal"), 0, 0, parent)
         self.setWindowTitle(title)
         self.setWindowModality(Qt.WindowModality.WindowModal)
-        self.setMinimumDuration(300)  # quick work finishes before a dialog flickers up
+        self.setMinimumDuration(SHOW_AFTER_MS)
         self.setAutoClose(False)
         self.setAutoReset(False)
         self.setMinimumWidth(420)
         self.operation = operation
         self._label = label
+        self._ended = False
         self.canceled.connect(self._on_dialog_canceled)
         operation.progressed.connect(self._on_operation_progressed)
+        # Connected before the caller's own slots, so the dialog is gone before they run.
+        operation.succeeded.connect(self._on_operation_ended)
+        operation.failed.connect(self._on_operation_ended)
+        operation.cancelled.connect(self._on_operation_ended)
         operation.finished.connect(self._on_operation_finished)
+
+    def setVisible(self, visible: bool) -> None:
+        # QProgressDialog's own timer may still try to show it after the work ended.
+        if visible and self._ended:
+            return
+        super().setVisible(visible)
 
     @Slot()
     def _on_dialog_canceled(self) -> None:
@@ -295,7 +310,15 @@ class ProgressDialog(QProgressDialog):
             self.setLabelText(text)
 
     @Slot()
-    def _on_operation_finished(self) -> None:
+    def _on_operation_ended(self) -> None:
+        if self._ended:
+            return
+        self._ended = True
         self.canceled.disconnect(self._on_dialog_canceled)
-        self.close()
+        self.reset()  # stops the timer that shows the dialog after SHOW_AFTER_MS
+        self.hide()
+
+    @Slot()
+    def _on_operation_finished(self) -> None:
+        self._on_operation_ended()
         self.deleteLater()

@@ -1,16 +1,22 @@
-"""Sinkronisasi: export a sync file, import files (picked or dropped), review conflicts.
+"""Sinkronisasi: export a sync file, import files (picked or dropped), key cards, conflicts.
 
-Export and import run as operations on the writer thread with a cancellable progress
-dialog; the page shows what each import did, asks before trusting an unknown sender, and
-lists the import/export history and the open conflicts with "restore the other value".
-Prompts are small methods (``ask_trust``, ``ask_passphrase``) that tests replace.
+Export and import run as operations on the writer thread with a cancellable progress dialog
+(hidden before any question is asked). An import is one conversation per file: when the
+sender is not trusted yet the page asks the trust question once (``TrustDialog``), when the
+package is locked it asks for the passphrase (``PassphraseDialog``; a wrong one says so and
+the user tries again or cancels), and every answer is kept for the next try of that file, so
+nothing is asked twice. Questions are opened window-modal with ``open()``; ``question`` is
+the one on screen and ``question_asked`` announces it (tests answer it through its buttons).
+
+What the page says about the next export is what ``export_package`` will write:
+``services.sync_exchange.next_export_ops`` per recipient.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from dataclasses import dataclass, field, replace
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -20,12 +26,11 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
-    QLineEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -37,6 +42,7 @@ from ikmdesk.db import Database
 from ikmdesk.errors import UserError
 from ikmdesk.models.enums import DeviceRole
 from ikmdesk.services.device import DeviceInfo, this_device
+from ikmdesk.services.sync_exchange import next_export_ops
 from ikmdesk.services.sync_review import (
     ConflictRow,
     keep_current_value,
@@ -66,20 +72,31 @@ from ikmdesk.sync.package_format import (
 )
 from ikmdesk.ui import dialogs
 from ikmdesk.ui.change_bus import ALL_ENTITIES, SYNC, change_bus
+from ikmdesk.ui.key_card_widget import KeyCardWidget
 from ikmdesk.ui.operations import Operation, run_operation, run_with_progress
+from ikmdesk.ui.passphrase_dialog import PassphraseDialog
+from ikmdesk.ui.trust_dialog import TrustDialog, role_text
+from ikmdesk.ui.window_messages import window_message
 
 ALL_OFFICERS = "__all__"
 
 
 @dataclass(frozen=True, slots=True)
 class FileOutcome:
-    """What happened to one picked file: imported, refused, or waiting for the user's answer."""
+    """What one try at a file did: imported, refused, or waiting for the user's answer."""
 
     path: Path
     result: ImportResult | None = None
-    refused: str | None = None
+    error: UserError | None = None
     needs_trust: PeerInfo | None = None
     needs_passphrase: bool = False
+    wrong_passphrase: bool = False
+    declined: bool = False
+
+    @property
+    def refused(self) -> str | None:
+        """Return why the file was not imported, in the window's words (None if it was)."""
+        return None if self.error is None else window_message(self.error)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,10 +105,40 @@ class PageData:
 
     device: DeviceInfo
     status: SyncStatus
-    officers: list[PeerInfo]
+    peers: list[PeerInfo]
     supervisor: PeerInfo | None
     history: list[PackageRecord]
     conflicts: list[ConflictRow]
+    next_export: dict[str, int]
+    """Ops an export would carry now, by trusted peer id."""
+    total_ops: int
+    """Ops a full or passphrase-locked export carries: every op held."""
+
+    @property
+    def officers(self) -> list[PeerInfo]:
+        """Return the trusted officers (a supervisor's recipients)."""
+        return [p for p in self.peers if p.role == DeviceRole.OFFICER.value]
+
+
+@dataclass
+class _FileState:
+    """The answers given so far for one file of an import, reused on every later try."""
+
+    trust: bool = False
+    passphrase: str | None = None
+
+
+@dataclass
+class _ImportFlow:
+    """One import the user started: its files, their answers, what is still to ask."""
+
+    paths: list[Path]
+    states: dict[Path, _FileState] = field(default_factory=dict)
+    latest: dict[Path, FileOutcome] = field(default_factory=dict)
+    to_ask: list[FileOutcome] = field(default_factory=list)
+    accepted_senders: set[str] = field(default_factory=set)
+    declined_senders: set[str] = field(default_factory=set)
+    running: int = 0
 
 
 def import_files(
@@ -108,50 +155,64 @@ def import_files(
         if progress is not None:
             progress.raise_if_cancelled()
             progress.report(number, len(paths), path.name)
-        try:
-            result = import_package(database, path, trust=trust, passphrase=passphrase)
-        except PackageRefused as exc:
-            if exc.message_id == MSG_UNKNOWN_SENDER:
-                outcomes.append(FileOutcome(path, needs_trust=read_package_sender(path)))
-            elif exc.message_id in (MSG_PASSPHRASE_NEEDED, MSG_WRONG_PASSPHRASE):
-                outcomes.append(FileOutcome(path, needs_passphrase=True, refused=exc.message()))
-            else:
-                outcomes.append(FileOutcome(path, refused=exc.message()))
-        except UserError as exc:
-            outcomes.append(FileOutcome(path, refused=exc.message()))
-        else:
-            outcomes.append(FileOutcome(path, result=result))
+        outcomes.append(_import_one(database, path, trust=trust, passphrase=passphrase))
     if progress is not None:
         progress.report(len(paths), len(paths), "")
     return outcomes
 
 
+def _import_one(
+    database: Database, path: Path, *, trust: bool, passphrase: str | None
+) -> FileOutcome:
+    try:
+        result = import_package(database, path, trust=trust, passphrase=passphrase)
+    except PackageRefused as exc:
+        if exc.message_id == MSG_UNKNOWN_SENDER:
+            return FileOutcome(path, error=exc, needs_trust=read_package_sender(path))
+        if exc.message_id in (MSG_PASSPHRASE_NEEDED, MSG_WRONG_PASSPHRASE):
+            wrong = exc.message_id == MSG_WRONG_PASSPHRASE
+            return FileOutcome(path, error=exc, needs_passphrase=True, wrong_passphrase=wrong)
+        return FileOutcome(path, error=exc)
+    except UserError as exc:
+        return FileOutcome(path, error=exc)
+    return FileOutcome(path, result=result)
+
+
 def read_page(database: Database) -> PageData:
-    """Read the device, status, peers, history and open conflicts (worker side)."""
+    """Read the device, status, peers, history, conflicts and export sizes (worker side)."""
     with database.unit_of_work() as session:
         peers = trusted_peers(session)
         return PageData(
             device=this_device(session),
             status=sync_status(session),
-            officers=[p for p in peers if p.role == DeviceRole.OFFICER.value],
+            peers=peers,
             supervisor=default_recipient(session),
             history=sync_history(session, limit=100),
             conflicts=list_conflicts(session),
+            next_export={p.device_id: next_export_ops(session, p.device_id) for p in peers},
+            total_ops=next_export_ops(session, None),
         )
 
 
 class SyncPage(QWidget):
-    """The Sinkronisasi page: export, import with progress, history and conflict review."""
+    """The Sinkronisasi page: export, import with its questions, key cards, history, conflicts."""
 
     imports_finished = Signal(object)
+    """One import run ended (a list of FileOutcome); questions may follow."""
+    import_completed = Signal(object)
+    """An import the user started is over: every file's last outcome, every question answered."""
     export_finished = Signal(object)
     refreshed = Signal()
+    question_asked = Signal(object)
+    """A trust or passphrase question (a QDialog) was opened; ``question`` is it."""
 
     def __init__(self, database: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.database = database
         self.data: PageData | None = None
         self.last_outcomes: list[FileOutcome] = []
+        self.question: QDialog | None = None
+        self._flow: _ImportFlow | None = None
         self._bus = change_bus()
         self.setAcceptDrops(True)
         self._build()
@@ -165,28 +226,51 @@ class SyncPage(QWidget):
         self.status_label.setWordWrap(True)
 
         self.recipient_combo = QComboBox()
+        self.recipient_combo.currentIndexChanged.connect(self._on_export_choice_changed)
         self.full_check = QCheckBox(self.tr("Semua perubahan (paket lengkap)"))
+        self.full_check.toggled.connect(self._on_export_choice_changed)
         self.export_button = QPushButton(self.tr("Ekspor berkas sinkronisasi…"))
         self.export_button.clicked.connect(self._on_export_button_clicked)
+        self.pending_label = QLabel()
+        self.pending_label.setWordWrap(True)
+        self.export_result_label = QLabel()
+        self.export_result_label.setWordWrap(True)
+        self.export_result_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+        )
         export_box = QGroupBox(self.tr("Kirim"))
-        export_row = QHBoxLayout(export_box)
+        export_column = QVBoxLayout(export_box)
+        export_row = QHBoxLayout()
         export_row.addWidget(QLabel(self.tr("Untuk:")))
         export_row.addWidget(self.recipient_combo, 1)
         export_row.addWidget(self.full_check)
         export_row.addWidget(self.export_button)
+        export_column.addLayout(export_row)
+        export_column.addWidget(self.pending_label)
+        export_column.addWidget(self.export_result_label)
 
         self.import_button = QPushButton(self.tr("Impor berkas…"))
         self.import_button.clicked.connect(self._on_import_button_clicked)
-        self.result_label = QLabel(self.tr("Seret berkas .ikmsync ke sini atau pilih Impor."))
-        self.result_label.setWordWrap(True)
+        self.import_result_label = QLabel(
+            self.tr("Seret berkas .ikmsync ke sini atau pilih Impor.")
+        )
+        self.import_result_label.setWordWrap(True)
+        self.import_result_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+        )
         import_box = QGroupBox(self.tr("Terima"))
         import_column = QVBoxLayout(import_box)
         import_column.addWidget(self.import_button, 0, Qt.AlignmentFlag.AlignLeft)
-        import_column.addWidget(self.result_label)
+        import_column.addWidget(self.import_result_label)
+        import_column.addStretch(1)
+
+        self.key_cards = KeyCardWidget(self.database)
+        self.key_cards.question_asked.connect(self._on_key_cards_question_asked)
 
         self.conflict_table = self._table(
             [self.tr("Data"), self.tr("Isian"), self.tr("Nilai dipakai"), self.tr("Oleh"),
-             self.tr("Nilai lain"), self.tr("Oleh"), self.tr("Waktu")]
+             self.tr("Nilai lain"), self.tr("Oleh"), self.tr("Waktu")],
+            stretch=(2, 4),
         )  # fmt: skip
         self.restore_button = QPushButton(self.tr("Pulihkan nilai lain"))
         self.restore_button.clicked.connect(self._on_restore_button_clicked)
@@ -203,27 +287,39 @@ class SyncPage(QWidget):
 
         self.history_table = self._table(
             [self.tr("Waktu"), self.tr("Arah"), self.tr("Perangkat"), self.tr("Berkas"),
-             self.tr("Perubahan"), self.tr("Konflik"), self.tr("Lampiran")]
+             self.tr("Perubahan"), self.tr("Konflik"), self.tr("Lampiran")],
+            stretch=(3,),
         )  # fmt: skip
         history_box = QGroupBox(self.tr("Riwayat"))
         QVBoxLayout(history_box).addWidget(self.history_table)
 
+        receive_row = QHBoxLayout()
+        receive_row.addWidget(import_box, 1)
+        receive_row.addWidget(self.key_cards, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.device_label)
         layout.addWidget(self.status_label)
         layout.addWidget(export_box)
-        layout.addWidget(import_box)
+        layout.addLayout(receive_row)
         layout.addWidget(conflict_box, 1)
         layout.addWidget(history_box, 1)
 
-    def _table(self, headers: list[str]) -> QTableWidget:
+    def _table(self, headers: list[str], *, stretch: tuple[int, ...]) -> QTableWidget:
         table = QTableWidget(0, len(headers))
         table.setHorizontalHeaderLabels(headers)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        table.horizontalHeader().setStretchLastSection(True)
+        table.setWordWrap(False)
+        header = table.horizontalHeader()
+        header.setStretchLastSection(False)
+        for column in range(len(headers)):
+            mode = (
+                QHeaderView.ResizeMode.Stretch
+                if column in stretch
+                else QHeaderView.ResizeMode.ResizeToContents
+            )
+            header.setSectionResizeMode(column, mode)
         table.verticalHeader().setVisible(False)
         return table
 
@@ -242,14 +338,13 @@ class SyncPage(QWidget):
         device = data.device
         self.device_label.setText(
             self.tr("Perangkat ini: {name} ({role}) — sidik jari {fingerprint}").format(
-                name=device.officer_name, role=device.role.value, fingerprint=device.fingerprint
+                name=device.officer_name,
+                role=role_text(device.role.value),
+                fingerprint=device.fingerprint,
             )
         )
-        pending = sum(p.pending_ops for p in data.status.peers)
         lines = [
-            self.tr("Perubahan belum terkirim: {pending}. Konflik terbuka: {conflicts}.").format(
-                pending=pending, conflicts=data.status.open_conflicts
-            )
+            self.tr("Konflik terbuka: {conflicts}.").format(conflicts=data.status.open_conflicts)
         ]
         for device_id, ahead in data.status.clock_warnings.items():
             lines.append(
@@ -258,12 +353,15 @@ class SyncPage(QWidget):
                 )
             )
         self.status_label.setText("\n".join(lines))
+        self.key_cards.set_state(device, data.peers)
         self._fill_recipients(data)
         self._fill_conflicts(data.conflicts)
         self._fill_history(data.history)
         self.refreshed.emit()
 
     def _fill_recipients(self, data: PageData) -> None:
+        chosen = self.recipient_combo.currentData()
+        self.recipient_combo.blockSignals(True)
         self.recipient_combo.clear()
         if data.device.role == DeviceRole.SUPERVISOR:
             self.recipient_combo.addItem(self.tr("Semua petugas"), ALL_OFFICERS)
@@ -273,8 +371,54 @@ class SyncPage(QWidget):
             self.recipient_combo.addItem(data.supervisor.officer_name, data.supervisor.device_id)
         else:
             self.recipient_combo.addItem(
-                self.tr("(belum ada kepala seksi — pakai kata sandi)"), None
+                self.tr("(belum ada kunci kepala seksi — dikunci dengan kata sandi)"), None
             )
+        index = self.recipient_combo.findData(chosen)
+        self.recipient_combo.setCurrentIndex(max(index, 0))
+        self.recipient_combo.blockSignals(False)
+        self._on_export_choice_changed()
+
+    def next_export_ops(self) -> int | dict[str, int]:
+        """Return what the export as now chosen would carry: ops, or ops per officer."""
+        assert self.data is not None
+        target = self.recipient_combo.currentData()
+        if self.full_check.isChecked() or target is None:
+            return self.data.total_ops
+        if target == ALL_OFFICERS:
+            return {o.device_id: self.data.next_export[o.device_id] for o in self.data.officers}
+        return self.data.next_export.get(target, self.data.total_ops)
+
+    @Slot()
+    def _on_export_choice_changed(self) -> None:
+        if self.data is None:
+            return
+        count = self.next_export_ops()
+        if isinstance(count, dict):
+            if count:
+                per_officer = "; ".join(
+                    f"{o.officer_name}: {count[o.device_id]}" for o in self.data.officers
+                )
+                text = self.tr("Ekspor berikutnya membawa, per petugas: {list}.").format(
+                    list=per_officer
+                )
+            else:
+                text = self.tr(
+                    "Belum ada petugas yang dipercaya. Impor dulu paket atau kartu kunci petugas."
+                )
+        elif self.full_check.isChecked():
+            text = self.tr(
+                "Ekspor berikutnya membawa semua {ops} perubahan (paket lengkap)."
+            ).format(ops=count)
+        elif self.recipient_combo.currentData() is None:
+            text = self.tr(
+                "Ekspor berikutnya membawa semua {ops} perubahan: paket berkata sandi selalu "
+                "lengkap."
+            ).format(ops=count)
+        else:
+            text = self.tr(
+                "Ekspor berikutnya membawa {ops} perubahan yang belum dipastikan diterima {name}."
+            ).format(ops=count, name=self.recipient_combo.currentText())
+        self.pending_label.setText(text)
 
     def _fill_conflicts(self, conflicts: list[ConflictRow]) -> None:
         self.conflict_table.setRowCount(len(conflicts))
@@ -304,7 +448,7 @@ class SyncPage(QWidget):
             values = [
                 _when(record.at),
                 direction,
-                record.peer_name or (record.peer_id or "")[:8] or self.tr("siapa saja"),
+                record.peer_name or (record.peer_id or "")[:8] or self.tr("(kata sandi)"),
                 record.file_name,
                 str(record.applied if record.direction == "import" else record.ops),
                 str(record.conflicts),
@@ -319,34 +463,50 @@ class SyncPage(QWidget):
             return
         target = self.recipient_combo.currentData()
         if target == ALL_OFFICERS:
+            if not self.data.officers:
+                self.export_result_label.setText(
+                    self.tr(
+                        "Belum ada petugas yang dipercaya. Impor dulu paket atau kartu kunci "
+                        "petugas."
+                    )
+                )
+                return
             folder = dialogs.choose_folder(self, self.tr("Pilih folder (flashdisk) tujuan"))
             if folder is None:
                 return
-            jobs = [
-                (o.device_id, folder / self._file_name(o.device_id)) for o in self.data.officers
-            ]
+            jobs = [(o.device_id, folder / self._file_name(o)) for o in self.data.officers]
             self.export_to(jobs, passphrase=None)
             return
+        recipient = next((p for p in self.data.peers if p.device_id == target), None)
         path = dialogs.save_file(
             self,
             self.tr("Simpan berkas sinkronisasi"),
-            self._file_name(target),
+            self._file_name(recipient),
             self.tr("Berkas sinkronisasi (*.ikmsync)"),
         )
         if path is None:
             return
         if path.suffix != SUFFIX:
             path = path.with_name(path.name + SUFFIX)
-        passphrase = None
-        if target is None:
-            passphrase = self.ask_passphrase(path.name, confirm=True)
-            if not passphrase:
-                return
-        self.export_to([(target, path)], passphrase=passphrase)
+        if target is not None:
+            self.export_to([(target, path)], passphrase=None)
+            return
+        dialog = PassphraseDialog(self, file_name=path.name, choose=True)
+        dialog.finished.connect(lambda answer: self._on_export_passphrase_answered(path, answer))
+        self._ask(dialog)
 
-    def _file_name(self, recipient_id: str | None) -> str:
+    def _on_export_passphrase_answered(self, path: Path, answer: int) -> None:
+        passphrase = self._answered_passphrase(answer)
+        if passphrase is None:
+            self.export_result_label.setText(
+                self.tr("Ekspor dibatalkan; tidak ada berkas yang ditulis.")
+            )
+            return
+        self.export_to([(None, path)], passphrase=passphrase)
+
+    def _file_name(self, recipient: PeerInfo | None) -> str:
         assert self.data is not None
-        return default_file_name(self.data.device, recipient_id, now=datetime.now(UTC))
+        return default_file_name(self.data.device, recipient, now=datetime.now().astimezone())
 
     def export_to(
         self, jobs: list[tuple[str | None, Path]], *, passphrase: str | None
@@ -371,18 +531,37 @@ class SyncPage(QWidget):
             work,
             changes=(SYNC,),
             on_success=self._on_exported,
+            on_failure=self._on_export_failed,
         )
 
     @Slot(object)
     def _on_exported(self, results: list[ExportResult]) -> None:
-        text = "\n".join(
-            self.tr("{file}: {ops} perubahan, {attachments} lampiran.").format(
-                file=r.path.name, ops=r.ops, attachments=r.attachments
+        names = {p.device_id: p.officer_name for p in self.data.peers} if self.data else {}
+        lines = []
+        for result in results:
+            if result.recipient_id is None:
+                lock = self.tr("dikunci dengan kata sandi")
+            else:
+                lock = self.tr("dikunci untuk {name}").format(
+                    name=names.get(result.recipient_id, result.recipient_id[:8])
+                )
+            lines.append(
+                self.tr("{file}: {ops} perubahan, {attachments} lampiran, {lock}.").format(
+                    file=result.path.name, ops=result.ops, attachments=result.attachments, lock=lock
+                )
             )
-            for r in results
-        )
-        self.result_label.setText(text)
+        if results:
+            lines.append(
+                self.tr("Disimpan di folder {folder}.").format(folder=str(results[0].path.parent))
+            )
+        self.export_result_label.setText("\n".join(lines))
         self.export_finished.emit(results)
+
+    def _on_export_failed(self, error: BaseException) -> None:
+        self.export_result_label.setText(
+            self.tr("Ekspor gagal: {reason}").format(reason=dialogs.translate_error(error))
+        )
+        dialogs.show_error(self, error)
 
     @Slot()
     def _on_import_button_clicked(self) -> None:
@@ -403,15 +582,25 @@ class SyncPage(QWidget):
             event.acceptProposedAction()
             self.import_paths(paths)
 
-    def import_paths(
-        self, paths: list[Path], *, trust: bool = False, passphrase: str | None = None
-    ) -> Operation:
-        """Import the files on the writer thread; asks about untrusted senders afterwards."""
+    def import_paths(self, paths: list[Path]) -> Operation | None:
+        """Import the files, then ask what they need (trust, passphrase), one file at a time."""
+        if self._flow is not None:
+            return None  # one import conversation at a time; the button is disabled meanwhile
+        unique = list(dict.fromkeys(paths))  # a file picked twice is imported once
+        self._flow = _ImportFlow(paths=unique)
+        self.import_button.setEnabled(False)
+        return self._run_import(unique, _FileState())
+
+    def _run_import(self, paths: list[Path], state: _FileState) -> Operation:
+        assert self._flow is not None
+        for path in paths:
+            self._flow.states[path] = replace(state)
+        self._flow.running += 1
         database = self.database
 
         def work(progress: Any) -> list[FileOutcome]:
             return import_files(
-                database, paths, trust=trust, passphrase=passphrase, progress=progress
+                database, paths, trust=state.trust, passphrase=state.passphrase, progress=progress
             )
 
         return run_with_progress(
@@ -420,22 +609,122 @@ class SyncPage(QWidget):
             work,
             changes=(*sorted(ALL_ENTITIES), SYNC),
             on_success=self._on_imported,
+            on_failure=self._on_import_failed,
         )
 
     @Slot(object)
     def _on_imported(self, outcomes: list[FileOutcome]) -> None:
+        flow = self._flow
+        assert flow is not None
+        flow.running -= 1
+        for outcome in outcomes:
+            flow.latest[outcome.path] = outcome
+            if outcome.needs_trust is not None or outcome.needs_passphrase:
+                flow.to_ask.append(outcome)
         self.last_outcomes = outcomes
-        self.result_label.setText("\n".join(self._summary(o) for o in outcomes))
-        to_trust = [o for o in outcomes if o.needs_trust is not None]
-        accepted = [o.path for o in to_trust if o.needs_trust and self.ask_trust(o.needs_trust)]
-        locked = [o.path for o in outcomes if o.needs_passphrase]
+        self._show_import_lines()
         self.imports_finished.emit(outcomes)
-        if accepted:
-            self.import_paths(accepted, trust=True)
-        for path in locked:
-            passphrase = self.ask_passphrase(path.name, confirm=False)
-            if passphrase:
-                self.import_paths([path], passphrase=passphrase)
+        self._ask_next()
+
+    def _on_import_failed(self, error: BaseException) -> None:
+        assert self._flow is not None
+        self._flow.running -= 1
+        dialogs.show_error(self, error)
+        self._ask_next()
+
+    def _ask_next(self) -> None:
+        """Ask the next question the files of this import need; end the import when none."""
+        flow = self._flow
+        assert flow is not None
+        while flow.to_ask:
+            outcome = flow.to_ask.pop(0)
+            state = flow.states[outcome.path]
+            sender = outcome.needs_trust
+            if sender is not None:
+                if state.trust or sender.device_id in flow.declined_senders:
+                    self._settle(replace(outcome, needs_trust=None, declined=True))
+                    continue
+                if sender.device_id in flow.accepted_senders:
+                    self._run_import([outcome.path], replace(state, trust=True))
+                    return
+                source = self.tr("Paket {file}").format(file=outcome.path.name)
+                dialog: QDialog = TrustDialog(self, sender, source=source)
+                dialog.finished.connect(
+                    lambda answer, o=outcome: self._on_trust_answered(o, answer)
+                )
+                self._ask(dialog)
+                return
+            dialog = PassphraseDialog(
+                self,
+                file_name=outcome.path.name,
+                choose=False,
+                wrong=outcome.wrong_passphrase and state.passphrase is not None,
+            )
+            dialog.finished.connect(
+                lambda answer, o=outcome: self._on_passphrase_answered(o, answer)
+            )
+            self._ask(dialog)
+            return
+        if flow.running == 0:
+            self._flow = None
+            self.import_button.setEnabled(True)
+            self.import_completed.emit([flow.latest[p] for p in flow.paths if p in flow.latest])
+
+    def _on_trust_answered(self, outcome: FileOutcome, answer: int) -> None:
+        flow = self._flow
+        assert flow is not None and outcome.needs_trust is not None
+        self._close_question()
+        sender = outcome.needs_trust.device_id
+        if answer != QDialog.DialogCode.Accepted:
+            flow.declined_senders.add(sender)
+            self._settle(replace(outcome, needs_trust=None, declined=True))
+            self._ask_next()
+            return
+        flow.accepted_senders.add(sender)
+        self._run_import([outcome.path], replace(flow.states[outcome.path], trust=True))
+
+    def _on_passphrase_answered(self, outcome: FileOutcome, answer: int) -> None:
+        flow = self._flow
+        assert flow is not None
+        passphrase = self._answered_passphrase(answer)
+        if passphrase is None:
+            self._settle(replace(outcome, needs_passphrase=False, declined=True))
+            self._ask_next()
+            return
+        self._run_import([outcome.path], replace(flow.states[outcome.path], passphrase=passphrase))
+
+    def _settle(self, outcome: FileOutcome) -> None:
+        assert self._flow is not None
+        self._flow.latest[outcome.path] = outcome
+        self._show_import_lines()
+
+    def _ask(self, dialog: QDialog) -> None:
+        self.question = dialog
+        dialog.open()
+        self.question_asked.emit(dialog)
+
+    def _answered_passphrase(self, answer: int) -> str | None:
+        dialog = self.question
+        self._close_question()
+        if answer != QDialog.DialogCode.Accepted or not isinstance(dialog, PassphraseDialog):
+            return None
+        return dialog.passphrase() or None
+
+    def _close_question(self) -> None:
+        if self.question is not None:
+            self.question.deleteLater()
+            self.question = None
+
+    @Slot(object)
+    def _on_key_cards_question_asked(self, dialog: QDialog) -> None:
+        self.question_asked.emit(dialog)
+
+    def _show_import_lines(self) -> None:
+        assert self._flow is not None
+        latest = self._flow.latest
+        self.import_result_label.setText(
+            "\n".join(self._summary(latest[p]) for p in self._flow.paths if p in latest)
+        )
 
     def _summary(self, outcome: FileOutcome) -> str:
         name = outcome.path.name
@@ -455,34 +744,22 @@ class SyncPage(QWidget):
                 conflicts=result.conflicts,
                 attachments=result.attachments,
             )
+            if result.newly_trusted:
+                text += " " + self.tr("{name} kini dipercaya.").format(name=result.sender_name)
             if result.clock_ahead_ms:
                 text += " " + self.tr("Jam pengirim lebih cepat dari jam perangkat ini.")
             return text
+        if outcome.declined and outcome.error is not None:
+            if outcome.error.message_id == MSG_UNKNOWN_SENDER:
+                return self.tr("{file}: pengirim tidak dipercaya; tidak diimpor.").format(file=name)
+            return self.tr("{file}: kata sandi tidak dimasukkan; tidak diimpor.").format(file=name)
         if outcome.needs_trust is not None:
             return self.tr("{file}: pengirim belum dipercaya.").format(file=name)
+        if outcome.needs_passphrase:
+            if outcome.wrong_passphrase:
+                return self.tr("{file}: kata sandi salah.").format(file=name)
+            return self.tr("{file}: dikunci dengan kata sandi.").format(file=name)
         return self.tr("{file}: ditolak — {reason}").format(file=name, reason=outcome.refused)
-
-    def ask_trust(self, peer: PeerInfo) -> bool:
-        """Ask whether to trust a package's unknown sender (tests replace this)."""
-        return dialogs.confirm(
-            self,
-            self.tr("Percayai pengirim?"),
-            self.tr(
-                "Berkas ini dari perangkat yang belum dikenal:\n{name} ({role})\n"
-                "Sidik jari: {fingerprint}\n\nCocokkan sidik jari dengan pengirim. Percayai?"
-            ).format(name=peer.officer_name, role=peer.role, fingerprint=peer.fingerprint),
-        )
-
-    def ask_passphrase(self, file_name: str, *, confirm: bool) -> str | None:
-        """Ask for a package passphrase (tests replace this); None when cancelled."""
-        text, ok = QInputDialog.getText(
-            self,
-            self.tr("Kata sandi paket"),
-            self.tr("Kata sandi untuk {file}:").format(file=file_name),
-            QLineEdit.EchoMode.Password,
-        )
-        del confirm  # a second "repeat it" field would go here for exports
-        return text if ok and text else None
 
     def selected_conflict_id(self) -> str | None:
         """Return the id of the conflict selected in the list (or the first one)."""

@@ -131,3 +131,33 @@ def _drain():
 
 def test_operation_cancelled_is_an_exception():
     assert issubclass(OperationCancelled, Exception)
+
+
+def test_a_finished_progress_dialog_is_gone_before_the_result_is_handled(
+    qtbot, database, monkeypatch
+):
+    from ikmdesk.ui import operations
+
+    monkeypatch.setattr(operations, "SHOW_AFTER_MS", 0)  # show it at once, as long work does
+    release = threading.Event()
+    visible_when_handled: list[bool] = []
+
+    def work(progress: Progress):
+        progress.report(1, 2, "half")
+        release.wait(10)
+        progress.report(2, 2, "done")
+        return "done"
+
+    operation = run_with_progress(
+        None,
+        "Uji",
+        work,
+        on_success=lambda _result: visible_when_handled.append(_dialog_is_visible()),
+    )
+    qtbot.waitUntil(_dialog_is_visible, timeout=30_000)
+    release.set()
+    with qtbot.waitSignal(operation.finished, timeout=10_000):
+        pass
+    assert visible_when_handled == [False]
+    qtbot.wait(50)  # the dialog's own show timer must not bring it back
+    assert not _dialog_is_visible()

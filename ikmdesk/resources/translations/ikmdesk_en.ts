@@ -836,6 +836,57 @@
     </message>
 </context>
 <context>
+    <name>KeyCardWidget</name>
+    <message>
+        <source>Kartu kunci</source>
+        <translation>Key cards</translation>
+    </message>
+    <message>
+        <source>Tukar kartu kunci sekali dengan kepala seksi atau petugas: sesudahnya paket dikunci untuk perangkat tujuan, tanpa kata sandi.</source>
+        <translation>Exchange key cards once with the section head or an officer: after that, packages are locked for the receiving device, without a passphrase.</translation>
+    </message>
+    <message>
+        <source>Simpan kartu kunci perangkat ini…</source>
+        <translation>Save this device&apos;s key card…</translation>
+    </message>
+    <message>
+        <source>Impor kartu kunci…</source>
+        <translation>Import a key card…</translation>
+    </message>
+    <message>
+        <source>Simpan kartu kunci</source>
+        <translation>Save key card</translation>
+    </message>
+    <message>
+        <source>Kartu kunci IKMDesk (*.json)</source>
+        <translation>IKMDesk key card (*.json)</translation>
+    </message>
+    <message>
+        <source>Kartu kunci disimpan: {file}. Sidik jari: {fingerprint}. Bacakan sidik jari ini kepada penerima kartu agar dicocokkan.</source>
+        <translation>Key card saved: {file}. Fingerprint: {fingerprint}. Read this fingerprint out to whoever receives the card, so they can compare it.</translation>
+    </message>
+    <message>
+        <source>Pilih kartu kunci</source>
+        <translation>Choose a key card</translation>
+    </message>
+    <message>
+        <source>{name} ({role}) sudah dipercaya. Sidik jari: {fingerprint}.</source>
+        <translation>{name} ({role}) is already trusted. Fingerprint: {fingerprint}.</translation>
+    </message>
+    <message>
+        <source>Kartu kunci {file}</source>
+        <translation>Key card {file}</translation>
+    </message>
+    <message>
+        <source>Kartu kunci {file} tidak dipercaya; tidak ada yang berubah.</source>
+        <translation>Key card {file} not trusted; nothing was changed.</translation>
+    </message>
+    <message>
+        <source>{name} ({role}) kini dipercaya. Sidik jari: {fingerprint}.</source>
+        <translation>{name} ({role}) is now trusted. Fingerprint: {fingerprint}.</translation>
+    </message>
+</context>
+<context>
     <name>Launcher</name>
     <message>
         <source>Membuat data demo</source>
@@ -1524,6 +1575,61 @@ ikmdesk restore --db &quot;{db}&quot; --from &quot;{file}&quot;</translation>
     </message>
 </context>
 <context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Kata sandi paket</source>
+        <translation>Package passphrase</translation>
+    </message>
+    <message>
+        <source>Kunci {file} dengan kata sandi, karena kunci kepala seksi belum dikenal di perangkat ini. Beri tahu kata sandinya kepada kepala seksi secara langsung, jangan ditulis di flashdisk.</source>
+        <translation>Lock {file} with a passphrase, because the section head&apos;s key is not known on this device yet. Tell the section head the passphrase in person; never write it on the USB stick.</translation>
+    </message>
+    <message>
+        <source>{file} dikunci dengan kata sandi. Masukkan kata sandinya.</source>
+        <translation>{file} is locked with a passphrase. Enter the passphrase.</translation>
+    </message>
+    <message>
+        <source>Tampilkan kata sandi</source>
+        <translation>Show passphrase</translation>
+    </message>
+    <message>
+        <source>Kata sandi salah. Coba lagi, atau pilih Batal.</source>
+        <translation>Wrong passphrase. Try again, or choose Cancel.</translation>
+    </message>
+    <message>
+        <source>&amp;Kata sandi:</source>
+        <translation>&amp;Passphrase:</translation>
+    </message>
+    <message>
+        <source>&amp;Ulangi kata sandi:</source>
+        <translation>&amp;Repeat passphrase:</translation>
+    </message>
+    <message>
+        <source>Kunci dan ekspor</source>
+        <translation>Lock and export</translation>
+    </message>
+    <message>
+        <source>Buka dan impor</source>
+        <translation>Open and import</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Ketik kata sandinya.</source>
+        <translation>Type the passphrase.</translation>
+    </message>
+    <message>
+        <source>Ketik kata sandi yang sama sekali lagi di isian kedua.</source>
+        <translation>Type the same passphrase again in the second field.</translation>
+    </message>
+    <message>
+        <source>Paling sedikit {minimum} karakter; beberapa kata lebih mudah diingat.</source>
+        <translation>At least {minimum} characters; a few words are easier to remember.</translation>
+    </message>
+</context>
+<context>
     <name>PhotoWidget</name>
     <message>
         <source>Tambah foto…</source>
@@ -2099,8 +2205,56 @@ P-IRT {number}</translation>
         <translation>This device: {name} ({role}) — fingerprint {fingerprint}</translation>
     </message>
     <message>
-        <source>Perubahan belum terkirim: {pending}. Konflik terbuka: {conflicts}.</source>
-        <translation>Changes not sent yet: {pending}. Open conflicts: {conflicts}.</translation>
+        <source>Konflik terbuka: {conflicts}.</source>
+        <translation>Open conflicts: {conflicts}.</translation>
+    </message>
+    <message>
+        <source>(belum ada kunci kepala seksi — dikunci dengan kata sandi)</source>
+        <translation>(no section head key yet — locked with a passphrase)</translation>
+    </message>
+    <message>
+        <source>Ekspor berikutnya membawa, per petugas: {list}.</source>
+        <translation>The next export carries, per officer: {list}.</translation>
+    </message>
+    <message>
+        <source>Belum ada petugas yang dipercaya. Impor dulu paket atau kartu kunci petugas.</source>
+        <translation>No officer is trusted yet. First import an officer&apos;s package or key card.</translation>
+    </message>
+    <message>
+        <source>Ekspor berikutnya membawa semua {ops} perubahan (paket lengkap).</source>
+        <translation>The next export carries all {ops} changes (full package).</translation>
+    </message>
+    <message>
+        <source>Ekspor berikutnya membawa semua {ops} perubahan: paket berkata sandi selalu lengkap.</source>
+        <translation>The next export carries all {ops} changes: a passphrase package is always full.</translation>
+    </message>
+    <message>
+        <source>Ekspor berikutnya membawa {ops} perubahan yang belum dipastikan diterima {name}.</source>
+        <translation>The next export carries {ops} changes not yet confirmed as received by {name}.</translation>
+    </message>
+    <message>
+        <source>(kata sandi)</source>
+        <translation>(passphrase)</translation>
+    </message>
+    <message>
+        <source>dikunci dengan kata sandi</source>
+        <translation>locked with a passphrase</translation>
+    </message>
+    <message>
+        <source>dikunci untuk {name}</source>
+        <translation>locked for {name}</translation>
+    </message>
+    <message>
+        <source>{file}: {ops} perubahan, {attachments} lampiran, {lock}.</source>
+        <translation>{file}: {ops} changes, {attachments} attachments, {lock}.</translation>
+    </message>
+    <message>
+        <source>Disimpan di folder {folder}.</source>
+        <translation>Saved in folder {folder}.</translation>
+    </message>
+    <message>
+        <source>Ekspor gagal: {reason}</source>
+        <translation>Export failed: {reason}</translation>
     </message>
     <message>
         <source>Peringatan: jam perangkat {device} lebih cepat {days:.1f} hari.</source>
@@ -2109,10 +2263,6 @@ P-IRT {number}</translation>
     <message>
         <source>Semua petugas</source>
         <translation>All officers</translation>
-    </message>
-    <message>
-        <source>(belum ada kepala seksi — pakai kata sandi)</source>
-        <translation>(no section head yet — use a passphrase)</translation>
     </message>
     <message>
         <source>(dihapus)</source>
@@ -2127,10 +2277,6 @@ P-IRT {number}</translation>
         <translation>export</translation>
     </message>
     <message>
-        <source>siapa saja</source>
-        <translation>anyone</translation>
-    </message>
-    <message>
         <source>Pilih folder (flashdisk) tujuan</source>
         <translation>Choose the target folder (USB stick)</translation>
     </message>
@@ -2143,12 +2289,12 @@ P-IRT {number}</translation>
         <translation>Sync files (*.ikmsync)</translation>
     </message>
     <message>
-        <source>Mengekspor</source>
-        <translation>Exporting</translation>
+        <source>Ekspor dibatalkan; tidak ada berkas yang ditulis.</source>
+        <translation>Export cancelled; no file was written.</translation>
     </message>
     <message>
-        <source>{file}: {ops} perubahan, {attachments} lampiran.</source>
-        <translation>{file}: {ops} changes, {attachments} attachments.</translation>
+        <source>Mengekspor</source>
+        <translation>Exporting</translation>
     </message>
     <message>
         <source>Pilih berkas sinkronisasi</source>
@@ -2159,6 +2305,10 @@ P-IRT {number}</translation>
         <translation>Importing</translation>
     </message>
     <message>
+        <source>Paket {file}</source>
+        <translation>Package {file}</translation>
+    </message>
+    <message>
         <source>{file}: sudah pernah diimpor; tidak ada yang berubah.</source>
         <translation>{file}: already imported; nothing changed.</translation>
     </message>
@@ -2167,40 +2317,79 @@ P-IRT {number}</translation>
         <translation>{file}: {applied} new changes, {known} already known, {conflicts} conflicts, {attachments} attachments.</translation>
     </message>
     <message>
+        <source>{name} kini dipercaya.</source>
+        <translation>{name} is now trusted.</translation>
+    </message>
+    <message>
         <source>Jam pengirim lebih cepat dari jam perangkat ini.</source>
         <translation>The sender&apos;s clock is ahead of this device&apos;s clock.</translation>
+    </message>
+    <message>
+        <source>{file}: pengirim tidak dipercaya; tidak diimpor.</source>
+        <translation>{file}: sender not trusted; not imported.</translation>
+    </message>
+    <message>
+        <source>{file}: kata sandi tidak dimasukkan; tidak diimpor.</source>
+        <translation>{file}: no passphrase entered; not imported.</translation>
     </message>
     <message>
         <source>{file}: pengirim belum dipercaya.</source>
         <translation>{file}: the sender is not trusted yet.</translation>
     </message>
     <message>
+        <source>{file}: kata sandi salah.</source>
+        <translation>{file}: wrong passphrase.</translation>
+    </message>
+    <message>
+        <source>{file}: dikunci dengan kata sandi.</source>
+        <translation>{file}: locked with a passphrase.</translation>
+    </message>
+    <message>
         <source>{file}: ditolak — {reason}</source>
         <translation>{file}: refused — {reason}</translation>
     </message>
+</context>
+<context>
+    <name>TrustDialog</name>
     <message>
-        <source>Percayai pengirim?</source>
-        <translation>Trust the sender?</translation>
+        <source>penyelia</source>
+        <translation>supervisor</translation>
     </message>
     <message>
-        <source>Berkas ini dari perangkat yang belum dikenal:
-{name} ({role})
-Sidik jari: {fingerprint}
-
-Cocokkan sidik jari dengan pengirim. Percayai?</source>
-        <translation>This file comes from a device not known yet:
-{name} ({role})
-Fingerprint: {fingerprint}
-
-Compare the fingerprint with the sender. Trust it?</translation>
+        <source>petugas pendamping</source>
+        <translation>field officer</translation>
     </message>
     <message>
-        <source>Kata sandi paket</source>
-        <translation>Package passphrase</translation>
+        <source>Percayai perangkat ini?</source>
+        <translation>Trust this device?</translation>
     </message>
     <message>
-        <source>Kata sandi untuk {file}:</source>
-        <translation>Passphrase for {file}:</translation>
+        <source>{source} berasal dari perangkat yang belum dikenal di sini:</source>
+        <translation>{source} comes from a device not known here yet:</translation>
+    </message>
+    <message>
+        <source>Nama:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Peran:</source>
+        <translation>Role:</translation>
+    </message>
+    <message>
+        <source>Sidik jari:</source>
+        <translation>Fingerprint:</translation>
+    </message>
+    <message>
+        <source>Cocokkan sidik jari ini dengan yang tampil di halaman Sinkronisasi perangkat tersebut (tanyakan langsung atau lewat telepon). Percayai hanya jika sama: sesudah itu paket dari perangkat ini diterima tanpa ditanya lagi.</source>
+        <translation>Compare this fingerprint with the one shown on that device&apos;s Sync page (ask in person or by phone). Trust it only if they are the same: after that, packages from this device are accepted without asking again.</translation>
+    </message>
+    <message>
+        <source>Percayai</source>
+        <translation>Trust</translation>
+    </message>
+    <message>
+        <source>Jangan percayai</source>
+        <translation>Do not trust</translation>
     </message>
 </context>
 <context>
@@ -3714,6 +3903,33 @@ Compare the fingerprint with the sender. Trust it?</translation>
     <message>
         <source>Skala usaha</source>
         <translation>Business scale</translation>
+    </message>
+</context>
+<context>
+    <name>window_messages</name>
+    <message>
+        <source>Paket {name} berasal dari perangkat yang belum dipercaya: {officer} ({role}), sidik jari {fingerprint}. Impor lagi dan percayai pengirimnya bila sidik jarinya cocok.</source>
+        <translation>Package {name} comes from a device that is not trusted: {officer} ({role}), fingerprint {fingerprint}. Import it again and trust the sender if the fingerprint matches.</translation>
+    </message>
+    <message>
+        <source>Paket {name} dikunci dengan kata sandi; impor lagi dan masukkan kata sandinya.</source>
+        <translation>Package {name} is locked with a passphrase; import it again and enter the passphrase.</translation>
+    </message>
+    <message>
+        <source>Perubahan dari paket {name} tidak dapat diterapkan ({detail}); basis data tidak diubah. Minta pengirim mengekspor lagi dengan “Semua perubahan (paket lengkap)” dicentang.</source>
+        <translation>The changes in package {name} cannot be applied ({detail}); the database was not changed. Ask the sender to export again with “All changes (full package)” ticked.</translation>
+    </message>
+    <message>
+        <source>Kunci penerima belum dikenal di perangkat ini. Impor kartu kunci penerima di halaman Sinkronisasi, atau kunci paket dengan kata sandi.</source>
+        <translation>The recipient&apos;s key is not known on this device yet. Import the recipient&apos;s key card on the Sync page, or lock the package with a passphrase.</translation>
+    </message>
+    <message>
+        <source>Perangkat {device} belum dipercaya di sini; impor dulu kartu kuncinya di halaman Sinkronisasi.</source>
+        <translation>Device {device} is not trusted here yet; first import its key card on the Sync page.</translation>
+    </message>
+    <message>
+        <source>Perangkat ini belum disiapkan. Isi identitas petugas dulu.</source>
+        <translation>This device has not been set up yet. Fill in the officer&apos;s identity first.</translation>
     </message>
 </context>
 </TS>
