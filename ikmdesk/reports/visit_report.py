@@ -36,6 +36,10 @@ class VisitReport(PdfReport):
     def data(self) -> VisitSheet:
         return self.sheet
 
+    def digest(self) -> str:
+        # An approved report carries its snapshot's hash: the same on every print and device.
+        return self.sheet.frozen_digest or super().digest()
+
     def title(self) -> str:
         return f"{self.t.t('visit_title')} — {self.sheet.enterprise.name}"
 

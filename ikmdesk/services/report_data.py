@@ -36,7 +36,7 @@ from ikmdesk.models.enums import VisitStatus
 from ikmdesk.paths import blob_dir
 from ikmdesk.services.live_record import live_record
 from ikmdesk.services.pirt import parse_pirt
-from ikmdesk.services.report_number import stored_report_number
+from ikmdesk.services.report_number import visit_report_number
 
 NC_CLASSES: tuple[str, ...] = ("MI", "MA", "SE", "KR")
 _GRADE_CODE = re.compile(r"^(?P<grade>[^-/]+)-(?P<type>[^/]+)/(?P<size>.+)$")
@@ -120,6 +120,16 @@ class CheckItemRow:
     note: str | None
     corrective_action: str | None
     failed: bool
+    problem: str | None = None
+    location: str | None = None
+    evidence: str | None = None
+    reference: str | None = None
+    due_date: date | None = None
+
+    @property
+    def is_finding(self) -> bool:
+        """Tell whether the officer wrote a finding record (PLOR) for this item."""
+        return any((self.problem, self.location, self.evidence, self.reference))
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,6 +206,8 @@ class VisitSheet:
     checks: tuple[CheckResult, ...]
     photos: tuple[PhotoRef, ...]
     follow_ups: tuple[FollowUpLine, ...]
+    frozen_digest: str | None = None
+    """The approval snapshot's hash when the sheet is read from one (see approval_snapshot)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -282,7 +294,9 @@ def visit_sheet(
     profile = enterprise_profile(session, visit.enterprise_id)
     return VisitSheet(
         id=visit.id,
-        report_number=stored_report_number(session, visit.id),
+        report_number=(
+            visit_report_number(session, visit.id) if visit.status == VisitStatus.APPROVED else None
+        ),
         visit_date=visit.visit_date,
         officer_name=officer.officer_name if officer else "",
         officer_nip=officer.nip if officer else None,
@@ -610,6 +624,7 @@ def _item_rows(
                 note=_answer_note(answer),
                 corrective_action=answer.corrective_action if answer else None,
                 failed=item_id in failed_ids,
+                **_finding_fields(answer),
             )
     # Answers to items the stored definition does not list are shown, not dropped.
     for item_id, answer in sorted(answers.items()):
@@ -624,6 +639,7 @@ def _item_rows(
                 note=_answer_note(answer),
                 corrective_action=answer.corrective_action,
                 failed=item_id in failed_ids,
+                **_finding_fields(answer),
             )
 
 
@@ -659,10 +675,19 @@ def _answer_text(item: Mapping[str, Any], value: Any) -> Label:
 
 
 def _answer_note(answer: QualityAnswer | None) -> str | None:
+    return answer.note or None if answer is not None else None
+
+
+def _finding_fields(answer: QualityAnswer | None) -> dict[str, Any]:
     if answer is None:
-        return None
-    parts = [p for p in (answer.note, answer.problem) if p]
-    return "\n".join(parts) or None
+        return {}
+    return {
+        "problem": answer.problem or None,
+        "location": answer.location or None,
+        "evidence": answer.evidence or None,
+        "reference": answer.reference or None,
+        "due_date": answer.due_date,
+    }
 
 
 def _size_and_grade(
