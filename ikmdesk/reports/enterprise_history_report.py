@@ -56,7 +56,13 @@ class EnterpriseHistoryReport(PdfReport):
         """Return section A: the enterprise profile with licences."""
         return [
             para(self.t.t("section_profile"), self.styles["Heading"]),
-            *profile_block(self.history.enterprise, self.t, self.styles, self.frame_width),
+            *profile_block(
+                self.history.enterprise,
+                self.t,
+                self.styles,
+                self.frame_width,
+                as_of=self.history.as_of,
+            ),
         ]
 
     def visits(self) -> list[Flowable]:

@@ -15,6 +15,7 @@ from ikmdesk.reports.report_parts import LABEL_WIDTH, check_block, follow_up_tab
 from ikmdesk.reports.tables import key_value_table
 from ikmdesk.services.nip import is_nip
 from ikmdesk.services.report_data import VisitSheet, is_approved
+from ikmdesk.services.report_number import office_day
 
 PHOTO_COLUMNS = 2
 PHOTO_HEIGHT = 6 * cm
@@ -55,9 +56,13 @@ class VisitReport(PdfReport):
             *self.narrative(),
             *self.checks(),
             *self.photos(),
-            *self.follow_ups(),
-            *self.signatures(),
+            *self.closing(),
         ]
+
+    def closing(self) -> list[Flowable]:
+        """Return the follow-ups and the signatures as one block, so the signatures never
+        stand alone on a last page (a long table still splits, ending beside them)."""
+        return [KeepTogether([*self.follow_ups(), *self.signatures()])]
 
     def heading(self) -> list[Flowable]:
         """Return the title, the report number and the approval state."""
@@ -65,7 +70,7 @@ class VisitReport(PdfReport):
         number = self.sheet.report_number or t.t("no_number")
         status = t.word(self.sheet.status)
         if is_approved(self.sheet.status) and self.sheet.reviewed_at:
-            status += f" ({t.date(self.sheet.reviewed_at.date())})"
+            status += f" ({t.date(office_day(self.sheet.reviewed_at))})"
         if self.sheet.revision > 0:
             status += f", {t.t('revision', n=self.sheet.revision)}"
         return [
@@ -78,7 +83,13 @@ class VisitReport(PdfReport):
         """Return section A: the enterprise profile with licences."""
         return [
             para(self.t.t("section_profile"), self.styles["Heading"]),
-            *profile_block(self.sheet.enterprise, self.t, self.styles, self.frame_width),
+            *profile_block(
+                self.sheet.enterprise,
+                self.t,
+                self.styles,
+                self.frame_width,
+                as_of=self.signing_date(),
+            ),
         ]
 
     def visit_details(self) -> list[Flowable]:
@@ -218,7 +229,8 @@ class VisitReport(PdfReport):
     def signing_date(self) -> date:
         """Return the date written above the signatures: approval day, else the print day."""
         if is_approved(self.sheet.status) and self.sheet.reviewed_at is not None:
-            return self.sheet.reviewed_at.astimezone(self.generated_at.tzinfo).date()
+            # The office's day, wherever and whenever the copy is printed.
+            return office_day(self.sheet.reviewed_at)
         return self.generated_at.date()
 
 

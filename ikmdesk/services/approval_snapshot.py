@@ -30,7 +30,7 @@ from ikmdesk.services.office_settings import (
     settings_from_json,
     settings_to_json,
 )
-from ikmdesk.services.report_data import VisitSheet, visit_sheet
+from ikmdesk.services.report_data import FollowUpLine, VisitSheet, visit_sheet
 from ikmdesk.services.report_number import issue_report_number, office_day
 
 SNAPSHOT_FORMAT = 1
@@ -56,7 +56,8 @@ def record_approval(
     approver = session.get_one(Device, approver_id)
     settings = get_office_settings(session)
     number = issue_report_number(session, visit.id, issued_by=approver_id, at=at)
-    live = visit_sheet(session, visit.id, blob_root=None, today=office_day(at))
+    day = office_day(at)
+    live = visit_sheet(session, visit.id, blob_root=None, today=day)
     sheet = dataclasses.replace(
         live,
         report_number=number,
@@ -69,6 +70,7 @@ def record_approval(
         reviewer_nip=settings.supervisor_nip or approver.nip,
         review_comment=visit.review_comment,
         photos=tuple(dataclasses.replace(p, path=None) for p in live.photos),
+        follow_ups=tuple(_as_of(line, day) for line in live.follow_ups),
     )
     content = {
         "format": SNAPSHOT_FORMAT,
@@ -87,6 +89,13 @@ def record_approval(
     session.add(snapshot)
     session.flush()
     return snapshot
+
+
+def _as_of(line: FollowUpLine, day: date) -> FollowUpLine:
+    """Return a follow-up as it stood on ``day``: done only if it was done by then."""
+    if line.done_on is not None and line.done_on > day:
+        return dataclasses.replace(line, done_on=None, done_note=None, overdue=line.due_date < day)
+    return line
 
 
 def frozen_report(

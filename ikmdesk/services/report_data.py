@@ -106,6 +106,7 @@ class EnterpriseProfile:
     halal_expires_on: date | None
     pkp_cert_no: str | None
     products: tuple[ProductLine, ...]
+    halal_issued_on: date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -455,6 +456,7 @@ def enterprise_profile(session: Session, enterprise_id: str) -> EnterpriseProfil
         halal_route=str(ent.halal_route) if ent.halal_route else None,
         halal_cert_no=ent.halal_cert_no,
         halal_expires_on=ent.halal_expires_on,
+        halal_issued_on=ent.halal_issued_on,
         pkp_cert_no=ent.pkp_cert_no,
         products=tuple(
             ProductLine(

@@ -27,7 +27,8 @@ from tests.reports.pdf_text import pages_text
 
 APPROVED = datetime(2026, 3, 12, 2, 0, tzinfo=UTC)
 PRINT_THEN = datetime(2026, 3, 12, 10, 30, tzinfo=UTC)
-PRINT_LATER = datetime(2027, 3, 15, 9, 0, tzinfo=UTC)
+PRINT_LATER = datetime(2028, 3, 15, 9, 0, tzinfo=UTC)
+"""After the P-IRT number's expiry year (2027): the frozen report still judges on its day."""
 
 
 @pytest.fixture
