@@ -922,6 +922,13 @@ def visit_choices(session: Session, *, limit: int = 500) -> list[ReportChoice]:
     return [ReportChoice(r[0], f"{r[1]:%Y-%m-%d} — {r[2]}", str(r[3])) for r in rows]
 
 
+def visit_choice(session: Session, visit_id: str) -> ReportChoice:
+    """Return one live visit as "date — IKM"; NotFoundError if absent or deleted."""
+    visit = live_record(session, Visit, visit_id, what="Kunjungan")
+    name = session.scalar(select(Enterprise.name).where(Enterprise.id == visit.enterprise_id))
+    return ReportChoice(visit.id, f"{visit.visit_date:%Y-%m-%d} — {name}", str(visit.status))
+
+
 def enterprise_choices(session: Session) -> list[ReportChoice]:
     """Return every IKM by name."""
     rows = session.execute(
