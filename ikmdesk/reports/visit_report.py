@@ -67,7 +67,9 @@ class VisitReport(PdfReport):
     def heading(self) -> list[Flowable]:
         """Return the title, the report number and the approval state."""
         t, s = self.t, self.styles
-        number = self.sheet.report_number or t.t("no_number")
+        # An approval from before the register (no snapshot) has no number, but is no draft.
+        unnumbered = "—" if is_approved(self.sheet.status) else t.t("no_number")
+        number = self.sheet.report_number or unnumbered
         status = t.word(self.sheet.status)
         if is_approved(self.sheet.status) and self.sheet.reviewed_at:
             status += f" ({t.date(office_day(self.sheet.reviewed_at))})"
@@ -131,13 +133,11 @@ class VisitReport(PdfReport):
 
     def photos(self) -> list[Flowable]:
         """Return section G: photos with captions, two per row."""
-        # The heading moves on with the first row of photos rather than end a page alone.
-        parts: list[Flowable] = [
-            CondPageBreak(PHOTO_HEIGHT + 2.5 * cm),
-            para(self.t.t("section_photos"), self.styles["Heading"]),
-        ]
+        heading = para(self.t.t("section_photos"), self.styles["Heading"])
         if not self.sheet.photos:
-            return [*parts, para(self.t.t("no_photos"), self.styles["Body"])]
+            return [heading, para(self.t.t("no_photos"), self.styles["Body"])]
+        # The heading moves on with the first row of photos rather than end a page alone.
+        parts: list[Flowable] = [CondPageBreak(PHOTO_HEIGHT + 2.5 * cm), heading]
         column = self.frame_width / PHOTO_COLUMNS
         cells: list[Any] = []
         for photo in self.sheet.photos:
@@ -224,7 +224,9 @@ class VisitReport(PdfReport):
         )
         for table in (pair, known):
             table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
-        return [Spacer(1, 14), KeepTogether([pair, Spacer(1, 10), known])]
+        # Not wrapped in a KeepTogether here: ``closing`` keeps them with the follow-ups, and a
+        # KeepTogether nested in another reports an endless height (it always moved on).
+        return [Spacer(1, 14), pair, Spacer(1, 10), known]
 
     def signing_date(self) -> date:
         """Return the date written above the signatures: approval day, else the print day."""

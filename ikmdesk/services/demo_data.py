@@ -781,12 +781,18 @@ def _visit(
     checks = _checks_for_visit(world, visit=row, enterprise=ent, product=looked_at, key=index)
     if checks.checks:
         # What was checked is what was seen: the written findings and advice come from the
-        # checks, so no sentence claims a clean room the checklist found dirty.
-        row["findings"] = "\n".join(checks.findings)
-        row["recommendations"] = "\n".join(checks.advice) or _fill(
-            rng.choice(phrases["when_all_is_well"]), product
+        # checks, so no sentence claims a clean room the checklist found dirty. Licence facts
+        # (an expired P-IRT, no halal certificate) are no checklist item and stay.
+        licence = [i for i in issues if i.get("when")]
+        row["findings"] = _fill(
+            "\n".join([*checks.findings, *(i["finding"] for i in licence)]), product
         )
-        follow_ups = []
+        advice = [*checks.advice, *(i["recommendation"] for i in licence)]
+        row["recommendations"] = _fill(
+            "\n".join(advice) or rng.choice(phrases["when_all_is_well"]), product
+        )
+        kept = {_fill(i["action"], product) for i in licence}
+        follow_ups = [f for f in follow_ups if f["action"] in kept]
     return _VisitPlan(row, ent, product, follow_ups, checks, index)
 
 
@@ -917,7 +923,9 @@ def _checks_for_visit(
         cluster=enterprise.cluster,
         product=product.row,
         category=product.row.get("category") or "",
-        skill=world.rng("skill", enterprise.row["id"]).random(),
+        # Keyed on what the IKM is, not its id (which differs per device), so the same seed
+        # writes the same checks, and so the same written findings, in every new file.
+        skill=world.rng("skill", enterprise.row["name"], enterprise.row["nik"]).random(),
         progress=min(1.0, max(0.0, (visit["visit_date"] - world.first_day).days / span)),
         today=world.today,
     )
