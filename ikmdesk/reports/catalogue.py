@@ -201,6 +201,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{visits} visits to {enterprises} enterprises.",
     ),
     "summary_status": ("Status laporan: {counts}.", "Report status: {counts}."),
+    "summary_drafts_apart": (
+        "{n} kunjungan masih draf dan tidak dihitung di atas.",
+        "{n} visits still in draft, not counted above.",
+    ),
     "section_by_officer": ("A. Kunjungan per Petugas", "A. Visits per officer"),
     "section_by_cluster": ("B. Kunjungan per Klaster", "B. Visits per cluster"),
     "section_by_kecamatan": ("C. Kunjungan per Kecamatan", "C. Visits per district"),

@@ -73,6 +73,11 @@ class MonthlySummaryReport(PdfReport):
                 s["Center"],
             ),
             para(self._status_line(), s["Subtitle"]),
+            *(
+                [para(t.t("summary_drafts_apart", n=summary.draft_count), s["Center"])]
+                if summary.draft_count
+                else []
+            ),
         ]
 
     def _status_line(self) -> str:

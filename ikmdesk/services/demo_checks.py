@@ -32,7 +32,7 @@ _CHECK_CHANCE = {
 _OFTEN_NOT_APPLICABLE = frozenset({"asal_bahan", "peringatan"})
 _LOCATIONS = ("ruang produksi", "ruang pengemasan", "gudang bahan", "area pencucian", "dapur")
 # One corrective action per CPPB-IRT item, so a finding's action answers that item's problem.
-_CPPB_ACTIONS = {
+CPPB_ACTIONS = {
     "1": "Bersihkan halaman dan saluran di sekitar rumah produksi setiap minggu",
     "2": "Pisahkan ruang produksi dari kegiatan lain dan kosongkan barang bukan pangan",
     "3": "Perbaiki dan bersihkan lantai, dinding dan langit-langit ruang produksi",
@@ -247,7 +247,7 @@ def _plor(item: ChecklistItem, visit: DemoVisit, rng: random.Random) -> dict[str
         "reference": f"Perka BPOM HK.03.1.23.04.12.2207/2012, formulir pemeriksaan butir {item.id}",
     }
     if item.nc_class in {"KR", "SE"}:
-        fields["corrective_action"] = _CPPB_ACTIONS.get(item.id, f"Perbaiki: {item.text.id}")
+        fields["corrective_action"] = CPPB_ACTIONS.get(item.id, f"Perbaiki: {item.text.id}")
         fields["due_date"] = visit.row["visit_date"] + timedelta(days=rng.choice([14, 30, 60]))
     return fields
 

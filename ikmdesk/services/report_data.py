@@ -279,6 +279,8 @@ class MonthlySummary:
     stale_months: int
     stale: tuple[StaleEnterprise, ...]
     overdue: tuple[FollowUpLine, ...]
+    draft_count: int = 0
+    """Visits of the month still in draft: shown apart, never in the totals or tables."""
 
 
 def visit_sheet(
@@ -392,27 +394,38 @@ def monthly_summary(
     names = _officer_names(session)
     clusters = _cluster_labels(session)
     regions = _region_names(session)
-    visit_ids = [v.id for v, _ in rows]
+    # A draft is not yet a report: it is counted apart, not in the month's work.
+    counted = [(v, e) for v, e in rows if v.status != VisitStatus.DRAFT]
+    visit_ids = [v.id for v, _ in counted]
     end_of_month = after.fromordinal(after.toordinal() - 1)
+    kecamatan_counts = Counter(regions.get(e.kecamatan_id, "?") for _, e in counted)
+    for name in _kecamatan_names(session, kecamatan_row):
+        kecamatan_counts.setdefault(name, 0)  # a kecamatan nobody visited shows its 0
     return MonthlySummary(
         month=first,
         cluster=clusters.get(cluster_row.id) if cluster_row else None,
         kecamatan=kecamatan_row.name if kecamatan_row else None,
-        visit_count=len(rows),
-        enterprises_visited=len({e.id for _, e in rows}),
+        visit_count=len(counted),
+        enterprises_visited=len({e.id for _, e in counted}),
         by_officer=_count_rows(
-            Label(n, n) for n in (names.get(v.officer_id, "?") for v, _ in rows)
+            Label(n, n) for n in (names.get(v.officer_id, "?") for v, _ in counted)
         ),
-        by_cluster=_count_rows(clusters.get(e.cluster_id, Label("?", "?")) for _, e in rows),
-        by_kecamatan=_count_rows(
-            Label(n, n) for n in (regions.get(e.kecamatan_id, "?") for _, e in rows)
+        by_cluster=_count_rows(clusters.get(e.cluster_id, Label("?", "?")) for _, e in counted),
+        by_kecamatan=tuple(
+            CountRow(Label(name, name), n)
+            for name, n in sorted(kecamatan_counts.items(), key=lambda pair: (-pair[1], pair[0]))
         ),
         by_status=_count_rows(Label(str(v.status), str(v.status)) for v, _ in rows),
         results=tuple(_result_distributions(session, visit_ids)),
         stale_months=stale_months,
         stale=tuple(
             _stale_enterprises(
-                session, _add_months(after, -stale_months), enterprises, clusters, regions
+                session,
+                _add_months(after, -stale_months),
+                enterprises,
+                clusters,
+                regions,
+                before=after,
             )
         ),
         overdue=tuple(
@@ -425,6 +438,17 @@ def monthly_summary(
                 only_overdue=True,
             )
         ),
+        draft_count=len(rows) - len(counted),
+    )
+
+
+def _kecamatan_names(session: Session, only: Region | None) -> list[str]:
+    if only is not None:
+        return [only.name]
+    return list(
+        session.scalars(
+            select(Region.name).where(Region.level == "kecamatan", Region.deleted.is_(False))
+        )
     )
 
 
@@ -861,10 +885,14 @@ def _stale_enterprises(
     conditions: list[Any],
     clusters: Mapping[str, Label],
     regions: Mapping[str, str],
+    *,
+    before: date,
 ) -> list[StaleEnterprise]:
+    """Return the IKMs last visited before ``cutoff`` as the period stood (visits before
+    ``before``): a visit made after the period cannot take an IKM off a past month's list."""
     last = (
         select(Visit.enterprise_id, func.max(Visit.visit_date).label("last_visit"))
-        .where(Visit.deleted.is_(False))
+        .where(Visit.deleted.is_(False), Visit.visit_date < before)
         .group_by(Visit.enterprise_id)
         .subquery()
     )

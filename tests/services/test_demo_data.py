@@ -469,14 +469,14 @@ def test_written_findings_say_what_the_checks_found(demo_file: Path) -> None:
 
 
 def test_each_finding_action_answers_its_own_item(demo_file: Path) -> None:
-    from ikmdesk.services.demo_checks import _CPPB_ACTIONS  # noqa: PLC2701 - the demo's own table
+    from ikmdesk.services.demo_checks import CPPB_ACTIONS
 
     pairs = rows(
         demo_file,
         "SELECT a.item_id, a.corrective_action FROM quality_answer a"
         " WHERE a.corrective_action IS NOT NULL",
     )
-    assert pairs and all(_CPPB_ACTIONS[item] == action for item, action in pairs)
+    assert pairs and all(CPPB_ACTIONS[item] == action for item, action in pairs)
 
 
 def test_approved_visits_are_numbered_in_approval_order_and_frozen(demo_file: Path) -> None:
