@@ -866,17 +866,48 @@ def _result_distributions(session: Session, visit_ids: Sequence[str]) -> list[Re
         .join(ChecklistTemplate, ChecklistTemplate.id == QualityCheck.template_id)
         .where(QualityCheck.visit_id.in_(visit_ids), QualityCheck.deleted.is_(False))
     ).all()
-    by_template: dict[str, tuple[Label, Counter[Label]]] = {}
+    by_template: dict[str, tuple[Label, Counter[tuple[int, str, Label]]]] = {}
     for code, title_id, title_en, status, label_id, label_en, result_code in rows:
         _title, counter = by_template.setdefault(code, (Label(title_id, title_en), Counter()))
         if str(status) != "complete":
-            counter[Label("Belum lengkap", "Incomplete")] += 1
+            counter[(len(_OUTCOME_ORDER) + 1, "", Label("Belum lengkap", "Incomplete"))] += 1
         else:
-            counter[Label(label_id or result_code or "?", label_en or label_id or "?")] += 1
+            counter[_outcome_key(result_code, label_id, label_en)] += 1
     return [
-        ResultDistribution(title, _count_rows(counter.elements()))
+        ResultDistribution(
+            title, tuple(CountRow(label, n) for (_rank, _code, label), n in sorted(counter.items()))
+        )
         for _, (title, counter) in sorted(by_template.items())
     ]
+
+
+# Outcomes in reading order (levels I–IV, then pass to not assessed), with one label each, so
+# results are grouped by what they mean, never by the score text of each check.
+_OUTCOME_ORDER: dict[str, Label] = {
+    "LEVEL_I": Label("Level I", "Level I"),
+    "LEVEL_II": Label("Level II", "Level II"),
+    "LEVEL_III": Label("Level III", "Level III"),
+    "LEVEL_IV": Label("Level IV", "Level IV"),
+    "PASS": Label("Sesuai", "Pass"),
+    "NEEDS_IMPROVEMENT": Label("Perlu perbaikan", "Needs improvement"),
+    "FAIL": Label("Belum sesuai", "Fail"),
+    "SUBSTANDARD": Label("Tidak memenuhi SNI", "Below the standard"),
+    "NOT_ASSESSED": Label("Tidak dapat dinilai", "Not assessed"),
+}
+
+
+def _outcome_key(
+    code: str | None, label_id: str | None, label_en: str | None
+) -> tuple[int, str, Label]:
+    """Return (rank, code, label) of a stored result: known outcomes by their fixed label,
+    others (cocoa grades) by their code and label without the detail after " — "."""
+    upper = (code or "").upper()
+    names = list(_OUTCOME_ORDER)
+    if upper in _OUTCOME_ORDER:
+        return (names.index(upper), upper, _OUTCOME_ORDER[upper])
+    text_id = (label_id or code or "?").split(" — ")[0]
+    text_en = (label_en or label_id or code or "?").split(" — ")[0]
+    return (len(names), upper, Label(text_id, text_en))
 
 
 def _stale_enterprises(
