@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from ikmdesk.models import Attachment, QualityCheck, Visit
+from ikmdesk.models import Attachment, QualityAnswer, QualityCheck, Visit
 from ikmdesk.models.enums import VisitStatus
 from ikmdesk.reports.pdf_file import write_pdf
 from ikmdesk.reports.render import render_enterprise, render_summary, render_visit
@@ -40,6 +40,10 @@ def main() -> int:
             fixed = {"generated_at": PRINTED, "version": VERSION}
             write_pdf(OUT / "laporan-kunjungan.pdf", render_visit(db, visit_id, **fixed))
             write_pdf(
+                OUT / "laporan-kunjungan-draf.pdf",
+                render_visit(db, _newest_submitted_visit(db), **fixed),
+            )
+            write_pdf(
                 OUT / "riwayat-ikm.pdf",
                 render_enterprise(db, enterprise_id, today=TODAY, **fixed),
             )
@@ -54,8 +58,15 @@ def main() -> int:
 
 
 def _richest_approved_visit(db: Any) -> tuple[str, str]:
-    """Return the approved visit with the most checks and photos (a full sample page set)."""
+    """Return the approved visit with the most findings, checks and photos (a full page set)."""
     with db.unit_of_work() as session:
+        findings = (
+            select(QualityCheck.visit_id, func.count().label("n"))
+            .join(QualityAnswer, QualityAnswer.check_id == QualityCheck.id)
+            .where(QualityAnswer.problem.is_not(None))
+            .group_by(QualityCheck.visit_id)
+            .subquery()
+        )
         checks = (
             select(QualityCheck.visit_id, func.count().label("n"))
             .group_by(QualityCheck.visit_id)
@@ -69,10 +80,12 @@ def _richest_approved_visit(db: Any) -> tuple[str, str]:
         )
         row = session.execute(
             select(Visit.id, Visit.enterprise_id)
+            .outerjoin(findings, findings.c.visit_id == Visit.id)
             .outerjoin(checks, checks.c.visit_id == Visit.id)
             .outerjoin(photos, photos.c.visit_id == Visit.id)
             .where(Visit.status == VisitStatus.APPROVED, Visit.deleted.is_(False))
             .order_by(
+                func.coalesce(findings.c.n, 0).desc(),
                 func.coalesce(checks.c.n, 0).desc(),
                 func.coalesce(photos.c.n, 0).desc(),
                 Visit.visit_date.desc(),
@@ -81,6 +94,17 @@ def _richest_approved_visit(db: Any) -> tuple[str, str]:
             .limit(1)
         ).one()
         return row[0], row[1]
+
+
+def _newest_submitted_visit(db: Any) -> str:
+    """Return a visit waiting for review: it prints with the DRAF mark and no number."""
+    with db.unit_of_work() as session:
+        return session.scalars(
+            select(Visit.id)
+            .where(Visit.status == VisitStatus.SUBMITTED, Visit.deleted.is_(False))
+            .order_by(Visit.visit_date.desc(), Visit.id)
+            .limit(1)
+        ).one()
 
 
 if __name__ == "__main__":

@@ -1,5 +1,6 @@
 """SQLAlchemy models, one module per aggregate; importing this package registers them all."""
 
+from ikmdesk.models.approval import ApprovalSnapshot, ReportNumber
 from ikmdesk.models.attachment import Attachment
 from ikmdesk.models.base import Base, SyncedRecord, new_id, stable_id, utc_now
 from ikmdesk.models.change_log import ChangeOp
@@ -27,11 +28,14 @@ SYNCED_MODELS: tuple[type[SyncedRecord], ...] = (
     QualityAnswer,
     FollowUp,
     Attachment,
+    ApprovalSnapshot,
+    ReportNumber,
 )
 """Synced record types, parents before children (the order ops are applied in)."""
 
 __all__ = [
     "SYNCED_MODELS",
+    "ApprovalSnapshot",
     "Attachment",
     "Base",
     "ChangeOp",
@@ -45,6 +49,7 @@ __all__ = [
     "QualityAnswer",
     "QualityCheck",
     "Region",
+    "ReportNumber",
     "Setting",
     "SyncedRecord",
     "Visit",

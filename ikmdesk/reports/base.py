@@ -8,11 +8,8 @@ page's drawing and adds the decorations when the document is saved.
 
 from __future__ import annotations
 
-import dataclasses
-import hashlib
 import io
 import itertools
-import json
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any, ClassVar
@@ -40,6 +37,7 @@ from ikmdesk.reports.fonts import BOLD, REGULAR, printable
 from ikmdesk.reports.images import image_flowable
 from ikmdesk.reports.markup import para
 from ikmdesk.reports.styles import MUTED, RULE, report_styles
+from ikmdesk.services.content_digest import content_digest
 from ikmdesk.services.office_settings import OfficeSettings
 
 # Images are stored binary rather than ASCII85-encoded: without ReportLab's C accelerator
@@ -47,33 +45,9 @@ from ikmdesk.services.office_settings import OfficeSettings
 # a quarter smaller. This is a process-wide ReportLab setting, and it only affects size.
 rl_config.useA85 = 0
 
-DIGEST_CHARS = 12
 QR_SIZE = 1.7 * cm
 HEADING_SPACE = {"Heading": 4 * cm, "SubHeading": 3 * cm}
 """Room a heading needs below it on the page (else it starts the next page)."""
-
-
-def content_digest(data: Any) -> str:
-    """Return a short SHA-256 of a report's data, printed so a copy can be matched to it.
-
-    Where a file lies on this computer (a photo's path) is left out: the same record gives
-    the same digest on every device that holds it.
-    """
-    plain = (
-        dataclasses.asdict(data)
-        if dataclasses.is_dataclass(data) and not isinstance(data, type)
-        else data
-    )
-    text = json.dumps(_without_paths(plain), sort_keys=True, ensure_ascii=False, default=str)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:DIGEST_CHARS]
-
-
-def _without_paths(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _without_paths(v) for k, v in value.items() if k != "path"}
-    if isinstance(value, list | tuple):
-        return [_without_paths(v) for v in value]
-    return value
 
 
 class PdfReport:

@@ -56,7 +56,13 @@ class EnterpriseHistoryReport(PdfReport):
         """Return section A: the enterprise profile with licences."""
         return [
             para(self.t.t("section_profile"), self.styles["Heading"]),
-            *profile_block(self.history.enterprise, self.t, self.styles, self.frame_width),
+            *profile_block(
+                self.history.enterprise,
+                self.t,
+                self.styles,
+                self.frame_width,
+                as_of=self.history.as_of,
+            ),
         ]
 
     def visits(self) -> list[Flowable]:
@@ -113,7 +119,9 @@ class EnterpriseHistoryReport(PdfReport):
         for (title, kind), points in sorted(series.items()):
             measure = t.t("chart_nc_count" if kind == "nonconformity_level" else "chart_score")
             chart = score_line_chart([(measure, points)], self.frame_width, 4.6 * cm)
-            parts.append(KeepTogether([para(title, s["SubHeading"]), chart]))
+            # The section heading moves on with its first chart rather than end a page alone.
+            lead = [parts.pop()] if len(parts) == 1 else []
+            parts.append(KeepTogether([*lead, para(title, s["SubHeading"]), chart]))
         parts.append(Spacer(1, 6))
         parts.append(self._check_lines(checks))
         return parts

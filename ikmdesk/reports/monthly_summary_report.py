@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from reportlab.lib.units import cm
-from reportlab.platypus import Flowable, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
 
 from ikmdesk.reports.base import PdfReport
 from ikmdesk.reports.charts import count_bar_chart
@@ -73,6 +73,11 @@ class MonthlySummaryReport(PdfReport):
                 s["Center"],
             ),
             para(self._status_line(), s["Subtitle"]),
+            *(
+                [para(t.t("summary_drafts_apart", n=summary.draft_count), s["Center"])]
+                if summary.draft_count
+                else []
+            ),
         ]
 
     def _status_line(self) -> str:
@@ -93,7 +98,8 @@ class MonthlySummaryReport(PdfReport):
         if not rows:
             return [heading, para(t.t("none_in_month"), s["Body"])]
         labels = [(r.label.get(t.lang), r.count) for r in rows]
-        return [heading, self._table_and_chart(labels, t.t(_COLUMN_OF[key]))]
+        # The table and chart sit side by side and cannot split: the heading moves with them.
+        return [KeepTogether([heading, self._table_and_chart(labels, t.t(_COLUMN_OF[key]))])]
 
     def results(self) -> list[Flowable]:
         """Return how the month's quality checks ended, per checklist."""

@@ -20,9 +20,9 @@ from ikmdesk.reports.enterprise_history_report import EnterpriseHistoryReport
 from ikmdesk.reports.images import logo_bytes
 from ikmdesk.reports.monthly_summary_report import MonthlySummaryReport
 from ikmdesk.reports.visit_report import VisitReport
+from ikmdesk.services.approval_snapshot import frozen_report
 from ikmdesk.services.office_settings import get_office_settings
 from ikmdesk.services.report_data import enterprise_history, monthly_summary, visit_sheet
-from ikmdesk.services.report_number import assign_report_number
 
 
 def render_visit(
@@ -33,17 +33,23 @@ def render_visit(
     generated_at: datetime | None = None,
     version: str | None = None,
 ) -> bytes:
-    """Return the visit report PDF; a non-draft visit gets its report number on first print.
+    """Return the visit report PDF: an approved visit from its approval snapshot, else as a draft.
 
-    A read-only database prints the number already given, or none.
+    Printing changes nothing stored (numbers are given at approval, never at printing).
     """
-
-    def read(session: Session) -> Any:
-        if db.writable:
-            assign_report_number(session, visit_id)
-        return visit_sheet(session, visit_id, blob_root=blob_dir(Path(db.path)))
-
-    return _render(db, VisitReport, read, lang=lang, generated_at=generated_at, version=version)
+    blobs = blob_dir(Path(db.path))
+    with db.unit_of_work() as session:
+        frozen = frozen_report(session, visit_id, blob_root=blobs)
+        sheet = frozen.sheet if frozen else visit_sheet(session, visit_id, blob_root=blobs)
+        settings = frozen.settings if frozen else get_office_settings(session)
+    return VisitReport(
+        sheet,
+        settings=settings,
+        lang=lang,
+        generated_at=generated_at,
+        version=version,
+        logo=logo_bytes(settings, blobs),
+    ).render()
 
 
 def render_enterprise(

@@ -7,9 +7,11 @@ from datetime import date
 
 from reportlab.lib.styles import StyleSheet1
 from reportlab.lib.units import cm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
 from ikmdesk.reports.catalogue import Catalogue
+from ikmdesk.reports.fonts import BOLD, REGULAR
 from ikmdesk.reports.markup import para
 from ikmdesk.reports.styles import HEAD_FILL
 from ikmdesk.reports.tables import data_table, key_value_table
@@ -22,22 +24,34 @@ from ikmdesk.services.report_data import (
 )
 
 LABEL_WIDTH = 4.3 * cm
+CELL_PADDING = 3.5
+"""Left and right padding of a data-table cell (``tables.data_table``)."""
 SHORT_ANSWER = 14
 """Answers up to this many characters (ya/tidak, a number) are centred in their column."""
 
 
 def profile_block(
-    profile: EnterpriseProfile, t: Catalogue, styles: StyleSheet1, width: float
+    profile: EnterpriseProfile,
+    t: Catalogue,
+    styles: StyleSheet1,
+    width: float,
+    *,
+    as_of: date | None = None,
 ) -> list[Flowable]:
-    """Return the IKM's facts as label–value lines, then its products and P-IRT numbers."""
+    """Return the IKM's facts as label–value lines, then its products and P-IRT numbers.
+
+    Expiry is judged on ``as_of`` (an approved report: its approval day), never the print day.
+    """
     place = " / ".join(p for p in (profile.desa, profile.kecamatan) if p)
+    not_yet = t.t("not_yet")
     halal = t.word(profile.halal_status)
     if profile.halal_route:
         halal += f" ({t.word(profile.halal_route)})"
-    if profile.halal_cert_no:
-        halal += f", No. {profile.halal_cert_no}"
-    if profile.halal_expires_on:
-        halal += f", {t.t('pirt_expiry').lower()} {t.date(profile.halal_expires_on)}"
+    certificate = profile.halal_cert_no or not_yet
+    if profile.halal_cert_no and profile.halal_issued_on:
+        certificate += f", {t.t('halal_issued')} {t.date(profile.halal_issued_on)}"
+    if profile.halal_cert_no and profile.halal_expires_on:
+        certificate += f", {t.t('halal_valid')} {t.date(profile.halal_expires_on)}"
     pairs: list[tuple[str, str]] = [
         (t.t("enterprise_name"), profile.name),
         (t.t("owner"), profile.owner_name or "—"),
@@ -47,28 +61,44 @@ def profile_block(
         (t.t("scale"), t.word(profile.scale) if profile.scale else "—"),
         (t.t("workers"), t.t("workers_value", n=profile.workers) if profile.workers else "—"),
         (t.t("capacity"), profile.production_capacity or "—"),
-        (t.t("nib"), " / ".join(v for v in (profile.nib, profile.kbli) if v) or "—"),
+        # NIB and KBLI are different things: a KBLI code is never printed as the NIB.
+        (t.t("nib"), profile.nib or not_yet),
+        (t.t("kbli"), profile.kbli or not_yet),
         (t.t("halal"), halal),
+        (t.t("halal_cert"), certificate),
+        (t.t("pkp"), profile.pkp_cert_no or not_yet),
     ]
-    if profile.pkp_cert_no:
-        pairs.append((t.t("pkp"), profile.pkp_cert_no))
     parts: list[Flowable] = [key_value_table(pairs, (LABEL_WIDTH, width - LABEL_WIDTH), styles)]
     if profile.products:
+        rows = [_product_row(p.name, p.pirt, t, as_of or date.today()) for p in profile.products]
+        number_width = max(width * 0.2, unbroken_width([r[1] for r in rows]))
+        expiry = width * 0.16
         parts.append(Spacer(1, 5))
         parts.append(
             data_table(
                 [t.t("product"), t.t("pirt_number"), t.t("pirt_decoded"), t.t("pirt_expiry")],
-                [_product_row(p.name, p.pirt, t) for p in profile.products],
-                [width * 0.24, width * 0.2, width * 0.4, width * 0.16],
+                rows,
+                [width * 0.24, number_width, width * 0.76 - number_width - expiry, expiry],
                 styles,
             )
         )
     return parts
 
 
-def _product_row(name: str, pirt: PirtInfo | None, t: Catalogue) -> list[str]:
+def unbroken_width(texts: Sequence[str], *, font_size: float = 8.5, bold: bool = True) -> float:
+    """Return the column width that shows the longest single word of ``texts`` unbroken.
+
+    Numbers (P-IRT, NIB, certificate numbers) are single words: a column at least this wide
+    never splits one across two lines. Bold is assumed, the widest face a cell may use.
+    """
+    words = [w for text in texts for w in text.split()] or [""]
+    widest = max(stringWidth(w, BOLD if bold else REGULAR, font_size) for w in words)
+    return widest + 2 * CELL_PADDING + 1
+
+
+def _product_row(name: str, pirt: PirtInfo | None, t: Catalogue, as_of: date) -> list[str]:
     if pirt is None:
-        return [name, "—", "—", "—"]
+        return [name, t.t("not_yet"), "—", "—"]
     if not pirt.valid:
         return [name, pirt.number, t.t("pirt_invalid"), "—"]
     decoded = t.t(
@@ -82,7 +112,7 @@ def _product_row(name: str, pirt: PirtInfo | None, t: Catalogue) -> list[str]:
         irtp_no=pirt.irtp_no,
     )
     expiry = t.t("pirt_year_end", year=pirt.expiry_year)
-    if pirt.expiry_year is not None and pirt.expiry_year < date.today().year:
+    if pirt.expiry_year is not None and pirt.expiry_year < as_of.year:
         expiry += f" ({t.t('pirt_expired')})"
     return [name, pirt.number, decoded, expiry]
 
@@ -115,13 +145,56 @@ def check_block(
         _items_table(check, t, styles, width),
         Spacer(1, 4),
         *_result_block(check, t, styles, width),
+        *finding_records(check, t, styles, width),
         Spacer(1, 6),
     ]
 
 
+def finding_records(
+    check: CheckResult, t: Catalogue, styles: StyleSheet1, width: float
+) -> list[Flowable]:
+    """Return every written finding of a check whole: problem, location, evidence, reference,
+    the criterion (the item as the standard words it), corrective action and deadline.
+
+    Each record stays on one page with its heading, as a filed finding form would.
+    """
+    rows = [row for row in check.items if row.is_finding or (row.failed and row.corrective_action)]
+    if not rows:
+        return []
+    parts: list[Flowable] = [
+        CondPageBreak(4 * cm),
+        para(t.t("findings_heading"), styles["SubHeading"]),
+    ]
+    for number, row in enumerate(rows, start=1):
+        title = t.t("finding_title", n=number, item=row.number)
+        if row.nc_class:
+            title += f" — {t.t(f'nc_{row.nc_class}')}"
+        pairs: list[tuple[str, str]] = [
+            (t.t("finding_problem"), row.problem or "—"),
+            (t.t("finding_location"), row.location or "—"),
+            (t.t("finding_evidence"), row.evidence or "—"),
+            (t.t("finding_reference"), row.reference or "—"),
+            (t.t("finding_criterion"), row.text.get(t.lang)),
+            (t.t("finding_action"), row.corrective_action or "—"),
+            (t.t("finding_deadline"), t.date(row.due_date) if row.due_date else "—"),
+        ]
+        parts.append(
+            KeepTogether(
+                [
+                    para(title, styles["Body"]),
+                    key_value_table(pairs, (LABEL_WIDTH, width - LABEL_WIDTH), styles),
+                    Spacer(1, 4),
+                ]
+            )
+        )
+    return parts
+
+
 def _items_table(check: CheckResult, t: Catalogue, styles: StyleSheet1, width: float) -> Flowable:
     with_class = any(row.nc_class for row in check.items)
-    widths = [0.8 * cm, 0.0, 2.6 * cm, *([1.2 * cm] if with_class else []), 4.4 * cm]
+    answers = [row.answer.get(t.lang) for row in check.items]
+    answer_width = min(4.2 * cm, max(2.6 * cm, unbroken_width(answers)))
+    widths = [0.8 * cm, 0.0, answer_width, *([1.2 * cm] if with_class else []), 4.4 * cm]
     widths[1] = width - sum(widths)
     header = [
         t.t("col_no"),
@@ -141,9 +214,13 @@ def _items_table(check: CheckResult, t: Catalogue, styles: StyleSheet1, width: f
             extra += [
                 ("SPAN", (0, line), (-1, line)),
                 ("BACKGROUND", (0, line), (-1, line), HEAD_FILL),
+                # A section title never ends a page: it moves on with its first item.
+                ("NOSPLIT", (0, line), (-1, line + 1)),
             ]
             last_section = section
-        note = "\n".join(v for v in (row.note, row.corrective_action) if v)
+        # A written finding prints whole below the table; the cell names it instead.
+        action = None if row.is_finding else row.corrective_action
+        note = "\n".join(v for v in (row.note, action) if v)
         answer_text = row.answer.get(t.lang)
         answer = para(answer_text, styles[_answer_style(answer_text, failed=row.failed)])
         rows.append(

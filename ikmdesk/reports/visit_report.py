@@ -15,6 +15,7 @@ from ikmdesk.reports.report_parts import LABEL_WIDTH, check_block, follow_up_tab
 from ikmdesk.reports.tables import key_value_table
 from ikmdesk.services.nip import is_nip
 from ikmdesk.services.report_data import VisitSheet, is_approved
+from ikmdesk.services.report_number import office_day
 
 PHOTO_COLUMNS = 2
 PHOTO_HEIGHT = 6 * cm
@@ -36,6 +37,10 @@ class VisitReport(PdfReport):
     def data(self) -> VisitSheet:
         return self.sheet
 
+    def digest(self) -> str:
+        # An approved report carries its snapshot's hash: the same on every print and device.
+        return self.sheet.frozen_digest or super().digest()
+
     def title(self) -> str:
         return f"{self.t.t('visit_title')} — {self.sheet.enterprise.name}"
 
@@ -51,17 +56,23 @@ class VisitReport(PdfReport):
             *self.narrative(),
             *self.checks(),
             *self.photos(),
-            *self.follow_ups(),
-            *self.signatures(),
+            *self.closing(),
         ]
+
+    def closing(self) -> list[Flowable]:
+        """Return the follow-ups and the signatures as one block, so the signatures never
+        stand alone on a last page (a long table still splits, ending beside them)."""
+        return [KeepTogether([*self.follow_ups(), *self.signatures()])]
 
     def heading(self) -> list[Flowable]:
         """Return the title, the report number and the approval state."""
         t, s = self.t, self.styles
-        number = self.sheet.report_number or t.t("no_number")
+        # An approval from before the register (no snapshot) has no number, but is no draft.
+        unnumbered = "—" if is_approved(self.sheet.status) else t.t("no_number")
+        number = self.sheet.report_number or unnumbered
         status = t.word(self.sheet.status)
         if is_approved(self.sheet.status) and self.sheet.reviewed_at:
-            status += f" ({t.date(self.sheet.reviewed_at.date())})"
+            status += f" ({t.date(office_day(self.sheet.reviewed_at))})"
         if self.sheet.revision > 0:
             status += f", {t.t('revision', n=self.sheet.revision)}"
         return [
@@ -74,7 +85,13 @@ class VisitReport(PdfReport):
         """Return section A: the enterprise profile with licences."""
         return [
             para(self.t.t("section_profile"), self.styles["Heading"]),
-            *profile_block(self.sheet.enterprise, self.t, self.styles, self.frame_width),
+            *profile_block(
+                self.sheet.enterprise,
+                self.t,
+                self.styles,
+                self.frame_width,
+                as_of=self.signing_date(),
+            ),
         ]
 
     def visit_details(self) -> list[Flowable]:
@@ -116,13 +133,11 @@ class VisitReport(PdfReport):
 
     def photos(self) -> list[Flowable]:
         """Return section G: photos with captions, two per row."""
-        # The heading moves on with the first row of photos rather than end a page alone.
-        parts: list[Flowable] = [
-            CondPageBreak(PHOTO_HEIGHT + 2.5 * cm),
-            para(self.t.t("section_photos"), self.styles["Heading"]),
-        ]
+        heading = para(self.t.t("section_photos"), self.styles["Heading"])
         if not self.sheet.photos:
-            return [*parts, para(self.t.t("no_photos"), self.styles["Body"])]
+            return [heading, para(self.t.t("no_photos"), self.styles["Body"])]
+        # The heading moves on with the first row of photos rather than end a page alone.
+        parts: list[Flowable] = [CondPageBreak(PHOTO_HEIGHT + 2.5 * cm), heading]
         column = self.frame_width / PHOTO_COLUMNS
         cells: list[Any] = []
         for photo in self.sheet.photos:
@@ -209,12 +224,15 @@ class VisitReport(PdfReport):
         )
         for table in (pair, known):
             table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
-        return [Spacer(1, 14), KeepTogether([pair, Spacer(1, 10), known])]
+        # Not wrapped in a KeepTogether here: ``closing`` keeps them with the follow-ups, and a
+        # KeepTogether nested in another reports an endless height (it always moved on).
+        return [Spacer(1, 14), pair, Spacer(1, 10), known]
 
     def signing_date(self) -> date:
         """Return the date written above the signatures: approval day, else the print day."""
         if is_approved(self.sheet.status) and self.sheet.reviewed_at is not None:
-            return self.sheet.reviewed_at.astimezone(self.generated_at.tzinfo).date()
+            # The office's day, wherever and whenever the copy is printed.
+            return office_day(self.sheet.reviewed_at)
         return self.generated_at.date()
 
 

@@ -31,12 +31,46 @@ _CHECK_CHANCE = {
 # Label items that apply only to some products (pork-derived or GMO origin, special warnings).
 _OFTEN_NOT_APPLICABLE = frozenset({"asal_bahan", "peringatan"})
 _LOCATIONS = ("ruang produksi", "ruang pengemasan", "gudang bahan", "area pencucian", "dapur")
-_ACTIONS = (
-    "Bersihkan dan rawat area sesuai jadwal sanitasi tertulis",
-    "Sediakan sarana yang kurang dan catat pemakaiannya",
-    "Latih karyawan dan pasang petunjuk di ruang produksi",
-    "Perbaiki dokumen produksi dan simpan catatannya",
-)
+# One corrective action per CPPB-IRT item, so a finding's action answers that item's problem.
+CPPB_ACTIONS = {
+    "1": "Bersihkan halaman dan saluran di sekitar rumah produksi setiap minggu",
+    "2": "Pisahkan ruang produksi dari kegiatan lain dan kosongkan barang bukan pangan",
+    "3": "Perbaiki dan bersihkan lantai, dinding dan langit-langit ruang produksi",
+    "4": "Bersihkan ventilasi, pintu dan jendela; pasang kasa pada ventilasi",
+    "5": "Ganti permukaan kerja yang berkarat dengan bahan tahan karat (stainless/food grade)",
+    "6": "Bersihkan peralatan setelah dipakai dan buat jadwal perawatan peralatan",
+    "7": "Sediakan timbangan yang teliti untuk berat bersih dan periksa ketelitiannya",
+    "8": "Sediakan tandon air bersih yang cukup untuk seluruh kebutuhan produksi",
+    "9": "Gunakan air PDAM atau air yang diolah/direbus; periksakan mutu air ke laboratorium",
+    "10": "Sediakan bak cuci terpisah untuk bahan, peralatan dan kain lap",
+    "11": "Pasang wastafel cuci tangan dengan sabun dan lap/tisu di pintu ruang produksi",
+    "12": "Bersihkan toilet dan pastikan pintunya tidak membuka ke ruang produksi",
+    "13": "Sediakan tempat sampah bertutup di ruang produksi",
+    "14": "Minta karyawan yang sakit tidak bekerja di produksi; periksa kebersihan badan harian",
+    "15": "Sediakan celemek dan penutup kepala; karyawan melepas perhiasan sebelum bekerja",
+    "16": "Pasang petunjuk cuci tangan dan awasi cuci tangan sebelum mengolah pangan",
+    "17": "Larang makan dan minum di ruang produksi; sediakan tempat istirahat terpisah",
+    "18": "Tunjuk penanggung jawab higiene karyawan dan catat pemeriksaannya",
+    "19": "Simpan bahan kimia pencuci dalam wadah berlabel, terpisah dari bahan pangan",
+    "20": "Buat dan jalankan jadwal sanitasi tertulis, catat setiap pelaksanaannya",
+    "21": "Jauhkan hewan peliharaan dari ruang produksi dan pasang pintu tertutup",
+    "22": "Buang sampah produksi setiap hari ke tempat pembuangan di luar ruang produksi",
+    "23": "Pisahkan penyimpanan bahan, kemasan dan produk akhir; gunakan rak, jauh dari lantai",
+    "24": "Simpan peralatan bersih di rak atau lemari tertutup yang bersih",
+    "25": "Catat bahan baku yang diterima; tolak bahan rusak dan gunakan BTP sesuai takaran",
+    "26": "Tulis bagan alir produksi dan tempel di ruang produksi",
+    "27": "Ganti kemasan dengan kemasan berlogo food grade",
+    "28": "Beri label nama dan takaran pada setiap wadah BTP",
+    "29": "Sediakan timbangan kecil yang teliti untuk menimbang BTP",
+    "30": "Lengkapi label: nama produk, bahan, berat bersih, alamat, kedaluwarsa, kode, P-IRT",
+    "31": "Hapus klaim kesehatan atau gizi dari label",
+    "32": "Daftarkan penanggung jawab mengikuti Penyuluhan Keamanan Pangan (PKP)",
+    "33": "Lakukan pemeriksaan internal bulanan dan catat tindakan koreksinya",
+    "34": "Buat prosedur penarikan produk dan catat produk yang ditarik",
+    "35": "Buat dokumen produksi: bahan masuk, jumlah produksi dan kode produksi",
+    "36": "Perbarui dokumen produksi dan simpan selama dua kali umur simpan produk",
+    "37": "Buat program pelatihan keamanan pangan untuk karyawan dan catat kehadirannya",
+}
 
 
 @dataclass(slots=True)
@@ -46,6 +80,10 @@ class DemoCheckRows:
     checks: list[dict[str, Any]] = field(default_factory=list)
     answers: list[dict[str, Any]] = field(default_factory=list)
     follow_ups: list[dict[str, Any]] = field(default_factory=list)
+    findings: list[str] = field(default_factory=list)
+    """Sentences for the visit's written findings, saying what the checks found."""
+    advice: list[str] = field(default_factory=list)
+    """Recommendations that answer those findings, item by item."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +167,28 @@ def _add_check(
         rows.answers[-1].update(stamps)
         if fields.get("corrective_action"):
             rows.follow_ups.append(_finding_follow_up(visit, answer, fields, rng, stamps))
+    _write_up(rows, template, result, answers)
+
+
+def _write_up(
+    rows: DemoCheckRows,
+    template: ChecklistTemplate,
+    result: Any,
+    answers: dict[str, dict[str, Any]],
+) -> None:
+    """Add the sentences an officer writes about one check: its result, then each problem."""
+    rows.findings.append(f"{template.title.id}: {result.label.id}.")
+    written = set()
+    for item_id, fields in answers.items():
+        if fields.get("problem"):
+            written.add(item_id)
+            rows.findings.append(f"{fields['problem']} ({fields['location']}).")
+            if fields.get("corrective_action"):
+                rows.advice.append(f"{fields['corrective_action']}.")
+    for failed in result.failed_items:
+        if failed.item_id not in written:
+            rows.findings.append(f"Tidak sesuai: {failed.text.id}.")
+    rows.advice += [f"{a.text.id}" for a in result.actions if a.text.id not in rows.advice]
 
 
 def _answers(
@@ -179,14 +239,15 @@ def _item_value(item: ChecklistItem, visit: DemoVisit, rng: random.Random) -> An
 
 
 def _plor(item: ChecklistItem, visit: DemoVisit, rng: random.Random) -> dict[str, Any]:
+    location = rng.choice(_LOCATIONS)
     fields: dict[str, Any] = {
         "problem": item.text.id,
-        "location": rng.choice(_LOCATIONS),
-        "evidence": "Terlihat langsung saat pemeriksaan dan dikonfirmasi pemilik.",
-        "reference": f"CPPB-IRT butir {item.id}",
+        "location": location,
+        "evidence": f"Terlihat langsung di {location} saat pemeriksaan dan dikonfirmasi pemilik.",
+        "reference": f"Perka BPOM HK.03.1.23.04.12.2207/2012, formulir pemeriksaan butir {item.id}",
     }
     if item.nc_class in {"KR", "SE"}:
-        fields["corrective_action"] = rng.choice(_ACTIONS)
+        fields["corrective_action"] = CPPB_ACTIONS.get(item.id, f"Perbaiki: {item.text.id}")
         fields["due_date"] = visit.row["visit_date"] + timedelta(days=rng.choice([14, 30, 60]))
     return fields
 
@@ -200,7 +261,7 @@ def _finding_follow_up(
 ) -> dict[str, Any]:
     due: date = fields["due_date"]
     done_on = None
-    if due < visit.today and rng.random() < 0.75:
+    if due < visit.today and rng.random() < closing_chance(due, visit.today):
         done_on = min(due - timedelta(days=rng.randint(0, 10)), visit.today - timedelta(days=1))
     return {
         "id": stable_id("follow_up", answer_id),
@@ -208,12 +269,17 @@ def _finding_follow_up(
         "enterprise_id": visit.row["enterprise_id"],
         "answer_id": answer_id,
         "action": fields["corrective_action"],
-        "owner": None,
+        "owner": "Pemilik IKM",
         "due_date": due,
         "done_on": done_on,
         "done_note": "Sudah diperbaiki, dicek pada kunjungan berikut." if done_on else None,
         **stamps,
     }
+
+
+def closing_chance(due: date, today: date) -> float:
+    """Return how likely a follow-up due on ``due`` is done by ``today``: old ones mostly are."""
+    return 0.95 if (today - due).days > 60 else 0.7
 
 
 def _cocoa_sample(visit: DemoVisit, rng: random.Random) -> dict[str, AnswerValue]:

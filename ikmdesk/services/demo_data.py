@@ -59,10 +59,12 @@ from ikmdesk.paths import blob_dir
 from ikmdesk.resource import resource_path
 from ikmdesk.services.checklist_template import ChecklistTemplate
 from ikmdesk.services.data_file import open_data_file
+from ikmdesk.services.demo_approval import record_demo_approvals
 from ikmdesk.services.demo_checks import (
     DemoCheckRows,
     DemoVisit,
     checks_for_visit,
+    closing_chance,
     newest_templates,
 )
 from ikmdesk.services.device import create_identity, has_identity, this_device
@@ -73,6 +75,10 @@ DEFAULT_ENTERPRISES = 300
 DEFAULT_VISITS = 3000
 DEFAULT_SEED = 1
 DEMO_OFFICER_NAME = "Petugas Demo"
+DEMO_OFFICER_NIP = "198703122010012003"
+DEMO_SUPERVISOR_NIP = "197805142005011003"
+DEMO_COLLEAGUES = (("Rudi Hartono", "199001152015031002"), ("Nur Aisyah", "199206082019032001"))
+"""Fellow officers whose visits the demo shows too (stand-ins, like the demo supervisor)."""
 MAX_ENTERPRISES = 100_000
 MAX_VISITS = 1_000_000
 
@@ -206,6 +212,8 @@ def write_demo(
     )
     ensure_shipped_templates(session)  # the checks below point at the stored template rows
     reviewer_id, reviewer_rows = _reviewer(session, world, device.role)
+    colleague_ids, colleague_rows = _colleagues(session, world)
+    world.officer_ids = (device.id, *colleague_ids)
     desa_by_kecamatan, desa_rows = _desa(session, world)
     world.report(STAGE_PLANNING, 0, enterprises + visits)
     ents = _plan_enterprises(world, enterprises, desa_by_kecamatan)
@@ -214,7 +222,7 @@ def write_demo(
     photos = _PhotoPool(blobs)
     rows = _Rows(
         regions=desa_rows,
-        devices=reviewer_rows,
+        devices=[*reviewer_rows, *colleague_rows],
         enterprises=[e.row for e in ents],
         products=[p.row for p in products],
         visits=[v.row for v in visit_plans],
@@ -224,6 +232,7 @@ def write_demo(
         attachments=_attachment_rows(world, visit_plans, photos),
     )
     _insert_all(session, world, rows)
+    record_demo_approvals(session, rows.visits)
     return DemoSummary(
         device_id=device.id,
         database_created=False,
@@ -241,7 +250,12 @@ def write_demo(
 def _build_in(db: Database, options: dict[str, Any]) -> DemoSummary:
     with db.unit_of_work() as session:
         if not has_identity(session):
-            create_identity(session, role=DeviceRole.OFFICER, officer_name=DEMO_OFFICER_NAME)
+            create_identity(
+                session,
+                role=DeviceRole.OFFICER,
+                officer_name=DEMO_OFFICER_NAME,
+                nip=DEMO_OFFICER_NIP,
+            )
         return write_demo(session, BlobStore(blob_dir(db.path)), **options)
 
 
@@ -286,6 +300,8 @@ class _World:
     progress: ProgressCallback
     cancelled: Callable[[], bool]
     templates: dict[str, ChecklistTemplate] = field(default_factory=newest_templates)
+    officer_ids: tuple[str, ...] = ()
+    """This device's officer first, then the demo colleagues."""
     namespace: uuid.UUID = field(init=False)
 
     def __post_init__(self) -> None:
@@ -359,12 +375,49 @@ def _reviewer(
         "id": device_id,
         "role": DeviceRole.SUPERVISOR,
         "officer_name": world.words["names"]["officers"]["supervisor"],
-        "nip": None,
+        "nip": DEMO_SUPERVISOR_NIP,
         "signing_public_key": _b64(signing),
         "encryption_public_key": _b64(sealing),
         **_stamps(_at(world.first_day - timedelta(days=30), 8)),
     }
     return device_id, [row]
+
+
+def _colleagues(session: Session, world: _World) -> tuple[list[str], list[dict[str, Any]]]:
+    """Return the demo's fellow officers (with NIPs) and the device rows still to be added.
+
+    Like the demo supervisor they are stand-ins with seed-made keys whose private halves are
+    thrown away; on a real laptop their device rows arrive by sync.
+    """
+    ids: list[str] = []
+    rows: list[dict[str, Any]] = []
+    for name, nip in DEMO_COLLEAGUES:
+        device_id = str(uuid.uuid5(_ID_NAMESPACE, f"{world.device_id}:officer:{nip}"))
+        ids.append(device_id)
+        if session.get(Device, device_id) is not None:
+            continue
+        key_seed = uuid.uuid5(_ID_NAMESPACE, f"{device_id}:keys").bytes * 2
+        signing = Ed25519PrivateKey.from_private_bytes(key_seed).public_key().public_bytes_raw()
+        sealing = X25519PrivateKey.from_private_bytes(key_seed).public_key().public_bytes_raw()
+        rows.append(
+            {
+                "id": device_id,
+                "role": DeviceRole.OFFICER,
+                "officer_name": name,
+                "nip": nip,
+                "signing_public_key": _b64(signing),
+                "encryption_public_key": _b64(sealing),
+                **_stamps(_at(world.first_day - timedelta(days=30), 8)),
+            }
+        )
+    return ids, rows
+
+
+def _officer(world: _World, index: int) -> str:
+    """Return who made visit ``index``: mostly this device's officer, else a colleague."""
+    if len(world.officer_ids) < 2 or world.rng("officer", index).random() < 0.6:
+        return world.device_id
+    return world.rng("officer-pick", index).choice(world.officer_ids[1:])
 
 
 def _b64(raw: bytes) -> str:
@@ -707,7 +760,7 @@ def _visit(
         "id": world.id("visit", index),
         "enterprise_id": ent.row["id"],
         "visit_date": day,
-        "officer_id": world.device_id,
+        "officer_id": _officer(world, index),
         "companions": rng.choice(world.words["names"]["officers"]["companions"])
         if rng.random() < 0.3
         else None,
@@ -726,6 +779,20 @@ def _visit(
         if rng.random() < 0.8
     ]
     checks = _checks_for_visit(world, visit=row, enterprise=ent, product=looked_at, key=index)
+    if checks.checks:
+        # What was checked is what was seen: the written findings and advice come from the
+        # checks, so no sentence claims a clean room the checklist found dirty. Licence facts
+        # (an expired P-IRT, no halal certificate) are no checklist item and stay.
+        licence = [i for i in issues if i.get("when")]
+        row["findings"] = _fill(
+            "\n".join([*checks.findings, *(i["finding"] for i in licence)]), product
+        )
+        advice = [*checks.advice, *(i["recommendation"] for i in licence)]
+        row["recommendations"] = _fill(
+            "\n".join(advice) or rng.choice(phrases["when_all_is_well"]), product
+        )
+        kept = {_fill(i["action"], product) for i in licence}
+        follow_ups = [f for f in follow_ups if f["action"] in kept]
     return _VisitPlan(row, ent, product, follow_ups, checks, index)
 
 
@@ -820,7 +887,7 @@ def _follow_up(
     due = day + timedelta(days=rng.choice([14, 21, 30, 45, 60]))
     done_on = None
     if due < world.today:
-        if rng.random() < 0.8:
+        if rng.random() < closing_chance(due, world.today):
             done_on = min(
                 day + timedelta(days=rng.randint(3, (due - day).days + 20)), world.last_day
             )
@@ -856,7 +923,9 @@ def _checks_for_visit(
         cluster=enterprise.cluster,
         product=product.row,
         category=product.row.get("category") or "",
-        skill=world.rng("skill", enterprise.row["id"]).random(),
+        # Keyed on what the IKM is, not its id (which differs per device), so the same seed
+        # writes the same checks, and so the same written findings, in every new file.
+        skill=world.rng("skill", enterprise.row["name"], enterprise.row["nik"]).random(),
         progress=min(1.0, max(0.0, (visit["visit_date"] - world.first_day).days / span)),
         today=world.today,
     )

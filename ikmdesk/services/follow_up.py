@@ -1,8 +1,11 @@
 """Follow-up actions agreed on a visit: plan them, mark them done, and list what is due.
 
-Follow-ups are part of the visit report, so they are added, changed and deleted only while
-their visit is editable (draft or returned). Marking one done (or reopening it) is allowed
-at any time: that is what happens after the report was approved.
+Officers plan follow-ups by hand on any live visit, whatever its status: what is to be done,
+who is responsible, by when. They add and edit them after submission and approval too,
+because the work goes on after the report: an approved report prints the follow-ups frozen
+in its approval snapshot, so later changes never alter a signed document. Deleting one is
+allowed only while its visit is editable (draft or returned): once a report went to the
+supervisor, an action agreed in it is closed (marked done with a note), not made to vanish.
 
 States, relative to ``today``: "done" (has a done date), "overdue" (due before today),
 "due" (due within ``DUE_SOON_DAYS`` days), otherwise "open". The filter state "open" means
@@ -124,7 +127,7 @@ SORT_KEYS = ("due_date", "done_on", "enterprise_name", "owner", "action", "visit
 
 
 def create_follow_up(session: Session, data: FollowUpInput) -> str:
-    """Plan a follow-up on an editable visit and return its id."""
+    """Plan a follow-up on a live visit (any status) and return its id."""
     visit = _visit_for(session, data.visit_id)
     values = _valid_values(session, data, visit)
     follow_up = FollowUp(id=new_id(), enterprise_id=visit.enterprise_id, **values)
@@ -134,16 +137,40 @@ def create_follow_up(session: Session, data: FollowUpInput) -> str:
 
 
 def update_follow_up(session: Session, follow_up_id: str, data: FollowUpInput) -> None:
-    """Replace a follow-up's plan (only changed fields are written); its visit must be editable."""
+    """Replace a follow-up's plan (only changed fields are written), on a visit of any status."""
     follow_up = follow_up_record(session, follow_up_id)
     if data.visit_id != follow_up.visit_id:
         raise ValidationError("visit_id", MSG_MOVE_VISIT)
-    visit = visit_service.editable_visit(session, follow_up.visit_id)
+    visit = visit_service.visit_record(session, follow_up.visit_id)
     values = _valid_values(session, data, visit)
     for key, value in values.items():
         if getattr(follow_up, key) != value:
             setattr(follow_up, key, value)
     session.flush()
+
+
+def save_follow_up(
+    session: Session,
+    follow_up_id: str | None,
+    data: FollowUpInput,
+    *,
+    done_on: date | None = None,
+    done_note: str | None = None,
+) -> str:
+    """Create (``follow_up_id`` None) or edit a follow-up with its state, in one step.
+
+    ``done_on`` set marks it done on that day with ``done_note``; ``None`` means not done yet.
+    Any refusal leaves stored data as it was (the caller's unit of work rolls back).
+    """
+    if follow_up_id is None:
+        follow_up_id = create_follow_up(session, data)
+    else:
+        update_follow_up(session, follow_up_id, data)
+    if done_on is not None:
+        mark_done(session, follow_up_id, done_on=done_on, note=done_note)
+    else:
+        mark_open(session, follow_up_id)
+    return follow_up_id
 
 
 def mark_done(
@@ -349,10 +376,9 @@ def _state_condition(state: str, today: date) -> ColumnElement[bool]:
 
 def _visit_for(session: Session, visit_id: str) -> Visit:
     try:
-        visit_service.visit_record(session, visit_id)
+        return visit_service.visit_record(session, visit_id)
     except NotFoundError:
         raise ValidationError("visit_id", MSG_VISIT_UNKNOWN) from None
-    return visit_service.editable_visit(session, visit_id)
 
 
 def _valid_values(session: Session, data: FollowUpInput, visit: Visit) -> dict[str, Any]:

@@ -36,7 +36,7 @@ from ikmdesk.models.enums import VisitStatus
 from ikmdesk.paths import blob_dir
 from ikmdesk.services.live_record import live_record
 from ikmdesk.services.pirt import parse_pirt
-from ikmdesk.services.report_number import stored_report_number
+from ikmdesk.services.report_number import visit_report_number
 
 NC_CLASSES: tuple[str, ...] = ("MI", "MA", "SE", "KR")
 _GRADE_CODE = re.compile(r"^(?P<grade>[^-/]+)-(?P<type>[^/]+)/(?P<size>.+)$")
@@ -106,6 +106,7 @@ class EnterpriseProfile:
     halal_expires_on: date | None
     pkp_cert_no: str | None
     products: tuple[ProductLine, ...]
+    halal_issued_on: date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +121,16 @@ class CheckItemRow:
     note: str | None
     corrective_action: str | None
     failed: bool
+    problem: str | None = None
+    location: str | None = None
+    evidence: str | None = None
+    reference: str | None = None
+    due_date: date | None = None
+
+    @property
+    def is_finding(self) -> bool:
+        """Tell whether the officer wrote a finding record (PLOR) for this item."""
+        return any((self.problem, self.location, self.evidence, self.reference))
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,6 +207,8 @@ class VisitSheet:
     checks: tuple[CheckResult, ...]
     photos: tuple[PhotoRef, ...]
     follow_ups: tuple[FollowUpLine, ...]
+    frozen_digest: str | None = None
+    """The approval snapshot's hash when the sheet is read from one (see approval_snapshot)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,6 +279,8 @@ class MonthlySummary:
     stale_months: int
     stale: tuple[StaleEnterprise, ...]
     overdue: tuple[FollowUpLine, ...]
+    draft_count: int = 0
+    """Visits of the month still in draft: shown apart, never in the totals or tables."""
 
 
 def visit_sheet(
@@ -282,7 +297,9 @@ def visit_sheet(
     profile = enterprise_profile(session, visit.enterprise_id)
     return VisitSheet(
         id=visit.id,
-        report_number=stored_report_number(session, visit.id),
+        report_number=(
+            visit_report_number(session, visit.id) if visit.status == VisitStatus.APPROVED else None
+        ),
         visit_date=visit.visit_date,
         officer_name=officer.officer_name if officer else "",
         officer_nip=officer.nip if officer else None,
@@ -377,27 +394,38 @@ def monthly_summary(
     names = _officer_names(session)
     clusters = _cluster_labels(session)
     regions = _region_names(session)
-    visit_ids = [v.id for v, _ in rows]
+    # A draft is not yet a report: it is counted apart, not in the month's work.
+    counted = [(v, e) for v, e in rows if v.status != VisitStatus.DRAFT]
+    visit_ids = [v.id for v, _ in counted]
     end_of_month = after.fromordinal(after.toordinal() - 1)
+    kecamatan_counts = Counter(regions.get(e.kecamatan_id, "?") for _, e in counted)
+    for name in _kecamatan_names(session, kecamatan_row):
+        kecamatan_counts.setdefault(name, 0)  # a kecamatan nobody visited shows its 0
     return MonthlySummary(
         month=first,
         cluster=clusters.get(cluster_row.id) if cluster_row else None,
         kecamatan=kecamatan_row.name if kecamatan_row else None,
-        visit_count=len(rows),
-        enterprises_visited=len({e.id for _, e in rows}),
+        visit_count=len(counted),
+        enterprises_visited=len({e.id for _, e in counted}),
         by_officer=_count_rows(
-            Label(n, n) for n in (names.get(v.officer_id, "?") for v, _ in rows)
+            Label(n, n) for n in (names.get(v.officer_id, "?") for v, _ in counted)
         ),
-        by_cluster=_count_rows(clusters.get(e.cluster_id, Label("?", "?")) for _, e in rows),
-        by_kecamatan=_count_rows(
-            Label(n, n) for n in (regions.get(e.kecamatan_id, "?") for _, e in rows)
+        by_cluster=_count_rows(clusters.get(e.cluster_id, Label("?", "?")) for _, e in counted),
+        by_kecamatan=tuple(
+            CountRow(Label(name, name), n)
+            for name, n in sorted(kecamatan_counts.items(), key=lambda pair: (-pair[1], pair[0]))
         ),
         by_status=_count_rows(Label(str(v.status), str(v.status)) for v, _ in rows),
         results=tuple(_result_distributions(session, visit_ids)),
         stale_months=stale_months,
         stale=tuple(
             _stale_enterprises(
-                session, _add_months(after, -stale_months), enterprises, clusters, regions
+                session,
+                _add_months(after, -stale_months),
+                enterprises,
+                clusters,
+                regions,
+                before=after,
             )
         ),
         overdue=tuple(
@@ -410,6 +438,17 @@ def monthly_summary(
                 only_overdue=True,
             )
         ),
+        draft_count=len(rows) - len(counted),
+    )
+
+
+def _kecamatan_names(session: Session, only: Region | None) -> list[str]:
+    if only is not None:
+        return [only.name]
+    return list(
+        session.scalars(
+            select(Region.name).where(Region.level == "kecamatan", Region.deleted.is_(False))
+        )
     )
 
 
@@ -441,6 +480,7 @@ def enterprise_profile(session: Session, enterprise_id: str) -> EnterpriseProfil
         halal_route=str(ent.halal_route) if ent.halal_route else None,
         halal_cert_no=ent.halal_cert_no,
         halal_expires_on=ent.halal_expires_on,
+        halal_issued_on=ent.halal_issued_on,
         pkp_cert_no=ent.pkp_cert_no,
         products=tuple(
             ProductLine(
@@ -610,6 +650,7 @@ def _item_rows(
                 note=_answer_note(answer),
                 corrective_action=answer.corrective_action if answer else None,
                 failed=item_id in failed_ids,
+                **_finding_fields(answer),
             )
     # Answers to items the stored definition does not list are shown, not dropped.
     for item_id, answer in sorted(answers.items()):
@@ -624,6 +665,7 @@ def _item_rows(
                 note=_answer_note(answer),
                 corrective_action=answer.corrective_action,
                 failed=item_id in failed_ids,
+                **_finding_fields(answer),
             )
 
 
@@ -659,10 +701,19 @@ def _answer_text(item: Mapping[str, Any], value: Any) -> Label:
 
 
 def _answer_note(answer: QualityAnswer | None) -> str | None:
+    return answer.note or None if answer is not None else None
+
+
+def _finding_fields(answer: QualityAnswer | None) -> dict[str, Any]:
     if answer is None:
-        return None
-    parts = [p for p in (answer.note, answer.problem) if p]
-    return "\n".join(parts) or None
+        return {}
+    return {
+        "problem": answer.problem or None,
+        "location": answer.location or None,
+        "evidence": answer.evidence or None,
+        "reference": answer.reference or None,
+        "due_date": answer.due_date,
+    }
 
 
 def _size_and_grade(
@@ -815,17 +866,48 @@ def _result_distributions(session: Session, visit_ids: Sequence[str]) -> list[Re
         .join(ChecklistTemplate, ChecklistTemplate.id == QualityCheck.template_id)
         .where(QualityCheck.visit_id.in_(visit_ids), QualityCheck.deleted.is_(False))
     ).all()
-    by_template: dict[str, tuple[Label, Counter[Label]]] = {}
+    by_template: dict[str, tuple[Label, Counter[tuple[int, str, Label]]]] = {}
     for code, title_id, title_en, status, label_id, label_en, result_code in rows:
         _title, counter = by_template.setdefault(code, (Label(title_id, title_en), Counter()))
         if str(status) != "complete":
-            counter[Label("Belum lengkap", "Incomplete")] += 1
+            counter[(len(_OUTCOME_ORDER) + 1, "", Label("Belum lengkap", "Incomplete"))] += 1
         else:
-            counter[Label(label_id or result_code or "?", label_en or label_id or "?")] += 1
+            counter[_outcome_key(result_code, label_id, label_en)] += 1
     return [
-        ResultDistribution(title, _count_rows(counter.elements()))
+        ResultDistribution(
+            title, tuple(CountRow(label, n) for (_rank, _code, label), n in sorted(counter.items()))
+        )
         for _, (title, counter) in sorted(by_template.items())
     ]
+
+
+# Outcomes in reading order (levels I–IV, then pass to not assessed), with one label each, so
+# results are grouped by what they mean, never by the score text of each check.
+_OUTCOME_ORDER: dict[str, Label] = {
+    "LEVEL_I": Label("Level I", "Level I"),
+    "LEVEL_II": Label("Level II", "Level II"),
+    "LEVEL_III": Label("Level III", "Level III"),
+    "LEVEL_IV": Label("Level IV", "Level IV"),
+    "PASS": Label("Sesuai", "Pass"),
+    "NEEDS_IMPROVEMENT": Label("Perlu perbaikan", "Needs improvement"),
+    "FAIL": Label("Belum sesuai", "Fail"),
+    "SUBSTANDARD": Label("Tidak memenuhi SNI", "Below the standard"),
+    "NOT_ASSESSED": Label("Tidak dapat dinilai", "Not assessed"),
+}
+
+
+def _outcome_key(
+    code: str | None, label_id: str | None, label_en: str | None
+) -> tuple[int, str, Label]:
+    """Return (rank, code, label) of a stored result: known outcomes by their fixed label,
+    others (cocoa grades) by their code and label without the detail after " — "."""
+    upper = (code or "").upper()
+    names = list(_OUTCOME_ORDER)
+    if upper in _OUTCOME_ORDER:
+        return (names.index(upper), upper, _OUTCOME_ORDER[upper])
+    text_id = (label_id or code or "?").split(" — ")[0]
+    text_en = (label_en or label_id or code or "?").split(" — ")[0]
+    return (len(names), upper, Label(text_id, text_en))
 
 
 def _stale_enterprises(
@@ -834,10 +916,14 @@ def _stale_enterprises(
     conditions: list[Any],
     clusters: Mapping[str, Label],
     regions: Mapping[str, str],
+    *,
+    before: date,
 ) -> list[StaleEnterprise]:
+    """Return the IKMs last visited before ``cutoff`` as the period stood (visits before
+    ``before``): a visit made after the period cannot take an IKM off a past month's list."""
     last = (
         select(Visit.enterprise_id, func.max(Visit.visit_date).label("last_visit"))
-        .where(Visit.deleted.is_(False))
+        .where(Visit.deleted.is_(False), Visit.visit_date < before)
         .group_by(Visit.enterprise_id)
         .subquery()
     )
@@ -893,6 +979,13 @@ def visit_choices(session: Session, *, limit: int = 500) -> list[ReportChoice]:
         .limit(limit)
     ).all()
     return [ReportChoice(r[0], f"{r[1]:%Y-%m-%d} — {r[2]}", str(r[3])) for r in rows]
+
+
+def visit_choice(session: Session, visit_id: str) -> ReportChoice:
+    """Return one live visit as "date — IKM"; NotFoundError if absent or deleted."""
+    visit = live_record(session, Visit, visit_id, what="Kunjungan")
+    name = session.scalar(select(Enterprise.name).where(Enterprise.id == visit.enterprise_id))
+    return ReportChoice(visit.id, f"{visit.visit_date:%Y-%m-%d} — {name}", str(visit.status))
 
 
 def enterprise_choices(session: Session) -> list[ReportChoice]:

@@ -20,7 +20,9 @@ from sqlalchemy.orm import Session
 
 from ikmdesk.errors import CONTEXT, QT_TRANSLATE_NOOP, UserError, ValidationError
 from ikmdesk.models import ChangeOp, Device, Visit
+from ikmdesk.models.base import utc_now
 from ikmdesk.models.enums import DeviceRole, VisitStatus
+from ikmdesk.services.approval_snapshot import record_approval
 from ikmdesk.services.device import this_device
 from ikmdesk.services.visit import OFFICER_EDITABLE, move_status, visit_record
 from ikmdesk.sync.authority import origin_authors
@@ -75,16 +77,24 @@ def is_editable(status: VisitStatus | str) -> bool:
     return VisitStatus(status) in OFFICER_EDITABLE
 
 
-def approve_visit(session: Session, visit_id: str, *, comment: str | None = None) -> ReviewState:
-    """Approve a submitted visit on this (supervisor) device; it becomes read-only."""
-    return _review(session, visit_id, VisitStatus.APPROVED, comment)
+def approve_visit(
+    session: Session, visit_id: str, *, comment: str | None = None, now: datetime | None = None
+) -> ReviewState:
+    """Approve a submitted visit on this (supervisor) device; it becomes read-only.
+
+    The approval gives the visit its report number (once, in approval order) and stores the
+    report as approved (``approval_snapshot``), which every later print comes from.
+    """
+    return _review(session, visit_id, VisitStatus.APPROVED, comment, now=now)
 
 
-def return_visit(session: Session, visit_id: str, *, comment: str) -> ReviewState:
+def return_visit(
+    session: Session, visit_id: str, *, comment: str, now: datetime | None = None
+) -> ReviewState:
     """Send a submitted visit back to its officer with a comment saying what to fix."""
     if not (comment or "").strip():
         raise ValidationError("review_comment", MSG_RETURN_NEEDS_COMMENT)
-    return _review(session, visit_id, VisitStatus.RETURNED, comment)
+    return _review(session, visit_id, VisitStatus.RETURNED, comment, now=now)
 
 
 def start_amendment(session: Session, visit_id: str) -> ReviewState:
@@ -150,7 +160,12 @@ def review_state(visit: Visit) -> ReviewState:
 
 
 def _review(
-    session: Session, visit_id: str, status: VisitStatus, comment: str | None
+    session: Session,
+    visit_id: str,
+    status: VisitStatus,
+    comment: str | None,
+    *,
+    now: datetime | None,
 ) -> ReviewState:
     device = this_device(session)
     if device.role != DeviceRole.SUPERVISOR:
@@ -158,11 +173,13 @@ def _review(
     visit = visit_record(session, visit_id)
     if visit.status != VisitStatus.SUBMITTED:
         raise UserError(MSG_NOT_SUBMITTED, status=VisitStatus(visit.status).value)
-    move_status(visit, status)
+    move_status(visit, status, now=now or utc_now())
     visit.reviewer_id = device.id
     # Always written, so the log pairs each review with its own comment (even an empty one).
     visit.review_comment = (comment or "").strip()
     session.flush()
+    if status is VisitStatus.APPROVED and visit.reviewed_at is not None:
+        record_approval(session, visit, approver_id=device.id, at=visit.reviewed_at)
     return review_state(visit)
 
 

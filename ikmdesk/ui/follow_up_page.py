@@ -42,6 +42,7 @@ from ikmdesk.services.follow_up import (
 )
 from ikmdesk.ui import dialogs
 from ikmdesk.ui.change_bus import change_bus
+from ikmdesk.ui.follow_up_dialog import FollowUpDialog
 from ikmdesk.ui.follow_up_model import (
     COL_ACTION,
     COL_DONE_ON,
@@ -175,6 +176,11 @@ class FollowUpPage(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.model.modelReset.connect(self._update_buttons)
 
+        self.add_button = QPushButton()
+        self.add_button.clicked.connect(self.add_follow_up)
+        self.edit_button = QPushButton()
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.follow_up_dialog: FollowUpDialog | None = None
         self.done_button = QPushButton()
         self.done_button.clicked.connect(self.start_mark_done)
         self.reopen_button = QPushButton()
@@ -188,6 +194,8 @@ class FollowUpPage(QWidget):
         filters.addWidget(self.search_edit, 1)
         filters.addWidget(self.count_label)
         actions = QHBoxLayout()
+        actions.addWidget(self.add_button)
+        actions.addWidget(self.edit_button)
         actions.addWidget(self.done_button)
         actions.addWidget(self.reopen_button)
         actions.addStretch(1)
@@ -218,6 +226,11 @@ class FollowUpPage(QWidget):
         for index, state in enumerate(STATE_CHOICES):
             self.state_combo.setItemText(index, labels[state])
         self.search_edit.setPlaceholderText(self.tr("Cari IKM, tindakan atau penanggung jawab…"))
+        self.add_button.setText(self.tr("&Tambah…"))
+        self.add_button.setToolTip(
+            self.tr("Tindak lanjut baru untuk kunjungan mana pun (mula-mula: kunjungan terpilih).")
+        )
+        self.edit_button.setText(self.tr("&Ubah…"))
         self.done_button.setText(self.tr("Tandai &selesai…"))
         self.reopen_button.setText(self.tr("&Buka lagi"))
         self.reopen_button.setToolTip(self.tr("Hapus tanda selesai: tindak lanjut belum beres."))
@@ -307,9 +320,41 @@ class FollowUpPage(QWidget):
     @Slot()
     def _update_buttons(self) -> None:
         row = self.selected_row()
+        self.edit_button.setEnabled(row is not None)
         self.done_button.setEnabled(row is not None and row.state != "done")
         self.reopen_button.setEnabled(row is not None and row.state == "done")
         self.visit_button.setEnabled(row is not None)
+
+    @Slot()
+    def add_follow_up(self) -> None:
+        """Open the dialog for a new follow-up; the visit is chosen in it."""
+        self._open_dialog(None)
+
+    @Slot()
+    def edit_selected(self) -> None:
+        """Open the dialog on the selected follow-up: action, owner, deadline and state."""
+        row = self.selected_row()
+        if row is not None:
+            self._open_dialog(row)
+
+    def _open_dialog(self, row: FollowUpRow | None) -> None:
+        selected = self.selected_row()
+        dialog = FollowUpDialog(
+            self.database,
+            today=self.today(),
+            row=row,
+            suggested_visit_id=selected.visit_id if selected is not None else None,
+            parent=self,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(self.follow_up_changed.emit)
+        dialog.finished.connect(self._on_follow_up_dialog_finished)
+        self.follow_up_dialog = dialog
+        dialog.open()
+
+    @Slot()
+    def _on_follow_up_dialog_finished(self) -> None:
+        self.follow_up_dialog = None
 
     @Slot()
     def start_mark_done(self) -> None:

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -76,6 +76,7 @@ from ikmdesk.ui.change_bus import FOLLOW_UP, QUALITY_CHECK, VISIT
 from ikmdesk.ui.checklist_widget import ChecklistWidget, answer_from_json, answer_to_json
 from ikmdesk.ui.enterprise_editor import open_report_preview, report_preview_available
 from ikmdesk.ui.field_error import mark_field_error
+from ikmdesk.ui.follow_up_dialog import FollowUpDialog
 from ikmdesk.ui.operations import run_operation
 from ikmdesk.ui.paged_table_model import format_date
 from ikmdesk.ui.photo_widget import PhotoWidget
@@ -248,13 +249,62 @@ class VisitEditor(TranslatedWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.follow_up_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.follow_up_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.follow_up_table.doubleClicked.connect(self.edit_selected_follow_up)
+        self.follow_up_table.itemSelectionChanged.connect(self._update_follow_up_buttons)
         self.follow_up_hint = QLabel()
         self.follow_up_hint.setWordWrap(True)
+        self.add_follow_up_button = QPushButton()
+        self.add_follow_up_button.clicked.connect(self.add_follow_up)
+        self.edit_follow_up_button = QPushButton()
+        self.edit_follow_up_button.clicked.connect(self.edit_selected_follow_up)
+        self.follow_up_dialog: FollowUpDialog | None = None
+        self._follow_up_rows: list[FollowUpRow] = []
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_follow_up_button)
+        buttons.addWidget(self.edit_follow_up_button)
+        buttons.addStretch(1)
         tab = QWidget()
         layout = QVBoxLayout(tab)
         layout.addWidget(self.follow_up_hint)
         layout.addWidget(self.follow_up_table, 1)
+        layout.addLayout(buttons)
         return tab
+
+    @Slot()
+    def add_follow_up(self) -> None:
+        """Open the dialog for a new follow-up of this visit (any status: work goes on)."""
+        if self.visit_id is not None:
+            self._open_follow_up_dialog(None)
+
+    @Slot()
+    def edit_selected_follow_up(self) -> None:
+        """Open the dialog on the selected follow-up."""
+        rows = self.follow_up_table.selectionModel().selectedRows()
+        if rows and rows[0].row() < len(self._follow_up_rows):
+            self._open_follow_up_dialog(self._follow_up_rows[rows[0].row()])
+
+    def _open_follow_up_dialog(self, row: FollowUpRow | None) -> None:
+        dialog = FollowUpDialog(
+            self._database, today=date.today(), visit_id=self.visit_id, row=row, parent=self
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(lambda _id: self._refresh_related())
+        dialog.finished.connect(self._on_follow_up_dialog_finished)
+        self.follow_up_dialog = dialog
+        dialog.open()
+
+    @Slot()
+    def _on_follow_up_dialog_finished(self) -> None:
+        self.follow_up_dialog = None
+
+    @Slot()
+    def _update_follow_up_buttons(self) -> None:
+        self.add_follow_up_button.setEnabled(self.visit_id is not None)
+        self.edit_follow_up_button.setEnabled(
+            bool(self.follow_up_table.selectionModel().selectedRows())
+        )
 
     def _review_tab(self) -> QWidget:
         self.review_state_label = QLabel()
@@ -323,9 +373,12 @@ class VisitEditor(TranslatedWidget):
         self.follow_up_hint.setText(
             self.tr(
                 "Tindak lanjut dibuat dari temuan pemeriksaan yang diberi tindakan perbaikan "
-                "dan batas waktu; simpan kunjungan untuk memperbaruinya."
+                "dan batas waktu, atau ditambahkan sendiri di sini, juga setelah laporan "
+                "disetujui (laporan yang disetujui tetap mencetak keadaan saat disetujui)."
             )
         )
+        self.add_follow_up_button.setText(self.tr("&Tambah tindak lanjut…"))
+        self.edit_follow_up_button.setText(self.tr("&Ubah…"))
         self.follow_up_table.setHorizontalHeaderLabels(
             [
                 self.tr("Tindakan"),
@@ -745,6 +798,7 @@ class VisitEditor(TranslatedWidget):
         self._show_review(events)
 
     def _show_follow_ups(self, rows: list[FollowUpRow]) -> None:
+        self._follow_up_rows = list(rows)
         states = {
             "open": self.tr("Terbuka"),
             "due": self.tr("Jatuh tempo"),
@@ -761,6 +815,7 @@ class VisitEditor(TranslatedWidget):
             )
             for column, text in enumerate(cells):
                 self.follow_up_table.setItem(row, column, QTableWidgetItem(text))
+        self._update_follow_up_buttons()
 
     def _show_review(self, events: list[ReviewEvent]) -> None:
         detail = self._detail

@@ -15,6 +15,7 @@ from ikmdesk.db import Database
 from ikmdesk.models import Attachment, Cluster, Enterprise, FollowUp, Product, Region, Visit
 from ikmdesk.models.enums import HalalStatus, VisitPurpose, VisitStatus
 from ikmdesk.paths import blob_dir
+from ikmdesk.services.approval_snapshot import record_approval
 from ikmdesk.services.device import this_device
 from ikmdesk.services.quality_check import (
     AnswerInput,
@@ -24,6 +25,7 @@ from ikmdesk.services.quality_check import (
 )
 
 VISIT_DAY = date(2026, 3, 10)
+APPROVED_AT = datetime(2026, 3, 12, 2, 0, tzinfo=UTC)
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +171,8 @@ def build_visit(
         visit.status = status
         if status == VisitStatus.APPROVED:
             visit.reviewer_id = me.id
-            visit.reviewed_at = datetime(2026, 3, 12, 2, 0, tzinfo=UTC)
+            visit.reviewed_at = APPROVED_AT
+            session.flush()
+            record_approval(session, visit, approver_id=me.id, at=APPROVED_AT)
         session.flush()
         return Built(enterprise.id, visit.id, product.id)

@@ -51,12 +51,14 @@ def test_summary_counts_the_month_and_names_neglected_ikm_and_late_actions(
     assert "0 kunjungan ke 0 IKM." in april
     march = all_text(render_summary(database, date(2026, 3, 1), **FIXED))
     assert "REKAPITULASI BULANAN PENDAMPINGAN IKM" in march
-    assert "2 kunjungan ke 2 IKM." in march
+    assert "1 kunjungan ke 1 IKM." in march  # the draft is shown apart
+    assert "1 kunjungan masih draf dan tidak dihitung di atas." in march
     assert "Status laporan: Disetujui 1, Draf 1." in march
-    assert "Siti Rahmawati 2" in march
-    assert "Pisang 2" in march
-    assert "Sangatta Utara 2" in march
-    assert "Level I — audit internal setiap dua bulan" in march
+    assert "Siti Rahmawati 1" in march
+    assert "Pisang 1" in march
+    assert "Sangatta Utara 1" in march
+    assert "Sangatta Selatan 0" in march  # kecamatan nobody visited show their zero
+    assert "Level I 1" in march  # grouped by outcome, not by the score text
     assert "IKM Lama" in march  # last visited October 2025: more than 3 months before April
     # Follow-ups of the October visit were due 10 April 2026: not late at the end of March.
     assert "Tidak ada tindak lanjut yang terlambat." in march
@@ -90,3 +92,22 @@ def test_summary_in_english(database: Database) -> None:
     pages = pages_text(render_summary(database, date(2026, 3, 1), lang="en", **FIXED))
     assert "MONTHLY IKM MENTORING SUMMARY" in pages[0]
     assert f"Page 1 of {len(pages)}" in pages[0]
+
+
+def test_a_past_months_neglected_list_ignores_later_visits(database: Database) -> None:
+    built = build_visit(database, name="IKM Dikunjungi Lagi", visit_day=date(2025, 6, 2))
+    from ikmdesk.models import Visit
+
+    with database.unit_of_work() as session:
+        old = session.get_one(Visit, built.visit_id)
+        session.add(
+            Visit(
+                enterprise_id=old.enterprise_id,
+                visit_date=date(2026, 1, 15),
+                officer_id=old.officer_id,
+                purpose=old.purpose,
+            )
+        )
+    october = all_text(render_summary(database, date(2025, 10, 1), **FIXED))
+    # As October 2025 stood, the IKM had not been visited since June: it is listed.
+    assert "IKM Dikunjungi Lagi" in october

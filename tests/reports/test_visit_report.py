@@ -37,7 +37,7 @@ def test_an_approved_visit_report_shows_what_was_recorded(database: Database) ->
         assert f"Halaman {number} dari {len(pages)}" in page
         assert "IKMDesk 9.9.9" in page
         assert built.visit_id in page
-    assert "DRAFT" not in text
+    assert "DRAF" not in text
     assert image_count(pdf) == 2  # the two photos; the QR code is drawn as vectors
 
 
@@ -48,13 +48,17 @@ def test_cppb_counts_per_class_are_printed(database: Database) -> None:
     assert "Minor (MI) Mayor (MA) Serius (SE) Kritis (KR) Jumlah Level IRTP 1 1 0 0 2" in text
 
 
-@pytest.mark.parametrize("status", [VisitStatus.DRAFT, VisitStatus.SUBMITTED])
-def test_a_visit_not_yet_approved_says_draft_on_every_page(
+@pytest.mark.parametrize("status", [VisitStatus.DRAFT, VisitStatus.SUBMITTED, VisitStatus.RETURNED])
+def test_a_visit_not_yet_approved_says_draf_on_every_page_and_has_no_number(
     database: Database, status: VisitStatus
 ) -> None:
     built = build_visit(database, status=status)
     pages = pages_text(render_visit(database, built.visit_id, **FIXED))
-    assert all("DRAFT" in page for page in pages)
+    assert all("DRAF" in page and "DRAFT" not in page for page in pages)
+    assert "Nomor: DRAF — belum bernomor" in pages[0]
+    assert "/DISPERINDAG/" not in "".join(pages)
+    english = pages_text(render_visit(database, built.visit_id, lang="en", **FIXED))
+    assert all("DRAFT" in page for page in english)
 
 
 def test_a_draft_uses_no_report_number(database: Database) -> None:
@@ -109,8 +113,8 @@ def test_missing_and_unreadable_photos_become_placeholder_boxes(database: Databa
     assert "Foto hilang" in text  # the caption is still printed
 
 
-def test_the_footer_digest_changes_with_the_content(database: Database) -> None:
-    built = build_visit(database)
+def test_the_footer_digest_of_a_draft_changes_with_the_content(database: Database) -> None:
+    built = build_visit(database, status=VisitStatus.SUBMITTED)
     before = squeezed(all_text(render_visit(database, built.visit_id, **FIXED)))
     again = squeezed(all_text(render_visit(database, built.visit_id, **FIXED)))
     assert before == again

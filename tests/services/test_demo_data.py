@@ -300,7 +300,10 @@ def test_an_existing_database_gets_the_records_as_its_own_device(database: Datab
     assert first.device_id == second.device_id == device_id
     path = database.path
     assert rows(path, "SELECT count(*) FROM enterprise")[0][0] == 120
-    assert rows(path, "SELECT DISTINCT officer_id FROM visit") == [(device_id,)]
+    officers = dict(rows(path, "SELECT id, nip FROM device WHERE role = 'officer'"))
+    visiting = {r[0] for r in rows(path, "SELECT DISTINCT officer_id FROM visit")}
+    assert device_id in visiting and visiting <= set(officers)
+    assert len(visiting) >= 3 and all(officers[o] for o in visiting)  # colleagues, with NIPs
     assert second.desa == 0  # the first build's desa are reused
     op_devices = rows(path, "SELECT DISTINCT device_id FROM change_log")
     assert op_devices == [(device_id,)]
@@ -438,3 +441,66 @@ def test_critical_findings_become_follow_ups_with_their_answer(demo_file: Path) 
     )
     assert linked
     assert all(action == follow_up_action for _item, action, follow_up_action in linked)
+
+
+def test_written_findings_say_what_the_checks_found(demo_file: Path) -> None:
+    from ikmdesk.services.demo_checks import newest_templates
+
+    found = rows(
+        demo_file,
+        "SELECT v.findings, v.recommendations, a.problem, a.corrective_action FROM quality_answer a"
+        " JOIN quality_check q ON q.id = a.check_id JOIN visit v ON v.id = q.visit_id"
+        " WHERE a.problem IS NOT NULL",
+    )
+    assert found
+    for findings, advice, problem, action in found:
+        assert problem in findings
+        assert action is None or action in advice
+    # A visit with a clean CPPB-IRT check never claims a problem the checklist did not find.
+    clean = rows(
+        demo_file,
+        "SELECT v.findings FROM visit v JOIN quality_check q ON q.visit_id = v.id"
+        " JOIN checklist_template t ON t.id = q.template_id WHERE t.code = 'cppb-irt'"
+        " AND NOT EXISTS (SELECT 1 FROM quality_answer a WHERE a.check_id = q.id"
+        " AND a.problem IS NOT NULL)",
+    )
+    items = [i.text.id for i in newest_templates()["cppb-irt"].items()]
+    assert clean and all("CPPB-IRT" in f and not any(i in f for i in items) for (f,) in clean)
+
+
+def test_each_finding_action_answers_its_own_item(demo_file: Path) -> None:
+    from ikmdesk.services.demo_checks import CPPB_ACTIONS
+
+    pairs = rows(
+        demo_file,
+        "SELECT a.item_id, a.corrective_action FROM quality_answer a"
+        " WHERE a.corrective_action IS NOT NULL",
+    )
+    assert pairs and all(CPPB_ACTIONS[item] == action for item, action in pairs)
+
+
+def test_approved_visits_are_numbered_in_approval_order_and_frozen(demo_file: Path) -> None:
+    approved = rows(
+        demo_file,
+        "SELECT v.id, v.reviewed_at, r.year, r.seq, s.report_number FROM visit v"
+        " JOIN report_number r ON r.visit_id = v.id"
+        " JOIN approval_snapshot s ON s.visit_id = v.id AND s.revision = v.revision"
+        " WHERE v.status = 'approved' ORDER BY v.reviewed_at, v.id",
+    )
+    total = rows(demo_file, "SELECT count(*) FROM visit WHERE status = 'approved'")[0][0]
+    assert len(approved) == total > 0
+    by_year: dict[int, list[int]] = {}
+    for _id, _at, year, seq, _number in approved:
+        by_year.setdefault(year, []).append(seq)
+    assert all(seqs == list(range(1, len(seqs) + 1)) for seqs in by_year.values())
+    supervisor = rows(demo_file, "SELECT nip FROM device WHERE role = 'supervisor'")
+    assert supervisor and all(nip for (nip,) in supervisor)
+
+
+def test_most_old_follow_ups_are_closed(demo_file: Path) -> None:
+    old = rows(
+        demo_file,
+        "SELECT done_on IS NOT NULL FROM follow_up"
+        f" WHERE due_date < '{(TODAY - timedelta(days=60)).isoformat()}'",
+    )
+    assert old and sum(done for (done,) in old) / len(old) > 0.85

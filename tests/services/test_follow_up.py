@@ -205,23 +205,24 @@ def test_mark_done_and_open_again(database: Database, planned: dict[str, str]) -
     assert fields.count("done_on") == 2
 
 
-def test_follow_ups_of_a_submitted_visit_are_locked_but_can_be_marked_done(
+def test_follow_ups_of_a_submitted_visit_are_planned_and_edited_but_not_deleted(
     database: Database, visits: dict[str, str], planned: dict[str, str]
 ) -> None:
     with database.unit_of_work() as session:
         submit_visit(session, visits["kalbana"])
     before = data_checksum(database.path)
-    for action in (
-        lambda s: create_follow_up(s, plan(visits["kalbana"])),
-        lambda s: update_follow_up(s, planned["overdue"], plan(visits["kalbana"])),
-        lambda s: delete_follow_up(s, planned["overdue"]),
-    ):
-        with pytest.raises(VisitLocked), database.unit_of_work() as session:
-            action(session)
+    with pytest.raises(VisitLocked), database.unit_of_work() as session:
+        delete_follow_up(session, planned["overdue"])
     assert data_checksum(database.path) == before
     with database.unit_of_work() as session:
+        added = create_follow_up(
+            session, plan(visits["kalbana"], action="Uji kadar air", owner="Bu Rahmah")
+        )
+        update_follow_up(session, planned["overdue"], plan(visits["kalbana"], owner="Pak Darto"))
         mark_done(session, planned["overdue"], done_on=TODAY)
         assert get_follow_up(session, planned["overdue"]).state == "done"
+        assert get_follow_up(session, planned["overdue"]).owner == "Pak Darto"
+        assert get_follow_up(session, added).owner == "Bu Rahmah"
 
 
 def test_update_writes_only_changed_fields_and_delete_tombstones(
@@ -348,4 +349,39 @@ def test_the_database_itself_refuses_bad_follow_ups(
     with pytest.raises(IntegrityError), database.unit_of_work() as session:
         session.add(FollowUp(id=new_id(), **{**values, **bad}))
         session.flush()
+    assert data_checksum(database.path) == before
+
+
+def test_save_follow_up_creates_and_edits_with_its_state_on_an_approved_visit(
+    database: Database, visits: dict[str, str]
+) -> None:
+    from ikmdesk.models.enums import VisitStatus
+    from ikmdesk.services.follow_up import save_follow_up
+
+    with database.unit_of_work() as session:
+        session.get_one(Visit, visits["kalbana"]).status = VisitStatus.APPROVED
+    with database.unit_of_work() as session:
+        new = save_follow_up(session, None, plan(visits["kalbana"], owner="Pak Darto"))
+        row = get_follow_up(session, new, today=TODAY)
+    assert (row.owner, row.state) == ("Pak Darto", "open")
+    with database.unit_of_work() as session:
+        save_follow_up(
+            session,
+            new,
+            plan(visits["kalbana"], owner="Bu Rahmah", action="Label baru"),
+            done_on=TODAY,
+            done_note="Sudah dicetak",
+        )
+        row = get_follow_up(session, new, today=TODAY)
+    assert (row.owner, row.action, row.state, row.done_note) == (
+        "Bu Rahmah",
+        "Label baru",
+        "done",
+        "Sudah dicetak",
+    )
+    before = data_checksum(database.path)
+    with pytest.raises(ValidationError), database.unit_of_work() as session:
+        save_follow_up(
+            session, new, plan(visits["kalbana"], action="Ubah"), done_on=date(2001, 1, 1)
+        )
     assert data_checksum(database.path) == before

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from ikmdesk.models import (
+    ApprovalSnapshot,
     Attachment,
     ChecklistTemplate,
     Cluster,
@@ -18,6 +19,7 @@ from ikmdesk.models import (
     QualityAnswer,
     QualityCheck,
     Region,
+    ReportNumber,
     new_id,
 )
 from ikmdesk.models.enums import DeviceRole, RegionLevel, VisitPurpose
@@ -36,6 +38,8 @@ EDITS: dict[str, tuple[str, Any]] = {
     "quality_answer": ("note", "Sudah diperbaiki"),
     "follow_up": ("done_on", date(2026, 11, 20)),
     "attachment": ("caption", "Ruang produksi"),
+    "approval_snapshot": ("digest", "0123456789ab"),
+    "report_number": ("number", "0002/DISPERINDAG/IKM/XI/2026"),
 }
 
 
@@ -89,9 +93,28 @@ def one_of_each(session: Session, officer_id: str) -> dict[str, Any]:
     attachment = Attachment(
         sha256="a" * 64, mime_type="image/jpeg", size_bytes=10, visit_id=visit.id
     )
-    session.add_all([follow_up, attachment])
+    approved_at = datetime(2026, 11, 3, 2, 0, tzinfo=UTC)
+    snapshot = ApprovalSnapshot(
+        visit_id=visit.id,
+        approved_at=approved_at,
+        approver_id=officer_id,
+        report_number="0001/DISPERINDAG/IKM/XI/2026",
+        digest="ba9876543210",
+        content={"format": 1, "sheet": {}},
+    )
+    number = ReportNumber(
+        year=2026,
+        seq=1,
+        number="0001/DISPERINDAG/IKM/XI/2026",
+        visit_id=visit.id,
+        issued_at=approved_at,
+        issued_by=officer_id,
+    )
+    session.add_all([follow_up, attachment, snapshot, number])
     session.flush()
     return {
+        "approval_snapshot": snapshot,
+        "report_number": number,
         "device": device,
         "region": desa,
         "cluster": cluster,

@@ -685,6 +685,73 @@
     </message>
 </context>
 <context>
+    <name>FollowUpDialog</name>
+    <message>
+        <source>Ubah tindak lanjut</source>
+        <translation>Edit follow-up</translation>
+    </message>
+    <message>
+        <source>Tindak lanjut baru</source>
+        <translation>New follow-up</translation>
+    </message>
+    <message>
+        <source>mis. pasang kasa pada jendela ruang produksi</source>
+        <translation>e.g. fit insect screens to the production room windows</translation>
+    </message>
+    <message>
+        <source>mis. pemilik IKM, petugas pendamping</source>
+        <translation>e.g. IKM owner, mentoring officer</translation>
+    </message>
+    <message>
+        <source>Belum selesai</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Sudah selesai</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>mis. sudah dicek saat kunjungan berikut</source>
+        <translation>e.g. checked at the next visit</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Kunjungan:</source>
+        <translation>Visit:</translation>
+    </message>
+    <message>
+        <source>Tindakan:</source>
+        <translation>Action:</translation>
+    </message>
+    <message>
+        <source>Penanggung jawab:</source>
+        <translation>Responsible:</translation>
+    </message>
+    <message>
+        <source>Tenggat:</source>
+        <translation>Deadline:</translation>
+    </message>
+    <message>
+        <source>Keadaan:</source>
+        <translation>State:</translation>
+    </message>
+    <message>
+        <source>Tanggal selesai:</source>
+        <translation>Done on:</translation>
+    </message>
+    <message>
+        <source>Catatan selesai:</source>
+        <translation>Completion note:</translation>
+    </message>
+</context>
+<context>
     <name>FollowUpPage</name>
     <message>
         <source>Tindak lanjut</source>
@@ -717,6 +784,18 @@
     <message>
         <source>Cari IKM, tindakan atau penanggung jawab…</source>
         <translation>Search IKM, action or person responsible…</translation>
+    </message>
+    <message>
+        <source>&amp;Tambah…</source>
+        <translation>&amp;Add…</translation>
+    </message>
+    <message>
+        <source>Tindak lanjut baru untuk kunjungan mana pun (mula-mula: kunjungan terpilih).</source>
+        <translation>New follow-up for any visit (starts with the selected one&apos;s visit).</translation>
+    </message>
+    <message>
+        <source>&amp;Ubah…</source>
+        <translation>&amp;Edit…</translation>
     </message>
     <message>
         <source>Tandai &amp;selesai…</source>
@@ -2471,8 +2550,16 @@ P-IRT {number}</translation>
         <translation>Delete check</translation>
     </message>
     <message>
-        <source>Tindak lanjut dibuat dari temuan pemeriksaan yang diberi tindakan perbaikan dan batas waktu; simpan kunjungan untuk memperbaruinya.</source>
-        <translation>Follow-ups are made from check findings that have a corrective action and a deadline; save the visit to update them.</translation>
+        <source>Tindak lanjut dibuat dari temuan pemeriksaan yang diberi tindakan perbaikan dan batas waktu, atau ditambahkan sendiri di sini, juga setelah laporan disetujui (laporan yang disetujui tetap mencetak keadaan saat disetujui).</source>
+        <translation>Follow-ups come from check findings given a corrective action and a deadline, or are added here by hand, also after the report was approved (an approved report keeps printing the state on its approval day).</translation>
+    </message>
+    <message>
+        <source>&amp;Tambah tindak lanjut…</source>
+        <translation>&amp;Add follow-up…</translation>
+    </message>
+    <message>
+        <source>&amp;Ubah…</source>
+        <translation>&amp;Edit…</translation>
     </message>
     <message>
         <source>Tindakan</source>
