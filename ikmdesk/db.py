@@ -13,12 +13,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from filelock import FileLock, Timeout
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -50,7 +51,7 @@ class Database:
     created: bool = False
     migrated_from: str | None = None
     backup_path: Path | None = None
-    _lock: IO[bytes] | None = field(default=None, repr=False)
+    _lock: FileLock | None = field(default=None, repr=False)
     _closed: bool = field(default=False, repr=False)
     _written: bool = field(default=False, repr=False)
 
@@ -111,7 +112,7 @@ def open_database(
     the user can act on; in every refused case the file is left untouched.
     """
     db_path = Path(path).expanduser().resolve()
-    exists = db_path.exists() and db_path.stat().st_size > 0
+    exists = _has_content(db_path)
     if not exists and not create:
         raise DatabaseMissing(MSG_DB_MISSING, path=str(db_path))
     lock = _acquire_lock(db_path) if writable else None
@@ -136,6 +137,15 @@ def open_database(
         if lock is not None:
             _release_lock(lock)
         raise
+
+
+def _has_content(path: Path) -> bool:
+    # A name the OS refuses (too long, a vanished drive) is a file that is not there; creating
+    # it then fails as a FileWriteError at the lock.
+    try:
+        return path.is_file() and path.stat().st_size > 0
+    except OSError:
+        return False
 
 
 def schema_head() -> str:
@@ -251,45 +261,36 @@ def _lock_path(path: Path) -> Path:
 @contextlib.contextmanager
 def writer_lock(path: Path) -> Iterator[None]:
     """Hold the database's writer lock (as ``open_database`` does) for the block's length."""
-    handle = _acquire_lock(Path(path).expanduser().resolve())
+    lock = _acquire_lock(Path(path).expanduser().resolve())
     try:
         yield
     finally:
-        _release_lock(handle)
+        _release_lock(lock)
 
 
-def _acquire_lock(path: Path) -> IO[bytes]:
-    """Hold an OS lock beside the database so a second writer is told, not left to corrupt it."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle = open(_lock_path(path), "a+b")  # noqa: SIM115 - held open for the database's lifetime
+def _acquire_lock(path: Path) -> FileLock:
+    """Hold an OS lock beside the database so a second writer is told, not left to corrupt it.
+
+    ``filelock`` uses flock on POSIX and LockFileEx on Windows; never a soft (marker-file)
+    lock, whose leftover after a crash would refuse the database for good.
+    """
+    lock = FileLock(_lock_path(path), timeout=0, thread_local=False, fallback_to_soft=False)
     try:
-        _lock_file(handle)
-    except OSError as exc:
-        handle.close()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        lock.acquire()
+    except Timeout as exc:
         raise DatabaseInUse(MSG_DB_IN_USE, path=str(path)) from exc
-    return handle
+    except OSError as exc:
+        # A folder that cannot be written (read-only stick, path too long) is not "in use".
+        raise FileWriteError(
+            MSG_WRITE_FAILED, path=str(_lock_path(path)), detail=exc.strerror or str(exc)
+        ) from exc
+    return lock
 
 
-def _lock_file(handle: IO[bytes]) -> None:
-    if os.name == "nt":
-        import msvcrt
-
-        handle.seek(0)
-        msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
-    else:
-        import fcntl
-
-        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-
-
-def _release_lock(handle: IO[bytes]) -> None:
-    if os.name == "nt":
-        import msvcrt
-
-        handle.seek(0)
-        with contextlib.suppress(OSError):
-            msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
-    handle.close()
+def _release_lock(lock: FileLock) -> None:
+    with contextlib.suppress(OSError):
+        lock.release(force=True)
 
 
 def pre_migration_backup_path(path: Path, revision: str) -> Path:
