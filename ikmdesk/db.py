@@ -1,7 +1,8 @@
 """SQLite storage: engine with durable pragmas, one-writer lock, migrations, backups, checks.
 
-The only module that knows it is talking to SQLite. Everything above it works with
-SQLAlchemy sessions obtained from :class:`Database`.
+The only module that knows it is talking to SQLite; a PostgreSQL server database (a URL for
+``--db``) is opened here too, with what differs kept in :mod:`ikmdesk.dialect`. Everything
+above it works with SQLAlchemy sessions obtained from :class:`Database`.
 """
 
 from __future__ import annotations
@@ -20,9 +21,17 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from filelock import FileLock, Timeout
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event, inspect
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from ikmdesk.dialect import (
+    display_url,
+    is_server_url,
+    local_stand_in,
+    serialize_writers,
+    server_engine,
+)
 from ikmdesk.errors import (
     MSG_DB_CORRUPT,
     MSG_DB_IN_USE,
@@ -51,6 +60,8 @@ class Database:
     created: bool = False
     migrated_from: str | None = None
     backup_path: Path | None = None
+    url: str | None = None
+    """The server URL of a PostgreSQL database; ``None`` for a SQLite file at ``path``."""
     _lock: FileLock | None = field(default=None, repr=False)
     _closed: bool = field(default=False, repr=False)
     _written: bool = field(default=False, repr=False)
@@ -68,6 +79,11 @@ class Database:
 
         event.listen(self.engine, "checkout", checkout)
         event.listen(self.engine, "checkin", checkin)
+
+    @property
+    def is_file(self) -> bool:
+        """Tell whether this is a SQLite file (which file backups and checks apply to)."""
+        return self.url is None
 
     @property
     def written(self) -> bool:
@@ -109,8 +125,11 @@ def open_database(
     """Open (or with ``create`` make) an IKMDesk database, migrating it to this version's schema.
 
     Raises DatabaseMissing, DatabaseCorrupt, DatabaseTooNew or DatabaseInUse with a message
-    the user can act on; in every refused case the file is left untouched.
+    the user can act on; in every refused case the file is left untouched. A PostgreSQL URL
+    (``postgresql+psycopg://user@host/name``) opens that server database instead.
     """
+    if is_server_url(path):
+        return open_server_database(str(path), create=create, writable=writable)
     db_path = Path(path).expanduser().resolve()
     exists = _has_content(db_path)
     if not exists and not create:
@@ -137,6 +156,53 @@ def open_database(
         if lock is not None:
             _release_lock(lock)
         raise
+
+
+def open_server_database(
+    url: str, *, create: bool = False, writable: bool = True, local_path: Path | None = None
+) -> Database:
+    """Open (or with ``create`` set up) an IKMDesk database on a PostgreSQL server.
+
+    No file lock: the server orders concurrent writers (see ``dialect.serialize_writers``),
+    so several supervisors' laptops may use it at once. Attachments are kept in a local
+    folder beside ``local_path`` (by default one per server database in the data folder).
+    """
+    engine = server_engine(url)
+    try:
+        with engine.begin() as connection:
+            if writable:
+                serialize_writers(connection)  # one laptop migrates; the others then find it done
+            current, tables = _server_revision(connection)
+            if current is None and tables:
+                raise DatabaseCorrupt(
+                    MSG_DB_CORRUPT, path=display_url(url), detail="no IKMDesk schema"
+                )
+            if current is None and not create:
+                raise DatabaseMissing(MSG_DB_MISSING, path=display_url(url))
+            _refuse_unknown_revision(Path(display_url(url)), current)
+            if writable and current != schema_head():
+                config = alembic_config()
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+    except OperationalError as exc:
+        engine.dispose()
+        raise DatabaseMissing(MSG_DB_MISSING, path=display_url(url)) from exc
+    except BaseException:
+        engine.dispose()
+        raise
+    stand_in = local_path or local_stand_in(url)
+    db = Database(stand_in, engine, _session_factory(engine), writable, url=url)
+    db.created = current is None
+    db.migrated_from = current if current != schema_head() else None
+    return db
+
+
+def _server_revision(connection: Connection) -> tuple[str | None, int]:
+    names = inspect(connection).get_table_names()
+    if "alembic_version" not in names:
+        return None, len(names)
+    row = connection.exec_driver_sql("SELECT version_num FROM alembic_version").first()
+    return (None if row is None else str(row[0])), len(names)
 
 
 def _has_content(path: Path) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import ForeignKey, LargeBinary
 from sqlalchemy.orm import Mapped, mapped_column
 
-from ikmdesk.models.base import Base, SyncedRecord, str36, str200
+from ikmdesk.models.base import Base, SyncedRecord, milliseconds, str36, str200
 from ikmdesk.models.enums import DeviceRole, enum_column
 
 
@@ -33,5 +33,5 @@ class LocalIdentity(Base):
     signing_private_key: Mapped[bytes] = mapped_column(LargeBinary)
     encryption_private_key: Mapped[bytes] = mapped_column(LargeBinary)
     op_counter: Mapped[int] = mapped_column(default=0)
-    hlc_wall_ms: Mapped[int] = mapped_column(default=0)
+    hlc_wall_ms: Mapped[milliseconds] = mapped_column(default=0)
     hlc_logical: Mapped[int] = mapped_column(default=0)

@@ -9,7 +9,6 @@ from pathlib import Path
 
 from ikmdesk.atomic_file import write_atomically
 
-
 _WINDOWS_DEVICE = re.compile(r"^(con|prn|aux|nul|com[0-9]|lpt[0-9])$")
 
 

@@ -17,6 +17,7 @@ from sqlalchemy import Connection, Table, event, insert, inspect, select, update
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 from sqlalchemy.orm.attributes import NO_VALUE
 
+from ikmdesk.dialect import serialize_writers
 from ikmdesk.errors import MSG_DEVICE_NOT_SET_UP, DeviceNotSetUp
 from ikmdesk.models import ChangeOp, LocalIdentity, SyncedRecord, utc_now
 from ikmdesk.models.sync_state import SyncConflict, SyncContext
@@ -169,6 +170,7 @@ def record_ops(session: Session, changes: Iterable[tuple[str, str, dict[str, Any
 
 
 def _write_ops(session: Session, changes: Iterable[tuple[str, str, dict[str, Any]]]) -> None:
+    serialize_writers(session.connection())  # before reading the op counter it will advance
     identity, pending = _identity(session)
     clock = HybridClock(
         identity.device_id,
