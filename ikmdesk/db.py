@@ -1,7 +1,8 @@
 """SQLite storage: engine with durable pragmas, one-writer lock, migrations, backups, checks.
 
-The only module that knows it is talking to SQLite. Everything above it works with
-SQLAlchemy sessions obtained from :class:`Database`.
+The only module that knows it is talking to SQLite; a PostgreSQL server database (a URL for
+``--db``) is opened here too, with what differs kept in :mod:`ikmdesk.dialect`. Everything
+above it works with SQLAlchemy sessions obtained from :class:`Database`.
 """
 
 from __future__ import annotations
@@ -13,16 +14,25 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from filelock import FileLock, Timeout
+from sqlalchemy import Connection, Engine, create_engine, event, inspect
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ikmdesk.atomic_file import PART_SUFFIX, remove_leftover_parts
+from ikmdesk.dialect import (
+    display_url,
+    is_server_url,
+    local_stand_in,
+    serialize_writers,
+    server_engine,
+)
 from ikmdesk.errors import (
     MSG_DB_CORRUPT,
     MSG_DB_IN_USE,
@@ -61,7 +71,9 @@ class Database:
     created: bool = False
     migrated_from: str | None = None
     backup_path: Path | None = None
-    _lock: IO[bytes] | None = field(default=None, repr=False)
+    url: str | None = None
+    """The server URL of a PostgreSQL database; ``None`` for a SQLite file at ``path``."""
+    _lock: FileLock | None = field(default=None, repr=False)
     _closed: bool = field(default=False, repr=False)
     _written: bool = field(default=False, repr=False)
 
@@ -78,6 +90,11 @@ class Database:
 
         event.listen(self.engine, "checkout", checkout)
         event.listen(self.engine, "checkin", checkin)
+
+    @property
+    def is_file(self) -> bool:
+        """Tell whether this is a SQLite file (which file backups and checks apply to)."""
+        return self.url is None
 
     @property
     def written(self) -> bool:
@@ -119,10 +136,13 @@ def open_database(
     """Open (or with ``create`` make) an IKMDesk database, migrating it to this version's schema.
 
     Raises DatabaseMissing, DatabaseCorrupt, DatabaseTooNew or DatabaseInUse with a message
-    the user can act on; in every refused case the file is left untouched.
+    the user can act on; in every refused case the file is left untouched. A PostgreSQL URL
+    (``postgresql+psycopg://user@host/name``) opens that server database instead.
     """
+    if is_server_url(path):
+        return open_server_database(str(path), create=create, writable=writable)
     db_path = Path(path).expanduser().resolve()
-    exists = db_path.exists() and db_path.stat().st_size > 0
+    exists = _has_content(db_path)
     if not exists and not create:
         raise DatabaseMissing(MSG_DB_MISSING, path=str(db_path))
     lock = _acquire_lock(db_path) if writable else None
@@ -150,6 +170,62 @@ def open_database(
         if lock is not None:
             _release_lock(lock)
         raise
+
+
+def open_server_database(
+    url: str, *, create: bool = False, writable: bool = True, local_path: Path | None = None
+) -> Database:
+    """Open (or with ``create`` set up) an IKMDesk database on a PostgreSQL server.
+
+    No file lock: the server orders concurrent writers (see ``dialect.serialize_writers``),
+    so several supervisors' laptops may use it at once. Attachments are kept in a local
+    folder beside ``local_path`` (by default one per server database in the data folder).
+    """
+    engine = server_engine(url)
+    try:
+        with engine.begin() as connection:
+            if writable:
+                serialize_writers(connection)  # one laptop migrates; the others then find it done
+            current, tables = _server_revision(connection)
+            if current is None and tables:
+                raise DatabaseCorrupt(
+                    MSG_DB_CORRUPT, path=display_url(url), detail="no IKMDesk schema"
+                )
+            if current is None and not create:
+                raise DatabaseMissing(MSG_DB_MISSING, path=display_url(url))
+            _refuse_unknown_revision(Path(display_url(url)), current)
+            if writable and current != schema_head():
+                config = alembic_config()
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+    except OperationalError as exc:
+        engine.dispose()
+        raise DatabaseMissing(MSG_DB_MISSING, path=display_url(url)) from exc
+    except BaseException:
+        engine.dispose()
+        raise
+    stand_in = local_path or local_stand_in(url)
+    db = Database(stand_in, engine, _session_factory(engine), writable, url=url)
+    db.created = current is None
+    db.migrated_from = current if current != schema_head() else None
+    return db
+
+
+def _server_revision(connection: Connection) -> tuple[str | None, int]:
+    names = inspect(connection).get_table_names()
+    if "alembic_version" not in names:
+        return None, len(names)
+    row = connection.exec_driver_sql("SELECT version_num FROM alembic_version").first()
+    return (None if row is None else str(row[0])), len(names)
+
+
+def _has_content(path: Path) -> bool:
+    # A name the OS refuses (too long, a vanished drive) is a file that is not there; creating
+    # it then fails as a FileWriteError at the lock.
+    try:
+        return path.is_file() and path.stat().st_size > 0
+    except OSError:
+        return False
 
 
 def schema_head() -> str:
@@ -265,24 +341,32 @@ def _lock_path(path: Path) -> Path:
 @contextlib.contextmanager
 def writer_lock(path: Path) -> Iterator[None]:
     """Hold the database's writer lock (as ``open_database`` does) for the block's length."""
-    handle = _acquire_lock(Path(path).expanduser().resolve())
+    lock = _acquire_lock(Path(path).expanduser().resolve())
     try:
         yield
     finally:
-        _release_lock(handle)
+        _release_lock(lock)
 
 
-def _acquire_lock(path: Path) -> IO[bytes]:
-    """Hold an OS lock beside the database so a second writer is told, not left to corrupt it."""
-    make_private_folder(path.parent)
-    create_private_file(_lock_path(path))
-    handle = open(_lock_path(path), "a+b")  # noqa: SIM115 - held open for the database's lifetime
+def _acquire_lock(path: Path) -> FileLock:
+    """Hold an OS lock beside the database so a second writer is told, not left to corrupt it.
+
+    ``filelock`` uses flock on POSIX and LockFileEx on Windows; never a soft (marker-file)
+    lock, whose leftover after a crash would refuse the database for good.
+    """
+    lock = FileLock(_lock_path(path), timeout=0, thread_local=False, fallback_to_soft=False)
     try:
-        _lock_file(handle)
-    except OSError as exc:
-        handle.close()
+        make_private_folder(path.parent)
+        create_private_file(_lock_path(path))
+        lock.acquire()
+    except Timeout as exc:
         raise DatabaseInUse(MSG_DB_IN_USE, path=str(path)) from exc
-    return handle
+    except OSError as exc:
+        # A folder that cannot be written (read-only stick, path too long) is not "in use".
+        raise FileWriteError(
+            MSG_WRITE_FAILED, path=str(_lock_path(path)), detail=exc.strerror or str(exc)
+        ) from exc
+    return lock
 
 
 def _protect_files(db_path: Path) -> None:
@@ -319,26 +403,9 @@ def remove_leftovers(db_path: Path) -> list[Path]:
     return removed
 
 
-def _lock_file(handle: IO[bytes]) -> None:
-    if os.name == "nt":
-        import msvcrt
-
-        handle.seek(0)
-        msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
-    else:
-        import fcntl
-
-        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-
-
-def _release_lock(handle: IO[bytes]) -> None:
-    if os.name == "nt":
-        import msvcrt
-
-        handle.seek(0)
-        with contextlib.suppress(OSError):
-            msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
-    handle.close()
+def _release_lock(lock: FileLock) -> None:
+    with contextlib.suppress(OSError):
+        lock.release(force=True)
 
 
 def pre_migration_backup_path(path: Path, revision: str) -> Path:

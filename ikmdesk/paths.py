@@ -8,7 +8,12 @@ import stat
 import sys
 from pathlib import Path
 
+from platformdirs.macos import MacOS
+from platformdirs.unix import Unix
+from platformdirs.windows import Windows
+
 DATA_DIR_ENV = "IKMDESK_DATA_DIR"
+APP_NAME = "IKMDesk"
 PRIVATE_FILE_MODE = 0o600
 PRIVATE_FOLDER_MODE = 0o700
 """POSIX modes of what holds personal data and private keys: the owner's alone.
@@ -19,16 +24,21 @@ profile (%APPDATA%), whose ACL already grants only that user, SYSTEM and adminis
 
 
 def data_dir() -> Path:
-    """Return the user data folder (``IKMDESK_DATA_DIR`` overrides it, e.g. in tests)."""
+    """Return the user data folder (``IKMDESK_DATA_DIR`` overrides it, e.g. in tests).
+
+    Each OS's own convention, via platformdirs: ``%LOCALAPPDATA%\\IKMDesk`` on Windows (a
+    database must not roam with the profile), ``~/Library/Application Support/IKMDesk`` on
+    macOS, ``$XDG_DATA_HOME/ikmdesk`` elsewhere.
+    """
     override = os.environ.get(DATA_DIR_ENV)
     if override:
         return Path(override)
+    # The class is picked here (not by platformdirs at import) so a test can pose as each OS.
     if sys.platform == "win32":
-        base = Path(os.environ.get("APPDATA", Path.home() / "AppData" / "Roaming"))
-        return base / "IKMDesk"
+        return Windows(APP_NAME, appauthor=False, roaming=False).user_data_path
     if sys.platform == "darwin":
-        return Path.home() / "Library" / "Application Support" / "IKMDesk"
-    return Path(os.environ.get("XDG_DATA_HOME", Path.home() / ".local" / "share")) / "ikmdesk"
+        return MacOS(APP_NAME).user_data_path
+    return Unix(APP_NAME.lower()).user_data_path
 
 
 def default_database_path() -> Path:

@@ -14,6 +14,12 @@ import pytest
 from ikmdesk.db import Database
 from ikmdesk.services.data_file import open_data_file
 from ikmdesk.services.device import DeviceInfo, create_identity
+from tests.postgres_mode import (  # noqa: F401 - fixtures and hooks of the PostgreSQL run
+    _databases_on_postgres,
+    _postgres_template,
+    pytest_collection_modifyitems,
+    pytest_configure,
+)
 
 
 @pytest.fixture(autouse=True)

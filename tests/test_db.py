@@ -28,6 +28,10 @@ from ikmdesk.models import Base, ChangeOp, Cluster, Enterprise, Region
 from ikmdesk.services.data_file import open_data_file
 from ikmdesk.services.reference_data import cluster_id, region_id
 
+pytestmark = pytest.mark.sqlite_only(
+    reason="the database file itself: its lock, pragmas, integrity checks and file copies"
+)
+
 
 def file_digest(path: Path) -> str:
     """Hash the database file and any WAL beside it, i.e. everything SQLite would read."""

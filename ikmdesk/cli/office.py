@@ -159,7 +159,8 @@ def run_import_registry(args: argparse.Namespace) -> int:
             "rows": [_row_report(plan) for plan in preview.rows],
         }  # fmt: skip
         if not args.dry_run and (preview.count(ACTION_CREATE) or preview.count(ACTION_UPDATE)):
-            report["backup"] = str(backup_now(db.path, reason=REASON_IMPORT))
+            if db.is_file:  # a server database is backed up by the server (pg_dump)
+                report["backup"] = str(backup_now(db.path, reason=REASON_IMPORT))
             with db.unit_of_work() as session:
                 result = apply_import(session, preview)
             report["result"] = {

@@ -6,7 +6,18 @@ import uuid
 from datetime import UTC, date, datetime
 from typing import Annotated, Any, ClassVar
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, MetaData, String, Text, TypeDecorator
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Date,
+    DateTime,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 NAMING_CONVENTION = {
@@ -56,6 +67,9 @@ class UtcDateTime(TypeDecorator[datetime]):
 str36 = Annotated[str, 36]
 str200 = Annotated[str, 200]
 text = Annotated[str, "text"]
+# Wall-clock milliseconds (about 1.8e12 today): past a 32-bit INTEGER, which PostgreSQL's
+# INTEGER is; SQLite's INTEGER holds 64 bits, so the file keeps its type.
+milliseconds = Annotated[int, "milliseconds"]
 
 
 class Base(DeclarativeBase):
@@ -66,6 +80,7 @@ class Base(DeclarativeBase):
         str36: String(36),
         str200: String(200),
         text: Text(),
+        milliseconds: Integer().with_variant(BigInteger(), "postgresql"),
         datetime: UtcDateTime(),
         date: Date(),
         dict[str, Any]: JSON(),

@@ -7,7 +7,7 @@ from typing import ClassVar
 from sqlalchemy import ForeignKey, LargeBinary, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from ikmdesk.models.base import Base, SyncedRecord, str36, str200
+from ikmdesk.models.base import Base, SyncedRecord, milliseconds, str36, str200
 from ikmdesk.models.enums import DeviceRole, enum_column
 
 
@@ -43,7 +43,7 @@ class LocalIdentity(Base):
     signing_private_key: Mapped[bytes] = mapped_column(LargeBinary)
     encryption_private_key: Mapped[bytes] = mapped_column(LargeBinary)
     op_counter: Mapped[int] = mapped_column(default=0)
-    hlc_wall_ms: Mapped[int] = mapped_column(default=0)
+    hlc_wall_ms: Mapped[milliseconds] = mapped_column(default=0)
     hlc_logical: Mapped[int] = mapped_column(default=0)
     origin_id: Mapped[str | None] = mapped_column(String(36), default=None)
     file_identity: Mapped[str | None] = mapped_column(String(200), default=None)

@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import JSON, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from ikmdesk.models.base import Base, str36, str200, utc_now
+from ikmdesk.models.base import Base, milliseconds, str36, str200, utc_now
 
 
 class TrustedPeer(Base):
@@ -71,7 +71,7 @@ class ImportedPackage(Base):
     ops_known: Mapped[int]
     conflicts: Mapped[int]
     attachments: Mapped[int]
-    clock_ahead_ms: Mapped[int | None] = mapped_column(default=None)
+    clock_ahead_ms: Mapped[milliseconds | None] = mapped_column(default=None)
 
 
 class ExportedPackage(Base):
@@ -96,7 +96,7 @@ class ClockWarning(Base):
     __tablename__ = "clock_warning"
 
     device_id: Mapped[str36] = mapped_column(primary_key=True)
-    ahead_ms: Mapped[int]
+    ahead_ms: Mapped[milliseconds]
     detected_at: Mapped[datetime] = mapped_column(default=utc_now)
     reported_by: Mapped[str36]
 

@@ -9,6 +9,8 @@ from pathlib import Path
 
 from ikmdesk.atomic_file import write_atomically
 
+_WINDOWS_DEVICE = re.compile(r"^(con|prn|aux|nul|com[0-9]|lpt[0-9])$")
+
 
 def write_pdf(path: str | os.PathLike[str], data: bytes) -> Path:
     """Write ``data`` to ``path`` atomically (the old file stays intact on failure)."""
@@ -19,4 +21,6 @@ def safe_file_stem(text: str, *, limit: int = 60) -> str:
     """Return ``text`` as a portable file-name part (ASCII letters, digits, '-')."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     stem = re.sub(r"[^A-Za-z0-9]+", "-", ascii_text).strip("-").lower()
-    return stem[:limit].rstrip("-") or "laporan"
+    stem = stem[:limit].rstrip("-") or "laporan"
+    # Windows will not open "con.pdf" or "nul.pdf": those are device names, not files.
+    return f"{stem}-ikm" if _WINDOWS_DEVICE.match(stem) else stem

@@ -23,7 +23,7 @@ from pathlib import Path
 from sqlalchemy import create_engine, select, update
 
 from ikmdesk import db
-from ikmdesk.atomic_file import fsync_file, fsync_folder
+from ikmdesk.atomic_file import ensure_parent, fsync_file, fsync_folder
 from ikmdesk.errors import (
     CONTEXT,
     MSG_DB_CORRUPT,
@@ -463,6 +463,7 @@ def _verify_readable(path: Path) -> None:
 def _free_target(folder: Path, db_path: Path, taken_at: datetime, reason: str) -> Path:
     """Return a backup path in ``folder`` for that time and reason that no file has yet."""
     candidate = folder / backup_name(db_path, taken_at, reason)
+    ensure_parent(candidate)  # a folder the OS refuses (too long, gone) is a FileWriteError
     n = 1
     while candidate.exists():
         n += 1

@@ -33,6 +33,7 @@ from sqlalchemy.orm import Session
 
 from ikmdesk.blob_store import BlobStore
 from ikmdesk.db import Database
+from ikmdesk.dialect import is_server_url
 from ikmdesk.errors import CONTEXT, QT_TRANSLATE_NOOP, UserError, ValidationError
 from ikmdesk.models import (
     Attachment,
@@ -165,6 +166,12 @@ def build_demo(
     }
     if isinstance(target, Database):
         return _build_in(target, options)
+    if is_server_url(target):
+        server = open_data_file(target, create=True)
+        try:
+            return _build_in(server, options)
+        finally:
+            server.close()
     path = Path(target).expanduser().resolve()
     new_file = not (path.exists() and path.stat().st_size > 0)
     new_blob_dir = not blob_dir(path).exists()

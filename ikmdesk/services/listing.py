@@ -14,6 +14,7 @@ from typing import Any, TypeAlias
 from sqlalchemy import ColumnElement, and_, exists, or_
 from sqlalchemy.orm import QueryableAttribute, aliased
 
+from ikmdesk.dialect import like_ignoring_case
 from ikmdesk.errors import CONTEXT, QT_TRANSLATE_NOOP, ValidationError
 
 MAX_LIMIT = 10_000
@@ -118,7 +119,7 @@ def contains_pattern(text: str) -> str:
 def text_matches(text: str, columns: Sequence[SqlColumn]) -> ColumnElement[bool]:
     """Return a condition true when every word of ``text`` is in one of ``columns``.
 
-    SQLite's LIKE ignores ASCII case, so "sari pisang" finds "UD Sari ... Pisang" as a user
+    Case is ignored on both engines, so "sari pisang" finds "UD Sari ... Pisang" as a user
     expects.
     """
     return words_match(text, lambda pattern: or_(*(like(column, pattern) for column in columns)))
@@ -133,5 +134,5 @@ def words_match(
 
 
 def like(column: SqlColumn, pattern: str) -> ColumnElement[bool]:
-    """Return ``column LIKE pattern`` with this module's escape character."""
-    return column.like(pattern, escape=LIKE_ESCAPE)
+    """Return ``column LIKE pattern`` with this module's escape character, ignoring case."""
+    return like_ignoring_case(column, pattern, LIKE_ESCAPE)

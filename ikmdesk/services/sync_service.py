@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from ikmdesk.blob_store import BlobStore
 from ikmdesk.db import Database, refresh_statistics
+from ikmdesk.dialect import serialize_writers
 from ikmdesk.errors import CONTEXT, QT_TRANSLATE_NOOP, UserError
 from ikmdesk.models import ChangeOp, Device, LocalIdentity
 from ikmdesk.models.enums import DeviceRole
@@ -352,7 +353,8 @@ def _import_package(
     if progress is not None:
         progress.raise_if_cancelled()
         progress.report(2, 4, "backup")
-    backup = backup_now(db.path, reason=REASON_SYNC_IMPORT)
+    # A server database is backed up by the server (pg_dump), not file by file here.
+    backup = backup_now(db.path, reason=REASON_SYNC_IMPORT) if db.is_file else None
     stored_blobs = 0
     for sha, data in contents.blobs.items():
         if not store.has(sha):
@@ -365,6 +367,12 @@ def _import_package(
     now_dt = datetime.fromtimestamp(now / 1000, UTC)
     try:
         with db.unit_of_work() as session:
+            serialize_writers(session.connection())
+            if session.get(ImportedPackage, manifest.package_id) is not None:
+                # Another laptop on the same server database imported it meanwhile.
+                return ImportResult(
+                    path.name, manifest.package_id, manifest.sender_id, manifest.sender_name, True
+                )
             session.info[CAPTURE_OFF] = True
             if newly_trusted:
                 _trust_sender(session, signed)

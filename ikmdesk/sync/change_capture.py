@@ -19,6 +19,7 @@ from sqlalchemy import Connection, Table, event, insert, inspect, select, update
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 from sqlalchemy.orm.attributes import NO_VALUE
 
+from ikmdesk.dialect import serialize_writers
 from ikmdesk.errors import (
     CONTEXT,
     MSG_DEVICE_NOT_SET_UP,
@@ -196,6 +197,7 @@ def record_ops(session: Session, changes: Iterable[tuple[str, str, dict[str, Any
 
 
 def _write_ops(session: Session, changes: Iterable[tuple[str, str, dict[str, Any]]]) -> None:
+    serialize_writers(session.connection())  # before reading the op counter it will advance
     identity, pending = _identity(session)
     device_id = identity.device_id
     connection = session.connection()

@@ -11,10 +11,11 @@ import json
 from collections.abc import Mapping
 from typing import cast
 
-from sqlalchemy import Connection, Table, Text, and_, delete, func, select, type_coerce
+from sqlalchemy import Connection, Table, and_, delete, func, select
 from sqlalchemy.orm import Session
 
 from ikmdesk.blob_store import is_sha256
+from ikmdesk.dialect import json_as_text
 from ikmdesk.models import ChangeOp
 from ikmdesk.models.sync_state import PeerKnowledge, SyncContext
 
@@ -133,7 +134,7 @@ def op_lines_unknown_to(connection: Connection, known: Mapping[str, int]) -> lis
     """
     quote = json.encoder.encode_basestring  # type: ignore[attr-defined]
     origins = connection.scalars(select(_log.c.device_id).distinct()).all()
-    raw_value = type_coerce(_log.c.value, Text)
+    raw_value = json_as_text(_log.c.value, connection)
     lines: list[str] = []
     for origin in sorted(origins):
         result = connection.execute(

@@ -28,6 +28,7 @@ from typing import Any, cast
 from sqlalchemy import Connection, Table, bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
+from ikmdesk.dialect import serialize_writers
 from ikmdesk.models import ChangeOp
 from ikmdesk.models.sync_state import SyncConflict
 from ikmdesk.sync.change_capture import (
@@ -77,6 +78,7 @@ def apply_ops(session: Session, ops: Sequence[Op], *, now: datetime) -> ApplyOut
     """Store the ops this device lacks and bring every field they touch to its winning value."""
     connection = session.connection()
     if connection.dialect.name != "sqlite":
+        serialize_writers(connection)  # before asking which of the ops are already held
         return _apply(connection, ops, now)
     # Children may name parents that arrive later in the same package.
     connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")

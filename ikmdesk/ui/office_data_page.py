@@ -759,7 +759,8 @@ class OfficeDataPage(QWidget):
         database = self.database
 
         def work(progress: Progress) -> ImportResult:
-            backup_now(database.path, reason=REASON_IMPORT)
+            if database.is_file:  # a server database is backed up by the server (pg_dump)
+                backup_now(database.path, reason=REASON_IMPORT)
             try:
                 with database.unit_of_work() as session:
                     return apply_import(

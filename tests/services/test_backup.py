@@ -30,6 +30,10 @@ from ikmdesk.services.data_file import open_data_file
 from ikmdesk.services.reference_data import cluster_id, region_id
 from tests.conftest import make_database
 
+pytestmark = pytest.mark.sqlite_only(
+    reason="file backups and restores of a SQLite database (a server is backed up with pg_dump)"
+)
+
 
 def _add_enterprise(db: Database, name: str) -> None:
     with db.unit_of_work() as session:
