@@ -316,7 +316,6 @@ def upgrade() -> None:
         batch_op.create_index("ix_logbook_entry_visit", ["visit_id"], unique=False)
 
 
-
 def downgrade() -> None:
     with op.batch_alter_table("logbook_entry", schema=None) as batch_op:
         batch_op.drop_index("ix_logbook_entry_visit")
