@@ -1,0 +1,12 @@
+"""Programme reference data every release ships: diagnosis templates and starter guidance sheets."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from ikmdesk.services.programme.diagnosis_template import ensure_shipped_diagnosis_templates
+
+
+def ensure_shipped_programme_data(session: Session) -> None:
+    """Store the shipped programme reference data this database lacks (no change ops)."""
+    ensure_shipped_diagnosis_templates(session)
