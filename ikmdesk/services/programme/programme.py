@@ -406,3 +406,19 @@ def _ensure_exists(
         record = session.get(model, record_id) if record_id else None
         if record is None or record.deleted:
             raise ValidationError(field, MSG_PROGRAMME_UNKNOWN_REF, what=what, id=record_id)
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """A device's officer who can be assigned to programmes."""
+
+    id: str
+    name: str
+    role: str
+
+
+def list_people(session: Session) -> list[Person]:
+    """Return every live device's officer (officers first, then supervisors), by name."""
+    devices = session.scalars(select(Device).where(Device.deleted.is_(False)))
+    people = [Person(d.id, d.officer_name, d.role.value) for d in devices]
+    return sorted(people, key=lambda p: (p.role != "officer", p.name.casefold()))
