@@ -66,6 +66,7 @@ from ikmdesk.services.demo_checks import (
     newest_templates,
 )
 from ikmdesk.services.device import create_identity, has_identity, this_device
+from ikmdesk.services.programme.demo import write_programme_demo
 from ikmdesk.services.quality_check import ensure_shipped_templates
 from ikmdesk.services.reference_data import cluster_id, region_id
 
@@ -224,6 +225,14 @@ def write_demo(
         attachments=_attachment_rows(world, visit_plans, photos),
     )
     _insert_all(session, world, rows)
+    write_programme_demo(
+        session,
+        key=str(world.namespace),
+        device_id=device.id,
+        today=world.today,
+        enterprises=rows.enterprises,
+        visits=rows.visits,
+    )
     return DemoSummary(
         device_id=device.id,
         database_created=False,
