@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ def add_kinds(
     common: Callable[..., None],
     write_report: Callable[..., int],
     done: Callable[[argparse.Namespace, Path], int],
+    month: Callable[[str], date],
 ) -> None:
     """Add the programme report kinds to ``ikmdesk report``."""
     programme = kinds.add_parser(
@@ -47,3 +49,33 @@ def add_kinds(
         return done(args, write_atomically(Path(args.out), data))
 
     programme.set_defaults(func=run)
+
+    handout = kinds.add_parser("handout", help="lembar pendampingan untuk IKM dari satu kunjungan")
+    handout.add_argument("--visit", required=True, help="id kunjungan")
+    common(handout, out_help="berkas PDF tujuan")
+
+    def run_handout(args: argparse.Namespace) -> int:
+        from ikmdesk.reports.programme_render import render_handout
+
+        return write_report(
+            args, lambda db: render_handout(db, args.visit, lang=args.lang), writable=False
+        )
+
+    handout.set_defaults(func=run_handout)
+
+    officer = kinds.add_parser("officer", help="laporan kegiatan bulanan petugas")
+    officer.add_argument("--month", required=True, help="bulan, TTTT-BB")
+    officer.add_argument("--officer", help="id perangkat petugas (bawaan: perangkat ini)")
+    common(officer, out_help="berkas PDF tujuan")
+
+    def run_officer(args: argparse.Namespace) -> int:
+        from ikmdesk.reports.programme_render import render_officer_month
+
+        day = month(args.month)
+        return write_report(
+            args,
+            lambda db: render_officer_month(db, day, officer_id=args.officer, lang=args.lang),
+            writable=False,
+        )
+
+    officer.set_defaults(func=run_officer)

@@ -62,7 +62,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     visits.add_argument("--to", dest="last", required=True, help="tanggal akhir, TTTT-BB-HH")
     _common(visits, out_help="folder tujuan (dibuat bila belum ada)")
     visits.set_defaults(func=_run_visits)
-    _programme_reports.add_kinds(kinds, common=_common, write_report=_write_report, done=_done)
+    _programme_reports.add_kinds(
+        kinds, common=_common, write_report=_write_report, done=_done, month=_month
+    )
 
 
 def _common(parser: argparse.ArgumentParser, *, out_help: str) -> None:

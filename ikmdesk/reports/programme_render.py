@@ -45,6 +45,44 @@ def render_programme(
     )
 
 
+def render_handout(
+    db: Database, visit_id: str, *, lang: str | None = None, generated_at: datetime | None = None
+) -> bytes:
+    """Return the Lembar Pendampingan PDF of one visit."""
+    from ikmdesk.reports.handout_report import HandoutReport
+    from ikmdesk.services.programme.handout import visit_handout
+
+    return render_with(
+        db,
+        HandoutReport,
+        lambda session: visit_handout(session, visit_id),
+        lang=lang,
+        generated_at=generated_at,
+    )
+
+
+def render_officer_month(
+    db: Database,
+    month: date,
+    *,
+    officer_id: str | None = None,
+    lang: str | None = None,
+    generated_at: datetime | None = None,
+) -> bytes:
+    """Return the officer's monthly activity report (this device's officer by default)."""
+    from ikmdesk.reports.officer_report import OfficerReport
+    from ikmdesk.services.device import this_device
+    from ikmdesk.services.programme.officer_month import officer_month
+
+    return render_with(
+        db,
+        OfficerReport,
+        lambda session: officer_month(session, officer_id or this_device(session).id, month),
+        lang=lang,
+        generated_at=generated_at,
+    )
+
+
 def render_with(
     db: Database,
     report: Callable[..., PdfReport],

@@ -72,6 +72,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "handout_visit": ("Kunjungan {date} oleh {officer}", "Visit on {date} by {officer}"),
     "handout_found": ("Yang kami lihat", "What we saw"),
     "handout_todo": ("Yang perlu dilakukan", "What to do"),
+    "handout_action": ("Tindakan", "Action"),
+    "handout_deadline": ("Batas waktu", "Deadline"),
     "handout_by": ("paling lambat {date}", "by {date}"),
     "handout_guidance": ("Petunjuk singkat", "Short guidance"),
     "handout_taught": ("Yang dipelajari hari ini", "What we learned today"),

@@ -3347,6 +3347,14 @@ Compare the fingerprint with the sender. Trust it?</translation>
         <translation>This IKM already has {count} visits, so it cannot be deleted. Set its status to &apos;closed&apos; if the business has stopped.</translation>
     </message>
     <message>
+        <source>Lembar panduan</source>
+        <translation>Guidance sheet</translation>
+    </message>
+    <message>
+        <source>Judul, isi dan sumber lembar panduan wajib diisi.</source>
+        <translation>A guidance sheet needs a title, a text and a source.</translation>
+    </message>
+    <message>
         <source>Klaster &apos;{value}&apos; tidak dikenal.</source>
         <translation>Unknown cluster &apos;{value}&apos;.</translation>
     </message>
