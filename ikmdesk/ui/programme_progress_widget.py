@@ -35,15 +35,18 @@ DUE = QColor("#8a5a00")
 DONE = QColor("#1e6b2f")
 
 
-def _table(columns: int) -> QTableWidget:
+def _table(columns: int, stretch: int) -> QTableWidget:
+    """Return a read-only table whose ``stretch`` column takes the room the others leave."""
     table = QTableWidget(0, columns)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setAlternatingRowColors(True)
     table.verticalHeader().hide()
-    table.horizontalHeader().setStretchLastSection(True)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    table.setWordWrap(True)
     return table
 
 
@@ -81,9 +84,12 @@ class ProgrammeProgressWidget(TranslatedWidget):
         self._database = database
         self.programme_id: str | None = None
         self._progress: list[IkmProgress] = []
-        self.ikm_table = _table(7)
-        self.logbook_table = _table(6)
-        self.target_table = _table(4)
+        self.ikm_table = _table(7, stretch=0)
+        self.logbook_table = _table(6, stretch=1)
+        self.target_table = _table(4, stretch=1)
+        target_header = self.target_table.horizontalHeader()
+        target_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.target_table.setColumnWidth(0, 190)
         self.logbook_label = QLabel()
         self.target_label = QLabel()
         self.diagnosis_button = QPushButton()
@@ -145,7 +151,7 @@ class ProgrammeProgressWidget(TranslatedWidget):
                 self.tr("Di bawah jam minimum"),
                 self.tr("Kunjungan terakhir"),
                 self.tr("Diagnosis"),
-                self.tr("Sasaran: tercapai / segera / terlambat / lain"),
+                self.tr("Sasaran ✓ / segera / telat / lain"),
             ]
         )
         self.logbook_table.setHorizontalHeaderLabels(
@@ -203,7 +209,6 @@ class ProgrammeProgressWidget(TranslatedWidget):
             )
             for column, cell in enumerate(cells):
                 self.ikm_table.setItem(row, column, cell)
-        self.ikm_table.resizeColumnsToContents()
         ids = [p.enterprise_id for p in self._progress]
         if ids:
             self.ikm_table.blockSignals(True)
@@ -270,7 +275,7 @@ class ProgrammeProgressWidget(TranslatedWidget):
             for column, cell in enumerate(cells):
                 self.target_table.setItem(row, column, cell)
         for table in (self.logbook_table, self.target_table):
-            table.resizeColumnsToContents()
+            table.resizeRowsToContents()
 
     def _update_buttons(self) -> None:
         has_ikm = self.selected_enterprise_id() is not None

@@ -1850,8 +1850,8 @@ P-IRT {number}</translation>
         <translation>Diagnosis</translation>
     </message>
     <message>
-        <source>Sasaran: tercapai / segera / terlambat / lain</source>
-        <translation>Targets: met / due soon / late / other</translation>
+        <source>Sasaran ✓ / segera / telat / lain</source>
+        <translation>Targets ✓ / due / late / other</translation>
     </message>
     <message>
         <source>Tanggal</source>
