@@ -3355,6 +3355,30 @@ Compare the fingerprint with the sender. Trust it?</translation>
         <translation>A guidance sheet needs a title, a text and a source.</translation>
     </message>
     <message>
+        <source>Berkas {path} bukan berkas Excel (.xlsx) yang terbaca.</source>
+        <translation>The file {path} is not a readable Excel (.xlsx) file.</translation>
+    </message>
+    <message>
+        <source>Baris judul harus memuat kolom Tahun, Pelatihan, dan NIB atau Nama IKM (ditemukan: {found}).</source>
+        <translation>The heading row must hold the columns Tahun, Pelatihan, and NIB or Nama IKM (found: {found}).</translation>
+    </message>
+    <message>
+        <source>Baris {row}: {problem}. Tidak ada yang diimpor; perbaiki berkasnya lalu coba lagi.</source>
+        <translation>Row {row}: {problem}. Nothing was imported; correct the file and try again.</translation>
+    </message>
+    <message>
+        <source>tahun &apos;{value}&apos; bukan tahun 1980-2100</source>
+        <translation>year &apos;{value}&apos; is not a year from 1980 to 2100</translation>
+    </message>
+    <message>
+        <source>nama pelatihan kosong</source>
+        <translation>the training name is empty</translation>
+    </message>
+    <message>
+        <source>IKM &apos;{value}&apos; tidak ditemukan</source>
+        <translation>IKM &apos;{value}&apos; not found</translation>
+    </message>
+    <message>
         <source>Klaster &apos;{value}&apos; tidak dikenal.</source>
         <translation>Unknown cluster &apos;{value}&apos;.</translation>
     </message>
