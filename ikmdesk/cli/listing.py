@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from ikmdesk.cli import add_db_argument, add_json_argument, print_json
+from ikmdesk.cli import _programme_lists, add_db_argument, add_json_argument, print_json
 from ikmdesk.services import enterprise as enterprise_service
 from ikmdesk.services import follow_up as follow_up_service
 from ikmdesk.services import visit as visit_service
@@ -191,6 +191,8 @@ _KINDS: dict[
         ],
     ),
 }
+
+_KINDS.update(_programme_lists.KINDS)
 
 
 def table(records: Sequence[dict[str, Any]], columns: Sequence[Column]) -> str:

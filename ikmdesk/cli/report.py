@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from ikmdesk.cli import add_db_argument, add_json_argument, print_json
+from ikmdesk.cli import _programme_reports, add_db_argument, add_json_argument, print_json
 from ikmdesk.db import Database
 from ikmdesk.errors import (
     CONTEXT,
@@ -62,6 +62,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     visits.add_argument("--to", dest="last", required=True, help="tanggal akhir, TTTT-BB-HH")
     _common(visits, out_help="folder tujuan (dibuat bila belum ada)")
     visits.set_defaults(func=_run_visits)
+    _programme_reports.add_kinds(
+        kinds, common=_common, write_report=_write_report, done=_done, month=_month
+    )
 
 
 def _common(parser: argparse.ArgumentParser, *, out_help: str) -> None:

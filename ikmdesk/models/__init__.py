@@ -7,13 +7,20 @@ from ikmdesk.models.change_log import ChangeOp
 from ikmdesk.models.checklist_template import ChecklistTemplate
 from ikmdesk.models.cluster import Cluster
 from ikmdesk.models.device import Device, LocalIdentity
+from ikmdesk.models.diagnosis import Diagnosis, DiagnosisTemplate
 from ikmdesk.models.enterprise import Enterprise
 from ikmdesk.models.follow_up import FollowUp
+from ikmdesk.models.guidance_sheet import GuidanceSheet
+from ikmdesk.models.logbook_entry import LogbookEntry
+from ikmdesk.models.partner import Partner
+from ikmdesk.models.plan_target import PlanTarget
 from ikmdesk.models.product import Product
+from ikmdesk.models.programme import Programme, ProgrammeEnrollment
 from ikmdesk.models.quality_check import QualityAnswer, QualityCheck
 from ikmdesk.models.region import Region
 from ikmdesk.models.setting import Setting
 from ikmdesk.models.sync_state import SyncConflict, TrustedPeer  # noqa: F401 - registers sync tables
+from ikmdesk.models.training_record import TrainingRecord
 from ikmdesk.models.visit import Visit
 
 SYNCED_MODELS: tuple[type[SyncedRecord], ...] = (
@@ -30,6 +37,16 @@ SYNCED_MODELS: tuple[type[SyncedRecord], ...] = (
     Attachment,
     ApprovalSnapshot,
     ReportNumber,
+    # Mentoring programmes (issue 13).
+    Partner,
+    Programme,
+    ProgrammeEnrollment,
+    DiagnosisTemplate,
+    Diagnosis,
+    PlanTarget,
+    LogbookEntry,
+    GuidanceSheet,
+    TrainingRecord,
 )
 """Synced record types, parents before children (the order ops are applied in)."""
 
@@ -42,16 +59,25 @@ __all__ = [
     "ChecklistTemplate",
     "Cluster",
     "Device",
+    "Diagnosis",
+    "DiagnosisTemplate",
     "Enterprise",
     "FollowUp",
+    "GuidanceSheet",
     "LocalIdentity",
+    "LogbookEntry",
+    "Partner",
+    "PlanTarget",
     "Product",
+    "Programme",
+    "ProgrammeEnrollment",
     "QualityAnswer",
     "QualityCheck",
     "Region",
     "ReportNumber",
     "Setting",
     "SyncedRecord",
+    "TrainingRecord",
     "Visit",
     "new_id",
     "stable_id",

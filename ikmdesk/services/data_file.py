@@ -6,6 +6,7 @@ import os
 
 from ikmdesk.db import Database, open_database
 from ikmdesk.services.backup import adopt_pre_migration_backups
+from ikmdesk.services.programme.shipped import ensure_shipped_programme_data
 from ikmdesk.services.quality_check import ensure_shipped_templates
 from ikmdesk.services.reference_data import seed_reference_data
 from ikmdesk.sync import change_capture
@@ -32,6 +33,7 @@ def open_data_file(
             # A new release may ship new template versions; every device adds them alike.
             with db.unit_of_work() as session:
                 ensure_shipped_templates(session)
+                ensure_shipped_programme_data(session)
     except BaseException:
         db.close()
         raise

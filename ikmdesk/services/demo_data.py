@@ -69,6 +69,7 @@ from ikmdesk.services.demo_checks import (
     newest_templates,
 )
 from ikmdesk.services.device import create_identity, has_identity, this_device
+from ikmdesk.services.programme.demo import write_programme_demo
 from ikmdesk.services.quality_check import ensure_shipped_templates
 from ikmdesk.services.reference_data import cluster_id, region_id
 
@@ -240,6 +241,14 @@ def write_demo(
     )
     _insert_all(session, world, rows)
     record_demo_approvals(session, rows.visits)
+    write_programme_demo(
+        session,
+        key=str(world.namespace),
+        device_id=device.id,
+        today=world.today,
+        enterprises=rows.enterprises,
+        visits=rows.visits,
+    )
     return DemoSummary(
         device_id=device.id,
         database_created=False,

@@ -107,6 +107,13 @@ PAGES: tuple[PageSpec, ...] = (
         "Ctrl+4",
     ),
     PageSpec(
+        "program",
+        QT_TRANSLATE_NOOP("MainWindow", "Program"),
+        "ikmdesk.ui.programme_page",
+        "ProgrammePage",
+        "Ctrl+0",
+    ),
+    PageSpec(
         "sinkronisasi",
         QT_TRANSLATE_NOOP("MainWindow", "Sinkronisasi"),
         "ikmdesk.ui.sync_page",

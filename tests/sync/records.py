@@ -13,16 +13,28 @@ from ikmdesk.models import (
     ChecklistTemplate,
     Cluster,
     Device,
+    Diagnosis,
+    DiagnosisTemplate,
     Enterprise,
     FollowUp,
+    GuidanceSheet,
+    LogbookEntry,
+    Partner,
+    PlanTarget,
     Product,
+    Programme,
+    ProgrammeEnrollment,
     QualityAnswer,
     QualityCheck,
     Region,
     ReportNumber,
+    TrainingRecord,
     new_id,
 )
+from ikmdesk.models.diagnosis import DiagnosisStage
 from ikmdesk.models.enums import DeviceRole, RegionLevel, VisitPurpose
+from ikmdesk.models.logbook_entry import TeachingMethod
+from ikmdesk.models.partner import PartnerKind
 from ikmdesk.models.visit import Visit
 
 # For each synced table: a field an edit changes, and the new value.
@@ -40,6 +52,15 @@ EDITS: dict[str, tuple[str, Any]] = {
     "attachment": ("caption", "Ruang produksi"),
     "approval_snapshot": ("digest", "0123456789ab"),
     "report_number": ("number", "0002/DISPERINDAG/IKM/XI/2026"),
+    "partner": ("contact_person", "Dr. Rina"),
+    "programme": ("visit_interval_days", 14),
+    "programme_enrollment": ("enrolled_on", date(2026, 11, 9)),
+    "diagnosis_template": ("title_en", "Edited"),
+    "diagnosis": ("notes", "Perlu dicek ulang"),
+    "plan_target": ("done_on", date(2026, 11, 30)),
+    "logbook_entry": ("hours", 3.5),
+    "guidance_sheet": ("body", "Teks baru"),
+    "training_record": ("organiser", "Disperindag Kaltim"),
 }
 
 
@@ -112,9 +133,11 @@ def one_of_each(session: Session, officer_id: str) -> dict[str, Any]:
     )
     session.add_all([follow_up, attachment, snapshot, number])
     session.flush()
+    programme_records = _programme_records(session, officer_id, enterprise.id, visit.id, cluster.id)
     return {
         "approval_snapshot": snapshot,
         "report_number": number,
+        **programme_records,
         "device": device,
         "region": desa,
         "cluster": cluster,
@@ -126,4 +149,71 @@ def one_of_each(session: Session, officer_id: str) -> dict[str, Any]:
         "quality_answer": answer,
         "follow_up": follow_up,
         "attachment": attachment,
+    }
+
+
+def _programme_records(
+    session: Session, officer_id: str, enterprise_id: str, visit_id: str, cluster_id: str
+) -> dict[str, Any]:
+    """The mentoring-programme records (issue 13), children after parents."""
+    kecamatan_id = session.get_one(Enterprise, enterprise_id).kecamatan_id
+    partner = Partner(name="Universitas Mulawarman", kind=PartnerKind.UNIVERSITY)
+    template = DiagnosisTemplate(
+        code="uji", version=1, title_id="Uji", title_en="Test", definition={"sections": []}
+    )
+    session.add_all([partner, template])
+    session.flush()
+    programme = Programme(
+        name="Pendampingan Uji",
+        cluster_id=cluster_id,
+        kecamatan_id=kecamatan_id,
+        starts_on=date(2026, 11, 1),
+        ends_on=date(2027, 2, 28),
+        officer_ids=[officer_id],
+        partner_ids=[partner.id],
+    )
+    session.add(programme)
+    session.flush()
+    enrollment = ProgrammeEnrollment(
+        programme_id=programme.id, enterprise_id=enterprise_id, enrolled_on=date(2026, 11, 2)
+    )
+    diagnosis = Diagnosis(
+        programme_id=programme.id,
+        enterprise_id=enterprise_id,
+        template_id=template.id,
+        stage=DiagnosisStage.BASELINE,
+        diagnosed_on=date(2026, 11, 2),
+        officer_id=officer_id,
+        answers={"workers": 3},
+    )
+    target = PlanTarget(
+        programme_id=programme.id,
+        enterprise_id=enterprise_id,
+        target_code="spp-irt-terbit",
+        indicator="SPP-IRT terbit",
+        due_on=date(2027, 2, 1),
+    )
+    entry = LogbookEntry(
+        visit_id=visit_id,
+        programme_id=programme.id,
+        topics=["label-perbpom-31-2018"],
+        method=TeachingMethod.DEMONSTRATION,
+        hours=2.0,
+        workers_reached=3,
+        partner_id=partner.id,
+    )
+    sheet = GuidanceSheet(code="uji", title="Uji", body="Teks", source="standards.md")
+    training = TrainingRecord(enterprise_id=enterprise_id, year=2023, title="Pelatihan kemasan")
+    session.add_all([enrollment, diagnosis, target, entry, sheet, training])
+    session.flush()
+    return {
+        "partner": partner,
+        "programme": programme,
+        "programme_enrollment": enrollment,
+        "diagnosis_template": template,
+        "diagnosis": diagnosis,
+        "plan_target": target,
+        "logbook_entry": entry,
+        "guidance_sheet": sheet,
+        "training_record": training,
     }

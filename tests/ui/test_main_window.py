@@ -39,6 +39,7 @@ def test_navigation_list_opens_every_page(qtbot, main_window):
         "IKM",
         "Kunjungan",
         "Tindak lanjut",
+        "Program",
         "Sinkronisasi",
         "Laporan",
         "Data kantor",

@@ -95,6 +95,7 @@ def test_switching_language_in_settings_changes_the_window_live(qtbot, main_wind
         "IKMs",
         "Visits",
         "Follow-ups",
+        "Programmes",
         "Sync",
         "Reports",
         "Office data",

@@ -244,6 +244,25 @@
     </message>
 </context>
 <context>
+    <name>DiagnosisDialog</name>
+    <message>
+        <source>Tanggal diagnosis</source>
+        <translation>Diagnosis date</translation>
+    </message>
+    <message>
+        <source>%1 (dari data)</source>
+        <translation>%1 (from records)</translation>
+    </message>
+    <message>
+        <source>ya</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>tidak</source>
+        <translation>no</translation>
+    </message>
+</context>
+<context>
     <name>DuplicatePairModel</name>
     <message>
         <source>IKM pertama</source>
@@ -1032,6 +1051,45 @@
     </message>
 </context>
 <context>
+    <name>LogbookDialog</name>
+    <message>
+        <source>Logbook kunjungan program</source>
+        <translation>Programme visit logbook</translation>
+    </message>
+    <message>
+        <source>Tidak ada mitra hadir</source>
+        <translation>No partner present</translation>
+    </message>
+    <message>
+        <source>Kunjungan</source>
+        <translation>Visit</translation>
+    </message>
+    <message>
+        <source>Topik yang diajarkan</source>
+        <translation>Topics taught</translation>
+    </message>
+    <message>
+        <source>Metode</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <source>Lama (jam)</source>
+        <translation>Duration (hours)</translation>
+    </message>
+    <message>
+        <source>Pekerja yang didampingi</source>
+        <translation>Workers reached</translation>
+    </message>
+    <message>
+        <source>Mitra hadir</source>
+        <translation>Partner present</translation>
+    </message>
+    <message>
+        <source>Catatan</source>
+        <translation>Notes</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Beranda</source>
@@ -1080,6 +1138,10 @@
     <message>
         <source>&amp;Simpan</source>
         <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>Programmes</translation>
     </message>
     <message>
         <source>Data kantor</source>
@@ -1654,6 +1716,25 @@ ikmdesk restore --db &quot;{db}&quot; --from &quot;{file}&quot;</translation>
     </message>
 </context>
 <context>
+    <name>PartnerDialog</name>
+    <message>
+        <source>Mitra baru</source>
+        <translation>New partner</translation>
+    </message>
+    <message>
+        <source>Nama lembaga</source>
+        <translation>Institution name</translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Narahubung</source>
+        <translation>Contact person</translation>
+    </message>
+</context>
+<context>
     <name>PassphraseDialog</name>
     <message>
         <source>Kata sandi paket</source>
@@ -1858,6 +1939,251 @@ P-IRT {number}</translation>
     <message>
         <source>Hapus produk {name}?</source>
         <translation>Delete product {name}?</translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammeForm</name>
+    <message>
+        <source>Nama program</source>
+        <translation>Programme name</translation>
+    </message>
+    <message>
+        <source>Klaster</source>
+        <translation>Cluster</translation>
+    </message>
+    <message>
+        <source>Kecamatan</source>
+        <translation>Kecamatan</translation>
+    </message>
+    <message>
+        <source>Sentra / desa</source>
+        <translation>Sentra / village</translation>
+    </message>
+    <message>
+        <source>Mulai</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Selesai</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <source>Kunjungan setiap (hari)</source>
+        <translation>Visit every (days)</translation>
+    </message>
+    <message>
+        <source>Jam minimum per kunjungan</source>
+        <translation>Minimum hours per visit</translation>
+    </message>
+    <message>
+        <source>Tujuan</source>
+        <translation>Goal</translation>
+    </message>
+    <message>
+        <source>Petugas pendamping</source>
+        <translation>Mentoring officers</translation>
+    </message>
+    <message>
+        <source>Mitra</source>
+        <translation>Partners</translation>
+    </message>
+    <message>
+        <source>IKM peserta</source>
+        <translation>Enrolled IKMs</translation>
+    </message>
+    <message>
+        <source>Simpan program</source>
+        <translation>Save programme</translation>
+    </message>
+    <message>
+        <source>mis. Desa Karangan Hilir</source>
+        <translation>e.g. Desa Karangan Hilir</translation>
+    </message>
+    <message>
+        <source>Program dibuat dan diubah oleh atasan; sampai ke sini lewat sinkronisasi.</source>
+        <translation>Programmes are made and changed by the supervisor; they reach this device by sync.</translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammePage</name>
+    <message>
+        <source>Program pendampingan</source>
+        <translation>Mentoring programmes</translation>
+    </message>
+    <message>
+        <source>Program baru</source>
+        <translation>New programme</translation>
+    </message>
+    <message>
+        <source>Mitra baru…</source>
+        <translation>New partner…</translation>
+    </message>
+    <message>
+        <source>IKM dan kemajuan</source>
+        <translation>IKMs and progress</translation>
+    </message>
+    <message>
+        <source>Pengaturan program</source>
+        <translation>Programme settings</translation>
+    </message>
+    <message>
+        <source>belum mulai</source>
+        <translation>not started</translation>
+    </message>
+    <message>
+        <source>berjalan</source>
+        <translation>in progress</translation>
+    </message>
+    <message>
+        <source>selesai</source>
+        <translation>ended</translation>
+    </message>
+    <message>
+        <source>Program saya</source>
+        <translation>My programme</translation>
+    </message>
+    <message>
+        <source>Belum ada program. Buat program baru.</source>
+        <translation>No programme yet. Create a new one.</translation>
+    </message>
+    <message>
+        <source>Belum ada program. Program dari atasan datang lewat sinkronisasi.</source>
+        <translation>No programme yet. Programmes from the supervisor arrive by sync.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 – %3 · kunjungan setiap %4 hari, minimal %5 jam&lt;br&gt;Petugas: %6 · Mitra: %7</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 – %3 · a visit every %4 days, at least %5 hours&lt;br&gt;Officers: %6 · Partners: %7</translation>
+    </message>
+    <message>
+        <source>Logbook</source>
+        <translation>Logbook</translation>
+    </message>
+    <message>
+        <source>IKM ini belum punya kunjungan draf. Catat kunjungannya dulu di halaman Kunjungan, lalu isi logbook di sini.</source>
+        <translation>This IKM has no draft visit yet. Record the visit on the Visits page first, then fill the logbook here.</translation>
+    </message>
+    <message>
+        <source>Diagnosis akhir</source>
+        <translation>Final diagnosis</translation>
+    </message>
+    <message>
+        <source>Diagnosis awal</source>
+        <translation>Baseline diagnosis</translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammeProgressWidget</name>
+    <message>
+        <source>IKM</source>
+        <translation>IKM</translation>
+    </message>
+    <message>
+        <source>Kunjungan / rencana</source>
+        <translation>Visits / planned</translation>
+    </message>
+    <message>
+        <source>Jam</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <source>Di bawah jam minimum</source>
+        <translation>Below minimum hours</translation>
+    </message>
+    <message>
+        <source>Kunjungan terakhir</source>
+        <translation>Last visit</translation>
+    </message>
+    <message>
+        <source>Diagnosis</source>
+        <translation>Diagnosis</translation>
+    </message>
+    <message>
+        <source>Sasaran ✓ / segera / telat / lain</source>
+        <translation>Targets ✓ / due / late / other</translation>
+    </message>
+    <message>
+        <source>Tanggal</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Topik</source>
+        <translation>Topics</translation>
+    </message>
+    <message>
+        <source>Metode</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <source>Pekerja</source>
+        <translation>Workers</translation>
+    </message>
+    <message>
+        <source>Mitra hadir</source>
+        <translation>Partner present</translation>
+    </message>
+    <message>
+        <source>Sasaran</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>Indikator</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>Tenggat</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>Keadaan</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Logbook pembinaan</source>
+        <translation>Mentoring logbook</translation>
+    </message>
+    <message>
+        <source>Rencana: sasaran</source>
+        <translation>Plan: targets</translation>
+    </message>
+    <message>
+        <source>Diagnosis…</source>
+        <translation>Diagnosis…</translation>
+    </message>
+    <message>
+        <source>Catat logbook…</source>
+        <translation>Record logbook…</translation>
+    </message>
+    <message>
+        <source>Tambah sasaran…</source>
+        <translation>Add target…</translation>
+    </message>
+    <message>
+        <source>Tandai tercapai</source>
+        <translation>Mark as met</translation>
+    </message>
+    <message>
+        <source>tercapai</source>
+        <translation>met</translation>
+    </message>
+    <message>
+        <source>terlambat</source>
+        <translation>late</translation>
+    </message>
+    <message>
+        <source>segera jatuh tempo</source>
+        <translation>due soon</translation>
+    </message>
+    <message>
+        <source>berjalan</source>
+        <translation>in progress</translation>
+    </message>
+    <message>
+        <source>sudah</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <source>belum</source>
+        <translation>not yet</translation>
     </message>
 </context>
 <context>
@@ -2426,6 +2752,29 @@ P-IRT {number}</translation>
     <message>
         <source>{file}: ditolak — {reason}</source>
         <translation>{file}: refused — {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>TargetDialog</name>
+    <message>
+        <source>Tambah sasaran</source>
+        <translation>Add target</translation>
+    </message>
+    <message>
+        <source>Sasaran</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>Indikator</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>Dasar</source>
+        <translation>Basis</translation>
+    </message>
+    <message>
+        <source>Tenggat</source>
+        <translation>Deadline</translation>
     </message>
 </context>
 <context>
@@ -3519,6 +3868,170 @@ P-IRT {number}</translation>
     <message>
         <source>Produk tidak dapat dipindah ke IKM lain; hapus lalu buat di IKM yang benar.</source>
         <translation>A product cannot be moved to another IKM; delete it and create it at the right IKM.</translation>
+    </message>
+    <message>
+        <source>Hanya atasan yang dapat mengubah program pendampingan, mitra dan lembar panduan. Perubahan dari atasan sampai ke perangkat ini lewat sinkronisasi.</source>
+        <translation>Only the supervisor can change mentoring programmes, partners and guidance sheets. The supervisor&apos;s changes reach this device by sync.</translation>
+    </message>
+    <message>
+        <source>IKM ini tidak terdaftar dalam program tersebut.</source>
+        <translation>This IKM is not enrolled in that programme.</translation>
+    </message>
+    <message>
+        <source>Isian diagnosis &apos;{field}&apos; tidak ada pada templat diagnosis ini.</source>
+        <translation>The diagnosis field &apos;{field}&apos; is not in this diagnosis template.</translation>
+    </message>
+    <message>
+        <source>Jawaban untuk &apos;{label}&apos; tidak sesuai ({value}); {expected}.</source>
+        <translation>The answer for &apos;{label}&apos; does not fit ({value}); {expected}.</translation>
+    </message>
+    <message>
+        <source>isi angka {low} sampai {high}</source>
+        <translation>enter a number from {low} to {high}</translation>
+    </message>
+    <message>
+        <source>pilih salah satu: {choices}</source>
+        <translation>choose one of: {choices}</translation>
+    </message>
+    <message>
+        <source>isi ya atau tidak</source>
+        <translation>answer yes or no</translation>
+    </message>
+    <message>
+        <source>isi teks paling banyak 500 huruf</source>
+        <translation>enter at most 500 characters of text</translation>
+    </message>
+    <message>
+        <source>Tahap diagnosis &apos;{value}&apos; tidak dikenal.</source>
+        <translation>Unknown diagnosis stage &apos;{value}&apos;.</translation>
+    </message>
+    <message>
+        <source>Lembar panduan</source>
+        <translation>Guidance sheet</translation>
+    </message>
+    <message>
+        <source>Judul, isi dan sumber lembar panduan wajib diisi.</source>
+        <translation>A guidance sheet needs a title, a text and a source.</translation>
+    </message>
+    <message>
+        <source>Topik &apos;{code}&apos; tidak ada dalam katalog.</source>
+        <translation>Topic &apos;{code}&apos; is not in the catalogue.</translation>
+    </message>
+    <message>
+        <source>Metode &apos;{value}&apos; tidak dikenal (demonstration, practice, document_review, discussion, assisted_application, field_trip).</source>
+        <translation>Unknown method &apos;{value}&apos; (demonstration, practice, document_review, discussion, assisted_application, field_trip).</translation>
+    </message>
+    <message>
+        <source>Lama pendampingan harus 0 sampai 24 jam (diisi {value}).</source>
+        <translation>Mentoring time must be 0 to 24 hours (entered {value}).</translation>
+    </message>
+    <message>
+        <source>Jumlah pekerja yang didampingi harus 0 sampai 500 (diisi {value}).</source>
+        <translation>Workers reached must be 0 to 500 (entered {value}).</translation>
+    </message>
+    <message>
+        <source>Mitra yang dipilih bukan mitra program ini.</source>
+        <translation>The chosen partner is not a partner of this programme.</translation>
+    </message>
+    <message>
+        <source>Logbook kunjungan hanya diisi oleh petugas kunjungan itu atau atasan.</source>
+        <translation>A visit&apos;s logbook is filled only by that visit&apos;s officer or the supervisor.</translation>
+    </message>
+    <message>
+        <source>Petugas</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <source>Mitra</source>
+        <translation>Partner</translation>
+    </message>
+    <message>
+        <source>Nama mitra wajib diisi.</source>
+        <translation>The partner name is required.</translation>
+    </message>
+    <message>
+        <source>Jenis mitra &apos;{value}&apos; tidak dikenal (university, provincial_agency, ministry, bpom, halal_body, bank_csr, other).</source>
+        <translation>Unknown partner kind &apos;{value}&apos; (university, provincial_agency, ministry, bpom, halal_body, bank_csr, other).</translation>
+    </message>
+    <message>
+        <source>Sasaran</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>Sasaran &apos;{code}&apos; tidak ada dalam katalog sasaran.</source>
+        <translation>Target &apos;{code}&apos; is not in the target catalogue.</translation>
+    </message>
+    <message>
+        <source>Tenggat sasaran ({due}) harus di dalam masa program ({start} s.d. {end}).</source>
+        <translation>The target deadline ({due}) must fall within the programme ({start} to {end}).</translation>
+    </message>
+    <message>
+        <source>Tanggal tercapai ({done}) tidak boleh sebelum program dimulai ({start}).</source>
+        <translation>The date met ({done}) cannot be before the programme started ({start}).</translation>
+    </message>
+    <message>
+        <source>Indikator sasaran wajib diisi.</source>
+        <translation>The target indicator is required.</translation>
+    </message>
+    <message>
+        <source>Program pendampingan</source>
+        <translation>Mentoring programme</translation>
+    </message>
+    <message>
+        <source>Nama program wajib diisi.</source>
+        <translation>The programme name is required.</translation>
+    </message>
+    <message>
+        <source>Tanggal selesai program ({end}) harus sesudah tanggal mulai ({start}).</source>
+        <translation>The programme end date ({end}) must be after its start date ({start}).</translation>
+    </message>
+    <message>
+        <source>Jarak antarkunjungan harus 1 sampai 90 hari (diisi {value}).</source>
+        <translation>The time between visits must be 1 to 90 days (entered {value}).</translation>
+    </message>
+    <message>
+        <source>Jam minimum per kunjungan harus 0 sampai 12 jam (diisi {value}).</source>
+        <translation>Minimum hours per visit must be 0 to 12 (entered {value}).</translation>
+    </message>
+    <message>
+        <source>Tunjuk paling sedikit satu petugas pendamping untuk program ini.</source>
+        <translation>Assign at least one mentoring officer to this programme.</translation>
+    </message>
+    <message>
+        <source>{what} yang dipilih untuk program tidak ditemukan (id {id}).</source>
+        <translation>The {what} chosen for the programme was not found (id {id}).</translation>
+    </message>
+    <message>
+        <source>Klaster</source>
+        <translation>Cluster</translation>
+    </message>
+    <message>
+        <source>Kecamatan</source>
+        <translation>Kecamatan</translation>
+    </message>
+    <message>
+        <source>Berkas {path} bukan berkas Excel (.xlsx) yang terbaca.</source>
+        <translation>The file {path} is not a readable Excel (.xlsx) file.</translation>
+    </message>
+    <message>
+        <source>Baris judul harus memuat kolom Tahun, Pelatihan, dan NIB atau Nama IKM (ditemukan: {found}).</source>
+        <translation>The heading row must hold the columns Tahun, Pelatihan, and NIB or Nama IKM (found: {found}).</translation>
+    </message>
+    <message>
+        <source>Baris {row}: {problem}. Tidak ada yang diimpor; perbaiki berkasnya lalu coba lagi.</source>
+        <translation>Row {row}: {problem}. Nothing was imported; correct the file and try again.</translation>
+    </message>
+    <message>
+        <source>tahun &apos;{value}&apos; bukan tahun 1980-2100</source>
+        <translation>year &apos;{value}&apos; is not a year from 1980 to 2100</translation>
+    </message>
+    <message>
+        <source>nama pelatihan kosong</source>
+        <translation>the training name is empty</translation>
+    </message>
+    <message>
+        <source>IKM &apos;{value}&apos; tidak ditemukan</source>
+        <translation>IKM &apos;{value}&apos; not found</translation>
     </message>
     <message>
         <source>Templat daftar periksa &apos;{code}&apos; tidak ada.</source>

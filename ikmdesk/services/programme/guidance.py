@@ -1,0 +1,141 @@
+"""Guidance sheets: short sourced "what to do" texts per catalogue topic and checklist item.
+
+Starter sheets ship under ``resources/guidance`` (written from the standards reference and
+marked as starter text); like templates each gets a stable id and is stored without change
+ops on every device. The supervisor edits them and the edits travel by sync.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from ikmdesk.errors import CONTEXT, QT_TRANSLATE_NOOP, ValidationError
+from ikmdesk.models import GuidanceSheet, stable_id
+from ikmdesk.resource import resource_path
+from ikmdesk.services.live_record import live_record
+from ikmdesk.services.programme.authority import ensure_supervisor
+from ikmdesk.services.reference_data import SEED_TIME
+from ikmdesk.sync.change_capture import CAPTURE_OFF
+
+MSG_SHEET = QT_TRANSLATE_NOOP(CONTEXT, "Lembar panduan")
+MSG_SHEET_TEXT_REQUIRED = QT_TRANSLATE_NOOP(
+    CONTEXT, "Judul, isi dan sumber lembar panduan wajib diisi."
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Sheet:
+    """A guidance sheet as the window and the handout show it."""
+
+    id: str
+    code: str
+    topic_code: str | None
+    checklist_code: str | None
+    item_id: str | None
+    title: str
+    body: str
+    source: str
+    starter: bool
+
+
+def sheet_id(code: str) -> str:
+    """Return the id every device gives the guidance sheet with this code."""
+    return stable_id("guidance-sheet", code)
+
+
+@cache
+def _starter() -> tuple[dict[str, Any], ...]:
+    data = json.loads(resource_path("guidance", "starter.json").read_text(encoding="utf-8"))
+    return tuple(data["sheets"])
+
+
+def ensure_shipped_guidance(session: Session) -> int:
+    """Store the starter sheets this database lacks (no change ops); return how many."""
+    known = set(session.scalars(select(GuidanceSheet.id)))
+    rows = [
+        {
+            "id": sheet_id(s["code"]),
+            "code": s["code"],
+            "topic_code": s.get("topic"),
+            "checklist_code": s.get("checklist"),
+            "item_id": s.get("item"),
+            "title": s["title"],
+            "body": s["body"],
+            "source": s["source"],
+            "starter": True,
+            "created_at": SEED_TIME,
+            "updated_at": SEED_TIME,
+            "deleted": False,
+        }
+        for s in _starter()
+        if sheet_id(s["code"]) not in known
+    ]
+    if rows:
+        session.flush()
+        session.info[CAPTURE_OFF] = True
+        try:
+            session.execute(insert(GuidanceSheet), rows)
+        finally:
+            session.info.pop(CAPTURE_OFF, None)
+    return len(rows)
+
+
+def list_sheets(session: Session) -> list[Sheet]:
+    """Return every live guidance sheet by title."""
+    rows = session.scalars(select(GuidanceSheet).where(GuidanceSheet.deleted.is_(False)))
+    return sorted((_sheet(r) for r in rows), key=lambda s: s.title.casefold())
+
+
+def sheets_for_item(session: Session, checklist_code: str, item_id: str) -> list[Sheet]:
+    """Return the sheets linked to one checklist item (what a failed item links to)."""
+    rows = session.scalars(
+        select(GuidanceSheet).where(
+            GuidanceSheet.checklist_code == checklist_code,
+            GuidanceSheet.item_id == item_id,
+            GuidanceSheet.deleted.is_(False),
+        )
+    )
+    return [_sheet(r) for r in rows]
+
+
+def sheets_for_topic(session: Session, topic_code: str) -> list[Sheet]:
+    """Return the sheets linked to one catalogue topic."""
+    rows = session.scalars(
+        select(GuidanceSheet).where(
+            GuidanceSheet.topic_code == topic_code, GuidanceSheet.deleted.is_(False)
+        )
+    )
+    return [_sheet(r) for r in rows]
+
+
+def edit_sheet(session: Session, code: str, *, title: str, body: str, source: str) -> None:
+    """Change a sheet's text (supervisor only); an edited sheet is no longer starter text."""
+    ensure_supervisor(session)
+    record = live_record(session, GuidanceSheet, sheet_id(code), what=MSG_SHEET)
+    values = {"title": title.strip(), "body": body.strip(), "source": source.strip()}
+    if not all(values.values()):
+        raise ValidationError("body", MSG_SHEET_TEXT_REQUIRED)
+    for key, value in {**values, "starter": False}.items():
+        if getattr(record, key) != value:
+            setattr(record, key, value)
+    session.flush()
+
+
+def _sheet(r: GuidanceSheet) -> Sheet:
+    return Sheet(
+        id=r.id,
+        code=r.code,
+        topic_code=r.topic_code,
+        checklist_code=r.checklist_code,
+        item_id=r.item_id,
+        title=r.title,
+        body=r.body,
+        source=r.source,
+        starter=r.starter,
+    )
