@@ -1,7 +1,7 @@
 """wall-clock milliseconds as BIGINT on PostgreSQL
 
 Revision ID: 0014
-Revises: 0002
+Revises: 0006
 Create Date: 2026-12-03 14:30:00
 
 A millisecond timestamp (about 1.8e12) overflows PostgreSQL's 32-bit INTEGER. SQLite's
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0014"
-down_revision: str | Sequence[str] | None = "0002"
+down_revision: str | Sequence[str] | None = "0006"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
