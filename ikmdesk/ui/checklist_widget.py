@@ -455,6 +455,19 @@ class ChecklistWidget(TranslatedWidget):
         self.scroll_area.ensureWidgetVisible(row)
         return True
 
+    def mark_date_problems(self) -> bool:
+        """Mark every finding date that cannot be read, at its field; True when any is."""
+        first: ItemRow | None = None
+        for row in self.item_rows.values():
+            for finding_row in row.finding_rows.values():
+                problem = finding_row.problem() if finding_row.isVisibleTo(row) else None
+                if problem is not None:
+                    finding_row.mark(problem)
+                    first = first or row
+        if first is not None:
+            self.scroll_area.ensureWidgetVisible(first)
+        return first is not None
+
     def _rescore(self) -> None:
         self._result = None
         self._error = ""

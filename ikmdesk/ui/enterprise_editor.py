@@ -57,10 +57,18 @@ from ikmdesk.ui.paged_table_model import format_date
 from ikmdesk.ui.product_editor import ProductEditor
 from ikmdesk.ui.translated_widget import TranslatedWidget
 from ikmdesk.ui.translations import current_language
-from ikmdesk.ui.validation_style import STYLE_SHEET, FieldRow, OptionalDateEdit
+from ikmdesk.ui.validation_style import (
+    STYLE_SHEET,
+    FieldRow,
+    OptionalDateEdit,
+    mark_problems,
+    required_label,
+    required_note,
+)
 from ikmdesk.ui.visit_model import VISIT_PURPOSE_LABELS, VISIT_STATUS_LABELS
 
 REPORT_MODULE = "ikmdesk.ui.report_page"
+REQUIRED_FIELDS = frozenset({"name", "kecamatan_id", "cluster_id"})
 HISTORY_LIMIT = 200
 
 
@@ -170,7 +178,7 @@ class EnterpriseEditor(TranslatedWidget):
         self.notes_edit = QPlainTextEdit()
         self.notes_edit.setMaximumHeight(60)
         self.rows: dict[str, FieldRow] = {
-            name: FieldRow(widget)
+            name: FieldRow(widget, required=name in REQUIRED_FIELDS)
             for name, widget in (
                 ("name", self.name_edit),
                 ("owner_name", self.owner_edit),
@@ -224,8 +232,10 @@ class EnterpriseEditor(TranslatedWidget):
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         grid.setHorizontalSpacing(24)
+        self.required_note_label = QLabel()
         inner = QWidget()
         inner_layout = QVBoxLayout(inner)
+        inner_layout.addWidget(self.required_note_label)
         inner_layout.addLayout(grid)
         inner_layout.addStretch(1)
         scroll = QScrollArea()
@@ -261,14 +271,14 @@ class EnterpriseEditor(TranslatedWidget):
     def retranslate_ui(self) -> None:
         """Set every text in the current interface language."""
         labels = {
-            "name": self.tr("Nama IKM *"),
+            "name": self.tr("Nama IKM"),
             "owner_name": self.tr("Nama pemilik"),
             "nik": self.tr("NIK pemilik"),
             "phone": self.tr("Telepon"),
             "address": self.tr("Alamat"),
-            "kecamatan_id": self.tr("Kecamatan *"),
+            "kecamatan_id": self.tr("Kecamatan"),
             "desa_id": self.tr("Desa"),
-            "cluster_id": self.tr("Klaster *"),
+            "cluster_id": self.tr("Klaster"),
             "status": self.tr("Status"),
             "latitude": self.tr("Lintang (GPS)"),
             "longitude": self.tr("Bujur (GPS)"),
@@ -287,7 +297,8 @@ class EnterpriseEditor(TranslatedWidget):
             "notes": self.tr("Catatan"),
         }
         for name, text in labels.items():
-            self._labels[name].setText(text)
+            self._labels[name].setText(required_label(text) if self.rows[name].required else text)
+        self.required_note_label.setText(required_note())
         self.tabs.setTabText(0, self.tr("Profil"))
         self.tabs.setTabText(1, self.tr("Produk dan P-IRT"))
         self.tabs.setTabText(2, self.tr("Riwayat kunjungan dan mutu"))
@@ -409,10 +420,18 @@ class EnterpriseEditor(TranslatedWidget):
         """Validate and store the profile; marks the offending field on a ValidationError."""
         if self._saving:
             return
-        for row in self.rows.values():
-            row.clear()
+        # Everything the form can tell by itself is marked at once, before the service is asked.
+        problems = mark_problems(
+            self.rows,
+            {
+                "name": self.tr("Tulis nama IKM."),
+                "kecamatan_id": self.tr("Pilih kecamatan."),
+                "cluster_id": self.tr("Pilih klaster."),
+            },
+        )
         data = self.form_input()
-        if data is None:
+        if problems or data is None:
+            self.tabs.setCurrentIndex(0)
             return
         enterprise_id = self.enterprise_id
         self._saving = True
@@ -478,10 +497,10 @@ class EnterpriseEditor(TranslatedWidget):
             "halal_status": self.halal_status_combo.currentData(),
             "halal_route": self.halal_route_combo.currentData(),
             "halal_cert": self.halal_cert_edit.text(),
-            "halal_issued": self.halal_issued_edit.value(),
-            "halal_expires": self.halal_expires_edit.value(),
+            "halal_issued": self.halal_issued_edit.line_edit.text(),
+            "halal_expires": self.halal_expires_edit.line_edit.text(),
             "pkp": self.pkp_cert_edit.text(),
-            "pkp_date": self.pkp_date_edit.value(),
+            "pkp_date": self.pkp_date_edit.line_edit.text(),
             "notes": self.notes_edit.toPlainText(),
         }
 

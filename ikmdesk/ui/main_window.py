@@ -59,6 +59,7 @@ from ikmdesk.ui import dialogs
 from ikmdesk.ui.change_bus import ChangeBus, install_change_bus
 from ikmdesk.ui.operations import pending_operations, wait_for_operations
 from ikmdesk.ui.translations import app_settings, current_language
+from ikmdesk.ui.wheel_guard import install_wheel_guard
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
@@ -172,6 +173,7 @@ class MainWindow(QMainWindow):
         self, database: Database, parent: QWidget | None = None, *, demo: bool = False
     ) -> None:
         super().__init__(parent)
+        install_wheel_guard()
         self.database = database
         self.demo = demo
         self.change_bus: ChangeBus = install_change_bus(ChangeBus(self))

@@ -15,11 +15,10 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -74,6 +73,7 @@ from ikmdesk.services.visit_review import (
 from ikmdesk.ui import dialogs
 from ikmdesk.ui.change_bus import FOLLOW_UP, QUALITY_CHECK, VISIT
 from ikmdesk.ui.checklist_widget import ChecklistWidget, answer_from_json, answer_to_json
+from ikmdesk.ui.date_field import DateField
 from ikmdesk.ui.enterprise_editor import open_report_preview, report_preview_available
 from ikmdesk.ui.field_error import mark_field_error
 from ikmdesk.ui.operations import run_operation
@@ -81,7 +81,13 @@ from ikmdesk.ui.paged_table_model import format_date
 from ikmdesk.ui.photo_widget import PhotoWidget
 from ikmdesk.ui.translated_widget import TranslatedWidget
 from ikmdesk.ui.translations import current_language
-from ikmdesk.ui.validation_style import STYLE_SHEET, FieldRow
+from ikmdesk.ui.validation_style import (
+    STYLE_SHEET,
+    FieldRow,
+    mark_problems,
+    required_label,
+    required_note,
+)
 from ikmdesk.ui.visit_model import VISIT_PURPOSE_LABELS, VISIT_STATUS_LABELS
 
 AUTOSAVE_MS = 5000
@@ -181,9 +187,7 @@ class VisitEditor(TranslatedWidget):
         enterprise_layout.setContentsMargins(0, 0, 0, 0)
         enterprise_layout.addWidget(self.enterprise_search, 1)
         enterprise_layout.addWidget(self.enterprise_combo, 2)
-        self.date_edit = QDateEdit()
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("dd-MM-yyyy")
+        self.date_edit = DateField(required=True)
         self.purpose_combo = QComboBox()
         self.officer_label = QLabel()
         self.companions_edit = QLineEdit()
@@ -192,11 +196,11 @@ class VisitEditor(TranslatedWidget):
         self.recommendations_edit = QPlainTextEdit()
         for edit in (self.activities_edit, self.findings_edit, self.recommendations_edit):
             edit.setMinimumHeight(70)
-        self.enterprise_row = FieldRow(enterprise_box)
+        self.enterprise_row = FieldRow(enterprise_box, required=True)
         self.rows: dict[str, FieldRow] = {
             "enterprise_id": self.enterprise_row,
-            "visit_date": FieldRow(self.date_edit),
-            "purpose": FieldRow(self.purpose_combo),
+            "visit_date": FieldRow(self.date_edit, required=True),
+            "purpose": FieldRow(self.purpose_combo, required=True),
             "companions": FieldRow(self.companions_edit),
             "activities": FieldRow(self.activities_edit),
             "findings": FieldRow(self.findings_edit),
@@ -204,7 +208,9 @@ class VisitEditor(TranslatedWidget):
         }
         self.enterprise_combo.currentIndexChanged.connect(self.enterprise_row.clear)
         self._labels = {name: QLabel() for name in (*self.rows, "officer")}
+        self.required_note_label = QLabel()
         form = QFormLayout()
+        form.addRow(self.required_note_label)
         for name in ("enterprise_id", "visit_date", "purpose"):
             form.addRow(self._labels[name], self.rows[name])
         form.addRow(self._labels["officer"], self.officer_label)
@@ -289,9 +295,9 @@ class VisitEditor(TranslatedWidget):
     def retranslate_ui(self) -> None:
         """Set every text in the current interface language."""
         labels = {
-            "enterprise_id": self.tr("IKM *"),
-            "visit_date": self.tr("Tanggal *"),
-            "purpose": self.tr("Tujuan *"),
+            "enterprise_id": self.tr("IKM"),
+            "visit_date": self.tr("Tanggal"),
+            "purpose": self.tr("Tujuan"),
             "officer": self.tr("Petugas"),
             "companions": self.tr("Petugas pendamping"),
             "activities": self.tr("Kegiatan"),
@@ -299,7 +305,9 @@ class VisitEditor(TranslatedWidget):
             "recommendations": self.tr("Rekomendasi"),
         }
         for name, text in labels.items():
-            self._labels[name].setText(text)
+            row = self.rows.get(name)
+            self._labels[name].setText(required_label(text) if row and row.required else text)
+        self.required_note_label.setText(required_note())
         self.enterprise_search.setPlaceholderText(self.tr("Ketik nama IKM untuk mencari…"))
         self.companions_edit.setPlaceholderText(self.tr("Nama petugas lain yang ikut, bila ada"))
         self.purpose_combo.blockSignals(True)
@@ -380,7 +388,7 @@ class VisitEditor(TranslatedWidget):
         self._pending = {}
         self._check = None
         self._fill_enterprise_choices("", selected=enterprise_id)
-        self.date_edit.setDate(QDate.currentDate())
+        self.date_edit.set_value(date.today())
         self.purpose_combo.setCurrentIndex(0)
         for edit in (self.companions_edit,):
             edit.clear()
@@ -398,7 +406,7 @@ class VisitEditor(TranslatedWidget):
         self._pending = {}
         self._check = None
         self._fill_enterprise_choices("", selected=detail.enterprise_id)
-        self.date_edit.setDate(QDate(detail.visit_date))
+        self.date_edit.set_value(detail.visit_date)
         self.purpose_combo.setCurrentIndex(max(0, self.purpose_combo.findData(detail.purpose)))
         self.companions_edit.setText(detail.companions or "")
         self.activities_edit.setPlainText(detail.activities or "")
@@ -450,7 +458,7 @@ class VisitEditor(TranslatedWidget):
         """Return the report fields as service input."""
         return VisitInput(
             enterprise_id=self.enterprise_combo.currentData() or "",
-            visit_date=_as_date(self.date_edit.date()),
+            visit_date=self.date_edit.value(),  # type: ignore[arg-type]  # None: refused
             purpose=self.purpose_combo.currentData() or VisitPurpose.MENTORING.value,
             companions=self.companions_edit.text(),
             activities=self.activities_edit.toPlainText(),
@@ -465,7 +473,7 @@ class VisitEditor(TranslatedWidget):
         return {
             "visit_id": self.visit_id,
             "enterprise_id": data.enterprise_id,
-            "visit_date": data.visit_date.isoformat(),
+            "visit_date": None if data.visit_date is None else data.visit_date.isoformat(),
             "purpose": data.purpose,
             "companions": data.companions,
             "activities": data.activities,
@@ -488,7 +496,7 @@ class VisitEditor(TranslatedWidget):
         self._select_enterprise(state.get("enterprise_id") or None)
         visit_date = state.get("visit_date")
         if visit_date:
-            self.date_edit.setDate(QDate(date.fromisoformat(visit_date)))
+            self.date_edit.set_value(date.fromisoformat(visit_date))
         self.purpose_combo.setCurrentIndex(
             max(0, self.purpose_combo.findData(state.get("purpose")))
         )
@@ -530,8 +538,19 @@ class VisitEditor(TranslatedWidget):
         """
         if self._busy or not self.editable:
             return
-        for row in self.rows.values():
-            row.clear()
+        # Every problem the form can see is marked at once, before the service is asked.
+        if mark_problems(
+            self.rows,
+            {
+                "enterprise_id": self.tr("Pilih IKM yang dikunjungi: ketik namanya lalu pilih."),
+                "purpose": self.tr("Pilih tujuan kunjungan."),
+            },
+        ):
+            self.tabs.setCurrentIndex(self.TAB_VISIT)
+            return
+        if self.checklist.mark_date_problems():
+            self.tabs.setCurrentIndex(self.TAB_QUALITY)
+            return
         data = self.form_input()
         visit_id = self.visit_id
         answers = self._dirty_answers()
@@ -603,7 +622,7 @@ class VisitEditor(TranslatedWidget):
         data = self.form_input()
         return {
             "enterprise_id": data.enterprise_id,
-            "visit_date": data.visit_date,
+            "visit_date": self.date_edit.line_edit.text(),
             "purpose": data.purpose,
             "companions": data.companions or "",
             "activities": data.activities or "",
@@ -1001,10 +1020,6 @@ class VisitEditor(TranslatedWidget):
     def _after_review(self, visit_id: str) -> None:
         self.review_comment_edit.clear()
         self._on_saved(visit_id)
-
-
-def _as_date(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
 
 
 def _translate_visit_label(text: str) -> str:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtTest import QAbstractItemModelTester
 from sqlalchemy import insert
@@ -120,7 +120,7 @@ def test_an_officer_records_a_visit_with_a_finding_and_a_photo(
     page.new_visit(enterprise_id)
     editor = page.editor
     assert editor.enterprise_combo.currentData() == enterprise_id
-    editor.date_edit.setDate(QDate(TODAY - timedelta(days=1)))
+    editor.date_edit.set_value(TODAY - timedelta(days=1))
     qtbot.keyClicks(editor.activities_edit, "Pendampingan CPPB-IRT dan label kemasan")
     qtbot.keyClicks(editor.companions_edit, "Andi Pratama")
 
@@ -223,7 +223,7 @@ def test_bad_visit_input_is_marked_and_nothing_is_saved(
 
     editor.enterprise_combo.setCurrentIndex(editor.enterprise_combo.findData(enterprise_id))
     assert not editor.rows["enterprise_id"].is_marked
-    editor.date_edit.setDate(QDate(TODAY + timedelta(days=30)))
+    editor.date_edit.set_value(TODAY + timedelta(days=30))
     qtbot.mouseClick(editor.save_button, LEFT)
     qtbot.waitUntil(lambda: editor.rows["visit_date"].is_marked)
     assert "masa depan" in editor.rows["visit_date"].message_label.text()
