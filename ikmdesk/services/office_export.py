@@ -41,6 +41,7 @@ from ikmdesk.resource import resource_path
 from ikmdesk.services.enterprise import EnterpriseFilter, count_enterprises, list_enterprises
 from ikmdesk.services.follow_up import FollowUpFilter, count_follow_ups, list_follow_ups
 from ikmdesk.services.product import pirt_expiry_year
+from ikmdesk.services.status_label import FOLLOW_UP_STATE_NAMES, VISIT_STATUS_NAMES
 from ikmdesk.services.visit import VisitFilter, count_visits, list_visits
 
 PAGE_SIZE = 500
@@ -58,19 +59,14 @@ MSG_EXPORT_CANCELLED = QT_TRANSLATE_NOOP(CONTEXT, "Ekspor dibatalkan; tidak ada 
 _STATUS = {"active": "Aktif", "inactive": "Tidak aktif", "closed": "Tutup"}
 _HALAL = {"none": "Belum", "in_process": "Dalam proses", "certified": "Bersertifikat"}
 _HALAL_ROUTE = {"self_declare": "Pernyataan pelaku usaha", "reguler": "Reguler"}
-_VISIT_STATUS = {
-    "draft": "Draf",
-    "submitted": "Diajukan",
-    "returned": "Dikembalikan",
-    "approved": "Disetujui",
-}
+_VISIT_STATUS = {status: names[0] for status, names in VISIT_STATUS_NAMES.items()}
 _PURPOSE = {
     "mentoring": "Pendampingan",
     "monitoring": "Monitoring",
     "follow_up": "Tindak lanjut",
     "certification_support": "Dukungan sertifikasi",
 }
-_FOLLOW_UP_STATE = {"open": "Terbuka", "overdue": "Terlambat", "done": "Selesai"}
+_FOLLOW_UP_STATE = {state: names[0] for state, names in FOLLOW_UP_STATE_NAMES.items()}
 _CHECK_STATUS = {"complete": "Lengkap", "incomplete": "Belum lengkap"}
 # Excel runs a cell starting with these as a formula (CSV injection); such text gets a "'".
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

@@ -247,7 +247,7 @@ class MainWindow(QMainWindow):
             self.navigation.setCurrentRow(row)  # _on_navigation_current_row_changed shows it
         else:
             self._show_page(name)
-        return self._pages[name]
+        return self._ensure_page(name)
 
     def page(self, name: str) -> QWidget:
         """Return the page called ``name``, built but not shown if it was not yet."""
@@ -315,9 +315,30 @@ class MainWindow(QMainWindow):
 
     @Slot(int)
     def _on_navigation_current_row_changed(self, row: int) -> None:
-        if 0 <= row < len(PAGES):
-            self._show_page(PAGES[row].name)
-            self._update_page_actions()
+        if not 0 <= row < len(PAGES):
+            return
+        leaving = self.stack.currentWidget()
+        guard = getattr(leaving, "leave_with_guard", None)
+        target = PAGES[row].name
+        if (
+            guard is not None
+            and leaving is not self._pages.get(target)
+            and _has_unsaved_changes(leaving)
+        ):
+            # Stay on the page until its edits are saved or thrown away (or never: Batal).
+            self._select_row_quietly(leaving)
+            guard(lambda: self.open_page(target))
+            return
+        self._show_page(PAGES[row].name)
+        self._update_page_actions()
+
+    def _select_row_quietly(self, page: QWidget) -> None:
+        name = next((n for n, p in self._pages.items() if p is page), None)
+        if name is None:
+            return
+        self.navigation.blockSignals(True)
+        self.navigation.setCurrentRow(PAGE_NAMES.index(name))
+        self.navigation.blockSignals(False)
 
     def _page_title(self, spec: PageSpec) -> str:
         return QCoreApplication.translate("MainWindow", spec.title)

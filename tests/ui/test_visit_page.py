@@ -262,18 +262,18 @@ def test_leaving_with_unsaved_changes_asks_first(
     qtbot.mouseClick(editor.checklist.item_rows["2"].radios["yes"], LEFT)
     asked: list[str] = []
 
-    def refuse(_parent: Any, title: str, _text: str) -> bool:
+    def cancel(_parent: Any, title: str, _text: str) -> str:
         asked.append(title)
-        return False
+        return dialogs.UNSAVED_CANCEL
 
-    monkeypatch.setattr(dialogs, "confirm", refuse)
+    monkeypatch.setattr(dialogs, "ask_unsaved", cancel)
     qtbot.mouseClick(editor.back_button, LEFT)
     assert asked == ["Perubahan belum disimpan"]
     assert page.stack.currentWidget() is editor
     page.new_visit()  # starting another visit asks too
     assert len(asked) == 2 and editor.visit_id == visit_id
 
-    monkeypatch.setattr(dialogs, "confirm", lambda *_args: True)
+    monkeypatch.setattr(dialogs, "ask_unsaved", lambda *_args: dialogs.UNSAVED_DISCARD)
     qtbot.mouseClick(editor.back_button, LEFT)
     assert page.stack.currentIndex() == page.LIST
     assert not page.has_unsaved_changes()
@@ -548,7 +548,7 @@ def test_a_follow_up_done_elsewhere_shows_on_the_open_visit(qtbot: Any, database
     page = show_page(qtbot, database)
     page.open_visit(visit_id)
     table = page.editor.follow_up_table
-    assert table.item(0, 3).text() == "Jatuh tempo"  # due within the week
+    assert table.item(0, 3).text() == "Segera jatuh tempo"  # due within the week
     with database.unit_of_work() as session:
         (follow_up,) = list_follow_ups(session, FollowUpFilter(visit_id=visit_id))
         mark_done(session, follow_up.id, done_on=TODAY)
