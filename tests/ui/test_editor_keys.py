@@ -59,9 +59,9 @@ def test_esc_with_simpan_saves_then_goes_back_to_the_list(
 def test_the_sidebar_asks_before_leaving_unsaved_edits(
     qtbot: Any, main_window: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    page = main_window.open_page("ikm")
-    qtbot.mouseClick(page.add_button, LEFT)
-    qtbot.keyClicks(page.editor.name_edit, "UD Baru")
+    ikm_page = main_window.open_page("ikm")
+    qtbot.mouseClick(ikm_page.add_button, LEFT)
+    qtbot.keyClicks(ikm_page.editor.name_edit, "UD Baru")
     answers = iter([dialogs.UNSAVED_CANCEL, dialogs.UNSAVED_DISCARD])
     asked: list[str] = []
 
@@ -74,11 +74,11 @@ def test_the_sidebar_asks_before_leaving_unsaved_edits(
     qtbot.mouseClick(main_window.navigation.viewport(), LEFT, pos=row)
     assert asked == ["Perubahan belum disimpan"]
     assert main_window.current_page_name() == "ikm"  # Batal: stays, edits kept
-    assert page.editor.name_edit.text() == "UD Baru"
+    assert ikm_page.editor.name_edit.text() == "UD Baru"
 
     qtbot.mouseClick(main_window.navigation.viewport(), LEFT, pos=row)
     assert main_window.current_page_name() == "beranda"  # Buang: leaves
-    assert not page.has_unsaved_changes()
+    assert not ikm_page.has_unsaved_changes()
 
 
 def test_submitting_says_the_visit_goes_with_the_next_sync_file_and_opens_sinkronisasi(
