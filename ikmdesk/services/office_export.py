@@ -22,7 +22,7 @@ import csv
 import itertools
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
@@ -36,7 +36,7 @@ from ikmdesk.errors import (
     QT_TRANSLATE_NOOP,
     UserError,
 )
-from ikmdesk.models import ChecklistTemplate, Enterprise, Product, QualityCheck, Visit
+from ikmdesk.models import ChecklistTemplate, Cluster, Enterprise, Product, QualityCheck, Visit
 from ikmdesk.resource import resource_path
 from ikmdesk.services.enterprise import EnterpriseFilter, count_enterprises, list_enterprises
 from ikmdesk.services.follow_up import FollowUpFilter, count_follow_ups, list_follow_ups
@@ -483,7 +483,11 @@ def _siinas_values(number: int, item: _EnterpriseItem, regency: str, province: s
 
 
 def _visit_pages(session: Session, flt: VisitFilter) -> Iterator[list[tuple[Any, Any]]]:
-    """Yield (VisitRow, Visit) pairs a page at a time, oldest visit first."""
+    """Yield (VisitRow, Visit) pairs a page at a time, oldest visit first.
+
+    The rows' ``cluster_code`` holds the cluster's Indonesian name here, for the sheet.
+    """
+    names = {code: name for code, name in session.execute(select(Cluster.code, Cluster.name_id))}
     offset = 0
     while True:
         rows = list_visits(session, flt, descending=False, offset=offset, limit=PAGE_SIZE)
@@ -494,7 +498,11 @@ def _visit_pages(session: Session, flt: VisitFilter) -> Iterator[list[tuple[Any,
             Visit.id, Visit.companions, Visit.activities, Visit.findings, Visit.recommendations
         ).where(Visit.id.in_([r.id for r in rows]))
         visits = {row.id: row for row in session.execute(texts)}
-        yield [(r, visits[r.id]) for r in rows]
+        # A reader sees the cluster's name ("Pangan olahan"), never its code ("pangan_olahan").
+        yield [
+            (replace(r, cluster_code=names.get(r.cluster_code, r.cluster_code)), visits[r.id])
+            for r in rows
+        ]
 
 
 def _visit_values(row: Any, visit: Any) -> list[Any]:
@@ -550,7 +558,7 @@ def _check_values(session: Session, visits: Sequence[Any]) -> list[list[Any]]:
                 version,
                 _CHECK_STATUS.get(_text(status), _text(status)),
                 label,
-                score,
+                None if score is None else round(score, 1),  # as the window and PDFs show it
                 notes,
             ]
         )

@@ -703,7 +703,7 @@ class EnterpriseEditor(TranslatedWidget):
                 f"{point.template_code} v{point.template_version}",
                 point.product_name or "",
                 label,
-                "" if point.score is None else f"{point.score:g}",
+                "" if point.score is None else f"{round(point.score, 1):g}",
             )
             for column, text in enumerate(cells):
                 self.trend_table.setItem(row, column, QTableWidgetItem(text))

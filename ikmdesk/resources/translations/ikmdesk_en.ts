@@ -1792,6 +1792,14 @@ P-IRT {number}</translation>
 <context>
     <name>SettingsPage</name>
     <message>
+        <source>Pola ini belum dapat membuat nomor; lihat petunjuk pada kolomnya.</source>
+        <translation>This pattern cannot make a number yet; see the hint on its field.</translation>
+    </message>
+    <message>
+        <source>Contoh nomor laporan pertama: {number}</source>
+        <translation>Example of the first report number: {number}</translation>
+    </message>
+    <message>
         <source>Pengaturan</source>
         <translation>Settings</translation>
     </message>
