@@ -223,6 +223,20 @@ class MainWindow(QMainWindow):
         self.retranslate_ui()
         self.refresh_status()
         self._restore_window_state()
+        # Unsaved edits a crash left behind are offered at once, whatever page opens first.
+        QTimer.singleShot(0, self, self.offer_recovery)
+
+    @Slot()
+    def offer_recovery(self) -> None:
+        """Open the Kunjungan page when a crash left unsaved visit edits (it offers them back)."""
+        from ikmdesk.services.editor_recovery import list_drafts
+
+        try:
+            drafts = list_drafts(database_path=self.database.path)
+        except OSError:
+            return
+        if drafts and self.current_page_name() != "kunjungan":
+            self.open_page("kunjungan")
 
     @property
     def pages(self) -> dict[str, QWidget]:

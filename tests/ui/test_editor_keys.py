@@ -115,3 +115,26 @@ def test_file_dialogs_open_in_documents_then_in_the_last_folder_used(
     dialogs.remember_folder(stick / "ikmdesk-2026.ikmsync")
     assert dialogs.start_folder() == str(stick)
     assert dialogs.start_folder("/given") == "/given"
+
+
+def test_a_crash_draft_is_offered_at_start_up_whatever_page_opens(
+    qtbot: Any, demo_database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ikmdesk.services import editor_recovery
+    from ikmdesk.ui.main_window import MainWindow
+
+    editor_recovery.save_draft(
+        key="visit:crashed",
+        kind="visit",
+        record_id=None,
+        database_path=demo_database.path,
+        state={"visit_id": None, "enterprise_id": "", "activities": "Catatan sebelum mati"},
+    )
+    asked: list[str] = []
+    monkeypatch.setattr(dialogs, "confirm", lambda _p, title, _t: asked.append(title) or False)
+    window = MainWindow(demo_database)
+    qtbot.addWidget(window)
+    window.open_page("beranda")
+    window.show()
+    qtbot.waitUntil(lambda: asked == ["Pulihkan kunjungan"])
+    assert window.current_page_name() == "kunjungan"
