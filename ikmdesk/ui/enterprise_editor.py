@@ -237,6 +237,8 @@ class EnterpriseEditor(TranslatedWidget):
             "latitude",
             "longitude",
         )
+        for form in (left, right):
+            form.setHorizontalSpacing(12)  # labels do not touch their fields
         for name in self.rows:
             (left if name in left_fields else right).addRow(self._labels[name], self.rows[name])
         grid = QGridLayout()

@@ -219,6 +219,7 @@ class VisitEditor(TranslatedWidget):
         self._labels = {name: QLabel() for name in (*self.rows, "officer")}
         self.required_note_label = QLabel()
         form = QFormLayout()
+        form.setHorizontalSpacing(12)  # labels do not touch their fields
         form.addRow(self.required_note_label)
         for name in ("enterprise_id", "visit_date", "purpose"):
             form.addRow(self._labels[name], self.rows[name])

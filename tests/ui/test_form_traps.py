@@ -248,3 +248,41 @@ def test_required_fields_carry_the_one_mark_and_a_new_visit_asks_to_choose_an_ik
     qtbot.mouseClick(editor.save_button, LEFT)
     assert editor.rows["enterprise_id"].message_label.text().startswith("Pilih IKM")
     assert editor.rows["visit_date"].is_marked
+
+
+def _cppb_widget(qtbot: Any) -> ChecklistWidget:
+    template = next(t for t in shipped_templates() if t.id == "cppb-irt")
+    widget = ChecklistWidget()
+    qtbot.addWidget(widget)
+    widget.resize(1100, 560)
+    widget.set_template(template, today=TODAY)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def test_fault_worded_items_answer_in_words_that_say_what_they_mean(qtbot: Any) -> None:
+    widget = _cppb_widget(qtbot)
+    row = widget.item_rows["5"]
+    assert row.radios["yes"].text() == "Ada penyimpangan"
+    assert row.radios["no"].text() == "Tidak ada"
+    label = next(t for t in shipped_templates() if t.id == "label-irt")
+    widget.set_template(label, today=TODAY)
+    first = next(iter(widget.item_rows.values()))
+    if "yes" in first.radios and first.item.nc_class is None:
+        assert first.radios["yes"].text() == "Ya"
+
+
+def test_answering_does_not_move_the_list_and_jump_finds_the_next_open_item(qtbot: Any) -> None:
+    widget = _cppb_widget(qtbot)
+    list_top = widget.scroll_area.mapTo(widget, QPoint(0, 0))
+    rows = list(widget.item_rows.values())
+    for row in rows[:3]:
+        qtbot.mouseClick(row.radios["yes"], LEFT)  # each one fails and is listed
+        assert widget.scroll_area.mapTo(widget, QPoint(0, 0)) == list_top
+    assert "5" not in widget.failed_label.text() and "1" in widget.failed_label.text()
+    qtbot.mouseClick(widget.next_unanswered_button, LEFT)
+    assert widget.jump_to_next_unanswered() == rows[3].item.id
+    for row in rows:
+        qtbot.mouseClick(row.radios["no"], LEFT)
+    assert widget.jump_to_next_unanswered() is None

@@ -20,6 +20,22 @@
         <translation>Finding and correction</translation>
     </message>
     <message>
+        <source>Ke butir yang belum dijawab</source>
+        <translation>Go to the next unanswered item</translation>
+    </message>
+    <message>
+        <source>Tidak sesuai: {items}</source>
+        <translation>Not conforming: {items}</translation>
+    </message>
+    <message>
+        <source>Ada penyimpangan</source>
+        <translation>Deviation found</translation>
+    </message>
+    <message>
+        <source>Tidak ada</source>
+        <translation>None</translation>
+    </message>
+    <message>
         <source>Pilih atau mulai pemeriksaan mutu.</source>
         <translation>Choose or start a quality check.</translation>
     </message>
