@@ -93,6 +93,7 @@ def _shoot(
                 target = folder / f"{number:02d}-{spec.name}.png"
                 window.grab().save(str(target))
                 print(target)
+            _shoot_editors(app, window, folder)
             window.close()
             window.deleteLater()
             _settle(app)
@@ -101,6 +102,31 @@ def _shoot(
         database.close()
         fresh.close()
     return 0
+
+
+def _shoot_editors(app, window, folder: Path) -> None:
+    """Shoot the editors: a new IKM saved empty (every error at once), a visit and its checklist."""
+    from ikmdesk.ui.visit_editor import VisitEditor
+
+    ikm = window.open_page("ikm")
+    ikm.new_record()
+    ikm.editor.save()  # nothing typed: every required field is marked, nothing is stored
+    _settle(app)
+    shots = [("20-ikm-simpan-kosong.png", window.grab())]
+    ikm.show_list()
+    visits = window.open_page("kunjungan")
+    _settle(app)
+    if visits.model.rowCount() > 0:
+        visits.open_visit(visits.model.row_id(0))
+        _settle(app)
+        shots.append(("21-kunjungan-editor.png", window.grab()))
+        visits.editor.tabs.setCurrentIndex(VisitEditor.TAB_QUALITY)
+        _settle(app)
+        shots.append(("22-kunjungan-pemeriksaan.png", window.grab()))
+        visits.show_list()
+    for name, picture in shots:
+        picture.save(str(folder / name))
+        print(folder / name)
 
 
 def _settle(app, seconds: float = 1.0) -> None:

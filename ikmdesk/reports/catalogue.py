@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from datetime import date as Date
 from datetime import datetime as DateTime
 
+from ikmdesk.services.status_label import VISIT_STATUS_NAMES
+
 LANGS: tuple[str, ...] = ("id", "en")
 
 _MONTHS = {
@@ -233,11 +235,8 @@ VOCABULARY: dict[str, tuple[str, str]] = {
     "monitoring": ("Monitoring", "Monitoring"),
     "follow_up": ("Tindak lanjut", "Follow-up"),
     "certification_support": ("Fasilitasi sertifikasi", "Certification support"),
-    # visit status
-    "draft": ("Draf", "Draft"),
-    "submitted": ("Diajukan", "Submitted"),
-    "returned": ("Dikembalikan", "Returned"),
-    "approved": ("Disetujui", "Approved"),
+    # visit status: the app's one vocabulary
+    **VISIT_STATUS_NAMES,
     # enterprise status, scale
     "active": ("Aktif", "Active"),
     "inactive": ("Tidak aktif", "Inactive"),

@@ -22,7 +22,7 @@ import csv
 import itertools
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
@@ -36,11 +36,12 @@ from ikmdesk.errors import (
     QT_TRANSLATE_NOOP,
     UserError,
 )
-from ikmdesk.models import ChecklistTemplate, Enterprise, Product, QualityCheck, Visit
+from ikmdesk.models import ChecklistTemplate, Cluster, Enterprise, Product, QualityCheck, Visit
 from ikmdesk.resource import resource_path
 from ikmdesk.services.enterprise import EnterpriseFilter, count_enterprises, list_enterprises
 from ikmdesk.services.follow_up import FollowUpFilter, count_follow_ups, list_follow_ups
 from ikmdesk.services.product import pirt_expiry_year
+from ikmdesk.services.status_label import FOLLOW_UP_STATE_NAMES, VISIT_STATUS_NAMES
 from ikmdesk.services.visit import VisitFilter, count_visits, list_visits
 
 PAGE_SIZE = 500
@@ -58,19 +59,14 @@ MSG_EXPORT_CANCELLED = QT_TRANSLATE_NOOP(CONTEXT, "Ekspor dibatalkan; tidak ada 
 _STATUS = {"active": "Aktif", "inactive": "Tidak aktif", "closed": "Tutup"}
 _HALAL = {"none": "Belum", "in_process": "Dalam proses", "certified": "Bersertifikat"}
 _HALAL_ROUTE = {"self_declare": "Pernyataan pelaku usaha", "reguler": "Reguler"}
-_VISIT_STATUS = {
-    "draft": "Draf",
-    "submitted": "Diajukan",
-    "returned": "Dikembalikan",
-    "approved": "Disetujui",
-}
+_VISIT_STATUS = {status: names[0] for status, names in VISIT_STATUS_NAMES.items()}
 _PURPOSE = {
     "mentoring": "Pendampingan",
     "monitoring": "Monitoring",
     "follow_up": "Tindak lanjut",
     "certification_support": "Dukungan sertifikasi",
 }
-_FOLLOW_UP_STATE = {"open": "Terbuka", "overdue": "Terlambat", "done": "Selesai"}
+_FOLLOW_UP_STATE = {state: names[0] for state, names in FOLLOW_UP_STATE_NAMES.items()}
 _CHECK_STATUS = {"complete": "Lengkap", "incomplete": "Belum lengkap"}
 # Excel runs a cell starting with these as a formula (CSV injection); such text gets a "'".
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -484,7 +480,11 @@ def _siinas_values(number: int, item: _EnterpriseItem, regency: str, province: s
 
 
 def _visit_pages(session: Session, flt: VisitFilter) -> Iterator[list[tuple[Any, Any]]]:
-    """Yield (VisitRow, Visit) pairs a page at a time, oldest visit first."""
+    """Yield (VisitRow, Visit) pairs a page at a time, oldest visit first.
+
+    The rows' ``cluster_code`` holds the cluster's Indonesian name here, for the sheet.
+    """
+    names = {code: name for code, name in session.execute(select(Cluster.code, Cluster.name_id))}
     offset = 0
     while True:
         rows = list_visits(session, flt, descending=False, offset=offset, limit=PAGE_SIZE)
@@ -495,7 +495,11 @@ def _visit_pages(session: Session, flt: VisitFilter) -> Iterator[list[tuple[Any,
             Visit.id, Visit.companions, Visit.activities, Visit.findings, Visit.recommendations
         ).where(Visit.id.in_([r.id for r in rows]))
         visits = {row.id: row for row in session.execute(texts)}
-        yield [(r, visits[r.id]) for r in rows]
+        # A reader sees the cluster's name ("Pangan olahan"), never its code ("pangan_olahan").
+        yield [
+            (replace(r, cluster_code=names.get(r.cluster_code, r.cluster_code)), visits[r.id])
+            for r in rows
+        ]
 
 
 def _visit_values(row: Any, visit: Any) -> list[Any]:
@@ -551,7 +555,7 @@ def _check_values(session: Session, visits: Sequence[Any]) -> list[list[Any]]:
                 version,
                 _CHECK_STATUS.get(_text(status), _text(status)),
                 label,
-                score,
+                None if score is None else round(score, 1),  # as the window and PDFs show it
                 notes,
             ]
         )

@@ -51,7 +51,7 @@ def list_kecamatan(session: Session) -> list[RegionRow]:
     query = (
         select(Region)
         .where(Region.level == RegionLevel.KECAMATAN, Region.deleted.is_(False))
-        .order_by(Region.code, Region.name)
+        .order_by(Region.name, Region.code)
     )
     return [_region_row(r) for r in session.scalars(query)]
 

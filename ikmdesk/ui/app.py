@@ -37,6 +37,7 @@ from ikmdesk.ui.translations import (
     install_pseudo,
     saved_language,
 )
+from ikmdesk.ui.wheel_guard import install_wheel_guard
 
 EXIT_OK, EXIT_FAILED = 0, 1
 DEMO_ENTERPRISES = 150
@@ -54,6 +55,7 @@ def application() -> QApplication:
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     app.setWindowIcon(QIcon(str(resource_path("icons", "app.svg"))))
+    install_wheel_guard(app)
     return app
 
 

@@ -9,7 +9,7 @@ scored with the same pure function the service stores, so what is shown is what 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import fields as dataclass_fields
 from datetime import date
 from typing import Any
@@ -25,8 +25,10 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QRadioButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -92,7 +94,7 @@ class ItemRow(QFrame):
         self.text_edit: QLineEdit | None = None
         answer = self._answer_widget(item, lang)
         self._restrict_na()
-        self.answer_row = FieldRow(answer)
+        self.answer_row = FieldRow(answer, reserve_space=False)  # keeps the list dense
         top = QHBoxLayout()
         top.addWidget(self.question_label, 1)
         top.addWidget(self.answer_row)
@@ -368,7 +370,13 @@ class ChecklistWidget(TranslatedWidget):
         result_layout.addWidget(self.result_label)
         result_layout.addWidget(self.verdict_label)
         result_layout.addWidget(self.unverified_label)
-        result_layout.addWidget(self.failed_label)
+        self._fix_failed_label_height()
+        self.next_unanswered_button = QPushButton()
+        self.next_unanswered_button.clicked.connect(self.jump_to_next_unanswered)
+        failed_row = QHBoxLayout()
+        failed_row.addWidget(self.failed_label, 1)
+        failed_row.addWidget(self.next_unanswered_button)
+        result_layout.addLayout(failed_row)
 
         self.items_widget = QWidget()
         self.items_layout = QVBoxLayout(self.items_widget)
@@ -388,11 +396,57 @@ class ChecklistWidget(TranslatedWidget):
     def retranslate_ui(self) -> None:
         """Set every text in the current interface language."""
         for row in self.item_rows.values():
-            row.retranslate(
-                self.tr("Ya"), self.tr("Tidak"), self.tr("T/B"), self.tr("Temuan dan perbaikan")
-            )
+            yes, no = self._answer_words(row.item)
+            row.retranslate(yes, no, self.tr("T/B"), self.tr("Temuan dan perbaikan"))
+        self.next_unanswered_button.setText(self.tr("Ke butir yang belum dijawab"))
         self._show_bases()
         self._show_result()
+
+    def _fix_failed_label_height(self) -> None:
+        # The list of failed items grows with each answer; at a fixed height it no longer pushes
+        # the items down under the pointer. The whole list stays in its tooltip.
+        self.failed_label.setWordWrap(False)
+        self.failed_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.failed_label.setFixedHeight(self.failed_label.fontMetrics().height() + 4)
+
+    def _compact_failed_label(self, failed_items: Sequence[Any]) -> None:
+        """Show the failed items on one line (numbers only), the full list in the tooltip."""
+        self.failed_label.setToolTip(self.failed_label.text())
+        numbers = ", ".join(
+            f"{f.item_id}{'' if f.nc_class is None else f' [{f.nc_class}]'}" for f in failed_items
+        )
+        self.failed_label.setText(self.tr("Tidak sesuai: {items}").format(items=numbers))
+        self.failed_label.setVisible(True)
+        if not failed_items:
+            self.failed_label.clear()
+
+    @Slot()
+    def jump_to_next_unanswered(self) -> str | None:
+        """Scroll to the next item with no answer (after the one in view) and focus it.
+
+        Returns its id, or None when every item is answered.
+        """
+        rows = list(self.item_rows.values())
+        top = self.scroll_area.verticalScrollBar().value()
+        open_rows = [row for row in rows if row.value() is None]
+        if not open_rows:
+            return None
+        after = [row for row in open_rows if row.y() > top + 4]
+        target = after[0] if after else open_rows[0]
+        self.scroll_area.ensureWidgetVisible(target, 0, 40)
+        focus = next(iter(target.radios.values()), None) or target.spin or target.combo
+        (focus or target).setFocus(Qt.FocusReason.OtherFocusReason)
+        return target.item.id
+
+    def _answer_words(self, item: ChecklistItem) -> tuple[str, str]:
+        """Return the words for "yes" and "no" on ``item``.
+
+        A non-conformity item (CPPB-IRT) states a fault, so "Ya" would mean "not conforming";
+        its answers say what they mean instead.
+        """
+        if item.nc_class is not None:
+            return self.tr("Ada penyimpangan"), self.tr("Tidak ada")
+        return self.tr("Ya"), self.tr("Tidak")
 
     @property
     def template(self) -> ChecklistTemplate | None:
@@ -498,6 +552,19 @@ class ChecklistWidget(TranslatedWidget):
         self.scroll_area.ensureWidgetVisible(row)
         return True
 
+    def mark_date_problems(self) -> bool:
+        """Mark every finding date that cannot be read, at its field; True when any is."""
+        first: ItemRow | None = None
+        for row in self.item_rows.values():
+            for finding_row in row.finding_rows.values():
+                problem = finding_row.problem() if finding_row.isVisibleTo(row) else None
+                if problem is not None:
+                    finding_row.mark(problem)
+                    first = first or row
+        if first is not None:
+            self.scroll_area.ensureWidgetVisible(first)
+        return first is not None
+
     def _rescore(self) -> None:
         self._result = None
         self._error = ""
@@ -550,6 +617,7 @@ class ChecklistWidget(TranslatedWidget):
                 shown.append(self.tr("… dan %n butir lain", "", len(failed) - len(shown)))
             self.failed_label.setText(self.tr("Tidak sesuai:") + "\n" + "\n".join(shown))
         self.failed_label.setVisible(bool(failed))
+        self._compact_failed_label(result.failed_items)
 
     def _show_bases(self) -> None:
         """Show each judged item's limit, source and "perlu dikonfirmasi" beside it."""

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from ikmdesk.db import Database
 from ikmdesk.services.dashboard import DashboardSummary, FollowUpDue, dashboard_summary
+from ikmdesk.services.status_label import visit_status_label
 from ikmdesk.ui import dialogs
 from ikmdesk.ui.change_bus import change_bus
 from ikmdesk.ui.chart_widget import BarChartWidget
@@ -49,12 +50,6 @@ PURPOSE_LABELS = {
     "monitoring": QT_TRANSLATE_NOOP("DashboardPage", "Monitoring"),
     "follow_up": QT_TRANSLATE_NOOP("DashboardPage", "Tindak lanjut"),
     "certification_support": QT_TRANSLATE_NOOP("DashboardPage", "Dukungan sertifikasi"),
-}
-STATUS_LABELS = {
-    "draft": QT_TRANSLATE_NOOP("DashboardPage", "Draf"),
-    "submitted": QT_TRANSLATE_NOOP("DashboardPage", "Dikirim"),
-    "returned": QT_TRANSLATE_NOOP("DashboardPage", "Dikembalikan"),
-    "approved": QT_TRANSLATE_NOOP("DashboardPage", "Disetujui"),
 }
 MONTHS_ID = (
     "Januari", "Februari", "Maret", "April", "Mei", "Juni",
@@ -352,7 +347,7 @@ class DashboardPage(QWidget):
                     short_date(visit.visit_date),
                     visit.enterprise_name,
                     visit.cluster_name_en if english else visit.cluster_name_id,
-                    QCoreApplication.translate("DashboardPage", STATUS_LABELS[visit.status.value]),
+                    visit_status_label(visit.status.value, current_language()),
                 ],
             )
             item.setData(0, VISIT_ID_ROLE, visit.id)

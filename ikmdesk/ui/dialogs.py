@@ -15,6 +15,10 @@ or the patch will not reach you.
   e.g. ``"Berkas sinkronisasi (*.ikmsync)"``; None/empty means the user cancelled.
 - ``translate_error(error) -> str``: the text ``show_error`` would show (for a UserError,
   ``ui.window_messages.window_message``: the window's wording, never a command-line flag).
+- ``ask_unsaved(parent, title, text) -> str``: Simpan / Buang / Batal for unsaved edits
+  (``UNSAVED_SAVE``, ``UNSAVED_DISCARD``, ``UNSAVED_CANCEL``).
+
+File dialogs open at ``start`` when given, else at the folder used last, else at Documents.
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ikmdesk.errors import UserError
@@ -90,25 +94,114 @@ def show_error(parent: QWidget | None, error: BaseException) -> None:
     )
 
 
+UNSAVED_SAVE, UNSAVED_DISCARD, UNSAVED_CANCEL = "save", "discard", "cancel"
+LAST_FOLDER_KEY = "dialogs/last_folder"
+
+
+def ask_unsaved(parent: QWidget | None, title: str, text: str) -> str:
+    """Ask what to do with unsaved edits: UNSAVED_SAVE, UNSAVED_DISCARD or UNSAVED_CANCEL."""
+    box = _message_box(parent, QMessageBox.Icon.Question, title, text)
+    save = box.addButton(
+        QCoreApplication.translate("dialogs", "Simpan"), QMessageBox.ButtonRole.AcceptRole
+    )
+    discard = box.addButton(
+        QCoreApplication.translate("dialogs", "Buang"), QMessageBox.ButtonRole.DestructiveRole
+    )
+    cancel = box.addButton(
+        QCoreApplication.translate("dialogs", "Batal"), QMessageBox.ButtonRole.RejectRole
+    )
+    box.setDefaultButton(save)
+    box.setEscapeButton(cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is save:
+        return UNSAVED_SAVE
+    if clicked is discard:
+        return UNSAVED_DISCARD
+    return UNSAVED_CANCEL
+
+
+def start_folder(start: str = "") -> str:
+    """Return where a file dialog opens: ``start``, else the last folder used, else Documents."""
+    if start:
+        return start
+    from ikmdesk.ui.translations import app_settings
+
+    last = str(app_settings().value(LAST_FOLDER_KEY, "") or "")
+    if last and Path(last).is_dir():
+        return last
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return documents if documents and Path(documents).is_dir() else str(Path.home())
+
+
+def remember_folder(path: Path) -> None:
+    """Keep the folder of ``path`` (or ``path`` itself, a folder) for the next file dialog."""
+    from ikmdesk.ui.translations import app_settings
+
+    folder = path if path.is_dir() else path.parent
+    app_settings().setValue(LAST_FOLDER_KEY, str(folder))
+
+
+def _file_dialog(
+    parent: QWidget | None, title: str, start: str, name_filter: str, mode: QFileDialog.FileMode
+) -> QFileDialog:
+    # Qt ships no Indonesian translation of its file dialog, so its main texts carry ours.
+    dialog = QFileDialog(parent, title, start, name_filter)
+    dialog.setFileMode(mode)
+    labels = {
+        QFileDialog.DialogLabel.LookIn: QCoreApplication.translate("dialogs", "Lihat di:"),
+        QFileDialog.DialogLabel.FileName: QCoreApplication.translate("dialogs", "Nama berkas:"),
+        QFileDialog.DialogLabel.FileType: QCoreApplication.translate("dialogs", "Jenis berkas:"),
+        QFileDialog.DialogLabel.Reject: QCoreApplication.translate("dialogs", "Batal"),
+    }
+    for label, text in labels.items():
+        dialog.setLabelText(label, text)
+    return dialog
+
+
+def _run_file_dialog(dialog: QFileDialog, accept_text: str) -> list[Path]:
+    dialog.setLabelText(QFileDialog.DialogLabel.Accept, accept_text)
+    if dialog.exec() != QFileDialog.DialogCode.Accepted:
+        return []
+    chosen = [Path(p) for p in dialog.selectedFiles() if p]
+    if chosen:
+        remember_folder(chosen[0])
+    return chosen
+
+
 def open_file(parent: QWidget | None, title: str, name_filter: str, start: str = "") -> Path | None:
     """Let the user pick one existing file; None when cancelled."""
-    chosen, _ = QFileDialog.getOpenFileName(parent, title, start, name_filter)
-    return Path(chosen) if chosen else None
+    dialog = _file_dialog(
+        parent, title, start_folder(start), name_filter, QFileDialog.FileMode.ExistingFile
+    )
+    chosen = _run_file_dialog(dialog, QCoreApplication.translate("dialogs", "Buka"))
+    return chosen[0] if chosen else None
 
 
 def open_files(parent: QWidget | None, title: str, name_filter: str, start: str = "") -> list[Path]:
     """Let the user pick several existing files; empty when cancelled."""
-    chosen, _ = QFileDialog.getOpenFileNames(parent, title, start, name_filter)
-    return [Path(p) for p in chosen]
+    dialog = _file_dialog(
+        parent, title, start_folder(start), name_filter, QFileDialog.FileMode.ExistingFiles
+    )
+    return _run_file_dialog(dialog, QCoreApplication.translate("dialogs", "Buka"))
 
 
 def save_file(parent: QWidget | None, title: str, suggested: str, name_filter: str) -> Path | None:
     """Ask where to save, starting from ``suggested`` (a file name or path); None when cancelled."""
-    chosen, _ = QFileDialog.getSaveFileName(parent, title, suggested, name_filter)
-    return Path(chosen) if chosen else None
+    suggested_path = Path(suggested) if suggested else Path()
+    if suggested and not suggested_path.is_absolute() and suggested_path.parent == Path():
+        suggested = str(Path(start_folder()) / suggested_path)  # a bare name: in the last folder
+    dialog = _file_dialog(
+        parent, title, suggested or start_folder(), name_filter, QFileDialog.FileMode.AnyFile
+    )
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    chosen = _run_file_dialog(dialog, QCoreApplication.translate("dialogs", "Simpan"))
+    return chosen[0] if chosen else None
 
 
 def choose_folder(parent: QWidget | None, title: str, start: str = "") -> Path | None:
     """Let the user pick a folder (e.g. a USB stick); None when cancelled."""
-    chosen = QFileDialog.getExistingDirectory(parent, title, start)
-    return Path(chosen) if chosen else None
+    dialog = _file_dialog(parent, title, start_folder(start), "", QFileDialog.FileMode.Directory)
+    dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+    chosen = _run_file_dialog(dialog, QCoreApplication.translate("dialogs", "Pilih"))
+    return chosen[0] if chosen else None

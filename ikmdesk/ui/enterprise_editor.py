@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
@@ -50,6 +51,8 @@ from ikmdesk.services.region import list_clusters, list_desa, list_kecamatan
 from ikmdesk.services.visit import VisitFilter, VisitRow, list_visits
 from ikmdesk.ui import dialogs
 from ikmdesk.ui.change_bus import ENTERPRISE
+from ikmdesk.ui.date_field import DateField
+from ikmdesk.ui.editor_keys import escape_closes, saved_label, saved_text
 from ikmdesk.ui.enterprise_model import ENTERPRISE_STATUS_LABELS
 from ikmdesk.ui.field_error import mark_field_error
 from ikmdesk.ui.operations import run_operation
@@ -57,10 +60,18 @@ from ikmdesk.ui.paged_table_model import format_date
 from ikmdesk.ui.product_editor import ProductEditor
 from ikmdesk.ui.translated_widget import TranslatedWidget
 from ikmdesk.ui.translations import current_language
-from ikmdesk.ui.validation_style import STYLE_SHEET, FieldRow, OptionalDateEdit
-from ikmdesk.ui.visit_model import VISIT_PURPOSE_LABELS, VISIT_STATUS_LABELS
+from ikmdesk.ui.validation_style import (
+    STYLE_SHEET,
+    FieldRow,
+    OptionalDateEdit,
+    mark_problems,
+    required_label,
+    required_note,
+)
+from ikmdesk.ui.visit_model import VISIT_PURPOSE_LABELS, visit_status_text
 
 REPORT_MODULE = "ikmdesk.ui.report_page"
+REQUIRED_FIELDS = frozenset({"name", "kecamatan_id", "cluster_id"})
 HISTORY_LIMIT = 200
 
 
@@ -94,6 +105,7 @@ class EnterpriseEditor(TranslatedWidget):
         self._detail: EnterpriseDetail | None = None
         self._baseline: dict[str, Any] = {}
         self._saving = False
+        self._then: Callable[[], object] | None = None
         self.setStyleSheet(STYLE_SHEET)
 
         self.title_label = QLabel()
@@ -118,6 +130,8 @@ class EnterpriseEditor(TranslatedWidget):
         buttons.addWidget(self.new_visit_button)
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.delete_button)
+        self.saved_label = saved_label()
+        buttons.addWidget(self.saved_label)
         buttons.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title_label)
@@ -126,13 +140,20 @@ class EnterpriseEditor(TranslatedWidget):
 
         self.kecamatan_combo.currentIndexChanged.connect(self._on_kecamatan_combo_changed)
         self.back_button.clicked.connect(self._on_back_button_clicked)
-        self.save_button.clicked.connect(self.save)
+        self.save_button.clicked.connect(self._on_save_button_clicked)
         self.delete_button.clicked.connect(self._on_delete_button_clicked)
         self.print_button.clicked.connect(self._on_print_button_clicked)
         self.new_visit_button.clicked.connect(self._on_new_visit_button_clicked)
         self.product_editor.products_changed.connect(self._on_product_editor_products_changed)
         self.trend_product_combo.currentIndexChanged.connect(self._on_trend_product_changed)
         self.visit_table.cellDoubleClicked.connect(self._on_visit_table_double_clicked)
+        # Enter in a one-line field saves the form; Esc goes back (asking about unsaved edits).
+        for row in self.rows.values():
+            if isinstance(row.editor, QLineEdit):
+                row.editor.returnPressed.connect(self._on_save_button_clicked)
+            elif isinstance(row.editor, DateField):
+                row.editor.line_edit.returnPressed.connect(self._on_save_button_clicked)
+        escape_closes(self, self._on_back_button_clicked)
         self.retranslate_ui()
         self._fill_choices()
         self.new_enterprise()
@@ -170,7 +191,7 @@ class EnterpriseEditor(TranslatedWidget):
         self.notes_edit = QPlainTextEdit()
         self.notes_edit.setMaximumHeight(60)
         self.rows: dict[str, FieldRow] = {
-            name: FieldRow(widget)
+            name: FieldRow(widget, required=name in REQUIRED_FIELDS)
             for name, widget in (
                 ("name", self.name_edit),
                 ("owner_name", self.owner_edit),
@@ -216,6 +237,8 @@ class EnterpriseEditor(TranslatedWidget):
             "latitude",
             "longitude",
         )
+        for form in (left, right):
+            form.setHorizontalSpacing(12)  # labels do not touch their fields
         for name in self.rows:
             (left if name in left_fields else right).addRow(self._labels[name], self.rows[name])
         grid = QGridLayout()
@@ -224,8 +247,10 @@ class EnterpriseEditor(TranslatedWidget):
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         grid.setHorizontalSpacing(24)
+        self.required_note_label = QLabel()
         inner = QWidget()
         inner_layout = QVBoxLayout(inner)
+        inner_layout.addWidget(self.required_note_label)
         inner_layout.addLayout(grid)
         inner_layout.addStretch(1)
         scroll = QScrollArea()
@@ -261,14 +286,14 @@ class EnterpriseEditor(TranslatedWidget):
     def retranslate_ui(self) -> None:
         """Set every text in the current interface language."""
         labels = {
-            "name": self.tr("Nama IKM *"),
+            "name": self.tr("Nama IKM"),
             "owner_name": self.tr("Nama pemilik"),
             "nik": self.tr("NIK pemilik"),
             "phone": self.tr("Telepon"),
             "address": self.tr("Alamat"),
-            "kecamatan_id": self.tr("Kecamatan *"),
+            "kecamatan_id": self.tr("Kecamatan"),
             "desa_id": self.tr("Desa"),
-            "cluster_id": self.tr("Klaster *"),
+            "cluster_id": self.tr("Klaster"),
             "status": self.tr("Status"),
             "latitude": self.tr("Lintang (GPS)"),
             "longitude": self.tr("Bujur (GPS)"),
@@ -287,7 +312,8 @@ class EnterpriseEditor(TranslatedWidget):
             "notes": self.tr("Catatan"),
         }
         for name, text in labels.items():
-            self._labels[name].setText(text)
+            self._labels[name].setText(required_label(text) if self.rows[name].required else text)
+        self.required_note_label.setText(required_note())
         self.tabs.setTabText(0, self.tr("Profil"))
         self.tabs.setTabText(1, self.tr("Produk dan P-IRT"))
         self.tabs.setTabText(2, self.tr("Riwayat kunjungan dan mutu"))
@@ -320,6 +346,7 @@ class EnterpriseEditor(TranslatedWidget):
     def new_enterprise(self) -> None:
         """Show an empty form for registering an IKM."""
         self._detail = None
+        self.saved_label.clear()
         self._show_input(None)
         self.product_editor.set_enterprise(None, [])
         self._show_history([], [])
@@ -345,17 +372,35 @@ class EnterpriseEditor(TranslatedWidget):
         return self._form_state() != self._baseline or self.product_editor.has_unsaved_changes()
 
     def confirm_discard(self) -> bool:
-        """Return True when there is nothing unsaved or the user agrees to throw it away."""
+        """Return True when nothing is unsaved or the user throws it away (Simpan: save, stay)."""
         if not self.has_unsaved_changes():
             return True
-        if not dialogs.confirm(
+        choice = self._ask_unsaved()
+        if choice == dialogs.UNSAVED_DISCARD:
+            self.discard_changes()
+            return True
+        if choice == dialogs.UNSAVED_SAVE:
+            self.save()
+        return False
+
+    def leave_with_guard(self, then: Callable[[], object]) -> None:
+        """Run ``then`` once unsaved edits are saved or thrown away (Simpan / Buang / Batal)."""
+        if not self.has_unsaved_changes():
+            then()
+            return
+        choice = self._ask_unsaved()
+        if choice == dialogs.UNSAVED_DISCARD:
+            self.discard_changes()
+            then()
+        elif choice == dialogs.UNSAVED_SAVE:
+            self.save(then=then)
+
+    def _ask_unsaved(self) -> str:
+        return dialogs.ask_unsaved(
             self,
             self.tr("Perubahan belum disimpan"),
-            self.tr("Data IKM ini berubah dan belum disimpan. Buang perubahan itu?"),
-        ):
-            return False
-        self.discard_changes()
-        return True
+            self.tr("Data IKM ini berubah dan belum disimpan. Simpan perubahan itu?"),
+        )
 
     def discard_changes(self) -> None:
         """Put the stored values back in the form (an empty form for a new IKM)."""
@@ -405,14 +450,29 @@ class EnterpriseEditor(TranslatedWidget):
         self.longitude_edit.setText(f"{longitude:.6f}")
 
     @Slot()
-    def save(self) -> None:
-        """Validate and store the profile; marks the offending field on a ValidationError."""
+    def _on_save_button_clicked(self) -> None:
+        self.save()
+
+    def save(self, then: Callable[[], object] | None = None) -> None:
+        """Validate and store the profile; marks the offending field on a ValidationError.
+
+        ``then`` runs after a successful save (e.g. leaving the editor).
+        """
         if self._saving:
             return
-        for row in self.rows.values():
-            row.clear()
+        self._then = then
+        # Everything the form can tell by itself is marked at once, before the service is asked.
+        problems = mark_problems(
+            self.rows,
+            {
+                "name": self.tr("Tulis nama IKM."),
+                "kecamatan_id": self.tr("Pilih kecamatan."),
+                "cluster_id": self.tr("Pilih klaster."),
+            },
+        )
         data = self.form_input()
-        if data is None:
+        if problems or data is None:
+            self.tabs.setCurrentIndex(0)
             return
         enterprise_id = self.enterprise_id
         self._saving = True
@@ -437,10 +497,15 @@ class EnterpriseEditor(TranslatedWidget):
         self._saving = False
         self.save_button.setEnabled(True)
         self.load(str(enterprise_id))
+        self.saved_label.setText(saved_text())
         self.saved.emit(str(enterprise_id))
+        then, self._then = self._then, None
+        if then is not None:
+            then()
 
     def _on_save_failed(self, error: object) -> None:
         self._saving = False
+        self._then = None
         self.save_button.setEnabled(True)
         if mark_field_error(self.rows, error, reveal=lambda: self.tabs.setCurrentIndex(0)):
             return
@@ -478,10 +543,10 @@ class EnterpriseEditor(TranslatedWidget):
             "halal_status": self.halal_status_combo.currentData(),
             "halal_route": self.halal_route_combo.currentData(),
             "halal_cert": self.halal_cert_edit.text(),
-            "halal_issued": self.halal_issued_edit.value(),
-            "halal_expires": self.halal_expires_edit.value(),
+            "halal_issued": self.halal_issued_edit.line_edit.text(),
+            "halal_expires": self.halal_expires_edit.line_edit.text(),
             "pkp": self.pkp_cert_edit.text(),
-            "pkp_date": self.pkp_date_edit.value(),
+            "pkp_date": self.pkp_date_edit.line_edit.text(),
             "notes": self.notes_edit.toPlainText(),
         }
 
@@ -619,7 +684,7 @@ class EnterpriseEditor(TranslatedWidget):
             cells = (
                 format_date(visit.visit_date),
                 self._visit_text(VISIT_PURPOSE_LABELS, visit.purpose),
-                self._visit_text(VISIT_STATUS_LABELS, visit.status),
+                visit_status_text(visit.status),
                 visit.officer_name,
             )
             for column, text in enumerate(cells):
@@ -640,7 +705,7 @@ class EnterpriseEditor(TranslatedWidget):
                 f"{point.template_code} v{point.template_version}",
                 point.product_name or "",
                 label,
-                "" if point.score is None else f"{point.score:g}",
+                "" if point.score is None else f"{round(point.score, 1):g}",
             )
             for column, text in enumerate(cells):
                 self.trend_table.setItem(row, column, QTableWidgetItem(text))
@@ -654,8 +719,7 @@ class EnterpriseEditor(TranslatedWidget):
 
     @Slot()
     def _on_back_button_clicked(self) -> None:
-        if self.confirm_discard():
-            self.close_requested.emit()
+        self.leave_with_guard(self.close_requested.emit)
 
     @Slot()
     def _on_delete_button_clicked(self) -> None:

@@ -14,7 +14,9 @@ from ikmdesk.services.enterprise import (
     count_enterprises,
     list_enterprises,
 )
+from ikmdesk.services.region import list_clusters
 from ikmdesk.ui.paged_table_model import FilteredTableModel, format_date
+from ikmdesk.ui.translations import current_language
 
 ENTERPRISE_STATUS_LABELS: dict[str, str] = {
     "active": QT_TRANSLATE_NOOP("EnterpriseTableModel", "Aktif"),
@@ -68,6 +70,16 @@ class EnterpriseTableModel(FilteredTableModel[EnterpriseFilter]):
             count_rows=count_enterprises,
             parent=parent,
         )
+        self._english_clusters: dict[str, str] | None = None
+
+    def _cluster_text(self, row: EnterpriseRow) -> str:
+        if current_language() != "en":
+            return row.cluster_name
+        if self._english_clusters is None:
+            # Few clusters, read once: the rows carry only the Indonesian name.
+            with self._database.unit_of_work() as session:
+                self._english_clusters = {c.code: c.name_en for c in list_clusters(session)}
+        return self._english_clusters.get(row.cluster_code) or row.cluster_name
 
     def _cell(self, row: EnterpriseRow, column: int) -> str:
         if column == self.COL_NAME:
@@ -79,7 +91,7 @@ class EnterpriseTableModel(FilteredTableModel[EnterpriseFilter]):
         if column == self.COL_DESA:
             return row.desa or ""
         if column == self.COL_CLUSTER:
-            return row.cluster_name
+            return self._cluster_text(row)
         if column == self.COL_STATUS:
             return self._tr(ENTERPRISE_STATUS_LABELS.get(row.status, row.status))
         if column == self.COL_LAST_VISIT:

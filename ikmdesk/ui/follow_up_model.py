@@ -22,6 +22,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 from ikmdesk.services.follow_up import FollowUpRow
+from ikmdesk.services.status_label import follow_up_state_label
+from ikmdesk.ui.translations import current_language
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
@@ -68,7 +70,7 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 
 def state_label(state: str) -> str:
     """Return the translated name of a follow-up state."""
-    return QCoreApplication.translate("FollowUpTableModel", STATE_LABELS.get(state, state))
+    return follow_up_state_label(state, current_language())
 
 
 def _date(day: date | None) -> str:

@@ -9,7 +9,7 @@ keeps its own strings, so they stay in that page's translation context.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Slot
@@ -179,6 +179,13 @@ class ListEditorPage(TranslatedWidget):
     def has_unsaved_changes(self) -> bool:
         """Return whether the editor holds edits not saved yet."""
         return self.stack.currentIndex() == self.EDITOR and self.editor.has_unsaved_changes()
+
+    def leave_with_guard(self, then: Callable[[], object]) -> None:
+        """Run ``then`` once the editor's unsaved edits are saved or thrown away (or none)."""
+        if self.stack.currentIndex() != self.EDITOR:
+            then()
+            return
+        self.editor.leave_with_guard(then)
 
     def _leave_editor_allowed(self) -> bool:
         return self.stack.currentIndex() != self.EDITOR or self.editor.confirm_discard()

@@ -59,6 +59,7 @@ from ikmdesk.ui import dialogs
 from ikmdesk.ui.change_bus import ChangeBus, install_change_bus
 from ikmdesk.ui.operations import pending_operations, wait_for_operations
 from ikmdesk.ui.translations import app_settings, current_language
+from ikmdesk.ui.wheel_guard import install_wheel_guard
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
@@ -179,6 +180,7 @@ class MainWindow(QMainWindow):
         self, database: Database, parent: QWidget | None = None, *, demo: bool = False
     ) -> None:
         super().__init__(parent)
+        install_wheel_guard()
         self.database = database
         self.demo = demo
         self.change_bus: ChangeBus = install_change_bus(ChangeBus(self))
@@ -228,6 +230,20 @@ class MainWindow(QMainWindow):
         self.retranslate_ui()
         self.refresh_status()
         self._restore_window_state()
+        # Unsaved edits a crash left behind are offered at once, whatever page opens first.
+        QTimer.singleShot(0, self, self.offer_recovery)
+
+    @Slot()
+    def offer_recovery(self) -> None:
+        """Open the Kunjungan page when a crash left unsaved visit edits (it offers them back)."""
+        from ikmdesk.services.editor_recovery import list_drafts
+
+        try:
+            drafts = list_drafts(database_path=self.database.path)
+        except OSError:
+            return
+        if drafts and self.current_page_name() != "kunjungan":
+            self.open_page("kunjungan")
 
     @property
     def pages(self) -> dict[str, QWidget]:
@@ -252,7 +268,7 @@ class MainWindow(QMainWindow):
             self.navigation.setCurrentRow(row)  # _on_navigation_current_row_changed shows it
         else:
             self._show_page(name)
-        return self._pages[name]
+        return self._ensure_page(name)
 
     def page(self, name: str) -> QWidget:
         """Return the page called ``name``, built but not shown if it was not yet."""
@@ -320,9 +336,30 @@ class MainWindow(QMainWindow):
 
     @Slot(int)
     def _on_navigation_current_row_changed(self, row: int) -> None:
-        if 0 <= row < len(PAGES):
-            self._show_page(PAGES[row].name)
-            self._update_page_actions()
+        if not 0 <= row < len(PAGES):
+            return
+        leaving = self.stack.currentWidget()
+        guard = getattr(leaving, "leave_with_guard", None)
+        target = PAGES[row].name
+        if (
+            guard is not None
+            and leaving is not self._pages.get(target)
+            and _has_unsaved_changes(leaving)
+        ):
+            # Stay on the page until its edits are saved or thrown away (or never: Batal).
+            self._select_row_quietly(leaving)
+            guard(lambda: self.open_page(target))
+            return
+        self._show_page(PAGES[row].name)
+        self._update_page_actions()
+
+    def _select_row_quietly(self, page: QWidget) -> None:
+        name = next((n for n, p in self._pages.items() if p is page), None)
+        if name is None:
+            return
+        self.navigation.blockSignals(True)
+        self.navigation.setCurrentRow(PAGE_NAMES.index(name))
+        self.navigation.blockSignals(False)
 
     def _page_title(self, spec: PageSpec) -> str:
         return QCoreApplication.translate("MainWindow", spec.title)

@@ -85,6 +85,7 @@ from ikmdesk.services.registry_import import (
     save_mapping,
     sheet_names,
 )
+from ikmdesk.services.status_label import VISIT_STATUS_NAMES, visit_status_label
 from ikmdesk.services.visit import VisitFilter
 from ikmdesk.ui import dialogs
 from ikmdesk.ui.change_bus import ENTERPRISE, PRODUCT, change_bus
@@ -92,6 +93,7 @@ from ikmdesk.ui.operations import Operation, OperationCancelled, Progress, run_o
 from ikmdesk.ui.operations import run_with_progress as _run_with_progress
 from ikmdesk.ui.page_title import page_title_label
 from ikmdesk.ui.row_list_model import RowListModel
+from ikmdesk.ui.translations import current_language
 
 IMPORT_CHANGES = (ENTERPRISE, PRODUCT, "region")
 NOT_MAPPED = -1
@@ -597,10 +599,10 @@ class OfficeDataPage(QWidget):
             ],
             "visit": [
                 (None, self.tr("Semua")),
-                ("draft", self.tr("Draf")),
-                ("submitted", self.tr("Diajukan")),
-                ("returned", self.tr("Dikembalikan")),
-                ("approved", self.tr("Disetujui")),
+                *(
+                    (status, visit_status_label(status, current_language()))
+                    for status in VISIT_STATUS_NAMES
+                ),
             ],
             "follow_up": [
                 (None, self.tr("Semua")),

@@ -39,6 +39,7 @@ from ikmdesk.services.report_data import enterprise_choices, visit_choices
 from ikmdesk.ui import dialogs
 from ikmdesk.ui.change_bus import change_bus
 from ikmdesk.ui.operations import Operation, Progress, run_operation, run_with_progress
+from ikmdesk.ui.visit_model import visit_status_text
 
 KIND_VISIT, KIND_ENTERPRISE, KIND_SUMMARY, KIND_BATCH = "visit", "enterprise", "summary", "visits"
 KINDS = (KIND_VISIT, KIND_ENTERPRISE, KIND_SUMMARY, KIND_BATCH)
@@ -328,16 +329,11 @@ class ReportPage(QWidget):
 
     @Slot(object)
     def _on_choices_loaded(self, choices: _Choices) -> None:
-        words = {
-            "draft": self.tr("draf"),
-            "submitted": self.tr("diajukan"),
-            "returned": self.tr("dikembalikan"),
-            "approved": self.tr("disetujui"),
-        }
         self.visit_combo.clear()
         for choice in choices.visits:
             self.visit_combo.addItem(
-                f"{choice.label} ({words.get(choice.status, choice.status)})", choice.id
+                f"{choice.label} ({visit_status_text(choice.status)})",
+                choice.id,
             )
         self.enterprise_combo.clear()
         for choice in choices.enterprises:

@@ -8,6 +8,7 @@ remembered for the next start.
 from __future__ import annotations
 
 import dataclasses
+from datetime import date
 
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QFont
@@ -36,6 +37,7 @@ from ikmdesk.services.office_settings import (
     get_office_settings,
     save_office_settings,
 )
+from ikmdesk.services.report_number import format_report_number
 from ikmdesk.ui import dialogs
 from ikmdesk.ui.operations import Operation
 from ikmdesk.ui.setup_dialog import LetterheadForm
@@ -108,6 +110,11 @@ class SettingsPage(QWidget):
         ):
             report_form.addRow(caption, field)
             caption.setBuddy(field)
+        # The pattern's syntax means nothing to most readers; a number made from it does.
+        self.pattern_example_label = QLabel()
+        self.pattern_example_label.setObjectName("patternExample")
+        report_form.insertRow(4, "", self.pattern_example_label)
+        self.pattern_edit.textChanged.connect(self._show_pattern_example)
 
         self.language_box = QGroupBox()
         self.language_combo = QComboBox()
@@ -178,6 +185,19 @@ class SettingsPage(QWidget):
         self.retranslate_ui()
         self.load()
 
+    @Slot()
+    def _show_pattern_example(self) -> None:
+        try:
+            example = format_report_number(self.pattern_edit.text(), seq=1, on=date.today())
+        except (KeyError, IndexError, ValueError, TypeError, AttributeError):
+            self.pattern_example_label.setText(
+                self.tr("Pola ini belum dapat membuat nomor; lihat petunjuk pada kolomnya.")
+            )
+            return
+        self.pattern_example_label.setText(
+            self.tr("Contoh nomor laporan pertama: {number}").format(number=example)
+        )
+
     def retranslate_ui(self) -> None:
         """Set every text in the current language."""
         self.title_label.setText(self.tr("Pengaturan"))
@@ -211,6 +231,7 @@ class SettingsPage(QWidget):
         self.pattern_edit.setToolTip(
             self.tr("Gunakan {seq:04d}, {year}, {month} dan {month_roman}.")
         )
+        self._show_pattern_example()
         self.report_lang_combo.setItemText(0, self.tr("Bahasa Indonesia"))
         self.report_lang_combo.setItemText(1, self.tr("Inggris"))
         self.language_box.setTitle(self.tr("Bahasa antarmuka"))

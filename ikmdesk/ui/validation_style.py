@@ -1,6 +1,8 @@
-"""Form building blocks: inline validation marks and an optional date field.
+"""Form building blocks: inline validation marks, the required-field mark, the date field.
 
-A bad field gets a red border and a message right under it.
+A bad field gets a red border and a message right under it. The message line keeps its place
+while hidden, so marking fields never moves the form under the pointer. A required field's
+label ends in " *" (``required_label``), and a form says once what the star means.
 
 A form wraps each input in a :class:`FieldRow` (the input above an initially hidden message
 label). When a service raises ``ValidationError(field, ...)`` the form looks the row up by the
@@ -9,9 +11,9 @@ field name and calls :meth:`FieldRow.mark`; the next edit of that input clears t
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Iterable, Mapping
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
@@ -23,6 +25,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from ikmdesk.ui.date_field import DateField
 
 INVALID_PROPERTY = "invalid"
 """Dynamic property set to True on a marked input (style sheets and tests read it)."""
@@ -38,12 +42,26 @@ QLabel[role="fieldWarning"] { color: #8d6e00; }
 class FieldRow(QWidget):
     """An input with a message line under it that says what is wrong with the value."""
 
-    def __init__(self, editor: QWidget, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        editor: QWidget,
+        parent: QWidget | None = None,
+        *,
+        required: bool = False,
+        reserve_space: bool = True,
+    ) -> None:
         super().__init__(parent)
         self.editor = editor
+        self.required = required
         self.message_label = QLabel()
         self.message_label.setProperty("role", "fieldError")
         self.message_label.setWordWrap(True)
+        if reserve_space:
+            # One line is kept for the message, so a Save that marks fields moves nothing.
+            policy = self.message_label.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            self.message_label.setSizePolicy(policy)
+            self.message_label.setMinimumHeight(self.message_label.fontMetrics().height())
         self.message_label.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -70,10 +88,69 @@ class FieldRow(QWidget):
             self.message_label.clear()
             self.message_label.hide()
 
+    def problem(self) -> str | None:
+        """Return what the form itself can tell is wrong (empty but required, unreadable date)."""
+        if isinstance(self.editor, DateField):
+            return self.editor.problem()
+        if self.required and _is_empty(self.editor):
+            return QCoreApplication.translate("FieldRow", "Wajib diisi.")
+        return None
+
+
+def required_label(text: str) -> str:
+    """Return a field label with the one mark for required fields."""
+    return f"{text} *"
+
+
+def required_note() -> str:
+    """Return the line a form shows once to say what the star means."""
+    return QCoreApplication.translate("FieldRow", "* wajib diisi")
+
+
+def mark_problems(rows: Mapping[str, FieldRow], messages: Mapping[str, str] | None = None) -> bool:
+    """Clear every row, then mark each one the form can tell is wrong; True when any is.
+
+    ``messages`` gives a clearer text for an empty required field by name (e.g. "Pilih IKM").
+    The first marked input gets the focus; all marks show at once.
+    """
+    marked: list[FieldRow] = []
+    for name, row in rows.items():
+        row.clear()
+        problem = row.problem()
+        if problem is None:
+            continue
+        if messages and name in messages and not isinstance(row.editor, DateField):
+            problem = messages[name]
+        row.mark(problem)
+        marked.append(row)
+    if marked:
+        marked[0].editor.setFocus()
+    return bool(marked)
+
+
+def marked_rows(rows: Iterable[FieldRow]) -> list[FieldRow]:
+    """Return the rows that carry a mark now."""
+    return [row for row in rows if row.is_marked]
+
+
+def _is_empty(editor: QWidget) -> bool:
+    if isinstance(editor, QLineEdit):
+        return not editor.text().strip()
+    if isinstance(editor, QPlainTextEdit | QTextEdit):
+        return not editor.toPlainText().strip()
+    if isinstance(editor, QComboBox):
+        return editor.currentData() in (None, "")
+    combo = editor.findChild(QComboBox)
+    if combo is not None:  # a composite input, e.g. search box + choice list
+        return combo.currentData() in (None, "")
+    return False
+
 
 def set_invalid(widget: QWidget, invalid: bool) -> None:
     """Set the ``invalid`` property and make the style follow it at once."""
     widget.setProperty(INVALID_PROPERTY, invalid)
+    if isinstance(widget, DateField):  # the border belongs on the text box inside
+        set_invalid(widget.line_edit, invalid)
     style = widget.style()
     style.unpolish(widget)
     style.polish(widget)
@@ -96,27 +173,5 @@ def _connect_edits(editor: QWidget, slot: object) -> None:
         editor.edited.connect(slot)
 
 
-class OptionalDateEdit(QDateEdit):
-    """A date field that may be left empty: its lowest date stands for "no date" (shown "—")."""
-
-    EMPTY = QDate(1900, 1, 1)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setCalendarPopup(True)
-        self.setDisplayFormat("dd-MM-yyyy")
-        self.setMinimumDate(self.EMPTY)
-        self.setMaximumDate(QDate(2099, 12, 31))
-        self.setSpecialValueText("—")
-        self.set_value(None)
-
-    def value(self) -> date | None:
-        """Return the chosen date, or None when empty."""
-        chosen = self.date()
-        if chosen == self.EMPTY:
-            return None
-        return date(chosen.year(), chosen.month(), chosen.day())
-
-    def set_value(self, value: date | None) -> None:
-        """Show ``value`` (None: empty)."""
-        self.setDate(self.EMPTY if value is None else QDate(value.year, value.month, value.day))
+OptionalDateEdit = DateField
+"""The optional date field of the forms: the shared :class:`DateField` (kept under this name)."""

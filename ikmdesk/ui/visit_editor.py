@@ -15,11 +15,10 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -74,16 +73,25 @@ from ikmdesk.services.visit_review import (
 from ikmdesk.ui import dialogs
 from ikmdesk.ui.change_bus import FOLLOW_UP, QUALITY_CHECK, VISIT
 from ikmdesk.ui.checklist_widget import ChecklistWidget, answer_from_json, answer_to_json
+from ikmdesk.ui.date_field import DateField
+from ikmdesk.ui.editor_keys import escape_closes, saved_label, saved_text
 from ikmdesk.ui.enterprise_editor import open_report_preview, report_preview_available
 from ikmdesk.ui.field_error import mark_field_error
 from ikmdesk.ui.follow_up_dialog import FollowUpDialog
+from ikmdesk.ui.follow_up_model import state_label
 from ikmdesk.ui.operations import run_operation
 from ikmdesk.ui.paged_table_model import format_date
 from ikmdesk.ui.photo_widget import PhotoWidget
 from ikmdesk.ui.translated_widget import TranslatedWidget
 from ikmdesk.ui.translations import current_language
-from ikmdesk.ui.validation_style import STYLE_SHEET, FieldRow
-from ikmdesk.ui.visit_model import VISIT_PURPOSE_LABELS, VISIT_STATUS_LABELS
+from ikmdesk.ui.validation_style import (
+    STYLE_SHEET,
+    FieldRow,
+    mark_problems,
+    required_label,
+    required_note,
+)
+from ikmdesk.ui.visit_model import VISIT_PURPOSE_LABELS, visit_status_text
 
 AUTOSAVE_MS = 5000
 ENTERPRISE_SEARCH_MS = 250
@@ -97,6 +105,8 @@ class VisitEditor(TranslatedWidget):
 
     saved = Signal(str)
     """The visit with this id was saved (or submitted, approved, returned, amended)."""
+    page_requested = Signal(str)
+    """The user asked for another page by name (e.g. "sinkronisasi" after submitting)."""
     close_requested = Signal()
     """The user asked to go back to the list (unsaved changes were already dealt with)."""
 
@@ -139,6 +149,8 @@ class VisitEditor(TranslatedWidget):
         buttons.addWidget(self.back_button)
         buttons.addStretch(1)
         buttons.addWidget(self.print_button)
+        self.saved_label = saved_label()
+        buttons.addWidget(self.saved_label)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.submit_button)
         header = QHBoxLayout()
@@ -170,6 +182,9 @@ class VisitEditor(TranslatedWidget):
         self.approve_button.clicked.connect(self._on_approve_button_clicked)
         self.return_button.clicked.connect(self._on_return_button_clicked)
         self.amend_button.clicked.connect(self._on_amend_button_clicked)
+        self.companions_edit.returnPressed.connect(self._on_save_button_clicked)
+        self.date_edit.line_edit.returnPressed.connect(self._on_save_button_clicked)
+        escape_closes(self, self._on_back_button_clicked)
         self.retranslate_ui()
         self.new_visit()
 
@@ -182,9 +197,7 @@ class VisitEditor(TranslatedWidget):
         enterprise_layout.setContentsMargins(0, 0, 0, 0)
         enterprise_layout.addWidget(self.enterprise_search, 1)
         enterprise_layout.addWidget(self.enterprise_combo, 2)
-        self.date_edit = QDateEdit()
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("dd-MM-yyyy")
+        self.date_edit = DateField(required=True)
         self.purpose_combo = QComboBox()
         self.officer_label = QLabel()
         self.companions_edit = QLineEdit()
@@ -193,11 +206,11 @@ class VisitEditor(TranslatedWidget):
         self.recommendations_edit = QPlainTextEdit()
         for edit in (self.activities_edit, self.findings_edit, self.recommendations_edit):
             edit.setMinimumHeight(70)
-        self.enterprise_row = FieldRow(enterprise_box)
+        self.enterprise_row = FieldRow(enterprise_box, required=True)
         self.rows: dict[str, FieldRow] = {
             "enterprise_id": self.enterprise_row,
-            "visit_date": FieldRow(self.date_edit),
-            "purpose": FieldRow(self.purpose_combo),
+            "visit_date": FieldRow(self.date_edit, required=True),
+            "purpose": FieldRow(self.purpose_combo, required=True),
             "companions": FieldRow(self.companions_edit),
             "activities": FieldRow(self.activities_edit),
             "findings": FieldRow(self.findings_edit),
@@ -205,7 +218,10 @@ class VisitEditor(TranslatedWidget):
         }
         self.enterprise_combo.currentIndexChanged.connect(self.enterprise_row.clear)
         self._labels = {name: QLabel() for name in (*self.rows, "officer")}
+        self.required_note_label = QLabel()
         form = QFormLayout()
+        form.setHorizontalSpacing(12)  # labels do not touch their fields
+        form.addRow(self.required_note_label)
         for name in ("enterprise_id", "visit_date", "purpose"):
             form.addRow(self._labels[name], self.rows[name])
         form.addRow(self._labels["officer"], self.officer_label)
@@ -339,9 +355,9 @@ class VisitEditor(TranslatedWidget):
     def retranslate_ui(self) -> None:
         """Set every text in the current interface language."""
         labels = {
-            "enterprise_id": self.tr("IKM *"),
-            "visit_date": self.tr("Tanggal *"),
-            "purpose": self.tr("Tujuan *"),
+            "enterprise_id": self.tr("IKM"),
+            "visit_date": self.tr("Tanggal"),
+            "purpose": self.tr("Tujuan"),
             "officer": self.tr("Petugas"),
             "companions": self.tr("Petugas pendamping"),
             "activities": self.tr("Kegiatan"),
@@ -349,7 +365,9 @@ class VisitEditor(TranslatedWidget):
             "recommendations": self.tr("Rekomendasi"),
         }
         for name, text in labels.items():
-            self._labels[name].setText(text)
+            row = self.rows.get(name)
+            self._labels[name].setText(required_label(text) if row and row.required else text)
+        self.required_note_label.setText(required_note())
         self.enterprise_search.setPlaceholderText(self.tr("Ketik nama IKM untuk mencari…"))
         self.companions_edit.setPlaceholderText(self.tr("Nama petugas lain yang ikut, bila ada"))
         self.purpose_combo.blockSignals(True)
@@ -428,12 +446,13 @@ class VisitEditor(TranslatedWidget):
 
     def new_visit(self, enterprise_id: str | None = None) -> None:
         """Show an empty visit, for ``enterprise_id`` when given, dated today."""
+        self.saved_label.clear()
         self._detail = None
         self._new_key = str(uuid.uuid4())
         self._pending = {}
         self._check = None
         self._fill_enterprise_choices("", selected=enterprise_id)
-        self.date_edit.setDate(QDate.currentDate())
+        self.date_edit.set_value(date.today())
         self.purpose_combo.setCurrentIndex(0)
         for edit in (self.companions_edit,):
             edit.clear()
@@ -451,7 +470,7 @@ class VisitEditor(TranslatedWidget):
         self._pending = {}
         self._check = None
         self._fill_enterprise_choices("", selected=detail.enterprise_id)
-        self.date_edit.setDate(QDate(detail.visit_date))
+        self.date_edit.set_value(detail.visit_date)
         self.purpose_combo.setCurrentIndex(max(0, self.purpose_combo.findData(detail.purpose)))
         self.companions_edit.setText(detail.companions or "")
         self.activities_edit.setPlainText(detail.activities or "")
@@ -484,15 +503,37 @@ class VisitEditor(TranslatedWidget):
         return self._form_state() != self._baseline or bool(self._dirty_answers())
 
     def confirm_discard(self) -> bool:
-        """Return True when nothing is unsaved or the user agrees to throw the edits away."""
+        """Return True when nothing is unsaved or the user throws it away (Simpan: save, stay)."""
         if not self.has_unsaved_changes():
             return True
-        if not dialogs.confirm(
+        choice = self._ask_unsaved()
+        if choice == dialogs.UNSAVED_SAVE:
+            self.save()
+        if choice != dialogs.UNSAVED_DISCARD:
+            return False
+        self._discard_edits()
+        return True
+
+    def leave_with_guard(self, then: Callable[[], object]) -> None:
+        """Run ``then`` once unsaved edits are saved or thrown away (Simpan / Buang / Batal)."""
+        if not self.has_unsaved_changes():
+            then()
+            return
+        choice = self._ask_unsaved()
+        if choice == dialogs.UNSAVED_DISCARD:
+            self._discard_edits()
+            then()
+        elif choice == dialogs.UNSAVED_SAVE:
+            self.save(then=then)
+
+    def _ask_unsaved(self) -> str:
+        return dialogs.ask_unsaved(
             self,
             self.tr("Perubahan belum disimpan"),
-            self.tr("Kunjungan ini berubah dan belum disimpan. Buang perubahan itu?"),
-        ):
-            return False
+            self.tr("Kunjungan ini berubah dan belum disimpan. Simpan perubahan itu?"),
+        )
+
+    def _discard_edits(self) -> None:
         editor_recovery.discard_draft(self.recovery_key)
         self._pending = {}
         self._baseline = self._form_state()
@@ -503,7 +544,7 @@ class VisitEditor(TranslatedWidget):
         """Return the report fields as service input."""
         return VisitInput(
             enterprise_id=self.enterprise_combo.currentData() or "",
-            visit_date=_as_date(self.date_edit.date()),
+            visit_date=self.date_edit.value(),  # type: ignore[arg-type]  # None: refused
             purpose=self.purpose_combo.currentData() or VisitPurpose.MENTORING.value,
             companions=self.companions_edit.text(),
             activities=self.activities_edit.toPlainText(),
@@ -518,7 +559,7 @@ class VisitEditor(TranslatedWidget):
         return {
             "visit_id": self.visit_id,
             "enterprise_id": data.enterprise_id,
-            "visit_date": data.visit_date.isoformat(),
+            "visit_date": None if data.visit_date is None else data.visit_date.isoformat(),
             "purpose": data.purpose,
             "companions": data.companions,
             "activities": data.activities,
@@ -541,7 +582,7 @@ class VisitEditor(TranslatedWidget):
         self._select_enterprise(state.get("enterprise_id") or None)
         visit_date = state.get("visit_date")
         if visit_date:
-            self.date_edit.setDate(QDate(date.fromisoformat(visit_date)))
+            self.date_edit.set_value(date.fromisoformat(visit_date))
         self.purpose_combo.setCurrentIndex(
             max(0, self.purpose_combo.findData(state.get("purpose")))
         )
@@ -583,8 +624,19 @@ class VisitEditor(TranslatedWidget):
         """
         if self._busy or not self.editable:
             return
-        for row in self.rows.values():
-            row.clear()
+        # Every problem the form can see is marked at once, before the service is asked.
+        if mark_problems(
+            self.rows,
+            {
+                "enterprise_id": self.tr("Pilih IKM yang dikunjungi: ketik namanya lalu pilih."),
+                "purpose": self.tr("Pilih tujuan kunjungan."),
+            },
+        ):
+            self.tabs.setCurrentIndex(self.TAB_VISIT)
+            return
+        if self.checklist.mark_date_problems():
+            self.tabs.setCurrentIndex(self.TAB_QUALITY)
+            return
         data = self.form_input()
         visit_id = self.visit_id
         answers = self._dirty_answers()
@@ -627,6 +679,7 @@ class VisitEditor(TranslatedWidget):
     def _on_saved(self, visit_id: str) -> None:
         current_check = None if self._check is None else self._check.id
         self.load(visit_id, check_id=current_check)
+        self.saved_label.setText(saved_text())
         self.saved.emit(visit_id)
 
     def _set_busy(self, busy: bool) -> None:
@@ -656,7 +709,7 @@ class VisitEditor(TranslatedWidget):
         data = self.form_input()
         return {
             "enterprise_id": data.enterprise_id,
-            "visit_date": data.visit_date,
+            "visit_date": self.date_edit.line_edit.text(),
             "purpose": data.purpose,
             "companions": data.companions or "",
             "activities": data.activities or "",
@@ -799,19 +852,13 @@ class VisitEditor(TranslatedWidget):
 
     def _show_follow_ups(self, rows: list[FollowUpRow]) -> None:
         self._follow_up_rows = list(rows)
-        states = {
-            "open": self.tr("Terbuka"),
-            "due": self.tr("Jatuh tempo"),
-            "overdue": self.tr("Terlambat"),
-            "done": self.tr("Selesai"),
-        }
         self.follow_up_table.setRowCount(len(rows))
         for row, follow_up in enumerate(rows):
             cells = (
                 follow_up.action,
                 format_date(follow_up.due_date),
                 follow_up.owner or "",
-                states.get(follow_up.state, follow_up.state),
+                state_label(follow_up.state),
             )
             for column, text in enumerate(cells):
                 self.follow_up_table.setItem(row, column, QTableWidgetItem(text))
@@ -824,7 +871,7 @@ class VisitEditor(TranslatedWidget):
             cells = (
                 event.at.astimezone().strftime("%d-%m-%Y %H:%M"),
                 event.person,
-                _translate_visit_label(VISIT_STATUS_LABELS[event.status.value]),
+                visit_status_text(event.status.value),
                 str(event.revision),
                 event.comment or "",
             )
@@ -879,14 +926,14 @@ class VisitEditor(TranslatedWidget):
         detail = self._detail
         if detail is None:
             self.title_label.setText(self.tr("Kunjungan baru"))
-            self.status_label.setText(_translate_visit_label(VISIT_STATUS_LABELS["draft"]))
+            self.status_label.setText(visit_status_text("draft"))
             return
         self.title_label.setText(
             self.tr("Kunjungan ke {name}, {date}").format(
                 name=detail.enterprise_name, date=format_date(detail.visit_date)
             )
         )
-        status = _translate_visit_label(VISIT_STATUS_LABELS.get(detail.status, detail.status))
+        status = visit_status_text(detail.status)
         if not self.editable:
             status = self.tr("{status} — terkunci").format(status=status)
         self.status_label.setText(status)
@@ -909,9 +956,11 @@ class VisitEditor(TranslatedWidget):
 
     @Slot()
     def _on_back_button_clicked(self) -> None:
-        if self.confirm_discard():
-            self.autosave_timer.stop()
-            self.close_requested.emit()
+        self.leave_with_guard(self._close)
+
+    def _close(self) -> None:
+        self.autosave_timer.stop()
+        self.close_requested.emit()
 
     @Slot()
     def _on_submit_button_clicked(self) -> None:
@@ -942,9 +991,23 @@ class VisitEditor(TranslatedWidget):
             return
         self._run(
             lambda session: submit_visit(session, visit_id),
-            lambda _result: self._on_saved(visit_id),
+            lambda _result: self._after_submit(visit_id),
             changes=(VISIT,),
         )
+
+    def _after_submit(self, visit_id: str) -> None:
+        self._on_saved(visit_id)
+        # Nothing travels by itself: the supervisor sees the visit after the next sync file.
+        if dialogs.confirm(
+            self,
+            self.tr("Kunjungan siap dikirim"),
+            self.tr(
+                "Kunjungan ini menunggu tinjauan dan ikut dalam berkas sinkronisasi berikutnya. "
+                "Buat berkas itu di halaman Sinkronisasi lalu serahkan ke atasan. "
+                "Buka halaman Sinkronisasi sekarang?"
+            ),
+        ):
+            self.page_requested.emit("sinkronisasi")
 
     def _unfinished_findings(self, visit_id: str) -> list[str]:
         """Return the items (of every check) whose required finding fields are still empty."""
@@ -1017,6 +1080,14 @@ class VisitEditor(TranslatedWidget):
         if visit_id is None:
             return
         comment = self.review_comment_edit.toPlainText()
+        if not dialogs.confirm(
+            self,
+            self.tr("Setujui kunjungan"),
+            self.tr("Setujui laporan kunjungan ini? Laporan lalu dibekukan.\n\n{summary}").format(
+                summary=self.review_summary()
+            ),
+        ):
+            return
         self._run(
             lambda session: approve_visit(session, visit_id, comment=comment),
             lambda _result: self._after_review(visit_id),
@@ -1029,6 +1100,21 @@ class VisitEditor(TranslatedWidget):
         if visit_id is None:
             return
         comment = self.review_comment_edit.toPlainText()
+        if not comment.strip():
+            # Asked before the question: a return without a reason is refused anyway.
+            self.review_comment_row.mark(
+                self.tr("Tulis catatan untuk petugas: apa yang perlu diperbaiki.")
+            )
+            self.review_comment_edit.setFocus()
+            return
+        if not dialogs.confirm(
+            self,
+            self.tr("Kembalikan kunjungan"),
+            self.tr("Kembalikan laporan ini ke petugas untuk diperbaiki?\n\n{summary}").format(
+                summary=self.review_summary()
+            ),
+        ):
+            return
         self._run(
             lambda session: return_visit(session, visit_id, comment=comment),
             lambda _result: self._after_review(visit_id),
@@ -1053,13 +1139,34 @@ class VisitEditor(TranslatedWidget):
             changes=(VISIT,),
         )
 
+    def review_summary(self) -> str:
+        """Return what a reviewer approves or returns: the IKM, its checks and the findings."""
+        detail = self._detail
+        if detail is None:
+            return ""
+        lines = [
+            self.tr("IKM: {name}, {date}").format(
+                name=detail.enterprise_name, date=format_date(detail.visit_date)
+            )
+        ]
+        with self._database.unit_of_work() as session:
+            checks = checks_for_visit(session, detail.id)
+        if checks:
+            lines.append(self.tr("Pemeriksaan:"))
+            lines.extend(f"• {self._check_text(summary)}" for summary in checks)
+        else:
+            lines.append(self.tr("Pemeriksaan: tidak ada"))
+        findings = (detail.findings or "").strip()
+        lines.append(
+            self.tr("Temuan: {text}").format(text=findings[:300])
+            if findings
+            else self.tr("Temuan: tidak ditulis")
+        )
+        return "\n".join(lines)
+
     def _after_review(self, visit_id: str) -> None:
         self.review_comment_edit.clear()
         self._on_saved(visit_id)
-
-
-def _as_date(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
 
 
 def _translate_visit_label(text: str) -> str:

@@ -6,16 +6,16 @@ from PySide6.QtCore import QObject, Qt
 
 from ikmdesk.db import Database
 from ikmdesk.errors import QT_TRANSLATE_NOOP
+from ikmdesk.services.status_label import visit_status_label
 from ikmdesk.services.visit import VisitFilter, VisitRow, count_visits, list_visits
 from ikmdesk.ui.paged_table_model import FilteredTableModel, format_date
+from ikmdesk.ui.translations import current_language
 
-VISIT_STATUS_LABELS: dict[str, str] = {
-    "draft": QT_TRANSLATE_NOOP("VisitTableModel", "Draf"),
-    "submitted": QT_TRANSLATE_NOOP("VisitTableModel", "Menunggu tinjauan"),
-    "returned": QT_TRANSLATE_NOOP("VisitTableModel", "Dikembalikan"),
-    "approved": QT_TRANSLATE_NOOP("VisitTableModel", "Disetujui"),
-}
-"""Status names shown to users, translated in the ``VisitTableModel`` context."""
+
+def visit_status_text(status: str) -> str:
+    """Return a visit status's name in the interface language (``services.status_label``)."""
+    return visit_status_label(status, current_language())
+
 
 VISIT_PURPOSE_LABELS: dict[str, str] = {
     "mentoring": QT_TRANSLATE_NOOP("VisitTableModel", "Pendampingan"),
@@ -73,7 +73,7 @@ class VisitTableModel(FilteredTableModel[VisitFilter]):
         if column == self.COL_PURPOSE:
             return self._tr(VISIT_PURPOSE_LABELS.get(row.purpose, row.purpose))
         if column == self.COL_STATUS:
-            return self._tr(VISIT_STATUS_LABELS.get(row.status, row.status))
+            return visit_status_text(row.status)
         if column == self.COL_OFFICER:
             return row.officer_name
         return ""

@@ -1,4 +1,4 @@
-"""The Kunjungan page: visit lists by status (with "Perlu ditinjau" for supervisors) and the
+"""The Kunjungan page: visit lists by status (with "Menunggu tinjauan" for supervisors) and the
 visit editor; offers back drafts a crash left behind.
 """
 
@@ -24,7 +24,7 @@ from ikmdesk.ui.change_bus import (
 )
 from ikmdesk.ui.list_page import ListEditorPage, record_table
 from ikmdesk.ui.visit_editor import RECOVERY_KIND, VisitEditor
-from ikmdesk.ui.visit_model import VisitTableModel
+from ikmdesk.ui.visit_model import VisitTableModel, visit_status_text
 
 _REFRESH_ON = frozenset({VISIT, ENTERPRISE, QUALITY_CHECK, SYNC})
 # Changes made elsewhere (a sync import, the follow-up page) that the open visit shows.
@@ -36,6 +36,8 @@ class VisitPage(ListEditorPage):
 
     visit_saved = Signal(str)
     """A visit was saved, submitted or reviewed on this page."""
+    page_requested = Signal(str)
+    """The editor asked for another page (the main window opens it)."""
 
     REFRESH_ON = _REFRESH_ON | _EDITOR_REFRESH_ON
     STATUS_TABS: tuple[str | None, ...] = (
@@ -74,6 +76,7 @@ class VisitPage(ListEditorPage):
         self.status_tabs.currentChanged.connect(self._on_status_tabs_current_changed)
         self.new_button.clicked.connect(self.new_record)
         self.editor.saved.connect(self.visit_saved)
+        self.editor.page_requested.connect(self.page_requested)
         self.apply_filter()
 
     def retranslate_ui(self) -> None:
@@ -83,10 +86,10 @@ class VisitPage(ListEditorPage):
         self.new_button.setText(self.tr("Kunjungan baru"))
         titles = (
             self.tr("Semua"),
-            self.tr("Draf"),
-            self.tr("Perlu ditinjau"),
-            self.tr("Dikembalikan"),
-            self.tr("Disetujui"),
+            *(
+                visit_status_text(status)
+                for status in ("draft", "submitted", "returned", "approved")
+            ),
         )
         for index, title in enumerate(titles):
             self.status_tabs.setTabText(index, title)
@@ -111,12 +114,12 @@ class VisitPage(ListEditorPage):
         self._update_review_count()
 
     def _update_review_count(self) -> None:
-        """Show on the "Perlu ditinjau" tab how many visits wait for review."""
+        """Show on the "Menunggu tinjauan" tab how many visits wait for review."""
         with self._database.unit_of_work() as session:
             waiting = count_visits(session, VisitFilter(status=VisitStatus.SUBMITTED.value))
-        title = self.tr("Perlu ditinjau")
+        title = visit_status_text("submitted")
         if waiting:
-            title = self.tr("Perlu ditinjau (%n)", "", waiting)
+            title = f"{title} ({waiting})"
         self.status_tabs.setTabText(self.TAB_REVIEW, title)
 
     @Slot()

@@ -150,4 +150,4 @@ def test_a_revised_report_says_which_revision_it_is(database: Database) -> None:
     with database.unit_of_work() as session:
         session.get_one(Visit, built.visit_id).revision = 2
     text = all_text(render_visit(database, built.visit_id, **FIXED))
-    assert "Status laporan: Diajukan, revisi ke-2" in text
+    assert "Status laporan: Menunggu tinjauan, revisi ke-2" in text

@@ -88,7 +88,7 @@ def test_bad_input_is_marked_on_the_field_and_nothing_is_saved(
     choose(editor.cluster_combo, cluster_id("pangan_olahan"))
     qtbot.mouseClick(editor.save_button, LEFT)  # no kecamatan chosen
     qtbot.waitUntil(lambda: editor.rows["kecamatan_id"].is_marked)
-    assert "Kecamatan" in editor.rows["kecamatan_id"].message_label.text()
+    assert "kecamatan" in editor.rows["kecamatan_id"].message_label.text().lower()
     assert editor.rows["kecamatan_id"].message_label.isVisible()
 
     choose(editor.kecamatan_combo, region_id("64.08.01"))
@@ -115,18 +115,18 @@ def test_leaving_with_unsaved_changes_asks_first(
     qtbot.keyClicks(editor.name_edit, " (baru)")
     questions: list[str] = []
 
-    def refuse(_parent: Any, title: str, _text: str) -> bool:
+    def cancel(_parent: Any, title: str, _text: str) -> str:
         questions.append(title)
-        return False
+        return dialogs.UNSAVED_CANCEL
 
-    monkeypatch.setattr(dialogs, "confirm", refuse)
+    monkeypatch.setattr(dialogs, "ask_unsaved", cancel)
     qtbot.mouseClick(editor.back_button, LEFT)
     assert questions == ["Perubahan belum disimpan"]
     assert page.stack.currentWidget() is editor
     assert editor.name_edit.text() == "UD Amplang Sangatta (baru)"
 
-    monkeypatch.setattr(dialogs, "confirm", lambda *_args: True)
-    qtbot.mouseClick(editor.back_button, LEFT)
+    monkeypatch.setattr(dialogs, "ask_unsaved", lambda *_args: dialogs.UNSAVED_DISCARD)
+    qtbot.keyClick(editor.name_edit, Qt.Key.Key_Escape)  # Esc asks the same way
     assert page.stack.currentIndex() == page.LIST
     assert not page.has_unsaved_changes()  # closing the window later asks nothing
     assert editor.name_edit.text() == "UD Amplang Sangatta"  # the edit was thrown away

@@ -84,12 +84,19 @@ def open_for_review(qtbot: Any, page: VisitPage, row: int = 0) -> VisitEditor:
 
 
 def test_a_supervisor_sees_what_needs_review_and_approves_it(
-    qtbot: Any, supervisor_db: Database
+    qtbot: Any, supervisor_db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    asked: list[tuple[str, str]] = []
+
+    def agree(_parent: Any, title: str, text: str) -> bool:
+        asked.append((title, text))
+        return True
+
+    monkeypatch.setattr(dialogs, "confirm", agree)
     submitted = add_visits(supervisor_db, submitted=2, drafts=3)
     page = open_page(qtbot, supervisor_db)
     assert page.status_tabs.currentIndex() == VisitPage.TAB_REVIEW
-    assert page.status_tabs.tabText(VisitPage.TAB_REVIEW) == "Perlu ditinjau (2)"
+    assert page.status_tabs.tabText(VisitPage.TAB_REVIEW) == "Menunggu tinjauan (2)"
     assert page.model.total == 2
     assert {page.model.row_id(r) for r in range(2)} == set(submitted)
 
@@ -99,8 +106,16 @@ def test_a_supervisor_sees_what_needs_review_and_approves_it(
     assert not editor.editable  # a submitted report is read-only, also for the supervisor
     assert editor.approve_button.isVisible() and editor.return_button.isVisible()
     qtbot.keyClicks(editor.review_comment_edit, "Laporan lengkap.")
+    monkeypatch.setattr(dialogs, "confirm", lambda *_args: False)
+    before = checksum(supervisor_db)
+    qtbot.mouseClick(editor.approve_button, LEFT)  # "Tidak": nothing changes
+    assert checksum(supervisor_db) == before
+    monkeypatch.setattr(dialogs, "confirm", agree)
     with qtbot.waitSignal(page.visit_saved, timeout=5000):
         qtbot.mouseClick(editor.approve_button, LEFT)
+    title, text = asked[-1]
+    assert title == "Setujui kunjungan"
+    assert "IKM:" in text and "Pemeriksaan" in text and "Temuan" in text
     assert status(supervisor_db, visit_id) == (VisitStatus.APPROVED.value, 0)
     assert not editor.approve_button.isVisible()
     assert editor.amend_button.isVisible()
@@ -116,12 +131,14 @@ def test_a_supervisor_sees_what_needs_review_and_approves_it(
 
     qtbot.mouseClick(editor.back_button, LEFT)
     qtbot.waitUntil(lambda: page.model.total == 1)  # one left to review
-    assert page.status_tabs.tabText(VisitPage.TAB_REVIEW) == "Perlu ditinjau (1)"
+    assert page.status_tabs.tabText(VisitPage.TAB_REVIEW) == "Menunggu tinjauan (1)"
 
 
 def test_returning_needs_a_comment_and_then_goes_back_to_the_officer(
-    qtbot: Any, supervisor_db: Database
+    qtbot: Any, supervisor_db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    asked: list[str] = []
+    monkeypatch.setattr(dialogs, "confirm", lambda _p, title, _t: asked.append(title) or True)
     add_visits(supervisor_db, submitted=1, drafts=0)
     page = open_page(qtbot, supervisor_db)
     editor = open_for_review(qtbot, page)
@@ -136,6 +153,7 @@ def test_returning_needs_a_comment_and_then_goes_back_to_the_officer(
     qtbot.keyClicks(editor.review_comment_edit, "Lengkapi foto ruang fermentasi.")
     with qtbot.waitSignal(page.visit_saved, timeout=5000):
         qtbot.mouseClick(editor.return_button, LEFT)
+    assert asked == ["Kembalikan kunjungan"]  # asked once, only when there was a reason
     assert status(supervisor_db, visit_id)[0] == VisitStatus.RETURNED.value
     assert editor.editable  # back with the officer, who can correct it
     assert "Lengkapi foto ruang fermentasi." in editor.review_state_label.text()

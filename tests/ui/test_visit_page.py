@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtTest import QAbstractItemModelTester
 from sqlalchemy import insert
@@ -120,7 +120,7 @@ def test_an_officer_records_a_visit_with_a_finding_and_a_photo(
     page.new_visit(enterprise_id)
     editor = page.editor
     assert editor.enterprise_combo.currentData() == enterprise_id
-    editor.date_edit.setDate(QDate(TODAY - timedelta(days=1)))
+    editor.date_edit.set_value(TODAY - timedelta(days=1))
     qtbot.keyClicks(editor.activities_edit, "Pendampingan CPPB-IRT dan label kemasan")
     qtbot.keyClicks(editor.companions_edit, "Andi Pratama")
 
@@ -223,7 +223,7 @@ def test_bad_visit_input_is_marked_and_nothing_is_saved(
 
     editor.enterprise_combo.setCurrentIndex(editor.enterprise_combo.findData(enterprise_id))
     assert not editor.rows["enterprise_id"].is_marked
-    editor.date_edit.setDate(QDate(TODAY + timedelta(days=30)))
+    editor.date_edit.set_value(TODAY + timedelta(days=30))
     qtbot.mouseClick(editor.save_button, LEFT)
     qtbot.waitUntil(lambda: editor.rows["visit_date"].is_marked)
     assert "masa depan" in editor.rows["visit_date"].message_label.text()
@@ -262,18 +262,18 @@ def test_leaving_with_unsaved_changes_asks_first(
     qtbot.mouseClick(editor.checklist.item_rows["2"].radios["yes"], LEFT)
     asked: list[str] = []
 
-    def refuse(_parent: Any, title: str, _text: str) -> bool:
+    def cancel(_parent: Any, title: str, _text: str) -> str:
         asked.append(title)
-        return False
+        return dialogs.UNSAVED_CANCEL
 
-    monkeypatch.setattr(dialogs, "confirm", refuse)
+    monkeypatch.setattr(dialogs, "ask_unsaved", cancel)
     qtbot.mouseClick(editor.back_button, LEFT)
     assert asked == ["Perubahan belum disimpan"]
     assert page.stack.currentWidget() is editor
     page.new_visit()  # starting another visit asks too
     assert len(asked) == 2 and editor.visit_id == visit_id
 
-    monkeypatch.setattr(dialogs, "confirm", lambda *_args: True)
+    monkeypatch.setattr(dialogs, "ask_unsaved", lambda *_args: dialogs.UNSAVED_DISCARD)
     qtbot.mouseClick(editor.back_button, LEFT)
     assert page.stack.currentIndex() == page.LIST
     assert not page.has_unsaved_changes()
@@ -548,7 +548,7 @@ def test_a_follow_up_done_elsewhere_shows_on_the_open_visit(qtbot: Any, database
     page = show_page(qtbot, database)
     page.open_visit(visit_id)
     table = page.editor.follow_up_table
-    assert table.item(0, 3).text() == "Jatuh tempo"  # due within the week
+    assert table.item(0, 3).text() == "Segera jatuh tempo"  # due within the week
     with database.unit_of_work() as session:
         (follow_up,) = list_follow_ups(session, FollowUpFilter(visit_id=visit_id))
         mark_done(session, follow_up.id, done_on=TODAY)

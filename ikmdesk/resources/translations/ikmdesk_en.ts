@@ -20,6 +20,22 @@
         <translation>Finding and correction</translation>
     </message>
     <message>
+        <source>Ke butir yang belum dijawab</source>
+        <translation>Go to the next unanswered item</translation>
+    </message>
+    <message>
+        <source>Tidak sesuai: {items}</source>
+        <translation>Not conforming: {items}</translation>
+    </message>
+    <message>
+        <source>Ada penyimpangan</source>
+        <translation>Deviation found</translation>
+    </message>
+    <message>
+        <source>Tidak ada</source>
+        <translation>None</translation>
+    </message>
+    <message>
         <source>Pilih atau mulai pemeriksaan mutu.</source>
         <translation>Choose or start a quality check.</translation>
     </message>
@@ -92,22 +108,6 @@
     <message>
         <source>Dukungan sertifikasi</source>
         <translation>Certification support</translation>
-    </message>
-    <message>
-        <source>Draf</source>
-        <translation>Draft</translation>
-    </message>
-    <message>
-        <source>Dikirim</source>
-        <translation>Submitted</translation>
-    </message>
-    <message>
-        <source>Dikembalikan</source>
-        <translation>Returned</translation>
-    </message>
-    <message>
-        <source>Disetujui</source>
-        <translation>Approved</translation>
     </message>
     <message>
         <source>Beranda</source>
@@ -244,6 +244,25 @@
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <source>hh-bb-tttt</source>
+        <translation>dd-mm-yyyy</translation>
+    </message>
+    <message>
+        <source>Pilih tanggal</source>
+        <translation>Choose a date</translation>
+    </message>
+    <message>
+        <source>Tanggal tidak terbaca. Tulis hari-bulan-tahun, misalnya {example}.</source>
+        <translation>Date not readable. Write day-month-year, for example {example}.</translation>
+    </message>
+    <message>
+        <source>Isi tanggal atau pilih di kalender.</source>
+        <translation>Enter a date or choose it in the calendar.</translation>
+    </message>
+</context>
+<context>
     <name>DiagnosisDialog</name>
     <message>
         <source>Tanggal diagnosis</source>
@@ -346,10 +365,6 @@
 <context>
     <name>EnterpriseEditor</name>
     <message>
-        <source>Nama IKM *</source>
-        <translation>IKM name *</translation>
-    </message>
-    <message>
         <source>Nama pemilik</source>
         <translation>Owner name</translation>
     </message>
@@ -366,16 +381,20 @@
         <translation>Address</translation>
     </message>
     <message>
-        <source>Kecamatan *</source>
-        <translation>Kecamatan *</translation>
-    </message>
-    <message>
         <source>Desa</source>
         <translation>Village</translation>
     </message>
     <message>
-        <source>Klaster *</source>
-        <translation>Cluster *</translation>
+        <source>Nama IKM</source>
+        <translation>Enterprise name</translation>
+    </message>
+    <message>
+        <source>Kecamatan</source>
+        <translation>District (kecamatan)</translation>
+    </message>
+    <message>
+        <source>Klaster</source>
+        <translation>Cluster</translation>
     </message>
     <message>
         <source>Status</source>
@@ -514,8 +533,20 @@
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <source>Data IKM ini berubah dan belum disimpan. Buang perubahan itu?</source>
-        <translation>This IKM&apos;s data changed and is not saved. Discard the changes?</translation>
+        <source>Data IKM ini berubah dan belum disimpan. Simpan perubahan itu?</source>
+        <translation>This enterprise&apos;s data changed and is not saved. Save the changes?</translation>
+    </message>
+    <message>
+        <source>Tulis nama IKM.</source>
+        <translation>Enter the enterprise&apos;s name.</translation>
+    </message>
+    <message>
+        <source>Pilih kecamatan.</source>
+        <translation>Choose a district (kecamatan).</translation>
+    </message>
+    <message>
+        <source>Pilih klaster.</source>
+        <translation>Choose a cluster.</translation>
     </message>
     <message>
         <source>Tulis angka desimal, contoh -0.5123 atau 117.4567.</source>
@@ -701,6 +732,17 @@
     <message>
         <source>Produk</source>
         <translation>Products</translation>
+    </message>
+</context>
+<context>
+    <name>FieldRow</name>
+    <message>
+        <source>Wajib diisi.</source>
+        <translation>Required.</translation>
+    </message>
+    <message>
+        <source>* wajib diisi</source>
+        <translation>* required</translation>
     </message>
 </context>
 <context>
@@ -1536,22 +1578,6 @@ Offline mentoring of small food industries: visits, quality checks, PDF reports 
         <translation>Closed</translation>
     </message>
     <message>
-        <source>Draf</source>
-        <translation>Draft</translation>
-    </message>
-    <message>
-        <source>Diajukan</source>
-        <translation>Submitted</translation>
-    </message>
-    <message>
-        <source>Dikembalikan</source>
-        <translation>Returned</translation>
-    </message>
-    <message>
-        <source>Disetujui</source>
-        <translation>Approved</translation>
-    </message>
-    <message>
         <source>Belum selesai</source>
         <translation>Not done yet</translation>
     </message>
@@ -2308,22 +2334,6 @@ P-IRT {number}</translation>
         <translation>Export many reports with the Export button.</translation>
     </message>
     <message>
-        <source>draf</source>
-        <translation>draft</translation>
-    </message>
-    <message>
-        <source>diajukan</source>
-        <translation>submitted</translation>
-    </message>
-    <message>
-        <source>dikembalikan</source>
-        <translation>returned</translation>
-    </message>
-    <message>
-        <source>disetujui</source>
-        <translation>approved</translation>
-    </message>
-    <message>
         <source>Semua klaster</source>
         <translation>All clusters</translation>
     </message>
@@ -2371,6 +2381,14 @@ P-IRT {number}</translation>
 </context>
 <context>
     <name>SettingsPage</name>
+    <message>
+        <source>Pola ini belum dapat membuat nomor; lihat petunjuk pada kolomnya.</source>
+        <translation>This pattern cannot make a number yet; see the hint on its field.</translation>
+    </message>
+    <message>
+        <source>Contoh nomor laporan pertama: {number}</source>
+        <translation>Example of the first report number: {number}</translation>
+    </message>
     <message>
         <source>Pengaturan</source>
         <translation>Settings</translation>
@@ -2823,16 +2841,16 @@ P-IRT {number}</translation>
 <context>
     <name>VisitEditor</name>
     <message>
-        <source>IKM *</source>
-        <translation>IKM *</translation>
+        <source>IKM</source>
+        <translation>Enterprise</translation>
     </message>
     <message>
-        <source>Tanggal *</source>
-        <translation>Date *</translation>
+        <source>Tanggal</source>
+        <translation>Date</translation>
     </message>
     <message>
-        <source>Tujuan *</source>
-        <translation>Purpose *</translation>
+        <source>Tujuan</source>
+        <translation>Purpose</translation>
     </message>
     <message>
         <source>Petugas</source>
@@ -2983,8 +3001,32 @@ P-IRT {number}</translation>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <source>Kunjungan ini berubah dan belum disimpan. Buang perubahan itu?</source>
-        <translation>This visit changed and is not saved. Discard the changes?</translation>
+        <source>Kunjungan ini berubah dan belum disimpan. Simpan perubahan itu?</source>
+        <translation>This visit changed and is not saved. Save the changes?</translation>
+    </message>
+    <message>
+        <source>Pilih IKM yang dikunjungi: ketik namanya lalu pilih.</source>
+        <translation>Choose the enterprise visited: type its name, then pick it.</translation>
+    </message>
+    <message>
+        <source>Pilih tujuan kunjungan.</source>
+        <translation>Choose the purpose of the visit.</translation>
+    </message>
+    <message>
+        <source>IKM: {name}, {date}</source>
+        <translation>Enterprise: {name}, {date}</translation>
+    </message>
+    <message>
+        <source>Pemeriksaan: tidak ada</source>
+        <translation>Checks: none</translation>
+    </message>
+    <message>
+        <source>Temuan: {text}</source>
+        <translation>Findings: {text}</translation>
+    </message>
+    <message>
+        <source>Temuan: tidak ditulis</source>
+        <translation>Findings: none written</translation>
     </message>
     <message>
         <source>— pilih IKM —</source>
@@ -2993,22 +3035,6 @@ P-IRT {number}</translation>
     <message>
         <source>Tanpa produk</source>
         <translation>No product</translation>
-    </message>
-    <message>
-        <source>Terbuka</source>
-        <translation>Open</translation>
-    </message>
-    <message>
-        <source>Jatuh tempo</source>
-        <translation>Due</translation>
-    </message>
-    <message>
-        <source>Terlambat</source>
-        <translation>Overdue</translation>
-    </message>
-    <message>
-        <source>Selesai</source>
-        <translation>Done</translation>
     </message>
     <message>
         <source>Kunjungan baru; belum dikirim.</source>
@@ -3059,8 +3085,44 @@ P-IRT {number}</translation>
         <translation>The findings on items {items} are incomplete (PLOR, corrective action or deadline). Submit this report anyway?</translation>
     </message>
     <message>
+        <source>Kunjungan siap dikirim</source>
+        <translation>Visit ready to send</translation>
+    </message>
+    <message>
+        <source>Kunjungan ini menunggu tinjauan dan ikut dalam berkas sinkronisasi berikutnya. Buat berkas itu di halaman Sinkronisasi lalu serahkan ke atasan. Buka halaman Sinkronisasi sekarang?</source>
+        <translation>This visit awaits review and goes out with the next sync file. Make that file on the Sync page and hand it to your supervisor. Open the Sync page now?</translation>
+    </message>
+    <message>
         <source>Hapus pemeriksaan ini beserta jawabannya dan tindak lanjut yang terbuka?</source>
         <translation>Delete this check with its answers and open follow-ups?</translation>
+    </message>
+    <message>
+        <source>Setujui kunjungan</source>
+        <translation>Approve visit</translation>
+    </message>
+    <message>
+        <source>Setujui laporan kunjungan ini? Laporan lalu dibekukan.
+
+{summary}</source>
+        <translation>Approve this visit report? The report is then frozen.
+
+{summary}</translation>
+    </message>
+    <message>
+        <source>Tulis catatan untuk petugas: apa yang perlu diperbaiki.</source>
+        <translation>Write a note for the officer: what needs correcting.</translation>
+    </message>
+    <message>
+        <source>Kembalikan kunjungan</source>
+        <translation>Return visit</translation>
+    </message>
+    <message>
+        <source>Kembalikan laporan ini ke petugas untuk diperbaiki?
+
+{summary}</source>
+        <translation>Return this report to the officer for correction?
+
+{summary}</translation>
     </message>
     <message>
         <source>Amandemen</source>
@@ -3090,29 +3152,6 @@ P-IRT {number}</translation>
         <translation>All</translation>
     </message>
     <message>
-        <source>Draf</source>
-        <translation>Drafts</translation>
-    </message>
-    <message>
-        <source>Perlu ditinjau</source>
-        <translation>To review</translation>
-    </message>
-    <message>
-        <source>Dikembalikan</source>
-        <translation>Returned</translation>
-    </message>
-    <message>
-        <source>Disetujui</source>
-        <translation>Approved</translation>
-    </message>
-    <message numerus="yes">
-        <source>Perlu ditinjau (%n)</source>
-        <translation>
-            <numerusform>To review (%n)</numerusform>
-            <numerusform>To review (%n)</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Pulihkan kunjungan</source>
         <translation>Recover visit</translation>
     </message>
@@ -3138,22 +3177,6 @@ P-IRT {number}</translation>
 </context>
 <context>
     <name>VisitTableModel</name>
-    <message>
-        <source>Draf</source>
-        <translation>Draft</translation>
-    </message>
-    <message>
-        <source>Menunggu tinjauan</source>
-        <translation>Awaiting review</translation>
-    </message>
-    <message>
-        <source>Dikembalikan</source>
-        <translation>Returned</translation>
-    </message>
-    <message>
-        <source>Disetujui</source>
-        <translation>Approved</translation>
-    </message>
     <message>
         <source>Pendampingan</source>
         <translation>Mentoring</translation>
@@ -3271,6 +3294,38 @@ P-IRT {number}</translation>
         <source>Kesalahan</source>
         <translation>Error</translation>
     </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Buang</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Lihat di:</source>
+        <translation>Look in:</translation>
+    </message>
+    <message>
+        <source>Nama berkas:</source>
+        <translation>File name:</translation>
+    </message>
+    <message>
+        <source>Jenis berkas:</source>
+        <translation>File type:</translation>
+    </message>
+    <message>
+        <source>Buka</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Pilih</source>
+        <translation>Choose</translation>
+    </message>
 </context>
 <context>
     <name>duplicates</name>
@@ -3285,6 +3340,13 @@ P-IRT {number}</translation>
     <message>
         <source>Nama mirip di desa yang sama</source>
         <translation>Similar name in the same village</translation>
+    </message>
+</context>
+<context>
+    <name>editor_keys</name>
+    <message>
+        <source>✓ Tersimpan pukul {time}</source>
+        <translation>✓ Saved at {time}</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,62 @@
+"""One application-wide rule: the mouse wheel never changes a field that does not have focus.
+
+Scrolling a long form or checklist passes over spin boxes, date fields and combo boxes; Qt lets
+each of them take the wheel and change its value (a follow-up deadline moved by two weeks and was
+saved). ``install_wheel_guard`` puts one event filter on the application: such a field only turns
+with the wheel while it has the keyboard focus, and otherwise the wheel scrolls the nearest
+scrollable area under it, as the user meant. The fields also stop taking focus from the wheel.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QWidget,
+)
+
+_GUARDED = (QAbstractSpinBox, QComboBox)
+_GUARD_NAME = "ikmdeskWheelGuard"
+
+
+class WheelGuard(QObject):
+    """Keeps wheel events away from value fields without focus; forwards them to the scroll area."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.Polish and isinstance(watched, _GUARDED):
+            if watched.focusPolicy() == Qt.FocusPolicy.WheelFocus:
+                # A wheel must not give focus, or the next notch would turn the value.
+                watched.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            return False
+        if kind != QEvent.Type.Wheel or not isinstance(watched, _GUARDED):
+            return False
+        if watched.hasFocus():
+            return False
+        area = _scroll_area_around(watched)
+        if area is not None:
+            QCoreApplication.sendEvent(area.viewport(), event)
+        event.accept()
+        return True
+
+
+def _scroll_area_around(widget: QWidget) -> QAbstractScrollArea | None:
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QAbstractScrollArea) and not isinstance(parent, QComboBox):
+            return parent
+        parent = parent.parentWidget()
+    return None
+
+
+def install_wheel_guard(app: QApplication | None = None) -> None:
+    """Install the guard on ``app`` (the running application by default); once per application."""
+    target = app or QApplication.instance()
+    if target is None or target.findChild(WheelGuard, _GUARD_NAME) is not None:
+        return
+    guard = WheelGuard(target)
+    guard.setObjectName(_GUARD_NAME)
+    target.installEventFilter(guard)
