@@ -72,6 +72,7 @@ from ikmdesk.services.registry_import import (
     ACTION_UPDATE,
     FIELD_LABELS,
     FIELDS,
+    MAX_ROWS,
     ImportCancelled,
     ImportPreview,
     ImportResult,
@@ -467,15 +468,21 @@ class OfficeDataPage(QWidget):
         self.preview = None
         self.preview_model.set_rows([])
 
-        def work() -> tuple[list[str], ImportTable]:
-            names = [] if Path(path).suffix.lower() == ".csv" else sheet_names(Path(path))
-            return names, read_table(Path(path), sheet=sheet)
+        def work(progress: Progress) -> tuple[list[str], ImportTable]:
+            def rows_read(count: int) -> None:
+                progress.raise_if_cancelled()
+                progress.report(count, MAX_ROWS, reading.format(count=count, limit=MAX_ROWS))
 
-        run_operation(
+            names = [] if Path(path).suffix.lower() == ".csv" else sheet_names(Path(path))
+            return names, read_table(Path(path), sheet=sheet, progress=rows_read)
+
+        reading = self.tr("Membaca baris {count} (paling banyak {limit})…")
+        run_with_progress(
+            self,
+            self.tr("Membaca daftar IKM"),
             work,
             on_success=self._on_table_read,
             on_failure=lambda error: dialogs.show_error(self, error),
-            parent=self,
         )
 
     def mapping(self) -> dict[str, int]:

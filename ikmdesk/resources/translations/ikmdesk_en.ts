@@ -1550,6 +1550,14 @@ Offline mentoring of small food industries: visits, quality checks, PDF reports 
         <translation>Automatic backups are made on exit and before imports; the last 10 are kept plus one per month. Restoring replaces the current data (which is backed up first).</translation>
     </message>
     <message>
+        <source>Membaca baris {count} (paling banyak {limit})…</source>
+        <translation>Reading row {count} (at most {limit})…</translation>
+    </message>
+    <message>
+        <source>Membaca daftar IKM</source>
+        <translation>Reading the IKM list</translation>
+    </message>
+    <message>
         <source>Mengekspor</source>
         <translation>Exporting</translation>
     </message>
