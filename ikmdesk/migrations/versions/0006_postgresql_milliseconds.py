@@ -1,7 +1,7 @@
 """wall-clock milliseconds as BIGINT on PostgreSQL
 
-Revision ID: 0014
-Revises: 0006
+Revision ID: 0006
+Revises: 0005
 Create Date: 2026-12-03 14:30:00
 
 A millisecond timestamp (about 1.8e12) overflows PostgreSQL's 32-bit INTEGER. SQLite's
@@ -15,8 +15,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0014"
-down_revision: str | Sequence[str] | None = "0006"
+revision: str = "0006"
+down_revision: str | Sequence[str] | None = "0005"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
