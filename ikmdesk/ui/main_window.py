@@ -51,7 +51,7 @@ from PySide6.QtWidgets import (
 )
 
 from ikmdesk.db import Database
-from ikmdesk.errors import UserError
+from ikmdesk.errors import CONTEXT, UserError
 from ikmdesk.resource import resource_path
 from ikmdesk.services.dashboard import last_sync
 from ikmdesk.services.device import DeviceInfo, this_device
@@ -539,7 +539,7 @@ class MainWindow(QMainWindow):
         Every page is closed first (they hold the database), so unsaved work is asked about.
         The replaced database is itself kept as a backup by ``services.backup.restore``.
         """
-        from ikmdesk.services.backup import restore
+        from ikmdesk.services.backup import MSG_AFTER_RESTORE, restore
         from ikmdesk.services.data_file import open_data_file
 
         if not dialogs.confirm(
@@ -565,13 +565,25 @@ class MainWindow(QMainWindow):
         try:
             restore(path, Path(backup_path))
         except UserError as exc:
-            dialogs.show_error(self, exc)
+            failed: UserError | None = exc
+        else:
+            failed = None
         finally:
             self.database = open_data_file(path)
         self.refresh_status()
         self.open_page(current)
         self.change_bus.notify(*sorted(_all_entities()))
+        if failed is not None:
+            dialogs.show_error(self, failed)
+            return
         self.statusBar().showMessage(self.tr("Cadangan dipulihkan."), 6000)
+        # The work done after this backup lives on only in the packages already sent; the
+        # supervisor's reply to a full package brings it back (docs/sync-format.md).
+        dialogs.inform(
+            self,
+            self.tr("Cadangan dipulihkan"),
+            QCoreApplication.translate(CONTEXT, MSG_AFTER_RESTORE),
+        )
 
     def _drop_pages(self) -> None:
         for name, page in list(self._pages.items()):

@@ -154,9 +154,14 @@ def test_restoring_a_backup_replaces_the_data_and_reopens(qtbot, main_window, mo
     backup = backup_now(database.path)
     add_follow_up(database, name="Dibuat sesudah cadangan")
     monkeypatch.setattr(dialogs, "confirm", lambda *a: True)
+    told: list[str] = []
+    monkeypatch.setattr(dialogs, "inform", lambda _parent, _title, text: told.append(text))
     main_window.open_page("tindak_lanjut")
 
     main_window.restore_backup(str(backup))
+
+    # The officer is told what comes next: the lost work returns through the supervisor.
+    assert len(told) == 1 and "kirim paket lengkap ke atasan" in told[0]
 
     assert main_window.database is not database
     try:

@@ -1298,6 +1298,10 @@
         <translation>Backup restored.</translation>
     </message>
     <message>
+        <source>Cadangan dipulihkan</source>
+        <translation>Backup restored</translation>
+    </message>
+    <message>
         <source>Ctrl+N  Kunjungan baru (atau data baru di halaman ini)</source>
         <translation>Ctrl+N  New visit (or a new record on this page)</translation>
     </message>
