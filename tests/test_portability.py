@@ -31,6 +31,7 @@ from ikmdesk.services.backup import backup_name, backup_now, backup_to_folder
 from ikmdesk.services.data_file import open_data_file
 from ikmdesk.services.device import DeviceInfo
 from ikmdesk.services.sync_service import default_file_name, export_package
+from ikmdesk.services.sync_trust import PeerInfo
 from ikmdesk.sync.package_format import PackageWriteFailed
 from ikmdesk.sync.package_writer import PackageFiles
 
@@ -211,11 +212,15 @@ def test_generated_names_have_no_windows_forbidden_characters(tmp_path: Path) ->
     now = datetime(2026, 3, 1, 9, 30, 15, 123456, tzinfo=UTC)
     device = DeviceInfo.__new__(DeviceInfo)
     object.__setattr__(device, "id", "0123456789abcdef")
+    object.__setattr__(device, "officer_name", 'Siti: "Rahma"/Wati*?')
+    recipient = PeerInfo.__new__(PeerInfo)
+    object.__setattr__(recipient, "device_id", "fedcba9876543210")
+    object.__setattr__(recipient, "officer_name", "Bu <Kasi>|Pangan")
     names = [
         backup_name(tmp_path / "ikmdesk.db", now, "before sync: import"),
         pre_migration_backup_path(tmp_path / "ikmdesk.db", "0002").name,
         default_file_name(device, None, now=now),
-        default_file_name(device, "fedcba9876543210", now=now),
+        default_file_name(device, recipient, now=now),
         f"rekap-{date(2026, 3, 1):%Y-%m}.pdf",
     ]
     assert [n for n in names if windows_name_problem(n)] == []

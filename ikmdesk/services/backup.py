@@ -463,6 +463,9 @@ def _verify_readable(path: Path) -> None:
 def _free_target(folder: Path, db_path: Path, taken_at: datetime, reason: str) -> Path:
     """Return a backup path in ``folder`` for that time and reason that no file has yet."""
     candidate = folder / backup_name(db_path, taken_at, reason)
+    if folder == backup_dir(db_path):
+        with contextlib.suppress(OSError):  # ensure_parent below names what went wrong
+            make_private_folder(folder)  # the rotating set holds keys and personal data
     ensure_parent(candidate)  # a folder the OS refuses (too long, gone) is a FileWriteError
     n = 1
     while candidate.exists():
