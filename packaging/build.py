@@ -22,6 +22,25 @@ def folder_size(folder: Path) -> int:
     return sum(p.lstat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
 
 
+# Libraries a wheel vendored with auditwheel (numpy.libs: OpenBLAS, gfortran) have their ELF
+# headers patched; stripped, they no longer load ("ELF load command address/offset not
+# page-aligned").
+def _vendored(library: Path) -> bool:
+    return any(part.endswith(".libs") for part in library.parts)
+
+
+def strip_symbols(bundle: Path) -> None:
+    """Strip debugging symbols from the bundle's shared libraries (Linux), as PyInstaller would."""
+    if sys.platform == "win32" or shutil.which("strip") is None:
+        return
+    for library in bundle.rglob("*.so*"):
+        if library.is_symlink() or not library.is_file():
+            continue
+        if _vendored(library):
+            continue
+        subprocess.run(["strip", "--strip-unneeded", str(library)], check=False)
+
+
 def main() -> int:
     """Build the bundle, then report where it is and how large."""
     bundle = DIST / "IKMDesk"
@@ -31,6 +50,7 @@ def main() -> int:
         "--distpath", str(DIST), "--workpath", str(WORK), str(SPEC),
     ]  # fmt: skip
     subprocess.run(command, check=True, cwd=ROOT)
+    strip_symbols(bundle)
     size = folder_size(bundle)
     (DIST / "IKMDesk.size").write_text(f"{size}\n", encoding="ascii")
     print(f"bundle: {bundle} ({size / 2**20:.1f} MiB)")
