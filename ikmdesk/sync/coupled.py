@@ -34,6 +34,7 @@ class Group:
 
     columns: tuple[str, ...]
     checks: tuple[str, ...]
+    table: Table
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +48,8 @@ class Repair:
 @functools.cache
 def coupled_groups(entity: str) -> tuple[Group, ...]:
     """Return the groups of columns of a synced table bound by multi-column CHECKs."""
-    return tuple(Group(columns, checks) for columns, checks in check_groups(TABLES[entity]))
+    table = TABLES[entity]
+    return tuple(Group(columns, checks, table) for columns, checks in check_groups(table))
 
 
 def repair_coupled(
@@ -166,22 +168,43 @@ def _broken(
     """Return the keys of the states that a CHECK of the group refuses (SQLite evaluates)."""
     broken: set[Any] = set()
     columns = ", ".join(group.columns)
-    condition = " AND ".join(f"coalesce(({check}), 1)" for check in group.checks)
+    condition = " AND ".join(f"coalesce(({check}), true)" for check in group.checks)
+    row = "(" + ", ".join([_mark(connection), *_typed_marks(connection, group)]) + ")"
+    sqlite = connection.dialect.name == "sqlite"
     for chunk in _chunks(list(states)):
-        marks = ", ".join(["(" + ", ".join("?" * (len(group.columns) + 1)) + ")"] * len(chunk))
+        marks = ", ".join([row] * len(chunk))
         params: list[Any] = []
         for position, (_key, state) in enumerate(chunk):
             params.append(position)
-            params.extend(_sql_value(state[name]) for name in group.columns)
+            params.extend(_sql_value(state[name], sqlite=sqlite) for name in group.columns)
         sql = f"WITH v(_k, {columns}) AS (VALUES {marks}) SELECT _k FROM v WHERE NOT ({condition})"
         for (position,) in connection.exec_driver_sql(sql, tuple(params)):
             broken.add(chunk[position][0])
     return broken
 
 
-def _sql_value(value: Any) -> Any:
+def _mark(connection: Connection) -> str:
+    return "?" if connection.dialect.paramstyle == "qmark" else "%s"
+
+
+def _typed_marks(connection: Connection, group: Group) -> list[str]:
+    """Return one placeholder per column; typed where the server types a bare parameter.
+
+    SQLite compares by affinity, so its values stay bare (a CAST to DATE would turn
+    '2026-01-01' into 2026); PostgreSQL needs the column's type for the CHECK to apply.
+    """
+    mark = _mark(connection)
+    if connection.dialect.name == "sqlite":
+        return [mark] * len(group.columns)
+    return [
+        f"CAST({mark} AS {group.table.c[name].type.compile(dialect=connection.dialect)})"
+        for name in group.columns
+    ]
+
+
+def _sql_value(value: Any, *, sqlite: bool) -> Any:
     if isinstance(value, bool):
-        return int(value)
+        return int(value) if sqlite else value
     if isinstance(value, dict | list):
         return None
     return value
