@@ -11,18 +11,15 @@ from __future__ import annotations
 
 import random
 import sqlite3
-import tempfile
 import time
-from pathlib import Path
 
 from sqlalchemy import insert
 
 from bench.bench_listing import PEOPLE, WORDS
+from bench.cached_database import cached_database
 from bench.result import record
 from ikmdesk.db import Database
 from ikmdesk.models import Enterprise, new_id
-from ikmdesk.services.data_file import open_data_file
-from ikmdesk.services.device import create_identity
 from ikmdesk.services.duplicates import find_duplicates, normalised_name
 from ikmdesk.services.region import add_desa, list_clusters, list_kecamatan
 
@@ -31,29 +28,12 @@ KECAMATAN = 4
 BUILD_VERSION = 1
 
 
-def database_path() -> Path:
-    """Return where the benchmark database is kept between runs."""
-    folder = Path(tempfile.gettempdir()) / "ikmdesk-bench"
-    return folder / f"duplicates-{ENTERPRISES}-v{BUILD_VERSION}.db"
-
-
 def open_or_build() -> Database:
     """Open the benchmark database, building it first when it is missing."""
-    path = database_path()
-    if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(path.name + ".part")
-        for stale in path.parent.glob(partial.name + "*"):
-            stale.unlink()
-        db = open_data_file(partial, create=True)
-        try:
-            with db.unit_of_work() as session:
-                create_identity(session, role="officer", officer_name="Petugas Bench")
-                _fill(session, random.Random(20261203))
-        finally:
-            db.close()
-        partial.rename(path)
-    return open_data_file(path)
+    return cached_database(
+        f"duplicates-{ENTERPRISES}-v{BUILD_VERSION}.db",
+        lambda session, _officer: _fill(session, random.Random(20261203)),
+    )
 
 
 def _fill(session: object, rng: random.Random) -> None:

@@ -16,10 +16,9 @@ import time
 from pathlib import Path
 
 from bench.bench_listing import _fill
+from bench.cached_database import cached_database
 from bench.result import record
 from ikmdesk.db import Database
-from ikmdesk.services.data_file import open_data_file
-from ikmdesk.services.device import create_identity
 from ikmdesk.services.office_export import export_enterprises
 
 ENTERPRISES = 20_000
@@ -42,37 +41,19 @@ WHERE p.deleted = 0 ORDER BY e.name, p.name
 """
 
 
-def database_path() -> Path:
-    """Return where the benchmark database is kept between runs."""
-    return (
-        Path(tempfile.gettempdir()) / "ikmdesk-bench" / f"export-{ENTERPRISES}-v{BUILD_VERSION}.db"
-    )
-
-
 def open_or_build() -> Database:
     """Open the benchmark database, building it first when it is missing."""
-    path = database_path()
-    if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(path.name + ".part")
-        for stale in path.parent.glob(partial.name + "*"):
-            stale.unlink()
-        db = open_data_file(partial, create=True)
-        try:
-            with db.unit_of_work() as session:
-                device = create_identity(session, role="officer", officer_name="Petugas Bench")
-                _fill(
-                    session,
-                    device.id,
-                    random.Random(20261203),
-                    enterprises_count=ENTERPRISES,
-                    products_count=PRODUCTS,
-                    visits_count=VISITS,
-                )
-        finally:
-            db.close()
-        partial.rename(path)
-    return open_data_file(path)
+    return cached_database(
+        f"export-{ENTERPRISES}-v{BUILD_VERSION}.db",
+        lambda session, officer: _fill(
+            session,
+            officer,
+            random.Random(20261203),
+            enterprises_count=ENTERPRISES,
+            products_count=PRODUCTS,
+            visits_count=VISITS,
+        ),
+    )
 
 
 def _baseline(db_path: Path, target: Path) -> int:
