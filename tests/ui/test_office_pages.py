@@ -238,10 +238,13 @@ def test_restoring_from_the_page_brings_the_window_back_to_the_backup(
         )
     before = _count(database, Enterprise)
     monkeypatch.setattr(dialogs, "confirm", lambda *a, **k: True)
+    told: list[str] = []
+    monkeypatch.setattr(dialogs, "inform", lambda _parent, _title, text: told.append(text))
     page = main_window.open_page("data_kantor")
     qtbot.waitUntil(lambda: page.backup_table.rowCount() == 1, timeout=WAIT)
     page.backup_table.selectRow(0)
     qtbot.mouseClick(page.restore_button, Qt.MouseButton.LeftButton)
+    assert len(told) == 1 and "paket lengkap" in told[0]  # what to do next
     restored = main_window.database
     assert restored is not database
     assert _count(restored, Enterprise) == before - 1
