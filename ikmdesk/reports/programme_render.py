@@ -7,20 +7,13 @@ programme report writes the same evaluation as one sheet per table.
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
 from datetime import date, datetime
-from pathlib import Path
-from typing import Any
-
-from sqlalchemy.orm import Session
 
 from ikmdesk.db import Database
-from ikmdesk.paths import blob_dir
-from ikmdesk.reports.base import PdfReport
 from ikmdesk.reports.catalogue import catalogue
-from ikmdesk.reports.images import logo_bytes
 from ikmdesk.reports.programme_report import LEVEL_NAMES, ProgrammeReport
 from ikmdesk.reports.programme_strings import ps
+from ikmdesk.reports.render import render_report
 from ikmdesk.services.office_settings import get_office_settings
 from ikmdesk.services.programme.catalogue import theme_def
 from ikmdesk.services.programme.evaluation import ProgrammeEvaluation, evaluate_programme
@@ -36,7 +29,7 @@ def render_programme(
 ) -> bytes:
     """Return the Laporan Hasil Pendampingan PDF of one programme."""
     day = on or date.today()
-    return render_with(
+    return render_report(
         db,
         ProgrammeReport,
         lambda session: evaluate_programme(session, programme_id, on=day),
@@ -52,7 +45,7 @@ def render_handout(
     from ikmdesk.reports.handout_report import HandoutReport
     from ikmdesk.services.programme.handout import visit_handout
 
-    return render_with(
+    return render_report(
         db,
         HandoutReport,
         lambda session: visit_handout(session, visit_id),
@@ -74,34 +67,13 @@ def render_officer_month(
     from ikmdesk.services.device import this_device
     from ikmdesk.services.programme.officer_month import officer_month
 
-    return render_with(
+    return render_report(
         db,
         OfficerReport,
         lambda session: officer_month(session, officer_id or this_device(session).id, month),
         lang=lang,
         generated_at=generated_at,
     )
-
-
-def render_with(
-    db: Database,
-    report: Callable[..., PdfReport],
-    read: Callable[[Session], Any],
-    *,
-    lang: str | None,
-    generated_at: datetime | None,
-) -> bytes:
-    """Return ``report`` over ``read``'s data with the office settings, rendered afterwards."""
-    with db.unit_of_work() as session:
-        data = read(session)
-        settings = get_office_settings(session)
-    return report(
-        data,
-        settings=settings,
-        lang=lang,
-        generated_at=generated_at,
-        logo=logo_bytes(settings, blob_dir(Path(db.path))),
-    ).render()
 
 
 def programme_workbook(evaluation: ProgrammeEvaluation, *, lang: str = "id") -> bytes:

@@ -62,7 +62,7 @@ def render_enterprise(
     today: date | None = None,
 ) -> bytes:
     """Return the enterprise history PDF."""
-    return _render(
+    return render_report(
         db,
         EnterpriseHistoryReport,
         lambda session: enterprise_history(session, enterprise_id, today=today),
@@ -84,7 +84,7 @@ def render_summary(
     version: str | None = None,
 ) -> bytes:
     """Return the monthly summary PDF for the month holding ``month``."""
-    return _render(
+    return render_report(
         db,
         MonthlySummaryReport,
         lambda session: monthly_summary(
@@ -96,14 +96,14 @@ def render_summary(
     )
 
 
-def _render(
+def render_report(
     db: Database,
     report: Callable[..., PdfReport],
     read: Callable[[Session], Any],
     *,
     lang: str | None,
     generated_at: datetime | None,
-    version: str | None,
+    version: str | None = None,
 ) -> bytes:
     """Return the PDF of ``report`` over ``read``'s data, rendered after its unit of work ends.
 
