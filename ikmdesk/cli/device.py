@@ -1,4 +1,4 @@
-"""``ikmdesk device``: show this device, write its key card, trust another device's card."""
+"""``ikmdesk device``: this device, its key card, and the devices it trusts or has revoked."""
 
 from __future__ import annotations
 
@@ -9,7 +9,15 @@ from typing import Any
 from ikmdesk.cli import add_db_argument, add_json_argument, print_json
 from ikmdesk.services.data_file import open_data_file
 from ikmdesk.services.device import this_device
-from ikmdesk.services.sync_trust import export_key_card, read_key_card, trust_peer
+from ikmdesk.services.sync_trust import (
+    PeerInfo,
+    export_key_card,
+    read_key_card,
+    revoke_peer,
+    revoked_peers,
+    trust_peer,
+    trusted_peers,
+)
 
 
 def register(subparsers: Any) -> None:
@@ -34,6 +42,19 @@ def register(subparsers: Any) -> None:
     trust.add_argument("file", help="berkas kartu kunci perangkat lain")
     add_json_argument(trust)
     trust.set_defaults(func=run_trust)
+
+    peers = commands.add_parser("peers", help="perangkat yang dipercaya dan yang dicabut")
+    add_db_argument(peers)
+    add_json_argument(peers)
+    peers.set_defaults(func=run_peers)
+
+    revoke = commands.add_parser(
+        "revoke", help="cabut kepercayaan pada kunci perangkat (laptop hilang atau dicuri)"
+    )
+    add_db_argument(revoke)
+    revoke.add_argument("--device", required=True, metavar="DEVICE_ID", help="id perangkat")
+    add_json_argument(revoke)
+    revoke.set_defaults(func=run_revoke)
 
 
 def run_show(args: argparse.Namespace) -> int:
@@ -98,3 +119,47 @@ def run_trust(args: argparse.Namespace) -> int:
         print(f"Sidik jari kunci: {peer.fingerprint}")
         print("Cocokkan sidik jari ini dengan yang tampil di perangkat pemiliknya.")
     return 0
+
+
+def run_peers(args: argparse.Namespace) -> int:
+    """List the trusted devices, then the revoked ones, each with its fingerprint."""
+    db = open_data_file(args.db, writable=False)
+    try:
+        with db.unit_of_work() as session:
+            peers = trusted_peers(session) + revoked_peers(session)
+    finally:
+        db.close()
+    if args.json:
+        for peer in peers:
+            print_json(_peer_json(peer))
+        return 0
+    for peer in peers:
+        state = f"dicabut {peer.revoked_at:%d-%m-%Y}" if peer.revoked_at else "dipercaya"
+        print(f"{peer.device_id}  {peer.officer_name} ({peer.role})  {peer.fingerprint}  {state}")
+    return 0
+
+
+def run_revoke(args: argparse.Namespace) -> int:
+    """Withdraw trust in a device's key; its later packages are refused."""
+    db = open_data_file(args.db)
+    try:
+        with db.unit_of_work() as session:
+            peer = revoke_peer(session, args.device)
+    finally:
+        db.close()
+    if args.json:
+        print_json(_peer_json(peer))
+    else:
+        print(f"Kunci dicabut: {peer.officer_name} ({peer.role}), sidik jari {peer.fingerprint}")
+        print("Paket yang ditandatangani kunci ini akan ditolak mulai sekarang.")
+    return 0
+
+
+def _peer_json(peer: PeerInfo) -> dict[str, object]:
+    return {
+        "device_id": peer.device_id,
+        "name": peer.officer_name,
+        "role": peer.role,
+        "fingerprint": peer.fingerprint,
+        "revoked_at": peer.revoked_at.isoformat() if peer.revoked_at else None,
+    }

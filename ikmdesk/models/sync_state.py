@@ -28,6 +28,9 @@ class TrustedPeer(Base):
     encryption_public_key: Mapped[str] = mapped_column(String(64))
     fingerprint: Mapped[str] = mapped_column(String(64))
     trusted_at: Mapped[datetime] = mapped_column(default=utc_now)
+    # Set when the key is withdrawn (a lost or stolen laptop): packages signed with it are
+    # refused from then on, and the device cannot be trusted again under the same id.
+    revoked_at: Mapped[datetime | None] = mapped_column(default=None)
 
 
 class PeerKnowledge(Base):

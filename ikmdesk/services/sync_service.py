@@ -106,6 +106,15 @@ MSG_UNKNOWN_RECIPIENT = QT_TRANSLATE_NOOP(
     "Perangkat {device} belum dipercaya di sini; impor dulu kartu kuncinya (ikmdesk device trust).",
 )
 MSG_EMPTY_PASSPHRASE = QT_TRANSLATE_NOOP(CONTEXT, "Kata sandi paket tidak boleh kosong.")
+MSG_RECIPIENT_REVOKED = QT_TRANSLATE_NOOP(
+    CONTEXT,
+    "Kunci perangkat {name} sudah dicabut pada {date}; paket tidak ditulis untuknya.",
+)
+MSG_SENDER_REVOKED = QT_TRANSLATE_NOOP(
+    CONTEXT,
+    "Paket {name} ditandatangani dengan kunci perangkat {officer} yang sudah dicabut pada "
+    "{date}; paket ditolak dan tidak ada yang berubah.",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,6 +257,10 @@ def _recipient(session: Session, to: str | None) -> PeerInfo | None:
     row = session.get(TrustedPeer, to)
     if row is None:
         raise UserError(MSG_UNKNOWN_RECIPIENT, device=to)
+    if row.revoked_at is not None:
+        raise UserError(
+            MSG_RECIPIENT_REVOKED, name=row.officer_name, date=f"{row.revoked_at:%d-%m-%Y}"
+        )
     return peer_info(row)
 
 
@@ -466,6 +479,13 @@ def _check_sender(session: Session, signed: SignedPackage, me: DeviceInfo, *, tr
         raise PackageRefused(MSG_FROM_SELF, name=signed.name)
     fingerprint = key_fingerprint(manifest.sender_signing_key, manifest.sender_encryption_key)
     peer = session.get(TrustedPeer, manifest.sender_id)
+    if peer is not None and peer.revoked_at is not None:
+        raise PackageRefused(
+            MSG_SENDER_REVOKED,
+            name=signed.name,
+            officer=peer.officer_name,
+            date=f"{peer.revoked_at:%d-%m-%Y}",
+        )
     if peer is not None:
         if peer.fingerprint != fingerprint:
             raise PackageRefused(MSG_KEY_CHANGED, name=signed.name, fingerprint=fingerprint)

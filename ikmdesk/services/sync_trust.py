@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ikmdesk.errors import CONTEXT, MSG_WRITE_FAILED, QT_TRANSLATE_NOOP, FileWriteError, UserError
+from ikmdesk.models.base import utc_now
 from ikmdesk.models.enums import DeviceRole
 from ikmdesk.models.sync_state import TrustedPeer
 from ikmdesk.services.device import DeviceInfo, key_fingerprint, this_device
@@ -26,6 +29,14 @@ MSG_BAD_KEY_CARD = QT_TRANSLATE_NOOP(
 )
 MSG_TRUST_SELF = QT_TRANSLATE_NOOP(
     CONTEXT, "Kartu kunci {name} adalah milik perangkat ini sendiri; tidak perlu dipercaya."
+)
+MSG_TRUST_REVOKED = QT_TRANSLATE_NOOP(
+    CONTEXT,
+    "Kunci perangkat {name} sudah dicabut pada {date}; perangkat itu tidak dapat dipercaya "
+    "lagi. Petugasnya perlu menyiapkan perangkat baru dan mengirim kartu kuncinya.",
+)
+MSG_PEER_UNKNOWN = QT_TRANSLATE_NOOP(
+    CONTEXT, "Perangkat {device} tidak ada dalam daftar perangkat yang dipercaya."
 )
 MSG_TRUST_KEY_CHANGED = QT_TRANSLATE_NOOP(
     CONTEXT,
@@ -49,6 +60,7 @@ class PeerInfo:
     fingerprint: str
     signing_public_key: str
     encryption_public_key: str
+    revoked_at: datetime | None = None
 
 
 def key_card(device: DeviceInfo) -> dict[str, Any]:
@@ -138,6 +150,10 @@ def trust_peer(session: Session, peer: PeerInfo, *, source_name: str = "") -> Pe
     if peer.device_id == me.id:
         raise KeyCardInvalid(MSG_TRUST_SELF, name=source_name or peer.device_id)
     existing = session.get(TrustedPeer, peer.device_id)
+    if existing is not None and existing.revoked_at is not None:
+        raise KeyCardInvalid(
+            MSG_TRUST_REVOKED, name=existing.officer_name, date=f"{existing.revoked_at:%d-%m-%Y}"
+        )
     if existing is not None:
         if existing.fingerprint != peer.fingerprint:
             raise KeyCardInvalid(
@@ -164,16 +180,41 @@ def trust_peer(session: Session, peer: PeerInfo, *, source_name: str = "") -> Pe
 
 
 def trusted_peers(session: Session) -> list[PeerInfo]:
-    """Return every trusted device, supervisors first, then by officer name."""
-    rows = session.scalars(select(TrustedPeer)).all()
-    peers = [peer_info(row) for row in rows]
+    """Return every trusted device (revoked ones left out), supervisors first, then by name."""
+    rows = session.scalars(select(TrustedPeer).where(TrustedPeer.revoked_at.is_(None))).all()
+    return _in_display_order(peer_info(row) for row in rows)
+
+
+def revoked_peers(session: Session) -> list[PeerInfo]:
+    """Return every device whose key was withdrawn, in the same order as trusted_peers."""
+    rows = session.scalars(select(TrustedPeer).where(TrustedPeer.revoked_at.is_not(None))).all()
+    return _in_display_order(peer_info(row) for row in rows)
+
+
+def _in_display_order(peers: Iterable[PeerInfo]) -> list[PeerInfo]:
     return sorted(peers, key=lambda p: (p.role != DeviceRole.SUPERVISOR.value, p.officer_name))
 
 
 def trusted_peer(session: Session, device_id: str) -> PeerInfo | None:
-    """Return the trusted device with this id, or None."""
+    """Return the trusted (not revoked) device with this id, or None."""
     row = session.get(TrustedPeer, device_id)
-    return None if row is None else peer_info(row)
+    return None if row is None or row.revoked_at is not None else peer_info(row)
+
+
+def revoke_peer(session: Session, device_id: str) -> PeerInfo:
+    """Withdraw trust in a device's key (a lost or stolen laptop); returns whom.
+
+    The row stays, marked, so that its past ops keep their author and role, and so that a
+    package or key card under the same device id is refused instead of asking the trust
+    question again. Revoking twice keeps the first date.
+    """
+    row = session.get(TrustedPeer, device_id)
+    if row is None:
+        raise UserError(MSG_PEER_UNKNOWN, device=device_id)
+    if row.revoked_at is None:
+        row.revoked_at = utc_now()
+        session.flush()
+    return peer_info(row)
 
 
 def peer_info(row: TrustedPeer) -> PeerInfo:
@@ -186,4 +227,5 @@ def peer_info(row: TrustedPeer) -> PeerInfo:
         fingerprint=row.fingerprint,
         signing_public_key=row.signing_public_key,
         encryption_public_key=row.encryption_public_key,
+        revoked_at=row.revoked_at,
     )

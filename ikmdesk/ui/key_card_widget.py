@@ -2,7 +2,8 @@
 
 A key card introduces a device once (``services.sync_trust``); after that packages for it are
 locked with its key instead of a passphrase. Importing a card asks the one trust question
-(``TrustDialog``: officer, role, fingerprint) before anything is stored.
+(``TrustDialog``: officer, role, fingerprint) before anything is stored. A trusted device's key
+can be revoked here when its laptop is lost or stolen: its packages are refused from then on.
 """
 
 from __future__ import annotations
@@ -10,12 +11,26 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ikmdesk.db import Database
 from ikmdesk.services.device import DeviceInfo
 from ikmdesk.services.sync_exchange import key_card_file_name
-from ikmdesk.services.sync_trust import PeerInfo, export_key_card, read_key_card, trust_peer
+from ikmdesk.services.sync_trust import (
+    PeerInfo,
+    export_key_card,
+    read_key_card,
+    revoke_peer,
+    trust_peer,
+)
 from ikmdesk.ui import dialogs
 from ikmdesk.ui.change_bus import SYNC
 from ikmdesk.ui.operations import run_operation
@@ -27,6 +42,7 @@ class KeyCardWidget(QGroupBox):
 
     key_card_saved = Signal(object)
     peer_trusted = Signal(object)
+    peer_revoked = Signal(object)
     question_asked = Signal(object)
 
     def __init__(self, database: Database, parent: QWidget | None = None) -> None:
@@ -53,15 +69,82 @@ class KeyCardWidget(QGroupBox):
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.import_button)
         buttons.addStretch(1)
+        self.peer_choice = QComboBox()
+        self.peer_choice.setAccessibleName(self.tr("Perangkat yang dipercaya"))
+        self.revoke_button = QPushButton(self.tr("Cabut kunci…"))
+        self.revoke_button.setToolTip(
+            self.tr("Untuk laptop yang hilang atau dicuri: paket dari kunci itu akan ditolak.")
+        )
+        self.revoke_button.clicked.connect(self._on_revoke_button_clicked)
+        peers_row = QHBoxLayout()
+        peers_row.addWidget(QLabel(self.tr("Dipercaya:")))
+        peers_row.addWidget(self.peer_choice, 1)
+        peers_row.addWidget(self.revoke_button)
         column = QVBoxLayout(self)
         column.addWidget(intro)
         column.addLayout(buttons)
+        column.addLayout(peers_row)
         column.addWidget(self.result_label)
+        self._show_peers()
 
     def set_state(self, device: DeviceInfo, trusted: list[PeerInfo]) -> None:
         """Tell the box which device this is and which peers are already trusted."""
         self.device = device
         self.trusted = {p.device_id: p for p in trusted}
+        self._show_peers()
+
+    def _show_peers(self) -> None:
+        self.peer_choice.clear()
+        for peer in self.trusted.values():
+            self.peer_choice.addItem(
+                self.tr("{name} ({role})").format(
+                    name=peer.officer_name, role=role_text(peer.role)
+                ),
+                peer.device_id,
+            )
+            self.peer_choice.setItemData(
+                self.peer_choice.count() - 1,
+                self.tr("Sidik jari {fingerprint}").format(fingerprint=peer.fingerprint),
+                Qt.ItemDataRole.ToolTipRole,
+            )
+        if not self.trusted:
+            self.peer_choice.addItem(self.tr("(belum ada perangkat yang dipercaya)"), None)
+        self.peer_choice.setEnabled(bool(self.trusted))
+        self.revoke_button.setEnabled(bool(self.trusted))
+
+    @Slot()
+    def _on_revoke_button_clicked(self) -> None:
+        peer = self.trusted.get(self.peer_choice.currentData() or "")
+        if peer is None:
+            return
+        question = self.tr(
+            "Cabut kunci {name} ({role}), sidik jari {fingerprint}?\n\nLakukan ini bila laptop "
+            "perangkat itu hilang atau dicuri. Paket yang ditandatangani kunci ini akan ditolak "
+            "mulai sekarang, dan perangkat itu tidak dapat dipercaya lagi; data yang sudah "
+            "diterima darinya tetap ada. Petugasnya perlu menyiapkan perangkat baru dan "
+            "mengirim kartu kunci barunya."
+        ).format(name=peer.officer_name, role=role_text(peer.role), fingerprint=peer.fingerprint)
+        if not dialogs.confirm(self, self.tr("Cabut kunci perangkat"), question):
+            return
+        device_id = peer.device_id
+        run_operation(
+            lambda session: revoke_peer(session, device_id),
+            database=self.database,
+            changes=(SYNC,),
+            on_success=self._on_peer_revoked,
+            on_failure=self._on_failed,
+            parent=self,
+        )
+
+    def _on_peer_revoked(self, peer: PeerInfo) -> None:
+        self.trusted.pop(peer.device_id, None)
+        self._show_peers()
+        self.result_label.setText(
+            self.tr(
+                "Kunci {name} ({role}) dicabut. Paket dari kunci itu akan ditolak mulai sekarang."
+            ).format(name=peer.officer_name, role=role_text(peer.role))
+        )
+        self.peer_revoked.emit(peer)
 
     @Slot()
     def _on_save_button_clicked(self) -> None:
@@ -147,6 +230,7 @@ class KeyCardWidget(QGroupBox):
 
     def _on_peer_trusted(self, peer: PeerInfo) -> None:
         self.trusted[peer.device_id] = peer
+        self._show_peers()
         self.result_label.setText(
             self.tr("{name} ({role}) kini dipercaya. Sidik jari: {fingerprint}.").format(
                 name=peer.officer_name, role=role_text(peer.role), fingerprint=peer.fingerprint

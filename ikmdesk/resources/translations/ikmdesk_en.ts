@@ -994,6 +994,50 @@
         <translation>Import a key card…</translation>
     </message>
     <message>
+        <source>Perangkat yang dipercaya</source>
+        <translation>Trusted devices</translation>
+    </message>
+    <message>
+        <source>Cabut kunci…</source>
+        <translation>Revoke key…</translation>
+    </message>
+    <message>
+        <source>Untuk laptop yang hilang atau dicuri: paket dari kunci itu akan ditolak.</source>
+        <translation>For a lost or stolen laptop: packages signed with that key will be refused.</translation>
+    </message>
+    <message>
+        <source>Dipercaya:</source>
+        <translation>Trusted:</translation>
+    </message>
+    <message>
+        <source>{name} ({role})</source>
+        <translation>{name} ({role})</translation>
+    </message>
+    <message>
+        <source>Sidik jari {fingerprint}</source>
+        <translation>Fingerprint {fingerprint}</translation>
+    </message>
+    <message>
+        <source>(belum ada perangkat yang dipercaya)</source>
+        <translation>(no trusted devices yet)</translation>
+    </message>
+    <message>
+        <source>Cabut kunci {name} ({role}), sidik jari {fingerprint}?
+
+Lakukan ini bila laptop perangkat itu hilang atau dicuri. Paket yang ditandatangani kunci ini akan ditolak mulai sekarang, dan perangkat itu tidak dapat dipercaya lagi; data yang sudah diterima darinya tetap ada. Petugasnya perlu menyiapkan perangkat baru dan mengirim kartu kunci barunya.</source>
+        <translation>Revoke the key of {name} ({role}), fingerprint {fingerprint}?
+
+Do this when that device&apos;s laptop is lost or stolen. Packages signed with this key will be refused from now on, and the device cannot be trusted again; the data already received from it stays. Its officer needs to set up a new device and send its new key card.</translation>
+    </message>
+    <message>
+        <source>Cabut kunci perangkat</source>
+        <translation>Revoke device key</translation>
+    </message>
+    <message>
+        <source>Kunci {name} ({role}) dicabut. Paket dari kunci itu akan ditolak mulai sekarang.</source>
+        <translation>The key of {name} ({role}) is revoked. Packages signed with that key will be refused from now on.</translation>
+    </message>
+    <message>
         <source>Simpan kartu kunci</source>
         <translation>Save key card</translation>
     </message>
@@ -4296,12 +4340,28 @@ P-IRT {number}</translation>
         <translation>The package passphrase must not be empty.</translation>
     </message>
     <message>
+        <source>Kunci perangkat {name} sudah dicabut pada {date}; paket tidak ditulis untuknya.</source>
+        <translation>The key of device {name} was revoked on {date}; no package is written for it.</translation>
+    </message>
+    <message>
+        <source>Paket {name} ditandatangani dengan kunci perangkat {officer} yang sudah dicabut pada {date}; paket ditolak dan tidak ada yang berubah.</source>
+        <translation>Package {name} is signed with the key of device {officer}, which was revoked on {date}; the package is refused and nothing changed.</translation>
+    </message>
+    <message>
         <source>Berkas {name} bukan kartu kunci IKMDesk yang sah: {detail}</source>
         <translation>The file {name} is not a valid IKMDesk key card: {detail}</translation>
     </message>
     <message>
         <source>Kartu kunci {name} adalah milik perangkat ini sendiri; tidak perlu dipercaya.</source>
         <translation>Key card {name} belongs to this device itself; there is no need to trust it.</translation>
+    </message>
+    <message>
+        <source>Kunci perangkat {name} sudah dicabut pada {date}; perangkat itu tidak dapat dipercaya lagi. Petugasnya perlu menyiapkan perangkat baru dan mengirim kartu kuncinya.</source>
+        <translation>The key of device {name} was revoked on {date}; that device cannot be trusted again. Its officer needs to set up a new device and send its key card.</translation>
+    </message>
+    <message>
+        <source>Perangkat {device} tidak ada dalam daftar perangkat yang dipercaya.</source>
+        <translation>Device {device} is not in the list of trusted devices.</translation>
     </message>
     <message>
         <source>Perangkat {device} sudah dipercaya dengan kunci lain (sidik jari {old}); kartu ini membawa sidik jari {new}. Tanyakan petugas yang bersangkutan sebelum melanjutkan.</source>
