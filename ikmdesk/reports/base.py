@@ -75,6 +75,7 @@ class PdfReport:
         self.logo = logo
         self.styles: StyleSheet1 = report_styles()
         self._qr_form: str | None = None
+        self._digest: str | None = None  # set once per render: hashing the data is not free
 
     def record_id(self) -> str:
         """Return the id of the record the report is about (printed and put in the QR code)."""
@@ -102,7 +103,7 @@ class PdfReport:
 
     def qr_payload(self) -> str:
         """Return the text the QR code carries: kind, record id and content digest."""
-        return f"ikmdesk:{self.kind}:{self.record_id()}#{self.digest()}"
+        return f"ikmdesk:{self.kind}:{self.record_id()}#{self._digest or self.digest()}"
 
     @property
     def frame_width(self) -> float:
