@@ -13,7 +13,9 @@ the change log against the size of the data it describes.
 from __future__ import annotations
 
 import contextlib
+import multiprocessing
 import os
+import resource
 import shutil
 import sqlite3
 import tempfile
@@ -24,6 +26,7 @@ from typing import Any
 
 from sqlalchemy import insert, select
 
+from bench.result import record
 from ikmdesk.db import Database
 from ikmdesk.models import (
     SYNCED_MODELS,
@@ -251,12 +254,13 @@ def main() -> dict[str, Any]:
         exported = export_package(officer[0], folder / "full.ikmsync", full=True)
         export_s = time.perf_counter() - started
 
-        started = time.perf_counter()
-        imported = import_package(supervisor[0], exported.path)
-        import_s = time.perf_counter() - started
-        after_import_s = _dashboard_s(supervisor[0])
         officer[0].close()
         supervisor[0].close()
+        # In a child process of its own, so its peak RSS is the import's and not the build's.
+        with multiprocessing.get_context("spawn").Pool(1) as pool:
+            import_s, applied, import_rss_kib, after_import_s = pool.apply(
+                _import_in_child, (str(folder / "supervisor.db"), str(exported.path))
+            )
         reopened = open_data_file(folder / "supervisor.db")
         after_reopen_s = _dashboard_s(reopened)
         reopened.close()
@@ -282,7 +286,8 @@ def main() -> dict[str, Any]:
         "export_s": round(export_s, 2),
         "export_ops_per_s": round(ops / export_s),
         "import_s": round(import_s, 2),
-        "import_ops_per_s": round(imported.applied / import_s),
+        "import_ops_per_s": round(applied / import_s),
+        "import_peak_rss_mib": round(import_rss_kib / 1024),
         "baseline_executemany_s": round(baseline_s, 3),
         "import_vs_baseline": round(import_s / baseline_s, 1),
         "baseline_data_only_s": round(data_only_s, 3),
@@ -298,7 +303,10 @@ def main() -> dict[str, Any]:
     }
     print(f"sync bench: {VISITS} visits, {ops} ops (built in {build_s:.1f} s)")
     print(f"  full export (x25519): {export_s:.2f} s, {figures['export_ops_per_s']} ops/s")
-    print(f"  import into empty device: {import_s:.2f} s, {figures['import_ops_per_s']} ops/s")
+    print(
+        f"  import into empty device: {import_s:.2f} s, {figures['import_ops_per_s']} ops/s, "
+        f"peak RSS {figures['import_peak_rss_mib']} MiB"
+    )
     print(f"  plain sqlite3 executemany of the same rows (data + log): {baseline_s:.3f} s")
     print(f"  ratio import / baseline: {figures['import_vs_baseline']} (aim: < 5)")
     print(
@@ -314,7 +322,61 @@ def main() -> dict[str, Any]:
             f"  change log {log_bytes / 1e6:.1f} MB vs data {data_bytes / 1e6:.1f} MB "
             f"({figures['change_log_vs_data']}x)"
         )
+    _record(figures)
     return figures
+
+
+def _import_in_child(db_path: str, package: str) -> tuple[float, int, int, float]:
+    """Import ``package`` into ``db_path``; return seconds, ops applied, peak RSS (KiB) and
+    the dashboard's time right after it."""
+    db = open_data_file(Path(db_path))
+    try:
+        started = time.perf_counter()
+        imported = import_package(db, Path(package))
+        seconds = time.perf_counter() - started
+        dashboard_s = _dashboard_s(db)
+    finally:
+        db.close()
+    return (
+        seconds,
+        imported.applied,
+        resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+        dashboard_s,
+    )
+
+
+def _record(figures: dict[str, Any]) -> None:
+    rss = {"import_peak_rss_mib": figures["import_peak_rss_mib"]}
+    record(
+        "sync",
+        "sync import of a 20,000-visit package vs sqlite3 executemany (data + change log)",
+        figures["import_vs_baseline"],
+        import_s=figures["import_s"],
+        baseline_s=figures["baseline_executemany_s"],
+        **rss,
+    )
+    record(
+        "sync",
+        "the same vs the data rows alone",
+        figures["import_vs_data_only"],
+        import_s=figures["import_s"],
+        baseline_s=figures["baseline_data_only_s"],
+    )
+    if figures["change_log_vs_data"] is not None:
+        record(
+            "sync",
+            "change log size vs data size",
+            figures["change_log_vs_data"],
+            change_log_bytes=figures["change_log_bytes"],
+            data_bytes=figures["data_bytes"],
+        )
+    record(
+        "sync",
+        "dashboard right after the import vs after reopening",
+        figures["dashboard_import_vs_reopen"],
+        after_import_s=figures["dashboard_after_import_s"],
+        after_reopen_s=figures["dashboard_after_reopen_s"],
+    )
 
 
 if __name__ == "__main__":
