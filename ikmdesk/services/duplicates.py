@@ -7,6 +7,7 @@ are found after the fact and a person decides; a merge keeps everything both rec
 
 from __future__ import annotations
 
+import heapq
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -30,8 +31,8 @@ NAME_SIMILARITY = 0.85
 the two lengths, after normalising (RapidFuzz's ``fuzz.ratio`` / 100)."""
 PROGRESS_STEP = 2_000
 """Records compared between two progress reports (and cancel checks)."""
-MATRIX_CELLS = 4_000_000
-"""Most name pairs scored in one RapidFuzz call (a uint8 score matrix of this many bytes)."""
+MATRIX_CELLS = 2_000_000
+"""Most name pairs scored in one RapidFuzz call (a float32 score matrix, 8 MB)."""
 DISMISSED_KEY = "duplicates.dismissed"
 """Setting holding pairs a person marked "not the same business" (local, not synced)."""
 
@@ -187,20 +188,10 @@ def find_duplicates(
         pair = _pair_key(one["id"], other["id"])
         found.setdefault(pair, set()).add(REASON_NAME)
         similarity[pair] = ratio
-    dismissed = _dismissed(session)
     by_id = {r["id"]: r for r in records}
-    pairs = [(pair, reasons) for pair, reasons in found.items() if "|".join(pair) not in dismissed]
-    order = {REASON_NIB: 0, REASON_PHONE: 1, REASON_NAME: 2}
-    pairs.sort(
-        key=lambda item: (
-            -len(item[1]),
-            min(order[r] for r in item[1]),
-            -similarity.get(item[0], _ratio(by_id[item[0][0]], by_id[item[0][1]])),
-            item[0],
-        )
-    )
-    pairs = pairs[:limit]
+    pairs = _strongest(found, similarity, by_id, _dismissed(session), limit)
     counter.finish()
+    order = _REASON_ORDER
     sides = _sides(session, {i for pair, _ in pairs for i in pair})
     result = []
     for (a, b), reasons in pairs:
@@ -212,6 +203,39 @@ def find_duplicates(
             )
         )
     return result
+
+
+_REASON_ORDER = {REASON_NIB: 0, REASON_PHONE: 1, REASON_NAME: 2}
+
+
+def _strongest(
+    found: dict[tuple[str, str], set[str]],
+    similarity: dict[tuple[str, str], float],
+    by_id: dict[str, dict[str, Any]],
+    dismissed: set[str],
+    limit: int,
+) -> list[tuple[tuple[str, str], set[str]]]:
+    """Return the ``limit`` strongest pairs not dismissed: more kinds of evidence first, then
+    NIB before phone before name, then the more alike names, then by id.
+
+    Almost every pair of a large registry is a name-only pair; those come after every other
+    and are ranked apart, keeping only the best few instead of sorting them all.
+    """
+    order = _REASON_ORDER
+    live = [(pair, reasons) for pair, reasons in found.items() if "|".join(pair) not in dismissed]
+    name_only = [item for item in live if item[1] == {REASON_NAME}]
+    others = [item for item in live if item[1] != {REASON_NAME}]
+
+    def alike(pair: tuple[str, str]) -> float:
+        known = similarity.get(pair)
+        return known if known is not None else _ratio(by_id[pair[0]], by_id[pair[1]])
+
+    others.sort(
+        key=lambda item: (-len(item[1]), min(order[r] for r in item[1]), -alike(item[0]), item[0])
+    )
+    room = max(limit - len(others), 0)
+    best_names = heapq.nsmallest(room, name_only, key=lambda item: (-similarity[item[0]], item[0]))
+    return (others + best_names)[:limit]
 
 
 def dismiss_pair(session: Session, first_id: str, second_id: str) -> None:
@@ -377,24 +401,22 @@ def _alike(
             scorer=fuzz.ratio,
             processor=None,
             score_cutoff=cutoff,
-            dtype=numpy.uint8,
+            dtype=numpy.float32,
             workers=-1,
         )
         rows, columns = numpy.nonzero(scores)
         if symmetric:  # keep each pair once, above the diagonal
             above = columns > rows + start
             rows, columns = rows[above], columns[above]
-        for row, column in zip(rows.tolist(), columns.tolist(), strict=True):
-            probe, other = chunk[row], group[column]
-            if not symmetric and other["id"] in probe_ids and other["id"] <= probe["id"]:
+        found = (scores[rows, columns] / 100).tolist()
+        for row, column, ratio in zip(rows.tolist(), columns.tolist(), found, strict=True):
+            probe_id, other_id = chunk[row]["id"], group[column]["id"]
+            if not symmetric and other_id in probe_ids and other_id <= probe_id:
                 continue  # itself, or a pair that other probe scores
-            pair = _pair_key(probe["id"], other["id"])
-            if pair in seen:
-                continue
-            ratio = _ratio(probe, other)  # the matrix holds rounded scores
-            if ratio >= threshold:
+            pair = (probe_id, other_id) if probe_id < other_id else (other_id, probe_id)
+            if pair not in seen:
                 seen.add(pair)
-                yield probe, other, ratio
+                yield chunk[row], group[column], ratio
 
 
 class _ProgressCounter:
