@@ -21,7 +21,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from ikmdesk.blob_store import BlobStore
-from ikmdesk.db import Database, refresh_statistics
+from ikmdesk.db import Database, settle_after_bulk_write
 from ikmdesk.dialect import serialize_writers
 from ikmdesk.errors import CONTEXT, QT_TRANSLATE_NOOP, UserError
 from ikmdesk.models import ChangeOp, Device, LocalIdentity
@@ -427,7 +427,7 @@ def _import_package(
     if outcome.applied >= STATISTICS_AFTER_OPS:
         # The planner's statistics were taken before thousands of rows arrived; without
         # fresh ones the dashboard took 81 s instead of 0.04 s until the next restart.
-        refresh_statistics(db.engine)
+        settle_after_bulk_write(db.engine)
     if progress is not None:
         progress.report(4, 4, "done")
     return ImportResult(
