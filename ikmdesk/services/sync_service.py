@@ -40,7 +40,7 @@ from ikmdesk.services.progress import ProgressSink
 from ikmdesk.services.sync_exchange import file_name_part
 from ikmdesk.services.sync_trust import PeerInfo, peer_info, trusted_peers
 from ikmdesk.sync import hlc
-from ikmdesk.sync.authority import Receiver, check_package
+from ikmdesk.sync.authority import Receiver, check_package, sendable_origins
 from ikmdesk.sync.change_capture import CAPTURE_OFF, ORIGIN_ENTITY, file_identity
 from ikmdesk.sync.hlc import Hlc, HybridClock
 from ikmdesk.sync.knowledge import (
@@ -198,8 +198,11 @@ def export_package(
         encryption = _encryption(recipient, passphrase=passphrase, plain=plain)
         known = {} if full or recipient is None else peer_vector(session, recipient.device_id)
         connection = session.connection()
-        ops = op_lines_unknown_to(connection, known)
-        shas = attachment_hashes(connection, known)
+        # An officer's package carries only its own ops: any other the receiver lacks it
+        # would refuse (stand-in colleagues of a demo, ops relayed by the supervisor).
+        origins = sendable_origins(connection, me.id, me.role.value)
+        ops = op_lines_unknown_to(connection, known, origins=origins)
+        shas = attachment_hashes(connection, known, origins=origins)
         vector = local_vector(connection)
         warnings = {w.device_id: w.ahead_ms for w in session.scalars(select(ClockWarning))}
     store = BlobStore(blob_dir(db.path))
@@ -657,6 +660,7 @@ def sync_status(session: Session) -> SyncStatus:
             ).group_by(ImportedPackage.sender_device_id)
         ).all()
     )
+    origins = sendable_origins(connection, me.id, me.role.value)
     peers = [
         PeerStatus(
             device_id=p.device_id,
@@ -664,7 +668,9 @@ def sync_status(session: Session) -> SyncStatus:
             officer_name=p.officer_name,
             fingerprint=p.fingerprint,
             known_vector=vectors.get(p.device_id, {}),
-            pending_ops=count_unknown_to(connection, vectors.get(p.device_id, {})),
+            pending_ops=count_unknown_to(
+                connection, vectors.get(p.device_id, {}), origins=origins
+            ),
             last_import_at=last_imports.get(p.device_id),
         )
         for p in trusted_peers(session)

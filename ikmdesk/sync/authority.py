@@ -115,6 +115,18 @@ def origin_authors(connection: Connection) -> dict[str, str]:
     return {origin: str(device) for origin, device in rows}
 
 
+def sendable_origins(connection: Connection, device_id: str, role: str) -> frozenset[str] | None:
+    """Return the origins whose ops a package of this device may carry (``None``: all of them).
+
+    The supervisor relays everyone's ops; an officer sends only its own (those of every
+    incarnation it opened), since a receiver refuses any other op it does not hold already.
+    """
+    if role == DeviceRole.SUPERVISOR.value:
+        return None
+    own = {origin for origin, author in origin_authors(connection).items() if author == device_id}
+    return frozenset({device_id, *own})
+
+
 def check_package(
     connection: Connection,
     ops: Sequence[Op],
