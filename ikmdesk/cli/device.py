@@ -9,6 +9,7 @@ from typing import Any
 from ikmdesk.cli import add_db_argument, add_json_argument, print_json
 from ikmdesk.services.data_file import open_data_file
 from ikmdesk.services.device import this_device
+from ikmdesk.services.status_label import device_role_label
 from ikmdesk.services.sync_trust import export_key_card, read_key_card, trust_peer
 
 
@@ -56,7 +57,7 @@ def run_show(args: argparse.Namespace) -> int:
     else:
         print(f"Id perangkat: {device.id}")
         print(f"Petugas: {device.officer_name}")
-        print(f"Peran: {device.role.value}")
+        print(f"Peran: {device_role_label(device.role.value)}")
         print(f"Sidik jari kunci: {device.fingerprint}")
     return 0
 
@@ -93,7 +94,7 @@ def run_trust(args: argparse.Namespace) -> int:
             }
         )
     else:
-        print(f"Dipercaya: {peer.officer_name} ({peer.role})")
+        print(f"Dipercaya: {peer.officer_name} ({device_role_label(peer.role)})")
         print(f"Id perangkat: {peer.device_id}")
         print(f"Sidik jari kunci: {peer.fingerprint}")
         print("Cocokkan sidik jari ini dengan yang tampil di perangkat pemiliknya.")

@@ -37,7 +37,7 @@ from ikmdesk.paths import blob_dir
 from ikmdesk.services.backup import REASON_SYNC_IMPORT, backup_now
 from ikmdesk.services.device import DeviceInfo, key_fingerprint, this_device
 from ikmdesk.services.progress import ProgressSink
-from ikmdesk.services.sync_exchange import file_name_part
+from ikmdesk.services.sync_exchange import MIN_PASSPHRASE_LENGTH, file_name_part
 from ikmdesk.services.sync_trust import PeerInfo, peer_info, trusted_peers
 from ikmdesk.sync import hlc
 from ikmdesk.sync.authority import Receiver, check_package, sendable_origins
@@ -106,6 +106,19 @@ MSG_UNKNOWN_RECIPIENT = QT_TRANSLATE_NOOP(
     "Perangkat {device} belum dipercaya di sini; impor dulu kartu kuncinya (ikmdesk device trust).",
 )
 MSG_EMPTY_PASSPHRASE = QT_TRANSLATE_NOOP(CONTEXT, "Kata sandi paket tidak boleh kosong.")
+MSG_SHORT_PASSPHRASE = QT_TRANSLATE_NOOP(
+    CONTEXT,
+    "Kata sandi paket terlalu pendek ({length} karakter): paling sedikit {minimum} karakter; "
+    "beberapa kata lebih mudah diingat. Paket tidak ditulis.",
+)
+
+
+class PassphraseTooShort(UserError):
+    """A new package's passphrase is shorter than ``MIN_PASSPHRASE_LENGTH`` (or empty).
+
+    Only writing is refused: packages locked with a shorter passphrase before the minimum
+    existed still import.
+    """
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,8 +269,7 @@ def _recipient(session: Session, to: str | None) -> PeerInfo | None:
 
 def _encryption(recipient: PeerInfo | None, *, passphrase: str | None, plain: bool) -> Encryption:
     if passphrase is not None:
-        if not passphrase:
-            raise UserError(MSG_EMPTY_PASSPHRASE)
+        check_new_passphrase(passphrase)
         return Encryption(ENCRYPTION_SCRYPT, passphrase=passphrase)
     if plain:
         return Encryption(ENCRYPTION_NONE)
@@ -268,6 +280,16 @@ def _encryption(recipient: PeerInfo | None, *, passphrase: str | None, plain: bo
         recipient_id=recipient.device_id,
         recipient_key=recipient.encryption_public_key,
     )
+
+
+def check_new_passphrase(passphrase: str) -> None:
+    """Refuse a passphrase too short to lock a new package (PassphraseTooShort)."""
+    if not passphrase:
+        raise PassphraseTooShort(MSG_EMPTY_PASSPHRASE)
+    if len(passphrase) < MIN_PASSPHRASE_LENGTH:
+        raise PassphraseTooShort(
+            MSG_SHORT_PASSPHRASE, length=len(passphrase), minimum=MIN_PASSPHRASE_LENGTH
+        )
 
 
 def import_package(
@@ -668,9 +690,7 @@ def sync_status(session: Session) -> SyncStatus:
             officer_name=p.officer_name,
             fingerprint=p.fingerprint,
             known_vector=vectors.get(p.device_id, {}),
-            pending_ops=count_unknown_to(
-                connection, vectors.get(p.device_id, {}), origins=origins
-            ),
+            pending_ops=count_unknown_to(connection, vectors.get(p.device_id, {}), origins=origins),
             last_import_at=last_imports.get(p.device_id),
         )
         for p in trusted_peers(session)

@@ -28,7 +28,7 @@ from typing import Any, cast
 
 from sqlalchemy import Connection, Table, select
 
-from ikmdesk.errors import CONTEXT, QT_TRANSLATE_NOOP
+from ikmdesk.errors import CONTEXT, QT_TRANSLATE_NOOP, Phrase
 from ikmdesk.models import SYNCED_MODELS, ChangeOp, Device
 from ikmdesk.models.enums import DeviceRole
 from ikmdesk.models.sync_state import TrustedPeer
@@ -60,9 +60,13 @@ MSG_BAD_ORIGIN = QT_TRANSLATE_NOOP(
     "Paket {name} memuat asal perubahan {origin} yang tidak sah ({detail}); paket ditolak.",
 )
 
-RULE_OWN_ROW = "hanya perangkat itu sendiri"
-RULE_SUPERVISOR = "hanya atasan"
-RULE_KEYS = "peran dan kunci perangkat tidak berubah"
+# The {rule} of MSG_NOT_AUTHORISED, translated with it.
+RULE_OWN_ROW = Phrase(QT_TRANSLATE_NOOP(CONTEXT, "hanya perangkat itu sendiri"))
+RULE_SUPERVISOR = Phrase(QT_TRANSLATE_NOOP(CONTEXT, "hanya atasan"))
+RULE_KEYS = Phrase(QT_TRANSLATE_NOOP(CONTEXT, "peran dan kunci perangkat tidak berubah"))
+DETAIL_ALREADY_A_DEVICE = Phrase(
+    QT_TRANSLATE_NOOP(CONTEXT, "sudah dipakai sebagai perangkat atau asal lain")
+)
 
 # Values of a field only a supervisor may set (None: any non-null value).
 _SUPERVISOR_VALUES: Mapping[tuple[str, str], frozenset[str] | None] = {
@@ -146,7 +150,7 @@ def check_package(
         if op.entity == ORIGIN_ENTITY:
             if op.row_id in known_devices or op.row_id in authors:
                 raise PackageRefused(
-                    MSG_BAD_ORIGIN, name=name, origin=op.row_id, detail="already a device"
+                    MSG_BAD_ORIGIN, name=name, origin=op.row_id, detail=DETAIL_ALREADY_A_DEVICE
                 )
             authors[op.row_id] = op.value
     roles = _roles(connection, me, fresh, authors)

@@ -328,7 +328,8 @@ def test_a_supervisor_database_reviews_its_own_demo_visits(tmp_path: Path) -> No
     assert reviewers == [(summary.device_id,)]
     approvals = rows(
         tmp_path / "s.db",
-        "SELECT DISTINCT device_id FROM change_log WHERE entity = 'visit' AND field = 'reviewer_id'",
+        "SELECT DISTINCT device_id FROM change_log"
+        " WHERE entity = 'visit' AND field = 'reviewer_id'",
     )
     assert approvals == [(summary.device_id,)]
 

@@ -88,12 +88,15 @@ def test_an_officers_demo_database_syncs_with_a_real_supervisor(
     assert rows(office, "SELECT count(*) FROM report_number")[0][0] == 0
     assert {r[0] for r in rows(office, "SELECT id FROM device")} == {officer, device_id(office)}
     photos = rows(office, "SELECT count(*) FROM attachment")[0][0]
-    assert photos == rows(
-        officer_demo,
-        "SELECT count(*) FROM attachment a JOIN visit v ON v.id = a.visit_id"
-        " WHERE v.officer_id = ?",
-        officer,
-    )[0][0]
+    assert (
+        photos
+        == rows(
+            officer_demo,
+            "SELECT count(*) FROM attachment a JOIN visit v ON v.id = a.visit_id"
+            " WHERE v.officer_id = ?",
+            officer,
+        )[0][0]
+    )
 
     reply = exchange(capsys, office, officer_demo)
     assert reply["applied"] > 0 and reply["conflicts"] == 0
@@ -117,7 +120,7 @@ def test_a_supervisors_demo_database_syncs_with_a_real_officer(
 
     assert result["applied"] > 0 and result["conflicts"] == 0
     for table in ("enterprise", "visit", "report_number", "approval_snapshot", "programme"):
-        sql = f"SELECT count(*) FROM {table}"  # noqa: S608 - fixed table names
+        sql = f"SELECT count(*) FROM {table}"
         assert rows(laptop, sql) == rows(office, sql), table
     status = "SELECT status, count(*) FROM visit GROUP BY status ORDER BY status"
     assert rows(laptop, status) == rows(office, status)
