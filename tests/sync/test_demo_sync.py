@@ -15,6 +15,9 @@ from typing import Any
 import pytest
 
 from ikmdesk.cli import main
+from ikmdesk.services.data_file import open_data_file
+from ikmdesk.services.sync_exchange import next_export_ops
+from ikmdesk.services.sync_service import export_package
 
 ENTERPRISES, VISITS = 20, 60
 Capture = pytest.CaptureFixture[str]
@@ -46,10 +49,17 @@ def trust_each_other(capsys: Capture, a: Path, b: Path) -> None:
 
 
 def exchange(capsys: Capture, sender: Path, receiver: Path) -> dict[str, Any]:
-    """Export from ``sender`` to ``receiver`` (sealed to its key) and import it there."""
+    """Export from ``sender`` to ``receiver`` (sealed to its key) and import it there.
+
+    The sender's sync status promised as many pending changes as the package carries.
+    """
     package = sender.with_name(f"{sender.stem}-to-{receiver.stem}.ikmsync")
     package.unlink(missing_ok=True)
-    cli(capsys, "sync", "export", "--db", sender, "--to", device_id(receiver), "--out", package)
+    status = json.loads(cli(capsys, "sync", "status", "--db", sender, "--json"))
+    (peer,) = [p for p in status["peers"] if p["device_id"] == device_id(receiver)]
+    to = ["--to", device_id(receiver)]
+    out = cli(capsys, "sync", "export", "--db", sender, *to, "--out", package, "--json")
+    assert json.loads(out)["ops"] == peer["pending_ops"]
     out = cli(capsys, "sync", "import", "--db", receiver, package, "--json")
     return json.loads(out.splitlines()[-1])
 
@@ -153,3 +163,19 @@ def test_the_stand_ins_work_is_their_own_ops(officer_demo: Path) -> None:
         "SELECT DISTINCT device_id FROM change_log WHERE entity IN ('report_number',"
         " 'approval_snapshot', 'programme') OR (entity = 'visit' AND field = 'reviewer_id')",
     ) == [(supervisor,)]
+
+
+def test_an_officers_full_passphrase_package_carries_only_its_own_origins(
+    officer_demo: Path, tmp_path: Path
+) -> None:
+    db = open_data_file(officer_demo)
+    try:
+        with db.unit_of_work() as session:
+            promised = next_export_ops(session, None)
+        result = export_package(db, tmp_path / "p.ikmsync", full=True, passphrase="durian montong")
+    finally:
+        db.close()
+    officer = device_id(officer_demo)
+    own = rows(officer_demo, "SELECT count(*) FROM change_log WHERE device_id = ?", officer)[0][0]
+    assert result.ops == promised == own
+    assert own < rows(officer_demo, "SELECT count(*) FROM change_log")[0][0]
