@@ -18,6 +18,16 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     return text
 
 
+class Phrase(str):
+    """A message argument that is itself a text marked for translation in ``CONTEXT``.
+
+    Write it as ``Phrase(QT_TRANSLATE_NOOP(CONTEXT, "..."))``: a translated message then
+    translates the argument too, where any other argument (a name, a path) stays as it is.
+    """
+
+    __slots__ = ()
+
+
 class UserError(Exception):
     """A problem the user can fix: bad input, a missing or busy file, a full disk."""
 
@@ -30,9 +40,18 @@ class UserError(Exception):
         """Return the message, translated by ``translate(context, text)`` when given."""
         template = translate(CONTEXT, self.message_id) if translate else self.message_id
         try:
-            return template.format(**self.args_map)
+            return template.format(**self.format_args(translate))
         except (KeyError, IndexError, ValueError):  # a broken translation must not hide the error
             return self.message_id.format(**self.args_map)
+
+    def format_args(self, translate: Callable[[str, str], str] | None = None) -> dict[str, Any]:
+        """Return the arguments to format the message with, ``Phrase`` ones translated."""
+        if translate is None:
+            return dict(self.args_map)
+        return {
+            key: translate(CONTEXT, value) if isinstance(value, Phrase) else value
+            for key, value in self.args_map.items()
+        }
 
 
 class ValidationError(UserError):

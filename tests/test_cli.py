@@ -111,6 +111,22 @@ def test_init_sets_up_a_new_database_once(tmp_path: Path, capsys: Capture) -> No
     assert_user_error(run_in_process(*init, capsys=capsys), "sudah disiapkan")
 
 
+@pytest.mark.parametrize(
+    ("role", "word"), [("officer", "petugas pendamping"), ("supervisor", "penyelia")]
+)
+def test_init_names_the_role_in_words(
+    tmp_path: Path, capsys: Capture, role: str, word: str
+) -> None:
+    init = ["init", "--db", tmp_path / "a.db", "--role", role, "--name", "Budi"]
+    result = run_in_process(*init, capsys=capsys)
+    assert result.returncode == 0, result.stderr
+    first = result.stdout.splitlines()[0]
+    assert first.startswith(f"Perangkat disiapkan sebagai {word}: "), first
+    assert role not in first.split(":")[0]
+    shown = run_in_process("device", "show", "--db", tmp_path / "a.db", capsys=capsys)
+    assert f"Peran: {word}" in shown.stdout
+
+
 def test_init_refuses_a_malformed_nip(tmp_path: Path, capsys: Capture) -> None:
     init = ["init", "--db", tmp_path / "a.db", "--role", "officer", "--name", "Budi"]
     assert_user_error(run_in_process(*init, "--nip", "12", capsys=capsys), "NIP")

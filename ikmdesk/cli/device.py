@@ -9,6 +9,7 @@ from typing import Any
 from ikmdesk.cli import add_db_argument, add_json_argument, print_json
 from ikmdesk.services.data_file import open_data_file
 from ikmdesk.services.device import this_device
+from ikmdesk.services.status_label import device_role_label
 from ikmdesk.services.sync_trust import (
     PeerInfo,
     export_key_card,
@@ -77,7 +78,7 @@ def run_show(args: argparse.Namespace) -> int:
     else:
         print(f"Id perangkat: {device.id}")
         print(f"Petugas: {device.officer_name}")
-        print(f"Peran: {device.role.value}")
+        print(f"Peran: {device_role_label(device.role.value)}")
         print(f"Sidik jari kunci: {device.fingerprint}")
     return 0
 
@@ -114,7 +115,7 @@ def run_trust(args: argparse.Namespace) -> int:
             }
         )
     else:
-        print(f"Dipercaya: {peer.officer_name} ({peer.role})")
+        print(f"Dipercaya: {peer.officer_name} ({device_role_label(peer.role)})")
         print(f"Id perangkat: {peer.device_id}")
         print(f"Sidik jari kunci: {peer.fingerprint}")
         print("Cocokkan sidik jari ini dengan yang tampil di perangkat pemiliknya.")
@@ -135,7 +136,9 @@ def run_peers(args: argparse.Namespace) -> int:
         return 0
     for peer in peers:
         state = f"dicabut {peer.revoked_at:%d-%m-%Y}" if peer.revoked_at else "dipercaya"
-        print(f"{peer.device_id}  {peer.officer_name} ({peer.role})  {peer.fingerprint}  {state}")
+        print(
+            f"{peer.device_id}  {peer.officer_name} ({device_role_label(peer.role)})  {peer.fingerprint}  {state}"
+        )
     return 0
 
 
@@ -150,7 +153,9 @@ def run_revoke(args: argparse.Namespace) -> int:
     if args.json:
         print_json(_peer_json(peer))
     else:
-        print(f"Kunci dicabut: {peer.officer_name} ({peer.role}), sidik jari {peer.fingerprint}")
+        print(
+            f"Kunci dicabut: {peer.officer_name} ({device_role_label(peer.role)}), sidik jari {peer.fingerprint}"
+        )
         print("Paket yang ditandatangani kunci ini akan ditolak mulai sekarang.")
     return 0
 

@@ -9,6 +9,7 @@ from ikmdesk.cli import add_db_argument, add_json_argument, print_json
 from ikmdesk.models.enums import DeviceRole
 from ikmdesk.services.data_file import open_data_file
 from ikmdesk.services.device import create_identity
+from ikmdesk.services.status_label import device_role_label
 
 
 def register(subparsers: Any) -> None:
@@ -48,7 +49,7 @@ def run_init(args: argparse.Namespace) -> int:
         )
     else:
         # The officer's name is not echoed: the caller typed it, and output may end up in logs.
-        print(f"Perangkat disiapkan sebagai {device.role.value}: {db.path}")
+        print(f"Perangkat disiapkan sebagai {device_role_label(device.role.value)}: {db.path}")
         print(f"Id perangkat: {device.id}")
         print(f"Sidik jari kunci: {device.fingerprint}")
     return 0

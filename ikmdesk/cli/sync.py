@@ -10,8 +10,14 @@ from typing import Any
 from ikmdesk.cli import EXIT_OK, EXIT_USER_ERROR, add_db_argument, add_json_argument, print_json
 from ikmdesk.errors import CONTEXT, QT_TRANSLATE_NOOP, UserError
 from ikmdesk.services.data_file import open_data_file
+from ikmdesk.services.status_label import device_role_label
 from ikmdesk.services.sync_review import confirmed_changes, missing_changes
-from ikmdesk.services.sync_service import export_package, import_package, sync_status
+from ikmdesk.services.sync_service import (
+    check_new_passphrase,
+    export_package,
+    import_package,
+    sync_status,
+)
 
 MSG_PASSPHRASE_FILE = QT_TRANSLATE_NOOP(
     CONTEXT, "Berkas kata sandi {path} tidak dapat dibaca: {detail}"
@@ -73,6 +79,8 @@ def read_passphrase(path: str | None) -> str | None:
 def run_export(args: argparse.Namespace) -> int:
     """Write a package; prints the counts (and a warning for an unencrypted one)."""
     passphrase = read_passphrase(args.passphrase_file)
+    if passphrase is not None:
+        check_new_passphrase(passphrase)  # before the database is opened or anything written
     db = open_data_file(args.db)
     try:
         result = export_package(
@@ -184,11 +192,15 @@ def run_status(args: argparse.Namespace) -> int:
         ]
         print_json(data)
         return 0
-    print(f"Perangkat: {status.device_id} ({status.role}), {status.total_ops} perubahan tersimpan")
+    role = device_role_label(status.role)
+    print(f"Perangkat: {status.device_id} ({role}), {status.total_ops} perubahan tersimpan")
     for origin, counter in sorted(status.vector.items()):
         print(f"  memegang {origin}: 1..{counter}")
     for peer in status.peers:
-        print(f"Rekan {peer.device_id} ({peer.role}): {peer.pending_ops} perubahan belum dikirim")
+        print(
+            f"Rekan {peer.device_id} ({device_role_label(peer.role)}): "
+            f"{peer.pending_ops} perubahan belum dikirim"
+        )
     for receipt in receipts:
         print(
             f"Dikonfirmasi oleh {receipt.peer_id}: "

@@ -5,7 +5,11 @@ same records with the same ids (UUIDv5 from the device, the seed and how many en
 the database already held), so a copied database grows identically and a second build on
 one database adds new records instead of colliding. The records are this device's own: they
 are written with bulk ``insert(Model)`` statements that change capture turns into ops, so
-they travel in sync files like typed-in data. Word lists live in ``resources/demo/*.json``.
+they travel in sync files like typed-in data. What the demo's stand-in colleagues and
+supervisor did (their device rows, their visits, approvals, report numbers and programmes)
+is written as their ops, as if received from them (``change_capture.captured_as``), so an
+officer's demo database syncs with a real supervisor: its packages carry only its own ops,
+which the authority rules accept. Word lists live in ``resources/demo/*.json``.
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ from typing import Any, ClassVar
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from PIL import Image, ImageDraw, ImageFont, ImageOps
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from ikmdesk.blob_store import BlobStore
@@ -72,6 +76,7 @@ from ikmdesk.services.device import create_identity, has_identity, this_device
 from ikmdesk.services.programme.demo import write_programme_demo
 from ikmdesk.services.quality_check import ensure_shipped_templates
 from ikmdesk.services.reference_data import cluster_id, region_id
+from ikmdesk.sync.change_capture import CAPTURE_OFF, captured_as, op_value, record_ops
 
 DEFAULT_ENTERPRISES = 300
 DEFAULT_VISITS = 3000
@@ -240,15 +245,17 @@ def write_demo(
         attachments=_attachment_rows(world, visit_plans, photos),
     )
     _insert_all(session, world, rows)
-    record_demo_approvals(session, rows.visits)
-    write_programme_demo(
-        session,
-        key=str(world.namespace),
-        device_id=device.id,
-        today=world.today,
-        enterprises=rows.enterprises,
-        visits=rows.visits,
-    )
+    with _as_author(session, reviewer_id, device.id):
+        _record_reviews(session, rows.visits)
+        record_demo_approvals(session, rows.visits)
+        write_programme_demo(
+            session,
+            key=str(world.namespace),
+            device_id=device.id,
+            today=world.today,
+            enterprises=rows.enterprises,
+            visits=rows.visits,
+        )
     return DemoSummary(
         device_id=device.id,
         database_created=False,
@@ -370,20 +377,16 @@ def _reviewer(
     """Return who approves demo visits: this device if a supervisor, else a demo supervisor.
 
     On an officer's laptop the supervisor's device row normally arrives by sync; a demo
-    supervisor stands in for it. Its keys come from the seed and its private halves are
-    thrown away, so it can never sign anything.
+    supervisor stands in for it, also where a real supervisor is known (its approvals are
+    written as the stand-in's ops, and ops must never be made up under a real device's
+    name). Its keys come from the seed and its private halves are thrown away, so it can
+    never sign anything.
     """
     if role is DeviceRole.SUPERVISOR:
         return world.device_id, []
-    found = session.scalar(
-        select(Device.id)
-        .where(Device.role == DeviceRole.SUPERVISOR, Device.deleted.is_(False))
-        .order_by(Device.created_at, Device.id)
-        .limit(1)
-    )
-    if found is not None:
-        return found, []
     device_id = str(uuid.uuid5(_ID_NAMESPACE, f"{world.device_id}:supervisor"))
+    if session.get(Device, device_id) is not None:
+        return device_id, []
     key_seed = uuid.uuid5(_ID_NAMESPACE, f"{device_id}:keys").bytes * 2
     signing = Ed25519PrivateKey.from_private_bytes(key_seed).public_key().public_bytes_raw()
     sealing = X25519PrivateKey.from_private_bytes(key_seed).public_key().public_bytes_raw()
@@ -1084,13 +1087,99 @@ class _Rows:
 
 
 def _insert_all(session: Session, world: _World, rows: _Rows) -> None:
-    """Insert every row through the ORM bulk path, which change capture records as ops."""
+    """Insert every row as the ops of the device that made it (change capture records them).
+
+    Each stand-in writes its own device row; this device its desa, IKMs and products; each
+    officer its visits with their checks, answers, follow-ups and photos, as submitted (the
+    reviewer's approval or return follows in ``_record_reviews``).
+    """
     total = sum(len(batch) for _model, batch in rows.in_order())
     done = 0
     world.report(STAGE_SAVING, done, total)
-    for model, batch in rows.in_order():
-        for start in range(0, len(batch), _CHUNK):
-            chunk = batch[start : start + _CHUNK]
-            session.execute(insert(model), chunk)
-            done += len(chunk)
-            world.report(STAGE_SAVING, done, total)
+    for row in rows.devices:
+        with captured_as(session, row["id"]):
+            session.execute(insert(Device), [row])
+        done += 1
+    for author, batch in _by_author(rows, world.device_id):
+        with _as_author(session, author, world.device_id):
+            for model, chunk_rows in batch.in_order():
+                for start in range(0, len(chunk_rows), _CHUNK):
+                    chunk = chunk_rows[start : start + _CHUNK]
+                    session.execute(insert(model), chunk)
+                    done += len(chunk)
+                    world.report(STAGE_SAVING, done, total)
+
+
+_REVIEW_FIELDS = ("status", "reviewed_at", "reviewer_id", "review_comment")
+
+
+def _by_author(rows: _Rows, device_id: str) -> list[tuple[str, _Rows]]:
+    """Return the rows each device made, this device's first; visits as their officer sent them."""
+    own = _Rows(
+        regions=rows.regions,
+        devices=[],
+        enterprises=rows.enterprises,
+        products=rows.products,
+        visits=[],
+        follow_ups=[],
+        checks=[],
+        answers=[],
+        attachments=[],
+    )
+    batches = {device_id: own}
+    author = {v["id"]: v["officer_id"] for v in rows.visits}
+
+    def batch(officer_id: str) -> _Rows:
+        if officer_id not in batches:
+            batches[officer_id] = _Rows([], [], [], [], [], [], [], [], [])
+        return batches[officer_id]
+
+    for visit in rows.visits:
+        sent = visit
+        if visit["reviewer_id"] is not None:
+            sent = {**visit, "status": VisitStatus.SUBMITTED} | dict.fromkeys(_REVIEW_FIELDS[1:])
+        batch(author[visit["id"]]).visits.append(sent)
+    check_author = {}
+    for check in rows.checks:
+        check_author[check["id"]] = author[check["visit_id"]]
+        batch(check_author[check["id"]]).checks.append(check)
+    for answer in rows.answers:
+        batch(check_author[answer["check_id"]]).answers.append(answer)
+    for follow_up in rows.follow_ups:
+        batch(author[follow_up["visit_id"]]).follow_ups.append(follow_up)
+    for attachment in rows.attachments:
+        batch(author[attachment["visit_id"]]).attachments.append(attachment)
+    return list(batches.items())
+
+
+def _record_reviews(session: Session, visits: Sequence[dict[str, Any]]) -> None:
+    """Approve or return the reviewed demo visits, as the reviewer's ops."""
+    reviewed = [v for v in visits if v["reviewer_id"] is not None]
+    if not reviewed:
+        return
+    session.info[CAPTURE_OFF] = True  # the ops are written below, as one batch
+    try:
+        session.execute(
+            update(Visit),
+            [
+                {"id": v["id"], "updated_at": v["updated_at"]}
+                | {name: v[name] for name in _REVIEW_FIELDS}
+                for v in reviewed
+            ],
+        )
+    finally:
+        session.info.pop(CAPTURE_OFF, None)
+    record_ops(
+        session,
+        [
+            ("visit", v["id"], {name: op_value(v[name]) for name in _REVIEW_FIELDS})
+            for v in reviewed
+        ],
+    )
+
+
+def _as_author(
+    session: Session, author: str, device_id: str
+) -> contextlib.AbstractContextManager[None]:
+    """Capture changes as this device's own, or as a stand-in's (``captured_as``)."""
+    return contextlib.nullcontext() if author == device_id else captured_as(session, author)

@@ -1,4 +1,4 @@
-"""The one vocabulary for visit statuses and follow-up states, in Indonesian and English.
+"""The one vocabulary for visit statuses, follow-up states and device roles, in id and en.
 
 A status had five names across the window, the reports and the exports ("Menunggu tinjauan",
 "Dikirim", "diajukan", "Diajukan", "Perlu ditinjau"). Every place that shows a status to a
@@ -29,6 +29,12 @@ FOLLOW_UP_STATE_NAMES: dict[str, tuple[str, str]] = {
 }
 """Follow-up state value → (Indonesian, English) name."""
 
+DEVICE_ROLE_NAMES: dict[str, tuple[str, str]] = {
+    "officer": ("petugas pendamping", "field officer"),
+    "supervisor": ("penyelia", "supervisor"),
+}
+"""Device role value → (Indonesian, English) name, as the window's trust question says it."""
+
 
 def _pick(names: dict[str, tuple[str, str]], value: str, lang: str) -> str:
     pair = names.get(value)
@@ -45,3 +51,8 @@ def visit_status_label(status: str, lang: str = "id") -> str:
 def follow_up_state_label(state: str, lang: str = "id") -> str:
     """Return the name of a follow-up state in ``lang`` ("id" or "en")."""
     return _pick(FOLLOW_UP_STATE_NAMES, state, lang)
+
+
+def device_role_label(role: str, lang: str = "id") -> str:
+    """Return the name of a device role ("officer", "supervisor") in ``lang``."""
+    return _pick(DEVICE_ROLE_NAMES, role, lang)

@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ikmdesk.models import ChangeOp
+from ikmdesk.services.device import this_device
+from ikmdesk.sync.authority import sendable_origins
 from ikmdesk.sync.knowledge import count_unknown_to, peer_vector
 
 MIN_PASSPHRASE_LENGTH = 10
@@ -25,12 +25,15 @@ _NAME_PART_MAX = 40
 def next_export_ops(session: Session, recipient_id: str | None, *, full: bool = False) -> int:
     """Return how many ops an export to ``recipient_id`` would carry right now.
 
-    A full package, and one locked with a passphrase (no known recipient), carries every op;
-    one for a trusted peer carries the ops that peer is not known to hold.
+    A full package, and one locked with a passphrase (no known recipient), carries every op
+    its sender may send (an officer only its own); one for a trusted peer carries those the
+    peer is not known to hold.
     """
-    if full or recipient_id is None:
-        return int(session.scalar(select(func.count()).select_from(ChangeOp)) or 0)
-    return count_unknown_to(session.connection(), peer_vector(session, recipient_id))
+    me = this_device(session)
+    connection = session.connection()
+    origins = sendable_origins(connection, me.id, me.role.value)
+    known = {} if full or recipient_id is None else peer_vector(session, recipient_id)
+    return count_unknown_to(connection, known, origins=origins)
 
 
 def file_name_part(text: str, *, fallback: str) -> str:

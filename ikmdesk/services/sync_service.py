@@ -37,10 +37,10 @@ from ikmdesk.paths import blob_dir
 from ikmdesk.services.backup import REASON_SYNC_IMPORT, backup_now
 from ikmdesk.services.device import DeviceInfo, key_fingerprint, this_device
 from ikmdesk.services.progress import ProgressSink
-from ikmdesk.services.sync_exchange import file_name_part
+from ikmdesk.services.sync_exchange import MIN_PASSPHRASE_LENGTH, file_name_part
 from ikmdesk.services.sync_trust import PeerInfo, peer_info, trusted_peers
 from ikmdesk.sync import hlc
-from ikmdesk.sync.authority import Receiver, check_package
+from ikmdesk.sync.authority import Receiver, check_package, sendable_origins
 from ikmdesk.sync.change_capture import CAPTURE_OFF, ORIGIN_ENTITY, file_identity
 from ikmdesk.sync.hlc import Hlc, HybridClock
 from ikmdesk.sync.knowledge import (
@@ -115,6 +115,19 @@ MSG_SENDER_REVOKED = QT_TRANSLATE_NOOP(
     "Paket {name} ditandatangani dengan kunci perangkat {officer} yang sudah dicabut pada "
     "{date}; paket ditolak dan tidak ada yang berubah.",
 )
+MSG_SHORT_PASSPHRASE = QT_TRANSLATE_NOOP(
+    CONTEXT,
+    "Kata sandi paket terlalu pendek ({length} karakter): paling sedikit {minimum} karakter; "
+    "beberapa kata lebih mudah diingat. Paket tidak ditulis.",
+)
+
+
+class PassphraseTooShort(UserError):
+    """A new package's passphrase is shorter than ``MIN_PASSPHRASE_LENGTH`` (or empty).
+
+    Only writing is refused: packages locked with a shorter passphrase before the minimum
+    existed still import.
+    """
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,8 +220,11 @@ def export_package(
         encryption = _encryption(recipient, passphrase=passphrase, plain=plain)
         known = {} if full or recipient is None else peer_vector(session, recipient.device_id)
         connection = session.connection()
-        ops = op_lines_unknown_to(connection, known)
-        shas = attachment_hashes(connection, known)
+        # An officer's package carries only its own ops: any other the receiver lacks it
+        # would refuse (stand-in colleagues of a demo, ops relayed by the supervisor).
+        origins = sendable_origins(connection, me.id, me.role.value)
+        ops = op_lines_unknown_to(connection, known, origins=origins)
+        shas = attachment_hashes(connection, known, origins=origins)
         vector = local_vector(connection)
         warnings = {w.device_id: w.ahead_ms for w in session.scalars(select(ClockWarning))}
     store = BlobStore(blob_dir(db.path))
@@ -266,8 +282,7 @@ def _recipient(session: Session, to: str | None) -> PeerInfo | None:
 
 def _encryption(recipient: PeerInfo | None, *, passphrase: str | None, plain: bool) -> Encryption:
     if passphrase is not None:
-        if not passphrase:
-            raise UserError(MSG_EMPTY_PASSPHRASE)
+        check_new_passphrase(passphrase)
         return Encryption(ENCRYPTION_SCRYPT, passphrase=passphrase)
     if plain:
         return Encryption(ENCRYPTION_NONE)
@@ -278,6 +293,16 @@ def _encryption(recipient: PeerInfo | None, *, passphrase: str | None, plain: bo
         recipient_id=recipient.device_id,
         recipient_key=recipient.encryption_public_key,
     )
+
+
+def check_new_passphrase(passphrase: str) -> None:
+    """Refuse a passphrase too short to lock a new package (PassphraseTooShort)."""
+    if not passphrase:
+        raise PassphraseTooShort(MSG_EMPTY_PASSPHRASE)
+    if len(passphrase) < MIN_PASSPHRASE_LENGTH:
+        raise PassphraseTooShort(
+            MSG_SHORT_PASSPHRASE, length=len(passphrase), minimum=MIN_PASSPHRASE_LENGTH
+        )
 
 
 def import_package(
@@ -677,6 +702,7 @@ def sync_status(session: Session) -> SyncStatus:
             ).group_by(ImportedPackage.sender_device_id)
         ).all()
     )
+    origins = sendable_origins(connection, me.id, me.role.value)
     peers = [
         PeerStatus(
             device_id=p.device_id,
@@ -684,7 +710,7 @@ def sync_status(session: Session) -> SyncStatus:
             officer_name=p.officer_name,
             fingerprint=p.fingerprint,
             known_vector=vectors.get(p.device_id, {}),
-            pending_ops=count_unknown_to(connection, vectors.get(p.device_id, {})),
+            pending_ops=count_unknown_to(connection, vectors.get(p.device_id, {}), origins=origins),
             last_import_at=last_imports.get(p.device_id),
         )
         for p in trusted_peers(session)

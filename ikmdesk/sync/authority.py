@@ -28,7 +28,7 @@ from typing import Any, cast
 
 from sqlalchemy import Connection, Table, select
 
-from ikmdesk.errors import CONTEXT, QT_TRANSLATE_NOOP
+from ikmdesk.errors import CONTEXT, QT_TRANSLATE_NOOP, Phrase
 from ikmdesk.models import SYNCED_MODELS, ChangeOp, Device
 from ikmdesk.models.enums import DeviceRole
 from ikmdesk.models.sync_state import TrustedPeer
@@ -60,9 +60,13 @@ MSG_BAD_ORIGIN = QT_TRANSLATE_NOOP(
     "Paket {name} memuat asal perubahan {origin} yang tidak sah ({detail}); paket ditolak.",
 )
 
-RULE_OWN_ROW = "hanya perangkat itu sendiri"
-RULE_SUPERVISOR = "hanya atasan"
-RULE_KEYS = "peran dan kunci perangkat tidak berubah"
+# The {rule} of MSG_NOT_AUTHORISED, translated with it.
+RULE_OWN_ROW = Phrase(QT_TRANSLATE_NOOP(CONTEXT, "hanya perangkat itu sendiri"))
+RULE_SUPERVISOR = Phrase(QT_TRANSLATE_NOOP(CONTEXT, "hanya atasan"))
+RULE_KEYS = Phrase(QT_TRANSLATE_NOOP(CONTEXT, "peran dan kunci perangkat tidak berubah"))
+DETAIL_ALREADY_A_DEVICE = Phrase(
+    QT_TRANSLATE_NOOP(CONTEXT, "sudah dipakai sebagai perangkat atau asal lain")
+)
 
 # Values of a field only a supervisor may set (None: any non-null value).
 _SUPERVISOR_VALUES: Mapping[tuple[str, str], frozenset[str] | None] = {
@@ -115,6 +119,18 @@ def origin_authors(connection: Connection) -> dict[str, str]:
     return {origin: str(device) for origin, device in rows}
 
 
+def sendable_origins(connection: Connection, device_id: str, role: str) -> frozenset[str] | None:
+    """Return the origins whose ops a package of this device may carry (``None``: all of them).
+
+    The supervisor relays everyone's ops; an officer sends only its own (those of every
+    incarnation it opened), since a receiver refuses any other op it does not hold already.
+    """
+    if role == DeviceRole.SUPERVISOR.value:
+        return None
+    own = {origin for origin, author in origin_authors(connection).items() if author == device_id}
+    return frozenset({device_id, *own})
+
+
 def check_package(
     connection: Connection,
     ops: Sequence[Op],
@@ -134,7 +150,7 @@ def check_package(
         if op.entity == ORIGIN_ENTITY:
             if op.row_id in known_devices or op.row_id in authors:
                 raise PackageRefused(
-                    MSG_BAD_ORIGIN, name=name, origin=op.row_id, detail="already a device"
+                    MSG_BAD_ORIGIN, name=name, origin=op.row_id, detail=DETAIL_ALREADY_A_DEVICE
                 )
             authors[op.row_id] = op.value
     roles = _roles(connection, me, fresh, authors)

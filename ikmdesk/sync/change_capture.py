@@ -7,15 +7,17 @@ capture switched off for its session (``CAPTURE_OFF``), because those ops alread
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import json
 import os
 import uuid
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, cast
 
-from sqlalchemy import Connection, Table, event, insert, inspect, select, update
+from sqlalchemy import Connection, Table, event, func, insert, inspect, select, update
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 from sqlalchemy.orm.attributes import NO_VALUE
 
@@ -32,10 +34,13 @@ from ikmdesk.models.sync_state import SyncConflict, SyncContext
 from ikmdesk.sync import hlc
 from ikmdesk.sync.check_groups import check_groups
 from ikmdesk.sync.hlc import ClockExhausted, HybridClock
-from ikmdesk.sync.knowledge import local_vector
+from ikmdesk.sync.knowledge import local_vector, mark_context_changed
 
 CAPTURE_OFF = "ikmdesk.capture_off"
 """Session.info key; true only while applying ops that came from a sync package or seeding."""
+
+CAPTURE_AS = "ikmdesk.capture_as"
+"""Session.info key set by ``captured_as``: the stand-in device whose ops changes become."""
 
 # Local bookkeeping, not an edit: syncing it would make every two edits of a record conflict.
 UNSYNCED_FIELDS = frozenset({"id", "updated_at"})
@@ -187,6 +192,42 @@ def _updated_fields(obj: Any) -> dict[str, Any]:
     return fields
 
 
+@dataclass(slots=True)
+class _StandIn:
+    device_id: str
+    wrote: bool = False
+
+
+@contextlib.contextmanager
+def captured_as(session: Session, device_id: str) -> Iterator[None]:
+    """Record the changes made inside as ops of device ``device_id``, as if received from it.
+
+    For demo data only: what its stand-in colleagues and supervisor did is their work, so it
+    carries their origin (their device id, a first incarnation) and their counters, and every
+    device applies the authority rules to it as to a real peer's. Their ops follow everything
+    held here (stamped after this device's clock, after a context op that says their author
+    had seen it all), and this device's next own op says it has seen them, as after an import.
+
+    Never for a real device: its own later ops would reuse these op ids.
+    """
+    identity, _pending = _identity(session)
+    if device_id in (identity.device_id, identity.origin_id):
+        raise ValueError("a device's own changes are captured as its own")
+    session.flush()  # what is pending was done by this device
+    stand_in = _StandIn(device_id)
+    previous = session.info.get(CAPTURE_AS)
+    session.info[CAPTURE_AS] = stand_in
+    try:
+        yield
+        session.flush()
+    finally:
+        session.info[CAPTURE_AS] = previous
+        if previous is None:
+            session.info.pop(CAPTURE_AS)
+    if stand_in.wrote:
+        mark_context_changed(session, identity.device_id, local_vector(session.connection()))
+
+
 def record_ops(session: Session, changes: Iterable[tuple[str, str, dict[str, Any]]]) -> None:
     """Write ops for changes already made to the data (or to be re-asserted), as a local edit.
 
@@ -198,6 +239,10 @@ def record_ops(session: Session, changes: Iterable[tuple[str, str, dict[str, Any
 
 def _write_ops(session: Session, changes: Iterable[tuple[str, str, dict[str, Any]]]) -> None:
     serialize_writers(session.connection())  # before reading the op counter it will advance
+    stand_in = session.info.get(CAPTURE_AS)
+    if stand_in is not None:
+        _write_stand_in_ops(session, stand_in, changes)
+        return
     identity, pending = _identity(session)
     device_id = identity.device_id
     connection = session.connection()
@@ -255,6 +300,51 @@ def _write_ops(session: Session, changes: Iterable[tuple[str, str, dict[str, Any
     else:
         connection.execute(
             update(LocalIdentity).where(LocalIdentity.device_id == device_id).values(**state)
+        )
+
+
+def _write_stand_in_ops(
+    session: Session, stand_in: _StandIn, changes: Iterable[tuple[str, str, dict[str, Any]]]
+) -> None:
+    """Store ops under a stand-in's origin, as ``captured_as`` describes."""
+    identity, pending = _identity(session)
+    connection = session.connection()
+    origin = stand_in.device_id
+    log = cast(Table, ChangeOp.__table__)
+    counter = connection.scalar(select(func.max(log.c.counter)).where(log.c.device_id == origin))
+    counter = int(counter or 0)
+    clock = HybridClock(
+        origin,
+        wall_ms=identity.hlc_wall_ms or 0,
+        logical=identity.hlc_logical or 0,
+        now_ms=_wall_clock,
+    )
+    preamble = 0
+    if not stand_in.wrote:
+        changes = [(CONTEXT_ENTITY, origin, {CONTEXT_FIELD: local_vector(connection)}), *changes]
+        preamble = 1
+    rows = []
+    try:
+        for entity, row_id, fields in changes:
+            for field, value in fields.items():
+                counter += 1
+                rows.append((origin, counter, entity, row_id, field, value, clock.tick().encode()))
+    except ClockExhausted as exc:
+        raise UserError(MSG_CLOCK_EXHAUSTED) from exc
+    if len(rows) <= preamble:
+        return
+    insert_op_rows(connection, rows)
+    stand_in.wrote = True
+    # This device has seen them: its own next ops are stamped after them.
+    state = {"hlc_wall_ms": clock.wall_ms, "hlc_logical": clock.logical}
+    if pending:
+        for key, value in state.items():
+            setattr(identity, key, value)
+    else:
+        connection.execute(
+            update(LocalIdentity)
+            .where(LocalIdentity.device_id == identity.device_id)
+            .values(**state)
         )
 
 

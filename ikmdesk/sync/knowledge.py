@@ -8,7 +8,7 @@ so it can never disagree with the ops actually stored.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import cast
 
 from sqlalchemy import Connection, Table, and_, delete, func, select
@@ -126,17 +126,20 @@ def learn_peer_vector(
     session.flush()
 
 
-def op_lines_unknown_to(connection: Connection, known: Mapping[str, int]) -> list[str]:
+def op_lines_unknown_to(
+    connection: Connection, known: Mapping[str, int], *, origins: Collection[str] | None = None
+) -> list[str]:
     """Return, as JSON lines, every stored op the holder of ``known`` lacks (by origin, counter).
 
+    ``origins``: only ops of these origins (an officer sends only its own); ``None``: all.
     Values are copied as the JSON text stored in the change log, never decoded and
     re-encoded: exports of hundreds of thousands of ops spend their time here.
     """
     quote = json.encoder.encode_basestring  # type: ignore[attr-defined]
-    origins = connection.scalars(select(_log.c.device_id).distinct()).all()
+    held = _held_origins(connection, origins)
     raw_value = json_as_text(_log.c.value, connection)
     lines: list[str] = []
-    for origin in sorted(origins):
+    for origin in sorted(held):
         result = connection.execute(
             select(
                 _log.c.device_id,
@@ -160,8 +163,13 @@ def op_lines_unknown_to(connection: Connection, known: Mapping[str, int]) -> lis
     return lines
 
 
-def attachment_hashes(connection: Connection, known: Mapping[str, int]) -> list[str]:
-    """Return the SHA-256 of every attachment file named by an op the holder lacks."""
+def attachment_hashes(
+    connection: Connection, known: Mapping[str, int], *, origins: Collection[str] | None = None
+) -> list[str]:
+    """Return the SHA-256 of every attachment file named by an op the holder lacks.
+
+    ``origins``: only files named by ops of these origins; ``None``: by any.
+    """
     rows = connection.execute(
         select(_log.c.device_id, _log.c.counter, _log.c.value).where(
             _log.c.entity == "attachment", _log.c.field == "sha256"
@@ -171,14 +179,18 @@ def attachment_hashes(connection: Connection, known: Mapping[str, int]) -> list[
         {
             value
             for device_id, counter, value in rows
-            if counter > known.get(device_id, 0) and isinstance(value, str) and is_sha256(value)
+            if counter > known.get(device_id, 0)
+            and (origins is None or device_id in origins)
+            and isinstance(value, str)
+            and is_sha256(value)
         }
     )
 
 
-def count_unknown_to(connection: Connection, known: Mapping[str, int]) -> int:
-    """Return how many stored ops the holder of ``known`` lacks."""
-    origins = connection.scalars(select(_log.c.device_id).distinct()).all()
+def count_unknown_to(
+    connection: Connection, known: Mapping[str, int], *, origins: Collection[str] | None = None
+) -> int:
+    """Return how many stored ops the holder of ``known`` lacks (of ``origins`` only, if given)."""
     return sum(
         int(
             connection.scalar(
@@ -188,8 +200,13 @@ def count_unknown_to(connection: Connection, known: Mapping[str, int]) -> int:
             )
             or 0
         )
-        for origin in origins
+        for origin in _held_origins(connection, origins)
     )
+
+
+def _held_origins(connection: Connection, wanted: Collection[str] | None) -> list[str]:
+    held = connection.scalars(select(_log.c.device_id).distinct()).all()
+    return [o for o in held if wanted is None or o in wanted]
 
 
 def mark_context_changed(session: Session, device_id: str, vector: Mapping[str, int]) -> None:

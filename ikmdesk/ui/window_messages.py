@@ -72,7 +72,7 @@ def window_message(error: UserError, translate: Callable[[str, str], str] | None
     window_text = WINDOW_TEXTS.get(error.message_id)
     if window_text is not None:
         try:
-            return tr(CONTEXT, window_text).format(**error.args_map)
+            return tr(CONTEXT, window_text).format(**error.format_args(tr))
         except (KeyError, IndexError, ValueError):  # a broken translation must not hide it
             return window_text.format(**error.args_map)
     return without_command_line(error.message(tr))

@@ -16,13 +16,16 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from ikmdesk.errors import CONTEXT
 from ikmdesk.models import ChangeOp, LocalIdentity, Region
 from ikmdesk.models.enums import RegionLevel
 from ikmdesk.services.region import add_desa
 from ikmdesk.services.sync_service import export_package, import_package
+from ikmdesk.sync.authority import RULE_KEYS, RULE_OWN_ROW, RULE_SUPERVISOR
 from ikmdesk.sync.hlc import wall_clock_ms
 from ikmdesk.sync.package_format import ENCRYPTION_NONE, PackageRefused
 from ikmdesk.sync.package_writer import Encryption, PackageDraft, write_package
+from ikmdesk.ui.translation_build import read_messages, ts_path
 from tests.sync.sync_helpers import (
     Node,
     add_enterprise,
@@ -132,6 +135,28 @@ def test_ops_on_the_supervisors_device_row_are_refused(world, field: str, value:
     sup, a = world["sup"], world["a"]
     ops = _own_ops(world, a, ("device", sup.id, field, value))
     _refused(world, _package(world, a, ops), "hanya perangkat itu sendiri")
+
+
+def _english() -> Any:
+    """Return translate(context, text) from the committed English .ts, as the window has it."""
+    table = {
+        (m.context, m.source): m.translations[0]
+        for m in read_messages(ts_path("en"))
+        if not m.unfinished and not m.plural
+    }
+    return lambda context, text: table.get((context, text), text)
+
+
+def test_the_refused_rule_is_translated_with_the_refusal(world) -> None:
+    a = world["a"]
+    path = _package(world, a, _own_ops(world, a, ("device", world["sup"].id, "nip", "1" * 18)))
+    with pytest.raises(PackageRefused) as refused:
+        import_package(world["sup"].db, path)
+    english = refused.value.message(_english())
+    assert "only that device itself" in english and "hanya" not in english, english
+    assert "hanya perangkat itu sendiri" in refused.value.message()
+    for rule in (RULE_OWN_ROW, RULE_SUPERVISOR, RULE_KEYS):
+        assert _english()(CONTEXT, rule) != rule
 
 
 def test_an_officer_cannot_change_its_own_role(world) -> None:

@@ -45,7 +45,7 @@ def test_key_cards_introduce_devices(dbs, tmp_path, capsys):
     capsys.readouterr()
     assert main(["device", "trust", "--db", str(off.db.path), str(card)]) == 0
     out = capsys.readouterr().out
-    assert "Bu Kasi" in out and "supervisor" in out and sup.info.fingerprint in out
+    assert "Bu Kasi (penyelia)" in out and sup.info.fingerprint in out
 
 
 def test_export_without_a_known_recipient_says_what_to_give(dbs, tmp_path, capsys):
@@ -104,6 +104,26 @@ def test_passphrase_packages_and_refused_files(dbs, tmp_path, capsys):
     assert refused["file"] == "rusak.ikmsync" and "rusak" in refused["refused"]
     assert imported["applied"] > 0
     assert len(captured.err.strip().splitlines()) == 1
+
+
+def test_export_refuses_a_short_passphrase_in_one_line_and_writes_nothing(dbs, tmp_path, capsys):
+    _sup, off = dbs
+    secret = tmp_path / "sandi.txt"
+    secret.write_text("bromo\n", encoding="utf-8")
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    argv = ["sync", "export", "--db", str(off.db.path), "--out", str(stick / "p.ikmsync")]
+    capsys.readouterr()
+    assert main([*argv, "--passphrase-file", str(secret)]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    (line,) = captured.err.strip().splitlines()
+    assert line.startswith("ikmdesk: ") and "paling sedikit 10 karakter" in line, line
+    assert list(stick.iterdir()) == []
+    # Importing with the same short passphrase is still possible (older packages).
+    imp = ["sync", "import", "--db", str(off.db.path), "--passphrase-file", str(secret)]
+    assert main([*imp, str(stick / "missing.ikmsync")]) == 1
+    assert "pendek" not in capsys.readouterr().err
 
 
 def test_status_reports_vector_peers_and_conflicts(dbs, tmp_path, capsys):

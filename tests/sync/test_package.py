@@ -14,7 +14,9 @@ from ikmdesk.models import Attachment, Enterprise
 from ikmdesk.models.enums import VisitPurpose
 from ikmdesk.models.visit import Visit
 from ikmdesk.paths import blob_dir
-from ikmdesk.services.sync_service import export_package, import_package
+from ikmdesk.services import sync_service
+from ikmdesk.services.sync_exchange import MIN_PASSPHRASE_LENGTH
+from ikmdesk.services.sync_service import PassphraseTooShort, export_package, import_package
 from ikmdesk.sync.package_format import PackageRefused
 from tests.sync.sync_helpers import (
     NIK,
@@ -202,3 +204,32 @@ def test_ops_and_photos_are_relayed_through_the_supervisor_once(pair, tmp_path):
     with other.db.unit_of_work() as session:
         assert session.get_one(Enterprise, row).nik == NIK
     other.db.close()
+
+
+@pytest.mark.parametrize("passphrase", ["", "kopi susu", "x" * (MIN_PASSPHRASE_LENGTH - 1)])
+def test_a_short_passphrase_writes_no_package(pair, tmp_path, passphrase):
+    _sup, off = pair
+    add_enterprise(off.db)
+    out = tmp_path / "stick"
+    out.mkdir()
+    with pytest.raises(PassphraseTooShort) as refused:
+        export_package(off.db, out / "p.ikmsync", passphrase=passphrase)
+    message = refused.value.message()
+    assert f"{MIN_PASSPHRASE_LENGTH} karakter" in message or "kosong" in message, message
+    assert "\n" not in message
+    assert list(out.iterdir()) == []
+    assert export_package(off.db, out / "p.ikmsync", passphrase="x" * MIN_PASSPHRASE_LENGTH).ops
+
+
+def test_a_package_locked_with_a_short_passphrase_before_the_minimum_still_imports(
+    pair, tmp_path, monkeypatch
+):
+    sup, off = pair
+    row = add_enterprise(off.db)
+    with monkeypatch.context() as older:  # the writer as it was before the minimum
+        older.setattr(sync_service, "MIN_PASSPHRASE_LENGTH", 1)
+        path = export_package(off.db, tmp_path / "lama.ikmsync", passphrase="kopi").path
+    assert sync_service.MIN_PASSPHRASE_LENGTH == MIN_PASSPHRASE_LENGTH
+    assert import_package(sup.db, path, passphrase="kopi").applied > 0
+    with sup.db.unit_of_work() as session:
+        assert session.get(Enterprise, row) is not None

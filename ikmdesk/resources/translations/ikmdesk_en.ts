@@ -4348,6 +4348,10 @@ P-IRT {number}</translation>
         <translation>Package {name} is signed with the key of device {officer}, which was revoked on {date}; the package is refused and nothing changed.</translation>
     </message>
     <message>
+        <source>Kata sandi paket terlalu pendek ({length} karakter): paling sedikit {minimum} karakter; beberapa kata lebih mudah diingat. Paket tidak ditulis.</source>
+        <translation>The package passphrase is too short ({length} characters): it needs at least {minimum} characters; several words are easier to remember. No package was written.</translation>
+    </message>
+    <message>
         <source>Berkas {name} bukan kartu kunci IKMDesk yang sah: {detail}</source>
         <translation>The file {name} is not a valid IKMDesk key card: {detail}</translation>
     </message>
@@ -4438,6 +4442,22 @@ P-IRT {number}</translation>
     <message>
         <source>Paket {name} memuat asal perubahan {origin} yang tidak sah ({detail}); paket ditolak.</source>
         <translation>Package {name} holds an invalid change origin {origin} ({detail}); package refused.</translation>
+    </message>
+    <message>
+        <source>hanya perangkat itu sendiri</source>
+        <translation>only that device itself</translation>
+    </message>
+    <message>
+        <source>hanya atasan</source>
+        <translation>only the supervisor</translation>
+    </message>
+    <message>
+        <source>peran dan kunci perangkat tidak berubah</source>
+        <translation>a device&apos;s role and keys never change</translation>
+    </message>
+    <message>
+        <source>sudah dipakai sebagai perangkat atau asal lain</source>
+        <translation>already in use as a device or another origin</translation>
     </message>
     <message>
         <source>Jam sinkronisasi perangkat ini sudah mencapai batas tahun 2100 karena sebuah paket; perubahan tidak disimpan. Hubungi atasan.</source>

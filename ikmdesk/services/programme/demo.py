@@ -4,9 +4,10 @@ banana programme in Kaubun with its evaluation, with partners, diagnoses, plans 
 The programmes' places follow the cluster locations of the standards reference (§6.2). They
 enrol the demo's own IKMs of their cluster (those of the programme's kecamatan first) and turn
 those IKMs' demo visits within the period into logbook visits, so the demo keeps its counts of
-IKMs and visits. Records are written through the ORM as this device's own, so change capture
-turns them into ops like the rest of the demo; ids and times come from ``key`` (the demo
-build's namespace) and the dates, so the same build writes the same records.
+IKMs and visits. Records are written through the ORM, so change capture turns them into ops
+like the rest of the demo (on an officer's demo the stand-in supervisor's, see ``demo_data``);
+ids and times come from ``key`` (the demo build's namespace) and the dates, so the same build
+writes the same records.
 """
 
 from __future__ import annotations
