@@ -137,7 +137,8 @@ def run_peers(args: argparse.Namespace) -> int:
     for peer in peers:
         state = f"dicabut {peer.revoked_at:%d-%m-%Y}" if peer.revoked_at else "dipercaya"
         print(
-            f"{peer.device_id}  {peer.officer_name} ({device_role_label(peer.role)})  {peer.fingerprint}  {state}"
+            f"{peer.device_id}  {peer.officer_name} ({device_role_label(peer.role)})  "
+            f"{peer.fingerprint}  {state}"
         )
     return 0
 
@@ -154,7 +155,8 @@ def run_revoke(args: argparse.Namespace) -> int:
         print_json(_peer_json(peer))
     else:
         print(
-            f"Kunci dicabut: {peer.officer_name} ({device_role_label(peer.role)}), sidik jari {peer.fingerprint}"
+            f"Kunci dicabut: {peer.officer_name} ({device_role_label(peer.role)}), "
+            f"sidik jari {peer.fingerprint}"
         )
         print("Paket yang ditandatangani kunci ini akan ditolak mulai sekarang.")
     return 0
