@@ -102,6 +102,7 @@ class ProgrammePage(TranslatedWidget):
         self.title_label.setFont(font)
         self.new_button = QPushButton()
         self.partner_button = QPushButton()
+        self.guidance_button = QPushButton()
         self.programme_list = QListWidget()
         self.programme_list.setMinimumWidth(250)
         self.programme_list.setWordWrap(True)
@@ -117,6 +118,7 @@ class ProgrammePage(TranslatedWidget):
         head = QHBoxLayout()
         head.addWidget(self.title_label)
         head.addStretch(1)
+        head.addWidget(self.guidance_button)
         head.addWidget(self.partner_button)
         head.addWidget(self.new_button)
         right = QWidget()
@@ -139,6 +141,7 @@ class ProgrammePage(TranslatedWidget):
         self.programme_list.currentItemChanged.connect(self._on_programme_list_current_changed)
         self.new_button.clicked.connect(self.new_record)
         self.partner_button.clicked.connect(self._on_partner_button_clicked)
+        self.guidance_button.clicked.connect(self._on_guidance_button_clicked)
         self.form.save_requested.connect(self.save_programme)
         self.progress.logbook_requested.connect(self._on_progress_logbook_requested)
         self.progress.target_requested.connect(self._on_progress_target_requested)
@@ -153,6 +156,7 @@ class ProgrammePage(TranslatedWidget):
         self.title_label.setText(self.tr("Program pendampingan"))
         self.new_button.setText(self.tr("Program baru"))
         self.partner_button.setText(self.tr("Mitra baru…"))
+        self.guidance_button.setText(self.tr("Lembar panduan…"))
         self.tabs.setTabText(0, self.tr("IKM dan kemajuan"))
         self.tabs.setTabText(1, self.tr("Pengaturan program"))
         if self._rows:
@@ -278,6 +282,12 @@ class ProgrammePage(TranslatedWidget):
             on_success=lambda _id: self.form.refresh_choices(),
             on_failure=lambda error: dialogs.show_error(self, error),
         )
+
+    @Slot()
+    def _on_guidance_button_clicked(self) -> None:
+        from ikmdesk.ui.guidance_dialog import open_guidance
+
+        self.guidance_dialog = open_guidance(self, self._database)
 
     @Slot(str)
     def _on_progress_logbook_requested(self, enterprise_id: str) -> None:
