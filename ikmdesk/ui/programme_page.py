@@ -143,6 +143,7 @@ class ProgrammePage(TranslatedWidget):
         self.partner_button.clicked.connect(self._on_partner_button_clicked)
         self.guidance_button.clicked.connect(self._on_guidance_button_clicked)
         self.form.save_requested.connect(self.save_programme)
+        self.form.partner_report_requested.connect(self._on_form_partner_report_requested)
         self.progress.logbook_requested.connect(self._on_progress_logbook_requested)
         self.progress.target_requested.connect(self._on_progress_target_requested)
         self.progress.target_done_requested.connect(self._on_progress_target_done_requested)
@@ -288,6 +289,27 @@ class ProgrammePage(TranslatedWidget):
         from ikmdesk.ui.guidance_dialog import open_guidance
 
         self.guidance_dialog = open_guidance(self, self._database)
+
+    @Slot(str)
+    def _on_form_partner_report_requested(self, partner_id: str) -> None:
+        from ikmdesk.reports.pdf_file import safe_file_stem
+        from ikmdesk.reports.programme_render import render_partner
+        from ikmdesk.ui.report_page import open_document_preview
+
+        day = today()
+        item = self.form.partner_list.currentItem()
+        stem = safe_file_stem(item.text() if item is not None else partner_id[:8])
+
+        def render(db: Database, lang: str) -> bytes:
+            return render_partner(db, partner_id, on=day, lang=lang)
+
+        self.partner_report = open_document_preview(
+            self,
+            self._database,
+            self.tr("Laporan kerja sama mitra"),
+            render,
+            f"laporan-mitra-{stem}.pdf",
+        )
 
     @Slot(str)
     def _on_progress_logbook_requested(self, enterprise_id: str) -> None:
