@@ -37,6 +37,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "of_total": ("{met} dari {total}", "{met} of {total}"),
     "levels_improved": ("IKM naik level CPPB-IRT", "IKMs up a CPPB-IRT level"),
     "licences_gained": ("Izin/sertifikat baru", "New licences/certificates"),
+    "licences_value": (
+        "{count} pada {ikms} IKM ({kinds}), terbit dalam masa program",
+        "{count} at {ikms} IKMs ({kinds}), issued within the programme",
+    ),
     "online_started": ("IKM mulai berjualan daring", "IKMs selling online"),
     "chart_themes": ("Sasaran tercapai per tema", "Targets met per theme"),
     "chart_levels": ("Level CPPB-IRT: awal dan akhir", "CPPB-IRT level: start and end"),

@@ -310,7 +310,9 @@ class ItemRow(QFrame):
             self.guidance_button = QPushButton(self.tr("Panduan"))
             self.guidance_button.setObjectName(f"guidance_{self.item.id}")
             self.guidance_button.setFlat(True)
-            self.guidance_button.setToolTip(self.tr("Buka lembar panduan: apa yang harus dilakukan"))
+            self.guidance_button.setToolTip(
+                self.tr("Buka lembar panduan: apa yang harus dilakukan")
+            )
             self.guidance_button.clicked.connect(open_sheet)
             self._top.insertWidget(1, self.guidance_button)
         if self.guidance_button is not None:

@@ -173,7 +173,9 @@ class GuidanceDialog(QDialog):
             template = _templates().get(sheet.checklist_code)
             name = template.title.get(lang) if template else sheet.checklist_code
             if sheet.item_id.isdigit():
-                parts.append(self.tr("%1, butir %2").replace("%1", name).replace("%2", sheet.item_id))
+                parts.append(
+                    self.tr("%1, butir %2").replace("%1", name).replace("%2", sheet.item_id)
+                )
             else:
                 try:
                     item = template.item(sheet.item_id).text.get(lang) if template else None

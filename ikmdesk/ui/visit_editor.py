@@ -76,11 +76,11 @@ from ikmdesk.ui.checklist_widget import ChecklistWidget, answer_from_json, answe
 from ikmdesk.ui.date_field import DateField
 from ikmdesk.ui.editor_keys import escape_closes, saved_label, saved_text
 from ikmdesk.ui.enterprise_editor import open_report_preview, report_preview_available
-from ikmdesk.ui.guidance_link import link_guidance
-from ikmdesk.ui.handout_print import open_handout_preview
 from ikmdesk.ui.field_error import mark_field_error
 from ikmdesk.ui.follow_up_dialog import FollowUpDialog
 from ikmdesk.ui.follow_up_model import state_label
+from ikmdesk.ui.guidance_link import link_guidance
+from ikmdesk.ui.handout_print import open_handout_preview
 from ikmdesk.ui.operations import run_operation
 from ikmdesk.ui.paged_table_model import format_date
 from ikmdesk.ui.photo_widget import PhotoWidget

@@ -82,7 +82,9 @@ def test_supervisor_edits_a_sheet_and_the_officer_reads_it_after_sync(
     first = dialog.sheet_list.item(0).text()
     assert first.startswith("Sarana cuci tangan") or "butir" in first  # checklist items first
     _select(dialog, "Sarana cuci tangan", qtbot)
-    assert dialog.starter_label.isVisible() and "teks awal" in dialog.sheet_list.currentItem().text()
+    assert (
+        dialog.starter_label.isVisible() and "teks awal" in dialog.sheet_list.currentItem().text()
+    )
     assert "butir 11" in dialog.link_label.text()
     assert not dialog.title_edit.isReadOnly() and dialog.save_button.isVisible()
     dialog.title_edit.clear()

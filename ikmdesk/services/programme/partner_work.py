@@ -92,9 +92,7 @@ class PartnerWork:
 def partner_work(session: Session, partner_id: str, *, on: date) -> PartnerWork:
     """Return what was done with the partner up to ``on``; NotFoundError for an unknown one."""
     partner = partner_record(session, partner_id)
-    entries = [
-        e for e in partner_logbook(session, partner_id) if e.visit_date <= on
-    ]
+    entries = [e for e in partner_logbook(session, partner_id) if e.visit_date <= on]
     entries.reverse()  # oldest first, as a record of work reads
     listed = {
         p.id
