@@ -7,9 +7,6 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from ikmdesk.db import Database
 
-CONTEXT = "HandoutPrint"
-
-
 def open_handout_preview(parent: QWidget | None, database: Database, visit_id: str) -> QDialog:
     """Open the handout of ``visit_id`` in a preview window to save as PDF or print."""
     from ikmdesk.reports.programme_render import render_handout
@@ -18,7 +15,7 @@ def open_handout_preview(parent: QWidget | None, database: Database, visit_id: s
     def render(db: Database, lang: str) -> bytes:
         return render_handout(db, visit_id, lang=lang)
 
-    title = QCoreApplication.translate(CONTEXT, "Lembar Pendampingan")
+    title = QCoreApplication.translate("HandoutPrint", "Lembar Pendampingan")
     return open_document_preview(
         parent, database, title, render, f"lembar-pendampingan-{visit_id[:8]}.pdf"
     )

@@ -70,9 +70,7 @@ def test_licences_count_once_per_ikm_and_kind_and_only_within_the_programme(
             halal_issued_on=START - timedelta(days=100),
             **halal,
         )
-        after = _ikm(
-            db, "Sesudah program", halal_issued_on=END + timedelta(days=10), **halal
-        )
+        after = _ikm(db, "Sesudah program", halal_issued_on=END + timedelta(days=10), **halal)
         no_baseline = _ikm(db, "Tanpa diagnosis awal", nib="9120000000002")
         ids = (within, before, after, no_baseline)
         pid = cocoa_programme(db, officer_ids=(me,), enterprise_ids=ids)
@@ -182,9 +180,7 @@ def test_demo_programmes_tell_the_truth(demo) -> None:
                     raise AssertionError("the demo invents no P-IRT number")
                 else:  # taught: only after a logbook visit to that IKM
                     assert any(
-                        e.visit_date <= target.done_on
-                        for e in logbook
-                        if e.enterprise_id == eid
+                        e.visit_date <= target.done_on for e in logbook if e.enterprise_id == eid
                     ), (target.code, enterprise_rows[eid].name)
             if row.status == "ended":
                 text = p.evaluation or ""
