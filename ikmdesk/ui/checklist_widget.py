@@ -310,6 +310,10 @@ class ItemRow(QFrame):
             self.guidance_button = QPushButton(self.tr("Panduan"))
             self.guidance_button.setObjectName(f"guidance_{self.item.id}")
             self.guidance_button.setFlat(True)
+            self.guidance_button.setCursor(Qt.CursorShape.PointingHandCursor)
+            self.guidance_button.setStyleSheet(
+                "QPushButton { color: palette(link); text-decoration: underline; border: none; }"
+            )
             self.guidance_button.setToolTip(
                 self.tr("Buka lembar panduan: apa yang harus dilakukan")
             )

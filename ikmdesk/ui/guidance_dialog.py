@@ -93,7 +93,10 @@ class GuidanceDialog(QDialog):
         self.save_button = QPushButton(self.tr("Simpan lembar"))
         self.saved_label = saved_label()
         self.note_label = QLabel(wordWrap=True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons = QDialogButtonBox()
+        self.close_button = buttons.addButton(
+            self.tr("Tutup"), QDialogButtonBox.ButtonRole.RejectRole
+        )
         buttons.rejected.connect(self.reject)
 
         form = QFormLayout()
@@ -120,8 +123,7 @@ class GuidanceDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(980, 560)
 
-        for widget in (self.title_edit,):
-            widget.setReadOnly(not self.editable)
+        self.title_edit.setReadOnly(not self.editable)
         self.body_edit.setReadOnly(not self.editable)
         self.source_edit.setReadOnly(not self.editable)
         self.save_button.setVisible(self.editable)

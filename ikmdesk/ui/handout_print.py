@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from ikmdesk.db import Database
 
+
 def open_handout_preview(parent: QWidget | None, database: Database, visit_id: str) -> QDialog:
     """Open the handout of ``visit_id`` in a preview window to save as PDF or print."""
     from ikmdesk.reports.programme_render import render_handout

@@ -944,6 +944,10 @@
         <translation>Save sheet</translation>
     </message>
     <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
         <source>Judul</source>
         <translation>Title</translation>
     </message>
