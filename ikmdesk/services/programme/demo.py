@@ -29,8 +29,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session, object_session
 
 from ikmdesk.models import (
     ChecklistTemplate,
@@ -62,6 +62,7 @@ from ikmdesk.services.programme.logbook import entry_id
 from ikmdesk.services.programme.plan import target_id
 from ikmdesk.services.programme.programme import enrollment_id
 from ikmdesk.services.reference_data import cluster_id, region_id
+from ikmdesk.sync.change_capture import CAPTURE_OFF
 
 _NAMESPACE = uuid.UUID("5b0c2c52-6f7e-4c1e-9d1a-13a0c0de1313")
 
@@ -327,7 +328,7 @@ def _write_plan(
     session.flush()
     if plan.ended:
         programme.evaluation = _evaluation_text(evaluate_programme(session, pid, on=today))
-        session.flush()
+        _restamp(programme, datetime.combine(end, time(15), UTC))
 
 
 def _baseline(
@@ -482,8 +483,29 @@ def _record_licence(enterprise: Enterprise, code: str, day: date, rid: Any) -> b
     else:
         # Not a licence (the officer's word after a visit is the record), or an SPP-IRT.
         return code != "spp-irt-terbit"
-    enterprise.updated_at = datetime.combine(day, time(15), UTC)
+    _restamp(enterprise, datetime.combine(day, time(15), UTC))
     return True
+
+
+def _restamp(record: Enterprise | Programme, moment: datetime) -> None:
+    """Give a changed demo record the time of its change instead of the build's clock.
+
+    Change capture stamps ``updated_at`` at flush (it is not synced); the demo's records
+    carry the times of the story they tell, so the same build writes the same rows.
+    """
+    session = object_session(record)
+    assert session is not None
+    session.flush()
+    model = type(record)
+    session.info[CAPTURE_OFF] = True
+    try:
+        session.execute(
+            update(model).where(model.id == record.id).values(updated_at=moment),
+            execution_options={"synchronize_session": False},
+        )
+    finally:
+        session.info.pop(CAPTURE_OFF, None)
+    session.expire(record, ["updated_at"])
 
 
 def _evaluation_text(e: ProgrammeEvaluation) -> str:
