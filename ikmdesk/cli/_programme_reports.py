@@ -63,6 +63,21 @@ def add_kinds(
 
     handout.set_defaults(func=run_handout)
 
+    partner = kinds.add_parser(
+        "partner", help="laporan kerja sama satu mitra: program dan kunjungan bersama"
+    )
+    partner.add_argument("--partner", required=True, help="id mitra")
+    common(partner, out_help="berkas PDF tujuan")
+
+    def run_partner(args: argparse.Namespace) -> int:
+        from ikmdesk.reports.programme_render import render_partner
+
+        return write_report(
+            args, lambda db: render_partner(db, args.partner, lang=args.lang), writable=False
+        )
+
+    partner.set_defaults(func=run_partner)
+
     officer = kinds.add_parser("officer", help="laporan kegiatan bulanan petugas")
     officer.add_argument("--month", required=True, help="bulan, TTTT-BB")
     officer.add_argument("--officer", help="id perangkat petugas (bawaan: perangkat ini)")

@@ -76,6 +76,28 @@ def render_officer_month(
     )
 
 
+def render_partner(
+    db: Database,
+    partner_id: str,
+    *,
+    on: date | None = None,
+    lang: str | None = None,
+    generated_at: datetime | None = None,
+) -> bytes:
+    """Return the partner report PDF: programmes and visits done together up to ``on``."""
+    from ikmdesk.reports.partner_report import PartnerReport
+    from ikmdesk.services.programme.partner_work import partner_work
+
+    day = on or date.today()
+    return render_report(
+        db,
+        PartnerReport,
+        lambda session: partner_work(session, partner_id, on=day),
+        lang=lang,
+        generated_at=generated_at,
+    )
+
+
 def programme_workbook(evaluation: ProgrammeEvaluation, *, lang: str = "id") -> bytes:
     """Return the programme report as an Excel workbook: results per IKM, and the targets."""
     from openpyxl import Workbook

@@ -6,8 +6,8 @@ from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from ikmdesk.reports.base import PdfReport
-from ikmdesk.reports.charts import count_bar_chart
 from ikmdesk.reports.markup import escaped, para, para_markup
+from ikmdesk.reports.programme_charts import wrapped_bar_chart
 from ikmdesk.reports.programme_strings import ps
 from ikmdesk.reports.tables import data_table, key_value_table
 from ikmdesk.reports.visit_report import SIGNATURE_SPACE, spaced_nip
@@ -92,13 +92,22 @@ class ProgrammeReport(PdfReport):
             (ps(t, "visits_done"), ps(t, "visits_value", visits=e.visits, hours=t.number(e.hours))),
             (ps(t, "targets_met"), ps(t, "of_total", met=e.targets_met, total=e.targets_total)),
             (ps(t, "levels_improved"), ps(t, "of_total", met=e.levels_improved, total=count)),
-            (ps(t, "licences_gained"), str(e.licences_gained)),
+            (ps(t, "licences_gained"), self._licences_text()),
             (ps(t, "online_started"), ps(t, "of_total", met=e.online_started, total=count)),
         ]
         return [
             para(ps(t, "section_summary"), s["Heading"]),
             key_value_table(pairs, (6 * cm, self.frame_width - 6 * cm), s),
         ]
+
+    def _licences_text(self) -> str:
+        t, e = self.t, self.evaluation
+        if not e.licences_gained:
+            return "0"
+        kinds = ", ".join(f"{ps(t, f'lic_{k}')} {n}" for k, n in e.licences_by_kind)
+        return ps(
+            t, "licences_value", count=e.licences_gained, ikms=e.ikms_with_new_licence, kinds=kinds
+        )
 
     def charts(self) -> list[Flowable]:
         """Return two bar charts: targets met per theme, and CPPB-IRT levels at start and end."""
@@ -120,7 +129,7 @@ class ProgrammeReport(PdfReport):
                     para(ps(t, "chart_themes"), s["SubHeading"]),
                     para(ps(t, "chart_levels"), s["SubHeading"]),
                 ],
-                [count_bar_chart(themes or [("—", 0)], half), count_bar_chart(levels, half)],
+                [wrapped_bar_chart(themes or [("—", 0)], half), wrapped_bar_chart(levels, half)],
             ],
             colWidths=[half + 0.3 * cm, half + 0.3 * cm],
         )

@@ -37,6 +37,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "of_total": ("{met} dari {total}", "{met} of {total}"),
     "levels_improved": ("IKM naik level CPPB-IRT", "IKMs up a CPPB-IRT level"),
     "licences_gained": ("Izin/sertifikat baru", "New licences/certificates"),
+    "licences_value": (
+        "{count} pada {ikms} IKM ({kinds}), terbit dalam masa program",
+        "{count} at {ikms} IKMs ({kinds}), issued within the programme",
+    ),
     "online_started": ("IKM mulai berjualan daring", "IKMs selling online"),
     "chart_themes": ("Sasaran tercapai per tema", "Targets met per theme"),
     "chart_levels": ("Level CPPB-IRT: awal dan akhir", "CPPB-IRT level: start and end"),
@@ -106,6 +110,37 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col_count": ("Kali", "Times"),
     "none": ("Tidak ada.", "None."),
     "outside_programme": ("di luar program", "outside a programme"),
+    # partner report
+    "partner_title": ("LAPORAN KERJA SAMA MITRA", "PARTNER COOPERATION REPORT"),
+    "partner_until": ("{kind} · keadaan per {date}", "{kind} · as of {date}"),
+    "section_partner": ("A. Mitra", "A. The partner"),
+    "section_partner_summary": ("B. Ringkasan kerja sama", "B. Summary of the work together"),
+    "section_partner_programmes": ("C. Program bersama", "C. Programmes together"),
+    "section_partner_visits": (
+        "D. Kunjungan pendampingan bersama mitra",
+        "D. Mentoring visits with the partner present",
+    ),
+    "section_partner_topics": ("E. Topik yang diajarkan bersama", "E. Topics taught together"),
+    "partner_name": ("Nama lembaga", "Institution"),
+    "partner_kind": ("Jenis", "Kind"),
+    "partner_contact": ("Narahubung", "Contact person"),
+    "partner_programmes": ("Program yang diikuti", "Programmes taken part in"),
+    "partner_visits": ("Kunjungan bersama", "Visits together"),
+    "partner_ikms": ("IKM yang dijangkau", "IKMs reached"),
+    "partner_workers": ("Pekerja IKM yang didampingi", "IKM workers mentored"),
+    "partner_workers_note": (
+        "Pekerja dihitung per IKM: jumlah terbanyak pada satu kunjungan.",
+        "Workers are counted per IKM: the most on any one visit.",
+    ),
+    "partner_not_listed": (
+        "* program tidak mencantumkan mitra ini; kunjungannya mencatat mitra hadir",
+        "* the programme does not list this partner; its visits record the partner present",
+    ),
+    "col_period": ("Periode", "Period"),
+    "col_enrolled": ("IKM", "IKMs"),
+    "col_method": ("Metode", "Method"),
+    "col_officer": ("Petugas", "Officer"),
+    "sign_partner": ("Wakil mitra", "For the partner"),
 }
 
 

@@ -9,7 +9,7 @@ scored with the same pure function the service stores, so what is shown is what 
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import fields as dataclass_fields
 from datetime import date
 from typing import Any
@@ -98,6 +98,8 @@ class ItemRow(QFrame):
         top = QHBoxLayout()
         top.addWidget(self.question_label, 1)
         top.addWidget(self.answer_row)
+        self._top = top
+        self.guidance_button: QPushButton | None = None  # made when first needed
         self.finding_box = QGroupBox()
         self.finding_form = QFormLayout(self.finding_box)
         self.finding_rows: dict[str, FieldRow] = {}
@@ -302,6 +304,24 @@ class ItemRow(QFrame):
         """Show or hide the finding fields (they keep their text while hidden)."""
         self.finding_box.setVisible(is_finding and bool(self.finding_rows))
 
+    def show_guidance_link(self, shown: bool, open_sheet: Callable[[], None]) -> None:
+        """Show a small "Panduan" button (a failed item with a guidance sheet) or hide it."""
+        if shown and self.guidance_button is None:
+            self.guidance_button = QPushButton(self.tr("Panduan"))
+            self.guidance_button.setObjectName(f"guidance_{self.item.id}")
+            self.guidance_button.setFlat(True)
+            self.guidance_button.setCursor(Qt.CursorShape.PointingHandCursor)
+            self.guidance_button.setStyleSheet(
+                "QPushButton { color: palette(link); text-decoration: underline; border: none; }"
+            )
+            self.guidance_button.setToolTip(
+                self.tr("Buka lembar panduan: apa yang harus dilakukan")
+            )
+            self.guidance_button.clicked.connect(open_sheet)
+            self._top.insertWidget(1, self.guidance_button)
+        if self.guidance_button is not None:
+            self.guidance_button.setVisible(shown)
+
     def set_read_only(self, read_only: bool) -> None:
         """Let the answer and finding fields be changed or not."""
         self.answer_row.editor.setEnabled(not read_only)
@@ -332,9 +352,14 @@ class ChecklistWidget(TranslatedWidget):
     """Shows one checklist template as a form and its live result (level/grade, failures)."""
 
     answers_changed = Signal()
+    guidance_requested = Signal(str)
+    """The user asked for the guidance sheet of the failed item with this id."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.guidance_lookup: Callable[[str], set[str]] | None = None
+        """Returns the item ids of a template (by code) that have a guidance sheet."""
+        self._guidance_items: frozenset[str] = frozenset()
         self._template: ChecklistTemplate | None = None
         self._today: date | None = None
         self._result: QualityResult | None = None
@@ -481,6 +506,8 @@ class ChecklistWidget(TranslatedWidget):
                 widget.deleteLater()
         self._template = template
         self._today = today
+        lookup = self.guidance_lookup
+        self._guidance_items = frozenset(lookup(template.id) if lookup and template else ())
         lang = current_language()
         self.title_label.setVisible(template is not None)
         self.source_label.setVisible(template is not None)
@@ -577,7 +604,12 @@ class ChecklistWidget(TranslatedWidget):
         failed = set() if self._result is None else {f.item_id for f in self._result.failed_items}
         for item_id, row in self.item_rows.items():
             row.set_finding(item_id in failed)
+            if item_id in self._guidance_items:
+                row.show_guidance_link(item_id in failed, self._guidance_opener(item_id))
         self._show_result()
+
+    def _guidance_opener(self, item_id: str) -> Callable[[], None]:
+        return lambda: self.guidance_requested.emit(item_id)
 
     def _show_result(self) -> None:
         result = self._result

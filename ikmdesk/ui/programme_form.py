@@ -39,6 +39,8 @@ class ProgrammeForm(TranslatedWidget):
     """Edits one programme's fields, officers, partners and enrolled IKMs."""
 
     save_requested = Signal()
+    partner_report_requested = Signal(str)
+    """The user asked for the report of work done with the partner with this id."""
 
     def __init__(self, database: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,6 +60,8 @@ class ProgrammeForm(TranslatedWidget):
         self.partner_list = QListWidget()
         self.enterprise_list = QListWidget()
         self.save_button = QPushButton()
+        self.partner_report_button = QPushButton()
+        self.partner_report_button.setEnabled(False)
         self.status_label = QLabel()
         for date_edit in (self.start_edit, self.end_edit):
             date_edit.setDisplayFormat("dd-MM-yyyy")
@@ -91,6 +95,8 @@ class ProgrammeForm(TranslatedWidget):
         ):
             box_layout = QVBoxLayout(box)
             box_layout.addWidget(widget)
+            if box is self.partner_box:
+                box_layout.addWidget(self.partner_report_button)
         grid = QGridLayout(self)
         grid.addLayout(self._form, 0, 0, 2, 1)
         grid.addWidget(self.officer_box, 0, 1)
@@ -106,6 +112,8 @@ class ProgrammeForm(TranslatedWidget):
         self._fill_choices()
         self.cluster_combo.currentIndexChanged.connect(self._fill_enterprises)
         self.save_button.clicked.connect(self.save_requested)
+        self.partner_list.currentItemChanged.connect(self._on_partner_list_current_changed)
+        self.partner_report_button.clicked.connect(self._on_partner_report_button_clicked)
 
     def retranslate_ui(self) -> None:
         """Set every text in the current interface language."""
@@ -126,6 +134,10 @@ class ProgrammeForm(TranslatedWidget):
         self.partner_box.setTitle(self.tr("Mitra"))
         self.enterprise_box.setTitle(self.tr("IKM peserta"))
         self.save_button.setText(self.tr("Simpan program"))
+        self.partner_report_button.setText(self.tr("Laporan kerja sama mitra…"))
+        self.partner_report_button.setToolTip(
+            self.tr("Program dan kunjungan bersama mitra yang dipilih, sebagai PDF")
+        )
         self.sentra_edit.setPlaceholderText(self.tr("mis. Desa Karangan Hilir"))
 
     def _fill_choices(self) -> None:
@@ -261,6 +273,16 @@ class ProgrammeForm(TranslatedWidget):
             enterprise_ids=tuple(self._checked(self.enterprise_list)),
             goal=self.goal_edit.toPlainText(),
         )
+
+    def _on_partner_list_current_changed(
+        self, current: QListWidgetItem | None, _previous: QListWidgetItem | None
+    ) -> None:
+        self.partner_report_button.setEnabled(current is not None)
+
+    def _on_partner_report_button_clicked(self) -> None:
+        item = self.partner_list.currentItem()
+        if item is not None:
+            self.partner_report_requested.emit(item.data(ID_ROLE))
 
     def _lists(self) -> tuple[QListWidget, ...]:
         return (self.officer_list, self.partner_list, self.enterprise_list)

@@ -102,6 +102,7 @@ class ProgrammePage(TranslatedWidget):
         self.title_label.setFont(font)
         self.new_button = QPushButton()
         self.partner_button = QPushButton()
+        self.guidance_button = QPushButton()
         self.programme_list = QListWidget()
         self.programme_list.setMinimumWidth(250)
         self.programme_list.setWordWrap(True)
@@ -117,6 +118,7 @@ class ProgrammePage(TranslatedWidget):
         head = QHBoxLayout()
         head.addWidget(self.title_label)
         head.addStretch(1)
+        head.addWidget(self.guidance_button)
         head.addWidget(self.partner_button)
         head.addWidget(self.new_button)
         right = QWidget()
@@ -139,7 +141,9 @@ class ProgrammePage(TranslatedWidget):
         self.programme_list.currentItemChanged.connect(self._on_programme_list_current_changed)
         self.new_button.clicked.connect(self.new_record)
         self.partner_button.clicked.connect(self._on_partner_button_clicked)
+        self.guidance_button.clicked.connect(self._on_guidance_button_clicked)
         self.form.save_requested.connect(self.save_programme)
+        self.form.partner_report_requested.connect(self._on_form_partner_report_requested)
         self.progress.logbook_requested.connect(self._on_progress_logbook_requested)
         self.progress.target_requested.connect(self._on_progress_target_requested)
         self.progress.target_done_requested.connect(self._on_progress_target_done_requested)
@@ -153,6 +157,7 @@ class ProgrammePage(TranslatedWidget):
         self.title_label.setText(self.tr("Program pendampingan"))
         self.new_button.setText(self.tr("Program baru"))
         self.partner_button.setText(self.tr("Mitra baru…"))
+        self.guidance_button.setText(self.tr("Lembar panduan…"))
         self.tabs.setTabText(0, self.tr("IKM dan kemajuan"))
         self.tabs.setTabText(1, self.tr("Pengaturan program"))
         if self._rows:
@@ -277,6 +282,33 @@ class ProgrammePage(TranslatedWidget):
             changes=("partner",),
             on_success=lambda _id: self.form.refresh_choices(),
             on_failure=lambda error: dialogs.show_error(self, error),
+        )
+
+    @Slot()
+    def _on_guidance_button_clicked(self) -> None:
+        from ikmdesk.ui.guidance_dialog import open_guidance
+
+        self.guidance_dialog = open_guidance(self, self._database)
+
+    @Slot(str)
+    def _on_form_partner_report_requested(self, partner_id: str) -> None:
+        from ikmdesk.reports.pdf_file import safe_file_stem
+        from ikmdesk.reports.programme_render import render_partner
+        from ikmdesk.ui.report_page import open_document_preview
+
+        day = today()
+        item = self.form.partner_list.currentItem()
+        stem = safe_file_stem(item.text() if item is not None else partner_id[:8])
+
+        def render(db: Database, lang: str) -> bytes:
+            return render_partner(db, partner_id, on=day, lang=lang)
+
+        self.partner_report = open_document_preview(
+            self,
+            self._database,
+            self.tr("Laporan kerja sama mitra"),
+            render,
+            f"laporan-mitra-{stem}.pdf",
         )
 
     @Slot(str)

@@ -8,6 +8,7 @@ complete, because each is written to a temporary name and renamed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -79,6 +80,7 @@ class ReportPage(QWidget):
         self._pending_select: tuple[str, str] | None = None
         self._pending_preview = True
         self._buffer: QBuffer | None = None
+        self._document: tuple[Callable[[Database, str], bytes], str] | None = None
         self._build()
         change_bus().data_changed.connect(self._on_change_bus_data_changed)
         self.reload_choices()
@@ -141,6 +143,7 @@ class ReportPage(QWidget):
         top = QFormLayout()
         top.addRow(self.tr("Jenis laporan"), self.kind_combo)
         top.addRow(self.tr("Bahasa laporan"), self.lang_combo)
+        self._top_form = top
         left.addLayout(top)
         left.addWidget(self.parameters)
         buttons = QHBoxLayout()
@@ -207,6 +210,16 @@ class ReportPage(QWidget):
         else:
             self._pending_select = (kind, record_id)
             self._pending_preview = preview
+
+    def show_document(self, render: Callable[[Database, str], bytes], file_name: str) -> None:
+        """Preview one fixed document (``render(database, lang)``); the report pickers hide."""
+        self._document = (render, file_name)
+        self._top_form.setRowVisible(0, False)
+        self.parameters.hide()
+        self.export_button.hide()
+        for button in (self.preview_button, self.save_button, self.print_button):
+            button.setVisible(True)
+        self.show_preview()
 
     def current_kind(self) -> str:
         """Return the chosen report kind (one of KINDS)."""
@@ -290,6 +303,9 @@ class ReportPage(QWidget):
         from ikmdesk.reports import render
 
         database, lang = self.database, self.lang_combo.currentData()
+        if self._document is not None:
+            render = self._document[0]
+            return lambda: render(database, lang)
         kind = self.current_kind()
         if kind == KIND_VISIT:
             visit_id = self.visit_combo.currentData()
@@ -446,6 +462,8 @@ class ReportPage(QWidget):
         self.export_finished.emit(count)
 
     def _suggested_name(self) -> str:
+        if self._document is not None:
+            return self._document[1]
         kind = self.current_kind()
         if kind == KIND_SUMMARY:
             return f"rekap-{self.month_edit.date().toString('yyyy-MM')}.pdf"
@@ -469,6 +487,40 @@ class ReportPreviewDialog(QDialog):
         layout.addWidget(self.page)
         self.resize(1100, 760)
         self.page.select(kind, record_id, preview=True)
+
+
+class DocumentPreviewDialog(QDialog):
+    """A window previewing one fixed document (a handout, a partner report): save or print it."""
+
+    def __init__(
+        self,
+        database: Database,
+        title: str,
+        render: Callable[[Database, str], bytes],
+        file_name: str,
+        parent: QWidget | None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.page = ReportPage(database, self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.page)
+        self.resize(1100, 760)
+        self.page.show_document(render, file_name)
+
+
+def open_document_preview(
+    parent: QWidget | None,
+    database: Database,
+    title: str,
+    render: Callable[[Database, str], bytes],
+    file_name: str,
+) -> DocumentPreviewDialog:
+    """Open a preview window of one document built by ``render(database, lang)``."""
+    dialog = DocumentPreviewDialog(database, title, render, file_name, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    return dialog
 
 
 def open_report_preview(

@@ -79,6 +79,8 @@ from ikmdesk.ui.enterprise_editor import open_report_preview, report_preview_ava
 from ikmdesk.ui.field_error import mark_field_error
 from ikmdesk.ui.follow_up_dialog import FollowUpDialog
 from ikmdesk.ui.follow_up_model import state_label
+from ikmdesk.ui.guidance_link import link_guidance
+from ikmdesk.ui.handout_print import open_handout_preview
 from ikmdesk.ui.operations import run_operation
 from ikmdesk.ui.paged_table_model import format_date
 from ikmdesk.ui.photo_widget import PhotoWidget
@@ -143,12 +145,15 @@ class VisitEditor(TranslatedWidget):
         self.back_button = QPushButton()
         self.print_button = QPushButton()
         self.print_button.setVisible(report_preview_available())
+        self.handout_button = QPushButton()
+        self.handout_button.setVisible(report_preview_available())
         self.save_button = QPushButton()
         self.submit_button = QPushButton()
         buttons = QHBoxLayout()
         buttons.addWidget(self.back_button)
         buttons.addStretch(1)
         buttons.addWidget(self.print_button)
+        buttons.addWidget(self.handout_button)
         self.saved_label = saved_label()
         buttons.addWidget(self.saved_label)
         buttons.addWidget(self.save_button)
@@ -175,6 +180,7 @@ class VisitEditor(TranslatedWidget):
         self.save_button.clicked.connect(self._on_save_button_clicked)
         self.submit_button.clicked.connect(self._on_submit_button_clicked)
         self.print_button.clicked.connect(self._on_print_button_clicked)
+        self.handout_button.clicked.connect(self._on_handout_button_clicked)
         self.check_combo.currentIndexChanged.connect(self._on_check_combo_changed)
         self.start_check_button.clicked.connect(self._on_start_check_button_clicked)
         self.remove_check_button.clicked.connect(self._on_remove_check_button_clicked)
@@ -250,6 +256,7 @@ class VisitEditor(TranslatedWidget):
         new_row.addWidget(self.product_combo, 1)
         new_row.addWidget(self.start_check_button)
         self.checklist = ChecklistWidget()
+        link_guidance(self.checklist, self._database, self)
         tab = QWidget()
         layout = QVBoxLayout(tab)
         layout.addLayout(top)
@@ -420,6 +427,8 @@ class VisitEditor(TranslatedWidget):
         self.amend_button.setText(self.tr("Ubah (amandemen)"))
         self.back_button.setText(self.tr("Kembali ke daftar"))
         self.print_button.setText(self.tr("Cetak laporan"))
+        self.handout_button.setText(self.tr("Lembar untuk IKM"))
+        self.handout_button.setToolTip(self.tr("Cetak Lembar Pendampingan untuk disimpan IKM"))
         self.save_button.setText(self.tr("Simpan draf"))
         self.submit_button.setText(self.tr("Kirim ke atasan"))
         self._update_header()
@@ -921,6 +930,7 @@ class VisitEditor(TranslatedWidget):
         self.remove_check_button.setEnabled(editable and self._check is not None)
         self.checklist.set_read_only(not editable)
         self.print_button.setEnabled(self.visit_id is not None)
+        self.handout_button.setEnabled(self.visit_id is not None)
 
     def _update_header(self) -> None:
         detail = self._detail
@@ -1019,6 +1029,11 @@ class VisitEditor(TranslatedWidget):
     def _on_print_button_clicked(self) -> None:
         if self.visit_id is not None:
             open_report_preview(self, self._database, "visit", self.visit_id)
+
+    @Slot()
+    def _on_handout_button_clicked(self) -> None:
+        if self.visit_id is not None:
+            open_handout_preview(self, self._database, self.visit_id)
 
     @Slot(int)
     def _on_check_combo_changed(self, _index: int) -> None:

@@ -934,6 +934,64 @@
     </message>
 </context>
 <context>
+    <name>GuidanceDialog</name>
+    <message>
+        <source>Lembar panduan</source>
+        <translation>Guidance sheets</translation>
+    </message>
+    <message>
+        <source>Simpan lembar</source>
+        <translation>Save sheet</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Judul</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Apa yang harus dilakukan</source>
+        <translation>What to do</translation>
+    </message>
+    <message>
+        <source>Sumber</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Lembar panduan diubah oleh atasan; sampai ke sini lewat sinkronisasi.</source>
+        <translation>Guidance sheets are changed by the supervisor; they reach this laptop through sync.</translation>
+    </message>
+    <message>
+        <source>teks awal, perlu ditinjau</source>
+        <translation>starter text, to be reviewed</translation>
+    </message>
+    <message>
+        <source>%1, butir %2</source>
+        <translation>%1, item %2</translation>
+    </message>
+    <message>
+        <source>Topik: %1</source>
+        <translation>Topic: %1</translation>
+    </message>
+    <message>
+        <source>Teks awal yang dikirim bersama IKMDesk, disusun dari rujukan standar. Kantor perlu meninjaunya; setelah disimpan, teks ini menjadi teks kantor.</source>
+        <translation>Starter text shipped with IKMDesk, written from the standards reference. The office needs to review it; once saved, it becomes the office&apos;s text.</translation>
+    </message>
+    <message>
+        <source>Teks awal yang dikirim bersama IKMDesk; belum ditinjau kantor.</source>
+        <translation>Starter text shipped with IKMDesk; not yet reviewed by the office.</translation>
+    </message>
+</context>
+<context>
+    <name>HandoutPrint</name>
+    <message>
+        <source>Lembar Pendampingan</source>
+        <translation>Mentoring sheet (Lembar Pendampingan)</translation>
+    </message>
+</context>
+<context>
     <name>ImportPreviewModel</name>
     <message>
         <source>Baris</source>
@@ -973,6 +1031,14 @@
     <message>
         <source>Butir ini selalu berlaku: &quot;tidak berlaku&quot; tidak dapat dipilih.</source>
         <translation>This item always applies: &quot;not applicable&quot; cannot be chosen.</translation>
+    </message>
+    <message>
+        <source>Panduan</source>
+        <translation>Guidance</translation>
+    </message>
+    <message>
+        <source>Buka lembar panduan: apa yang harus dilakukan</source>
+        <translation>Open the guidance sheet: what to do</translation>
     </message>
 </context>
 <context>
@@ -2078,6 +2144,14 @@ P-IRT {number}</translation>
         <translation>Save programme</translation>
     </message>
     <message>
+        <source>Laporan kerja sama mitra…</source>
+        <translation>Partner cooperation report…</translation>
+    </message>
+    <message>
+        <source>Program dan kunjungan bersama mitra yang dipilih, sebagai PDF</source>
+        <translation>Programmes and visits together with the chosen partner, as a PDF</translation>
+    </message>
+    <message>
         <source>mis. Desa Karangan Hilir</source>
         <translation>e.g. Desa Karangan Hilir</translation>
     </message>
@@ -2099,6 +2173,10 @@ P-IRT {number}</translation>
     <message>
         <source>Mitra baru…</source>
         <translation>New partner…</translation>
+    </message>
+    <message>
+        <source>Lembar panduan…</source>
+        <translation>Guidance sheets…</translation>
     </message>
     <message>
         <source>IKM dan kemajuan</source>
@@ -2135,6 +2213,10 @@ P-IRT {number}</translation>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 – %3 · kunjungan setiap %4 hari, minimal %5 jam&lt;br&gt;Petugas: %6 · Mitra: %7</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 – %3 · a visit every %4 days, at least %5 hours&lt;br&gt;Officers: %6 · Partners: %7</translation>
+    </message>
+    <message>
+        <source>Laporan kerja sama mitra</source>
+        <translation>Partner cooperation report</translation>
     </message>
     <message>
         <source>Logbook</source>
@@ -3043,6 +3125,14 @@ P-IRT {number}</translation>
     <message>
         <source>Cetak laporan</source>
         <translation>Print report</translation>
+    </message>
+    <message>
+        <source>Lembar untuk IKM</source>
+        <translation>Sheet for the IKM</translation>
+    </message>
+    <message>
+        <source>Cetak Lembar Pendampingan untuk disimpan IKM</source>
+        <translation>Print the mentoring sheet (Lembar Pendampingan) for the IKM to keep</translation>
     </message>
     <message>
         <source>Simpan draf</source>

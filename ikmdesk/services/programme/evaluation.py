@@ -1,21 +1,26 @@
 """The programme evaluation: per IKM, targets met, CPPB-IRT level and label before and after,
 licences gained and new sales channels, from the baseline and final diagnoses.
 
-Where an IKM has no final diagnosis yet, "after" is what the records say now (latest checks
-and licences), so a running programme can be evaluated too; the row says which it used.
+Where an IKM has no final diagnosis yet, "after" is what the records say on the report date
+(or the programme's end, whichever is first), so a running programme can be evaluated too; the
+row says which it used. A level or label result counts as "after" only when it was checked
+within the programme; an IKM without a baseline diagnosis is compared with its records as of
+the start. A licence counts as gained once per IKM and kind, and a licence the records date (halal,
+PKP) only when that date lies within the programme.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from ikmdesk.services.programme.diagnosis import get_diagnosis, prefilled_answers
 from ikmdesk.services.programme.diagnosis_template import current_form
-from ikmdesk.services.programme.ikm_facts import ikm_facts, level_rank
+from ikmdesk.services.programme.ikm_facts import CheckFact, IkmFacts, ikm_facts, level_rank
 from ikmdesk.services.programme.plan import TargetRow, TargetState, list_targets
 from ikmdesk.services.programme.programme import ProgrammeDetail, get_programme
 from ikmdesk.services.programme.progress import IkmProgress, programme_progress
@@ -82,7 +87,18 @@ class ProgrammeEvaluation:
 
     @property
     def licences_gained(self) -> int:
+        """Return the licences gained, counted once per IKM and kind."""
         return sum(len(i.licences_gained) for i in self.ikms)
+
+    @property
+    def licences_by_kind(self) -> tuple[tuple[str, int], ...]:
+        """Return how many IKMs gained each licence kind (kinds in LICENCES order)."""
+        counts = Counter(k for i in self.ikms for k in i.licences_gained)
+        return tuple((k, counts[k]) for k in LICENCES if counts[k])
+
+    @property
+    def ikms_with_new_licence(self) -> int:
+        return sum(1 for i in self.ikms if i.licences_gained)
 
     @property
     def online_started(self) -> int:
@@ -103,13 +119,28 @@ def evaluate_programme(session: Session, programme_id: str, *, on: date) -> Prog
     progress = {p.enterprise_id: p for p in programme_progress(session, programme_id, on=on)}
     targets = list_targets(session, programme_id, on=on)
     form = current_form(session)
+    start = programme.starts_on
+    cutoff = max(start, min(on, programme.ends_on))
     rows = []
     for ikm in programme.enterprises:
         baseline = get_diagnosis(session, programme_id, ikm.enterprise_id, "baseline")
         final = get_diagnosis(session, programme_id, ikm.enterprise_id, "final")
-        facts_now = prefilled_answers(form, ikm_facts(session, ikm.enterprise_id))
-        before: dict[str, Any] = baseline.answers if baseline else {}
-        after: dict[str, Any] = final.answers if final else {**before, **facts_now}
+        facts = ikm_facts(session, ikm.enterprise_id, until=cutoff)
+        before: dict[str, Any] = (
+            baseline.answers
+            if baseline
+            else prefilled_answers(
+                form, ikm_facts(session, ikm.enterprise_id, until=start - timedelta(days=1))
+            )
+        )
+        if final is not None:
+            after: dict[str, Any] = final.answers
+        else:
+            now = prefilled_answers(form, facts)
+            for key, check in (("level_cppb", facts.cppb), ("label", facts.label)):
+                if not _checked_within(check, start):
+                    now.pop(key, None)  # nothing checked in the programme: no change seen
+            after = {**before, **now}
         mine = [t for t in targets if t.enterprise_id == ikm.enterprise_id]
         rows.append(
             IkmEvaluation(
@@ -121,7 +152,11 @@ def evaluate_programme(session: Session, programme_id: str, *, on: date) -> Prog
                 level_after=_level(after.get("level_cppb")),
                 label_before=_known(before.get("label")),
                 label_after=_known(after.get("label")),
-                licences_gained=tuple(k for k in LICENCES if _gained(k, before, after)),
+                licences_gained=tuple(
+                    k
+                    for k in LICENCES
+                    if _gained(k, before, after) and _dated_within(k, facts, start, cutoff)
+                ),
                 channels_gained=tuple(
                     c for c in after.get("saluran") or [] if c not in (before.get("saluran") or [])
                 ),
@@ -149,6 +184,16 @@ def _level(value: Any) -> str | None:
 
 def _known(value: Any) -> str | None:
     return value if value in ("PASS", "FAIL") else None
+
+
+def _checked_within(check: CheckFact | None, start: date) -> bool:
+    return check is not None and check.checked_on >= start
+
+
+def _dated_within(key: str, facts: IkmFacts, start: date, end: date) -> bool:
+    """Tell whether a licence the records date was issued within [start, end] (undated: yes)."""
+    day = {"halal": facts.halal_issued_on, "pkp": facts.pkp_cert_date}.get(key)
+    return day is None or start <= day <= end
 
 
 def _gained(key: str, before: dict[str, Any], after: dict[str, Any]) -> bool:

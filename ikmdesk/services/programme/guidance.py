@@ -92,6 +92,24 @@ def list_sheets(session: Session) -> list[Sheet]:
     return sorted((_sheet(r) for r in rows), key=lambda s: s.title.casefold())
 
 
+def get_sheet(session: Session, code: str) -> Sheet:
+    """Return the live sheet with ``code``; NotFoundError for an unknown or removed one."""
+    return _sheet(live_record(session, GuidanceSheet, sheet_id(code), what=MSG_SHEET))
+
+
+def items_with_sheets(session: Session, checklist_code: str) -> set[str]:
+    """Return the ids of the checklist's items that have a live guidance sheet."""
+    return set(
+        session.scalars(
+            select(GuidanceSheet.item_id).where(
+                GuidanceSheet.checklist_code == checklist_code,
+                GuidanceSheet.item_id.is_not(None),
+                GuidanceSheet.deleted.is_(False),
+            )
+        )
+    )
+
+
 def sheets_for_item(session: Session, checklist_code: str, item_id: str) -> list[Sheet]:
     """Return the sheets linked to one checklist item (what a failed item links to)."""
     rows = session.scalars(

@@ -45,6 +45,8 @@ class IkmFacts:
     packaging: str | None
     cppb: CheckFact | None
     label: CheckFact | None
+    halal_issued_on: date | None = None
+    pkp_cert_date: date | None = None
 
     @property
     def cppb_level(self) -> str | None:
@@ -59,7 +61,12 @@ def level_rank(level: str | None) -> int | None:
 
 
 def ikm_facts(session: Session, enterprise_id: str, *, until: date | None = None) -> IkmFacts:
-    """Return what the records say about an IKM (checks up to ``until`` when given)."""
+    """Return what the records say about an IKM, as of ``until`` when given.
+
+    Checks count up to ``until``, and so do the licences the records date (the halal
+    certificate's issue date, the PKP certificate's date): one dated later was not held yet.
+    NIB and P-IRT carry no date here, so they count as recorded.
+    """
     enterprise = session.get_one(Enterprise, enterprise_id)
     products = list(
         session.scalars(
@@ -68,18 +75,26 @@ def ikm_facts(session: Session, enterprise_id: str, *, until: date | None = None
             .order_by(Product.name)
         )
     )
+    halal = HalalStatus(enterprise.halal_status)
+    issued = enterprise.halal_issued_on
+    if halal is HalalStatus.CERTIFIED and until is not None and issued and issued > until:
+        halal = HalalStatus.IN_PROCESS  # certified later: on ``until`` it was still under way
+    pkp_date = enterprise.pkp_cert_date
     return IkmFacts(
         enterprise_id=enterprise_id,
         has_nib=bool(enterprise.nib),
         has_pirt=any(p.pirt_number for p in products),
-        halal_status=HalalStatus(enterprise.halal_status).value,
-        has_pkp=bool(enterprise.pkp_cert_no),
+        halal_status=halal.value,
+        has_pkp=bool(enterprise.pkp_cert_no)
+        and not (until is not None and pkp_date is not None and pkp_date > until),
         workers=enterprise.workers,
         production_capacity=enterprise.production_capacity,
         products=tuple(p.name for p in products),
         packaging=next((p.packaging for p in products if p.packaging), None),
         cppb=latest_check(session, enterprise_id, CPPB_TEMPLATE, until=until),
         label=latest_check(session, enterprise_id, LABEL_TEMPLATE, until=until),
+        halal_issued_on=issued,
+        pkp_cert_date=pkp_date,
     )
 
 

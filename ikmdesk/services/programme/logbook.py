@@ -171,6 +171,11 @@ def officer_logbook(session: Session, officer_id: str, start: date, end: date) -
     )
 
 
+def partner_logbook(session: Session, partner_id: str) -> list[LogbookRow]:
+    """Return the logbook entries naming ``partner_id`` as present, newest first."""
+    return _rows(session, LogbookEntry.partner_id == partner_id)
+
+
 def _rows(session: Session, condition: ColumnElement[bool]) -> list[LogbookRow]:
     query = (
         select(LogbookEntry, Visit, Device.officer_name, Partner.name)

@@ -1,0 +1,202 @@
+"""Guidance sheets in the window: the supervisor edits them, officers read them, a failed
+checklist item opens its sheet, and the visit prints the IKM's handout."""
+
+from __future__ import annotations
+
+import io
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from ikmdesk.models.enums import VisitPurpose
+from ikmdesk.services.enterprise import EnterpriseInput, create_enterprise
+from ikmdesk.services.programme.guidance import get_sheet
+from ikmdesk.services.quality_check import start_check
+from ikmdesk.services.reference_data import cluster_id, region_id
+from ikmdesk.services.visit import VisitInput, create_visit
+from ikmdesk.ui import dialogs
+from ikmdesk.ui.guidance_dialog import GuidanceDialog
+from ikmdesk.ui.operations import wait_for_operations
+from ikmdesk.ui.programme_page import ProgrammePage
+from ikmdesk.ui.report_page import DocumentPreviewDialog
+from ikmdesk.ui.visit_editor import VisitEditor
+from ikmdesk.ui.visit_page import VisitPage
+from tests.programme.helpers import START
+from tests.sync.sync_helpers import introduce, make_node, receive, send
+
+LEFT = Qt.MouseButton.LeftButton
+NAME = "UD Keripik Pisang Sangatta"
+
+
+@pytest.fixture(autouse=True)
+def no_modals(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    shown: list[str] = []
+    monkeypatch.setattr(dialogs, "inform", lambda _p, _t, text: shown.append(text))
+    monkeypatch.setattr(dialogs, "confirm", lambda *_a: True)
+    monkeypatch.setattr(dialogs, "show_error", lambda _p, error: shown.append(str(error)))
+    return shown
+
+
+@pytest.fixture
+def pair(tmp_path: Path):
+    sup = make_node(tmp_path / "sup", "Bu Kasi", role="supervisor")
+    off = make_node(tmp_path / "off", "Siti")
+    introduce(sup, off)
+    yield sup, off
+    wait_for_operations(10_000)
+    sup.db.close()
+    off.db.close()
+
+
+def _open_dialogs(kind: type) -> list:
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
+
+
+def _select(dialog: GuidanceDialog, title: str, qtbot) -> None:
+    for row in range(dialog.sheet_list.count()):
+        item = dialog.sheet_list.item(row)
+        if item.text().split("\n")[0] == title:
+            rect = dialog.sheet_list.visualItemRect(item)
+            dialog.sheet_list.scrollToItem(item)
+            rect = dialog.sheet_list.visualItemRect(item)
+            qtbot.mouseClick(dialog.sheet_list.viewport(), LEFT, pos=rect.center())
+            assert dialog.current_code() == item.data(Qt.ItemDataRole.UserRole)
+            return
+    raise AssertionError(f"{title!r} not listed")
+
+
+def test_supervisor_edits_a_sheet_and_the_officer_reads_it_after_sync(
+    qtbot, pair, tmp_path: Path
+) -> None:
+    sup, off = pair
+    page = ProgrammePage(sup.db)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.mouseClick(page.guidance_button, LEFT)
+    dialog = page.guidance_dialog  # a child of the page, closed with it
+    assert dialog.sheet_list.count() == 14
+    first = dialog.sheet_list.item(0).text()
+    assert first.startswith("Sarana cuci tangan") or "butir" in first  # checklist items first
+    _select(dialog, "Sarana cuci tangan", qtbot)
+    assert (
+        dialog.starter_label.isVisible() and "teks awal" in dialog.sheet_list.currentItem().text()
+    )
+    assert "butir 11" in dialog.link_label.text()
+    assert not dialog.title_edit.isReadOnly() and dialog.save_button.isVisible()
+    dialog.title_edit.clear()
+    qtbot.keyClicks(dialog.title_edit, "Cuci tangan sebelum produksi")
+    dialog.body_edit.selectAll()
+    qtbot.keyClicks(dialog.body_edit, "Pasang wastafel dengan sabun di pintu ruang produksi.")
+    dialog.source_edit.selectAll()
+    qtbot.keyClicks(dialog.source_edit, "SOP Disperindag Kutim 2026")
+    with qtbot.waitSignal(dialog.sheet_saved, timeout=10_000):
+        qtbot.mouseClick(dialog.save_button, LEFT)
+    assert dialog.current_code() == "cppb-11"
+    assert not dialog.starter_label.isVisible()
+    assert "teks awal" not in dialog.sheet_list.currentItem().text()
+    assert dialog.saved_label.text().startswith("✓")
+
+    # An empty body is refused at once, and nothing is stored.
+    dialog.body_edit.clear()
+    qtbot.mouseClick(dialog.save_button, LEFT)
+    wait_for_operations(10_000)
+    with sup.db.unit_of_work() as session:
+        assert get_sheet(session, "cppb-11").body.startswith("Pasang wastafel")
+
+    receive(off, send(sup, off, tmp_path / "master.ikmsync"))
+    officer_view = GuidanceDialog(off.db, select="cppb-11")
+    qtbot.addWidget(officer_view)
+    officer_view.show()
+    assert officer_view.title_edit.text() == "Cuci tangan sebelum produksi"
+    assert officer_view.body_edit.toPlainText().startswith("Pasang wastafel dengan sabun")
+    assert officer_view.source_edit.toPlainText() == "SOP Disperindag Kutim 2026"
+    assert officer_view.title_edit.isReadOnly() and officer_view.body_edit.isReadOnly()
+    assert not officer_view.save_button.isVisible()
+    assert not officer_view.starter_label.isVisible()
+    assert "atasan" in officer_view.note_label.text()
+
+
+def _visit_with_check(db, day: date) -> str:
+    with db.unit_of_work() as session:
+        ikm = create_enterprise(
+            session,
+            EnterpriseInput(
+                name=NAME, kecamatan_id=region_id("64.08.01"), cluster_id=cluster_id("pisang")
+            ),
+        )
+        visit = create_visit(
+            session,
+            VisitInput(
+                enterprise_id=ikm,
+                visit_date=day,
+                purpose=VisitPurpose.MENTORING.value,
+                findings="Tidak ada sabun di tempat cuci tangan",
+            ),
+        )
+        start_check(session, visit_id=visit, template_code="cppb-irt")
+    return visit
+
+
+def test_a_failed_item_opens_its_guidance_sheet(qtbot, pair) -> None:
+    _sup, off = pair
+    visit = _visit_with_check(off.db, START)
+    page = VisitPage(off.db)
+    qtbot.addWidget(page)
+    page.resize(1196, 708)
+    page.show()
+    page.open_visit(visit)
+    editor = page.editor
+    editor.tabs.setCurrentIndex(VisitEditor.TAB_QUALITY)
+    checklist = editor.checklist
+    row = checklist.item_rows["11"]
+    checklist.scroll_area.ensureWidgetVisible(row)
+    assert row.guidance_button is None or not row.guidance_button.isVisible()
+    qtbot.mouseClick(row.radios["yes"], LEFT)  # "Ada penyimpangan": item 11 fails
+    assert row.guidance_button is not None and row.guidance_button.isVisible()
+    assert row.guidance_button.text() == "Panduan"
+    no_sheet = checklist.item_rows["1"]
+    qtbot.mouseClick(no_sheet.radios["yes"], LEFT)
+    assert no_sheet.guidance_button is None  # item 1 has no sheet: no link
+    qtbot.mouseClick(row.guidance_button, LEFT)
+    [dialog] = _open_dialogs(GuidanceDialog)
+    assert dialog.sheet_list.count() == 1
+    assert dialog.title_edit.text() == "Sarana cuci tangan"
+    assert dialog.title_edit.isReadOnly() and not dialog.save_button.isVisible()
+    assert dialog.starter_label.isVisible()
+    dialog.close()
+    qtbot.mouseClick(row.radios["no"], LEFT)  # fixed: the link goes away
+    assert not row.guidance_button.isVisible()
+
+
+def test_the_visit_prints_the_handout(qtbot, pair, tmp_path: Path, monkeypatch) -> None:
+    _sup, off = pair
+    visit = _visit_with_check(off.db, START + timedelta(days=1))
+    page = VisitPage(off.db)
+    qtbot.addWidget(page)
+    page.show()
+    editor = page.editor
+    assert not editor.handout_button.isEnabled()  # a new, unsaved visit has no handout yet
+    page.open_visit(visit)
+    assert editor.handout_button.isVisible() and editor.handout_button.isEnabled()
+    qtbot.mouseClick(editor.handout_button, LEFT)
+    [preview] = _open_dialogs(DocumentPreviewDialog)
+    qtbot.waitUntil(lambda: preview.page.pdf_bytes is not None, timeout=30_000)
+    assert not preview.page.kind_combo.isVisible() and preview.page.save_button.isEnabled()
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(preview.page.pdf_bytes)).pages)
+    assert "LEMBAR PENDAMPINGAN" in text and NAME in text
+    target = tmp_path / "lembar.pdf"
+    seen: list[str] = []
+
+    def save_file(_parent, _title, suggested, _filter):
+        seen.append(suggested)
+        return target
+
+    monkeypatch.setattr(dialogs, "save_file", save_file)
+    qtbot.mouseClick(preview.page.save_button, LEFT)
+    assert target.read_bytes() == preview.page.pdf_bytes
+    assert seen and seen[0].startswith("lembar-pendampingan-")
+    preview.close()
