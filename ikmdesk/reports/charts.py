@@ -189,7 +189,7 @@ def ranked_line_chart(
 
     For values that are ordered words rather than numbers: CPPB-IRT levels, cocoa grades.
     """
-    label_room = max(stringWidth(printable(r), REGULAR, 7) for r in ranks) + 12
+    label_room = max(stringWidth(printable(r), REGULAR, 7) for r in ranks) + 16
     legend_room = 12 * ((len(series) + 1) // 2) + 4
     drawing = Drawing(width, height + legend_room)
     plot = LinePlot()
@@ -213,6 +213,9 @@ def ranked_line_chart(
     plot.yValueAxis.labelTextFormat = lambda v: printable(ranks[round(v)])
     plot.yValueAxis.labels.fontName = REGULAR
     plot.yValueAxis.labels.fontSize = 7
+    plot.yValueAxis.labels.dx = -4
+    plot.yValueAxis.visibleGrid = True
+    plot.yValueAxis.gridStrokeColor = colors.HexColor("#dddddd")
     for index in range(len(series)):
         colour = SERIES_COLOURS[index % len(SERIES_COLOURS)]
         plot.lines[index].strokeColor = colour
