@@ -3788,6 +3788,10 @@ P-IRT {number}</translation>
         <translation>Answers file {path} must hold one JSON object {{&quot;item_id&quot;: answer}}.</translation>
     </message>
     <message>
+        <source>Versi Excel harus berakhiran .xlsx: {path}</source>
+        <translation>The Excel version must end in .xlsx: {path}</translation>
+    </message>
+    <message>
         <source>Berkas {path} bukan berkas biasa (folder, pipa, perangkat, atau tautan ke salah satunya); berkas tidak dibuka.</source>
         <translation>{path} is not a regular file (a folder, pipe, device, or a link to one of those); it was not opened.</translation>
     </message>
@@ -3914,6 +3918,10 @@ P-IRT {number}</translation>
     <message>
         <source>Bahasa laporan harus &apos;id&apos; atau &apos;en&apos;.</source>
         <translation>The report language must be &apos;id&apos; or &apos;en&apos;.</translation>
+    </message>
+    <message>
+        <source>Tanggal wajib halal UMK harus ditulis TTTT-BB-HH (misalnya 2026-10-17), atau kosong.</source>
+        <translation>The micro/small halal obligation date must be written YYYY-MM-DD (for example 2026-10-17), or left empty.</translation>
     </message>
     <message>
         <source>Kode logo harus SHA-256 berupa 64 huruf heksadesimal kecil.</source>
@@ -4274,6 +4282,14 @@ P-IRT {number}</translation>
     <message>
         <source>Baris {row} tidak dapat disimpan: {detail}</source>
         <translation>Row {row} cannot be saved: {detail}</translation>
+    </message>
+    <message>
+        <source>Triwulan harus ditulis TTTT-Qn, misalnya 2026-Q1: {value}</source>
+        <translation>A quarter must be written YYYY-Qn, for example 2026-Q1: {value}</translation>
+    </message>
+    <message>
+        <source>Tahun harus ditulis TTTT, misalnya 2026: {value}</source>
+        <translation>A year must be written YYYY, for example 2026: {value}</translation>
     </message>
     <message>
         <source>Konflik ini sudah ditangani sebelumnya.</source>
