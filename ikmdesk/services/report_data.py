@@ -7,6 +7,7 @@ columns. Nothing is re-scored here, so a report always says what the officer's a
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -641,7 +642,19 @@ class StagnationLine:
 
 
 def _stagnation_lines(session: Session, conditions: list[Any], end: date) -> list[StagnationLine]:
-    from ikmdesk.services.programme.stagnation import stagnation_risks
+    from ikmdesk.services.programme.stagnation import Reason, StagnationRisk, stagnation_risks
+
+    def words(risk: StagnationRisk, lang: str) -> str:
+        if risk.last_visit is not None:
+            return risk.reason_text(lang, end)
+        # never visited: "not visited for 0 days" would mislead
+        never = "belum pernah dikunjungi" if lang != "en" else "never visited"
+        rest = dataclasses.replace(
+            risk, reasons=tuple(r for r in risk.reasons if r != Reason.NO_VISIT)
+        )
+        return "; ".join(
+            part for part in (never, rest.reason_text(lang, end) if rest.reasons else "") if part
+        )
 
     in_scope = set(session.scalars(select(Enterprise.id).where(*conditions)))
     return [
@@ -649,7 +662,7 @@ def _stagnation_lines(session: Session, conditions: list[Any], end: date) -> lis
             r.enterprise_id,
             r.name,
             r.kecamatan,
-            Label(r.reason_text("id", end), r.reason_text("en", end)),
+            Label(words(r, "id"), words(r, "en")),
             r.last_visit,
         )
         for r in stagnation_risks(session, on=end)
