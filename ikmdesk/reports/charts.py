@@ -78,8 +78,7 @@ def score_line_chart(
         first, last = first - 15, last + 15
     plot.xValueAxis.valueMin = first
     plot.xValueAxis.valueMax = last
-    ticks = all_days if len(all_days) <= 6 else all_days[:: max(1, len(all_days) // 6)]
-    plot.xValueAxis.valueSteps = [d.toordinal() for d in ticks]
+    plot.xValueAxis.valueSteps = _spaced_ticks(all_days, first, last, plot.width)
     plot.xValueAxis.labelTextFormat = lambda v: date.fromordinal(int(v)).strftime("%d/%m/%y")
     plot.xValueAxis.labels.fontName = REGULAR
     plot.xValueAxis.labels.fontSize = 7
@@ -202,8 +201,7 @@ def ranked_line_chart(
         first, last = first - 15, last + 15
     plot.xValueAxis.valueMin = first
     plot.xValueAxis.valueMax = last
-    ticks = all_days if len(all_days) <= 6 else all_days[:: max(1, len(all_days) // 6)]
-    plot.xValueAxis.valueSteps = [d.toordinal() for d in ticks]
+    plot.xValueAxis.valueSteps = _spaced_ticks(all_days, first, last, plot.width)
     plot.xValueAxis.labelTextFormat = lambda v: date.fromordinal(int(v)).strftime("%d/%m/%y")
     plot.xValueAxis.labels.fontName = REGULAR
     plot.xValueAxis.labels.fontSize = 7
@@ -231,6 +229,21 @@ def ranked_line_chart(
         column_width=(width - label_room) / 2,
     )
     return drawing
+
+
+def _spaced_ticks(days: Sequence[date], first: int, last: int, width: float) -> list[int]:
+    """Return the dates to label along the axis, far enough apart that no labels overlap
+    (a date label is about 32 points wide at 7 points); the last date is always labelled."""
+    room = 40 * (last - first) / max(width, 1)
+    ticks: list[int] = []
+    for day in (d.toordinal() for d in days):
+        if not ticks or day - ticks[-1] >= room:
+            ticks.append(day)
+    if days and ticks[-1] != days[-1].toordinal():
+        if len(ticks) > 1 and days[-1].toordinal() - ticks[-1] < room:
+            ticks.pop()
+        ticks.append(days[-1].toordinal())
+    return ticks
 
 
 def _legend(

@@ -125,8 +125,8 @@ class EnterpriseHistoryReport(PdfReport):
             parts.append(KeepTogether([*lead, para(title, s["SubHeading"]), chart]))
         parts.append(Spacer(1, 6))
         parts.append(self._check_lines(checks))
-        parts += [Spacer(1, 2), *self._bases(checks)]
-        parts += self._readiness(checks)
+        # The bases and the readiness line end the section together, never split from it.
+        parts.append(KeepTogether([Spacer(1, 2), *self._bases(checks), *self._readiness(checks)]))
         return parts
 
     def _level_charts(self, checks: list[CheckResult]) -> list[tuple[str, Flowable]]:
