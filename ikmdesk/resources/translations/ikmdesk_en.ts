@@ -90,6 +90,30 @@
         <source>perlu dikonfirmasi</source>
         <translation>to be confirmed</translation>
     </message>
+    <message>
+        <source>IKM memegang SPP-IRT ({numbers}): kepemilikan izin ini menuntut sarana tetap pada Level II atau lebih baik; saat ini {level}, pertahankan.</source>
+        <translation>The enterprise holds an SPP-IRT ({numbers}): holding it requires the facility to stay at Level II or better; it is now at {level}, keep it there.</translation>
+    </message>
+    <message>
+        <source>IKM memegang SPP-IRT ({numbers}), tetapi sarana pada {level}: kepemilikan izin ini menuntut Level II atau lebih baik; perlu perbaikan segera.</source>
+        <translation>The enterprise holds an SPP-IRT ({numbers}), but the facility is at {level}: holding it requires Level II or better; prompt corrections are needed.</translation>
+    </message>
+    <message>
+        <source>SPP-IRT IKM ({numbers}) sudah berakhir; sarana mencapai {level}: siap mengajukan SPP-IRT baru.</source>
+        <translation>The enterprise&apos;s SPP-IRT ({numbers}) has expired; the facility reached {level}: ready to apply for a new SPP-IRT.</translation>
+    </message>
+    <message>
+        <source>SPP-IRT IKM ({numbers}) sudah berakhir dan sarana pada {level}: belum siap mengajukan SPP-IRT baru.</source>
+        <translation>The enterprise&apos;s SPP-IRT ({numbers}) has expired and the facility is at {level}: not yet ready to apply for a new one.</translation>
+    </message>
+    <message>
+        <source>Siap mengajukan SPP-IRT: sarana mencapai {level} (SPP-IRT diberikan untuk Level I–II).</source>
+        <translation>Ready to apply for an SPP-IRT: the facility reached {level} (an SPP-IRT is given for Level I–II).</translation>
+    </message>
+    <message>
+        <source>Belum siap mengajukan SPP-IRT: sarana pada {level}; perlu tindakan perbaikan dan pemeriksaan ulang hingga Level II atau lebih baik.</source>
+        <translation>Not yet ready to apply for an SPP-IRT: the facility is at {level}; it needs corrective actions and a re-inspection until Level II or better.</translation>
+    </message>
 </context>
 <context>
     <name>DashboardPage</name>
