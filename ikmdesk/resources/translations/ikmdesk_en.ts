@@ -2482,6 +2482,14 @@ P-IRT {number}</translation>
         <translation>Report &amp;language:</translation>
     </message>
     <message>
+        <source>Tanggal &amp;wajib halal UMK:</source>
+        <translation>&amp;Halal deadline (micro/small):</translation>
+    </message>
+    <message>
+        <source>Sejak tanggal ini produk pangan usaha mikro dan kecil wajib bersertifikat halal (PP 42/2024 Pasal 160(2), perlu dikonfirmasi). Kosongkan bila tidak ingin ditandai di laporan.</source>
+        <translation>From this date food products of micro and small businesses must be halal-certified (PP 42/2024 Article 160(2), to be confirmed). Leave empty to flag nothing in the reports.</translation>
+    </message>
+    <message>
         <source>Gunakan {seq:04d}, {year}, {month} dan {month_roman}.</source>
         <translation>Use {seq:04d}, {year}, {month} and {month_roman}.</translation>
     </message>
