@@ -689,6 +689,7 @@ def _check_item_values(
         for f in (stored or {}).get("failed_items", [])
         if isinstance(stored, dict) and isinstance(f, dict)
     }
+    numbers = {item_id: str(n) for n, item_id in enumerate(basis.texts, start=1)}
     for item_id, item in basis.items.items():
         answer = answers.get(item_id)
         value = None if answer is None else answer.value
@@ -696,7 +697,7 @@ def _check_item_values(
             check_row[0],
             check_row[2],
             check_row[6],
-            item_id,
+            numbers.get(item_id, ""),  # the item's number on the form, as the PDF prints it
             basis.texts.get(item_id, ""),
             _answer_words(basis.words.get(item_id, {}), value),
             "ya" if item_id in failed else "",
