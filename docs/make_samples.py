@@ -16,9 +16,12 @@ from sqlalchemy import func, select
 
 from ikmdesk.models import Attachment, QualityAnswer, QualityCheck, Visit
 from ikmdesk.models.enums import VisitStatus
+from ikmdesk.reports.monthly_summary_report import MonthlySummaryReport
 from ikmdesk.reports.pdf_file import write_pdf
-from ikmdesk.reports.render import render_enterprise, render_summary, render_visit
+from ikmdesk.reports.render import read_summary, render_enterprise, render_summary, render_visit
+from ikmdesk.reports.summary_workbook import write_summary_workbook
 from ikmdesk.services.demo_data import build_demo
+from ikmdesk.services.report_period import quarter_period
 
 TODAY = date(2026, 3, 15)
 PRINTED = datetime(2026, 3, 15, 9, 0, tzinfo=UTC)
@@ -27,7 +30,7 @@ OUT = Path(__file__).parent / "samples"
 
 
 def main() -> int:
-    """Build demo data in a temporary folder and write the three sample reports."""
+    """Build demo data in a temporary folder and write the sample reports."""
     OUT.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "demo.db"
@@ -50,9 +53,20 @@ def main() -> int:
             month = date(TODAY.year, TODAY.month, 1).replace(day=1)
             previous = date(month.year - (month.month == 1), (month.month - 2) % 12 + 1, 1)
             write_pdf(OUT / "rekap-bulanan.pdf", render_summary(db, previous, **fixed))
+            quarter = quarter_period(TODAY.year - (TODAY.month <= 3), 4 if TODAY.month <= 3 else 1)
+            write_pdf(
+                OUT / "rekap-triwulan.pdf",
+                render_summary(db, period=quarter, annex=True, **fixed),
+            )
+            summary, settings = read_summary(db, period=quarter)
+            write_summary_workbook(
+                OUT / "rekap-triwulan.xlsx",
+                summary,
+                title=MonthlySummaryReport(summary, settings=settings).title(),
+            )
         finally:
             db.close()
-    for name in sorted(p.name for p in OUT.glob("*.pdf")):
+    for name in sorted(p.name for p in [*OUT.glob("*.pdf"), *OUT.glob("*.xlsx")]):
         print(OUT / name, file=sys.stderr)
     return 0
 

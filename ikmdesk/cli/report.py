@@ -18,6 +18,7 @@ from ikmdesk.errors import (
     ValidationError,
 )
 from ikmdesk.services.data_file import open_data_file
+from ikmdesk.services.report_period import Period, month_period, parse_quarter, parse_year
 
 MSG_BAD_MONTH = QT_TRANSLATE_NOOP(CONTEXT, "Bulan harus ditulis TTTT-BB, misalnya 2026-03: {value}")
 MSG_BAD_DATE = QT_TRANSLATE_NOOP(
@@ -27,6 +28,7 @@ MSG_RANGE_REVERSED = QT_TRANSLATE_NOOP(
     CONTEXT, "Tanggal awal {first} sesudah tanggal akhir {last}."
 )
 MSG_OUT_NOT_FOLDER = QT_TRANSLATE_NOOP(CONTEXT, "{path} bukan folder.")
+MSG_XLSX_SUFFIX = QT_TRANSLATE_NOOP(CONTEXT, "Versi Excel harus berakhiran .xlsx: {path}")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -44,8 +46,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     _common(enterprise, out_help="berkas PDF tujuan")
     enterprise.set_defaults(func=_run_enterprise)
 
-    summary = kinds.add_parser("summary", help="rekap bulanan")
-    summary.add_argument("--month", required=True, help="bulan, TTTT-BB")
+    summary = kinds.add_parser("summary", help="rekap bulanan, triwulanan atau tahunan")
+    period = summary.add_mutually_exclusive_group(required=True)
+    period.add_argument("--month", help="bulan, TTTT-BB")
+    period.add_argument("--quarter", help="triwulan, TTTT-Qn (misalnya 2026-Q1)")
+    period.add_argument("--year", help="tahun, TTTT")
     summary.add_argument("--cluster", help="kode atau nama klaster")
     summary.add_argument("--kecamatan", help="nama atau kode kecamatan")
     summary.add_argument(
@@ -53,6 +58,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         type=int,
         default=3,
         help="IKM yang tidak dikunjungi lebih dari N bulan (bawaan 3)",
+    )
+    summary.add_argument(
+        "--annex",
+        action="store_true",
+        help="lampirkan daftar lengkap (tindak lanjut terlambat, IKM wajib halal)",
+    )
+    summary.add_argument(
+        "--xlsx", metavar="FILE.xlsx", help="tulis juga versi Excel dari tabel yang sama"
     )
     _common(summary, out_help="berkas PDF tujuan")
     summary.set_defaults(func=_run_summary)
@@ -92,21 +105,52 @@ def _run_enterprise(args: argparse.Namespace) -> int:
 
 
 def _run_summary(args: argparse.Namespace) -> int:
-    from ikmdesk.reports.render import render_summary
+    from ikmdesk.reports.pdf_file import write_pdf
+    from ikmdesk.reports.render import read_summary, render_summary
+    from ikmdesk.reports.summary_workbook import write_summary_workbook
 
-    month = _month(args.month)
-    return _write_report(
-        args,
-        lambda db: render_summary(
-            db,
-            month,
-            cluster=args.cluster,
-            kecamatan=args.kecamatan,
-            stale_months=args.stale_months,
-            lang=args.lang,
-        ),
-        writable=False,
-    )
+    period = _summary_period(args)
+    if args.xlsx and Path(args.xlsx).suffix.lower() != ".xlsx":
+        raise ValidationError("xlsx", MSG_XLSX_SUFFIX, path=args.xlsx)
+    scope = {
+        "period": period,
+        "cluster": args.cluster,
+        "kecamatan": args.kecamatan,
+        "stale_months": args.stale_months,
+    }
+    db = open_data_file(args.db, writable=False)
+    try:
+        data = render_summary(db, annex=args.annex, lang=args.lang, **scope)
+        book = read_summary(db, **scope) if args.xlsx else None
+    finally:
+        db.close()
+    written = [write_pdf(args.out, data)]
+    if book is not None:
+        from ikmdesk.reports.catalogue import catalogue
+        from ikmdesk.reports.monthly_summary_report import MonthlySummaryReport
+
+        summary, settings = book
+        lang = args.lang or settings.lang
+        report = MonthlySummaryReport(summary, settings=settings, lang=lang)
+        written.append(
+            write_summary_workbook(
+                args.xlsx, summary, lang=catalogue(lang).lang, title=report.title()
+            )
+        )
+    if args.json:
+        print_json({"written": [str(p) for p in written], "count": len(written)})
+    else:
+        for path in written:
+            print(str(path))
+    return 0
+
+
+def _summary_period(args: argparse.Namespace) -> Period:
+    if args.quarter:
+        return parse_quarter(args.quarter)
+    if args.year:
+        return parse_year(args.year)
+    return month_period(_month(args.month))
 
 
 def _write_report(

@@ -227,6 +227,170 @@ STRINGS: dict[str, tuple[str, str]] = {
     "none_stale": ("Semua IKM aktif sudah dikunjungi.", "Every active enterprise was visited."),
     "none_overdue": ("Tidak ada tindak lanjut yang terlambat.", "No overdue follow-up action."),
     "total": ("Jumlah", "Total"),
+    # summaries per period
+    "summary_title_quarter": (
+        "REKAPITULASI TRIWULANAN PENDAMPINGAN IKM",
+        "QUARTERLY IKM MENTORING SUMMARY",
+    ),
+    "summary_title_year": ("REKAPITULASI TAHUNAN PENDAMPINGAN IKM", "YEARLY IKM MENTORING SUMMARY"),
+    "summary_period_quarter": (
+        "Triwulan {roman} {year} ({first} – {last})",
+        "Quarter {roman} {year} ({first} – {last})",
+    ),
+    "summary_period_year": ("Tahun {year}", "Year {year}"),
+    "summary_as_of": (
+        "Semua daftar menurut keadaan per {date}.",
+        "Every list as it stood on {date}.",
+    ),
+    "none_in_period": ("Tidak ada data pada periode ini.", "No data in this period."),
+    "chart_legend_visits": ("Jumlah kunjungan", "Number of visits"),
+    "chart_legend_checks": ("Jumlah pemeriksaan", "Number of checks"),
+    "results_basis": ("Dasar penilaian: {source}", "Judged against: {source}"),
+    "to_confirm": ("perlu dikonfirmasi", "to be confirmed"),
+    "col_basis": ("Dasar penilaian", "Judged against"),
+    "sheet_overview": ("Ringkasan", "Overview"),
+    "pirt_ends_this_year": ("berakhir akhir tahun ini", "runs out at the end of this year"),
+    "col_confirmation": ("Keterangan", "Confirmation"),
+    "overdue_total": (
+        "{n} tindak lanjut terlambat per {date}, menurut lama keterlambatan:",
+        "{n} follow-up actions overdue on {date}, by how late they are:",
+    ),
+    "col_lateness": ("Terlambat", "Late by"),
+    "overdue_oldest": ("{n} yang paling lama terlambat:", "The {n} most overdue:"),
+    "overdue_rest_annex": (
+        "Daftar lengkap ({n} tindak lanjut) ada di Lampiran.",
+        "The full list ({n} actions) is in the annex.",
+    ),
+    "overdue_rest_no_annex": (
+        "{n} lainnya tidak dicantumkan; cetak dengan lampiran untuk daftar lengkap.",
+        "{n} more not listed; print with the annex for the full list.",
+    ),
+    "section_pirt_expired": ("G. Nomor P-IRT yang Sudah Berakhir", "G. Expired P-IRT numbers"),
+    "pirt_expired_lead": (
+        "Produk IKM aktif yang nomor P-IRT-nya sudah berakhir per {date} (nomor berlaku sampai "
+        "akhir tahun yang tertulis pada dua angka terakhirnya).",
+        "Products of active enterprises whose P-IRT number had expired on {date} (a number is "
+        "valid to the end of the year in its last two digits).",
+    ),
+    "pirt_expiring_count": (
+        "Selain itu {n} nomor P-IRT berakhir pada akhir {year}.",
+        "In addition, {n} P-IRT numbers run out at the end of {year}.",
+    ),
+    "none_pirt_expired": ("Tidak ada nomor P-IRT yang sudah berakhir.", "No expired P-IRT number."),
+    "col_product": ("Produk", "Product"),
+    "col_pirt": ("Nomor P-IRT", "P-IRT number"),
+    "col_valid_until": ("Berlaku s.d.", "Valid until"),
+    "section_halal": (
+        "H. Kewajiban Sertifikat Halal UMK",
+        "H. Halal obligation of micro and small firms",
+    ),
+    "halal_rule": (
+        "Produk pangan usaha mikro dan kecil wajib bersertifikat halal mulai {date} ({source}; "
+        "{confirmation}).",
+        "Food products of micro and small businesses must be halal-certified from {date} "
+        "({source}; {confirmation}).",
+    ),
+    "confirmed": ("terverifikasi", "verified"),
+    "halal_due_count": (
+        "Per {date}: {n} IKM mikro/kecil aktif belum bersertifikat halal "
+        "({in_process} dalam proses).",
+        "On {date}: {n} active micro/small enterprises not halal-certified "
+        "({in_process} in process).",
+    ),
+    "halal_due_annex": (
+        "Daftar nama ada di Lampiran.",
+        "The names are listed in the annex.",
+    ),
+    "halal_off": (
+        "Tanggal kewajiban halal UMK tidak diisi di pengaturan kantor.",
+        "The halal obligation date is not set in the office settings.",
+    ),
+    "none_halal_due": (
+        "Semua IKM mikro/kecil aktif sudah bersertifikat halal.",
+        "Every active micro/small enterprise is halal-certified.",
+    ),
+    "section_stagnation": ("I. Risiko Stagnasi", "I. Stagnation risk"),
+    "stagnation_lead": (
+        "IKM yang pernah maju (pelatihan, sertifikat, P-IRT, target tercapai) dan per {date} "
+        "menunjukkan tanda kemunduran.",
+        "Enterprises that had progressed (training, certificates, P-IRT, targets met) and on "
+        "{date} show signs of falling back.",
+    ),
+    "none_stagnation": ("Tidak ada IKM berisiko stagnasi.", "No enterprise at risk of stagnation."),
+    "col_reasons": ("Tanda risiko", "Risk signs"),
+    "sign_made_by": ("Dibuat oleh,", "Prepared by,"),
+    "annex_title": ("LAMPIRAN", "ANNEX"),
+    "annex_overdue": (
+        "Lampiran 1. Daftar Lengkap Tindak Lanjut yang Terlambat",
+        "Annex 1. Full list of overdue follow-up actions",
+    ),
+    "annex_halal": (
+        "Lampiran 2. IKM Mikro/Kecil yang Belum Bersertifikat Halal",
+        "Annex 2. Micro/small enterprises not yet halal-certified",
+    ),
+    "col_scale": ("Skala", "Scale"),
+    "col_halal": ("Status halal", "Halal status"),
+    # judged values: limit, source, confirmation
+    "basis_line": ("Batas: {limit} · Sumber: {source}", "Limit: {limit} · Source: {source}"),
+    "critical_mark": ("butir kritis", "critical item"),
+    "basis_of_result": ("Dasar hasil: {source}", "Basis of the result: {source}"),
+    # readiness worded from the IKM's licences
+    "ready_apply": (
+        "Siap mengajukan SPP-IRT: sarana mencapai {level} (SPP-IRT diberikan untuk Level I–II).",
+        "Ready to apply for an SPP-IRT: the facility reached {level} (an SPP-IRT is given for "
+        "Level I–II).",
+    ),
+    "not_ready_apply": (
+        "Belum siap mengajukan SPP-IRT: sarana pada {level}; perlu tindakan perbaikan dan "
+        "pemeriksaan ulang sarana hingga Level II atau lebih baik.",
+        "Not yet ready to apply for an SPP-IRT: the facility is at {level}; it needs corrective "
+        "actions and a re-inspection until it reaches Level II or better.",
+    ),
+    "holder_keep": (
+        "IKM memegang SPP-IRT ({numbers}): kepemilikan izin ini menuntut sarana tetap pada "
+        "Level II atau lebih baik; saat ini {level}, pertahankan.",
+        "The enterprise holds an SPP-IRT ({numbers}): holding it requires the facility to stay "
+        "at Level II or better; it is now at {level}, keep it there.",
+    ),
+    "holder_fix": (
+        "IKM memegang SPP-IRT ({numbers}), tetapi sarana pada {level}: kepemilikan izin ini "
+        "menuntut Level II atau lebih baik; perlu perbaikan segera dan pemeriksaan ulang.",
+        "The enterprise holds an SPP-IRT ({numbers}), but the facility is at {level}: holding it "
+        "requires Level II or better; prompt corrections and a re-inspection are needed.",
+    ),
+    "expired_ready": (
+        "SPP-IRT IKM ({numbers}) sudah berakhir pada akhir {year}; sarana mencapai {level}: siap "
+        "mengajukan SPP-IRT baru.",
+        "The enterprise's SPP-IRT ({numbers}) expired at the end of {year}; the facility reached "
+        "{level}: ready to apply for a new SPP-IRT.",
+    ),
+    "expired_not_ready": (
+        "SPP-IRT IKM ({numbers}) sudah berakhir pada akhir {year}, dan sarana pada {level}: belum "
+        "siap mengajukan SPP-IRT baru; perlu perbaikan hingga Level II atau lebih baik.",
+        "The enterprise's SPP-IRT ({numbers}) expired at the end of {year}, and the facility is "
+        "at {level}: not yet ready to apply for a new one; it needs corrections until Level II "
+        "or better.",
+    ),
+    "readiness": ("Kesiapan izin", "Licence readiness"),
+    # halal flag on visit report and history
+    "halal_flag_passed": (
+        "Wajib bersertifikat halal sejak {date} (UMK pangan; {source}; {confirmation}) — belum "
+        "bersertifikat.",
+        "Halal certification compulsory since {date} (micro/small food firm; {source}; "
+        "{confirmation}) — not certified.",
+    ),
+    "halal_flag_coming": (
+        "Wajib bersertifikat halal mulai {date}, {days} hari lagi (UMK pangan; {source}; "
+        "{confirmation}) — belum bersertifikat.",
+        "Halal certification compulsory from {date}, in {days} days (micro/small food firm; "
+        "{source}; {confirmation}) — not certified.",
+    ),
+    "halal_obligation": ("Kewajiban halal", "Halal obligation"),
+    # history charts
+    "chart_level": ("Level CPPB-IRT per tanggal", "CPPB-IRT level by date"),
+    "chart_grade": ("Mutu biji kakao per tanggal", "Cocoa bean grade by date"),
+    "grade_substandard": ("Tidak memenuhi SNI", "Below the standard"),
+    "grade_value": ("Mutu {grade}", "Grade {grade}"),
 }
 
 VOCABULARY: dict[str, tuple[str, str]] = {

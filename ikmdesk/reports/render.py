@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -21,8 +22,14 @@ from ikmdesk.reports.images import logo_bytes
 from ikmdesk.reports.monthly_summary_report import MonthlySummaryReport
 from ikmdesk.reports.visit_report import VisitReport
 from ikmdesk.services.approval_snapshot import frozen_report
-from ikmdesk.services.office_settings import get_office_settings
-from ikmdesk.services.report_data import enterprise_history, monthly_summary, visit_sheet
+from ikmdesk.services.office_settings import OfficeSettings, get_office_settings
+from ikmdesk.services.report_data import (
+    MonthlySummary,
+    enterprise_history,
+    period_summary,
+    visit_sheet,
+)
+from ikmdesk.services.report_period import Period, month_period
 
 
 def render_visit(
@@ -74,26 +81,57 @@ def render_enterprise(
 
 def render_summary(
     db: Database,
-    month: date,
+    month: date | None = None,
     *,
+    period: Period | None = None,
     cluster: str | None = None,
     kecamatan: str | None = None,
     stale_months: int = 3,
+    annex: bool = False,
     lang: str | None = None,
     generated_at: datetime | None = None,
     version: str | None = None,
 ) -> bytes:
-    """Return the monthly summary PDF for the month holding ``month``."""
+    """Return the summary PDF of ``period`` (else of the month holding ``month``).
+
+    ``annex`` adds the full lists after the signatures (every overdue action, every IKM the
+    halal obligation concerns).
+    """
+    chosen = _period(month, period)
     return render_report(
         db,
-        MonthlySummaryReport,
-        lambda session: monthly_summary(
-            session, month, cluster, kecamatan, stale_months=stale_months
+        partial(MonthlySummaryReport, annex=annex),
+        lambda session: period_summary(
+            session, chosen, cluster, kecamatan, stale_months=stale_months
         ),
         lang=lang,
         generated_at=generated_at,
         version=version,
     )
+
+
+def read_summary(
+    db: Database,
+    month: date | None = None,
+    *,
+    period: Period | None = None,
+    cluster: str | None = None,
+    kecamatan: str | None = None,
+    stale_months: int = 3,
+) -> tuple[MonthlySummary, OfficeSettings]:
+    """Return the summary data of a period and the office settings (for the Excel version)."""
+    chosen = _period(month, period)
+    with db.unit_of_work() as session:
+        summary = period_summary(session, chosen, cluster, kecamatan, stale_months=stale_months)
+        return summary, get_office_settings(session)
+
+
+def _period(month: date | None, period: Period | None) -> Period:
+    if period is not None:
+        return period
+    if month is None:
+        raise TypeError("render_summary needs a month or a period")
+    return month_period(month)
 
 
 def render_report(

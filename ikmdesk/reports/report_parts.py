@@ -12,11 +12,19 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
 from ikmdesk.reports.catalogue import Catalogue
 from ikmdesk.reports.fonts import BOLD, REGULAR
-from ikmdesk.reports.markup import para
-from ikmdesk.reports.styles import HEAD_FILL
+from ikmdesk.reports.markup import escaped, para, para_markup
+from ikmdesk.reports.styles import ALERT, HEAD_FILL
 from ikmdesk.reports.tables import data_table, key_value_table
+from ikmdesk.services.licence_status import (
+    EXPIRED_ONLY,
+    HOLDS,
+    HalalObligation,
+    halal_flag,
+    spp_irt_readiness,
+)
 from ikmdesk.services.report_data import (
     NC_CLASSES,
+    CheckItemRow,
     CheckResult,
     EnterpriseProfile,
     FollowUpLine,
@@ -37,10 +45,12 @@ def profile_block(
     width: float,
     *,
     as_of: date | None = None,
+    halal_rule: HalalObligation | None = None,
 ) -> list[Flowable]:
     """Return the IKM's facts as label–value lines, then its products and P-IRT numbers.
 
     Expiry is judged on ``as_of`` (an approved report: its approval day), never the print day.
+    ``halal_rule`` is the office's halal obligation date: an uncertified micro/small IKM is flagged.
     """
     place = " / ".join(p for p in (profile.desa, profile.kecamatan) if p)
     not_yet = t.t("not_yet")
@@ -66,6 +76,11 @@ def profile_block(
         (t.t("kbli"), profile.kbli or not_yet),
         (t.t("halal"), halal),
         (t.t("halal_cert"), certificate),
+        *(
+            [(t.t("halal_obligation"), para(flag, styles["CellAlert"]))]
+            if (flag := halal_flag_text(profile, halal_rule, as_of or date.today(), t))
+            else []
+        ),
         (t.t("pkp"), profile.pkp_cert_no or not_yet),
     ]
     parts: list[Flowable] = [key_value_table(pairs, (LABEL_WIDTH, width - LABEL_WIDTH), styles)]
@@ -118,9 +133,21 @@ def _product_row(name: str, pirt: PirtInfo | None, t: Catalogue, as_of: date) ->
 
 
 def check_block(
-    check: CheckResult, index: int, t: Catalogue, styles: StyleSheet1, width: float
+    check: CheckResult,
+    index: int,
+    t: Catalogue,
+    styles: StyleSheet1,
+    width: float,
+    *,
+    pirt_numbers: Sequence[str] = (),
+    as_of: date | None = None,
 ) -> list[Flowable]:
-    """Return one stored check: heading, items as answered, and the result it got."""
+    """Return one stored check: heading, items as answered with each judged item's limit,
+    source and "perlu dikonfirmasi", and the result it got.
+
+    ``pirt_numbers`` (the IKM's) and ``as_of`` word a CPPB-IRT level as readiness for the
+    licence the IKM actually holds or lacks on that day.
+    """
     heading = KeepTogether(
         [
             para(
@@ -144,7 +171,7 @@ def check_block(
         heading,
         _items_table(check, t, styles, width),
         Spacer(1, 4),
-        *_result_block(check, t, styles, width),
+        *_result_block(check, t, styles, width, pirt_numbers, as_of or check.checked_on),
         *finding_records(check, t, styles, width),
         Spacer(1, 6),
     ]
@@ -226,7 +253,7 @@ def _items_table(check: CheckResult, t: Catalogue, styles: StyleSheet1, width: f
         rows.append(
             [
                 row.number,
-                row.text.get(t.lang),
+                _item_cell(row, t, styles),
                 answer,
                 *([para(row.nc_class or "", styles["CellCenter"])] if with_class else []),
                 note,
@@ -237,6 +264,24 @@ def _items_table(check: CheckResult, t: Catalogue, styles: StyleSheet1, width: f
     return data_table(header, rows, widths, styles, extra=extra)
 
 
+def _item_cell(row: CheckItemRow, t: Catalogue, styles: StyleSheet1) -> Flowable:
+    """Return the item text with, below it in small type, the limit it is judged against,
+    the source of that limit and "perlu dikonfirmasi" where the source is not confirmed."""
+    text = escaped(row.text.get(t.lang))
+    if row.limit is None:
+        return para_markup(text, styles["Cell"])
+    basis = escaped(
+        t.t("basis_line", limit=row.limit.get(t.lang), source=row.source or t.t("unknown"))
+    )
+    if row.critical:
+        basis += f" · <b>{escaped(t.t('critical_mark'))}</b>"
+    if not row.confirmed:
+        basis += (
+            f' · <font color="#{ALERT.hexval()[2:]}"><b>{escaped(t.t("to_confirm"))}</b></font>'
+        )
+    return para_markup(f'{text}<br/><font size="7" color="#555555">{basis}</font>', styles["Cell"])
+
+
 def _answer_style(text: str, *, failed: bool) -> str:
     """Return the cell style of an answer: short ones centred, typed text left-aligned."""
     if len(text) > SHORT_ANSWER:
@@ -245,7 +290,12 @@ def _answer_style(text: str, *, failed: bool) -> str:
 
 
 def _result_block(
-    check: CheckResult, t: Catalogue, styles: StyleSheet1, width: float
+    check: CheckResult,
+    t: Catalogue,
+    styles: StyleSheet1,
+    width: float,
+    pirt_numbers: Sequence[str],
+    as_of: date,
 ) -> list[Flowable]:
     result_text = check.label.get(t.lang) if check.complete else t.t("result_incomplete")
     if check.complete and not result_text:
@@ -269,15 +319,92 @@ def _result_block(
             pairs.append((t.t("score"), f"{t.number(check.score)} %"))
         elif check.score is not None:
             pairs.append((t.t("score"), t.number(check.score)))
-    if check.actions:
-        pairs.append((t.t("advice"), "\n".join(f"• {a.get(t.lang)}" for a in check.actions)))
+    readiness = readiness_text(check, pirt_numbers, as_of, t)
+    if readiness:
+        pairs.append((t.t("readiness"), readiness))
+    advice = action_lines(check, t, replaced_by_readiness=readiness is not None)
+    if advice:
+        pairs.append((t.t("advice"), "\n".join(f"• {line}" for line in advice)))
     if check.notes:
         pairs.append((t.t("check_notes"), check.notes))
     if pairs:
         parts.append(key_value_table(pairs, (LABEL_WIDTH, width - LABEL_WIDTH), styles))
     if check.unverified:
         parts.append(para(t.t("unverified_note"), styles["Small"]))
+    if check.source:
+        parts.append(para(t.t("basis_of_result", source=check.source), styles["Small"]))
     return parts
+
+
+def action_lines(check: CheckResult, t: Catalogue, *, replaced_by_readiness: bool) -> list[str]:
+    """Return the check's advice, each unverified one marked "perlu dikonfirmasi".
+
+    When the result is worded as readiness from the IKM's licences, the stored advice about
+    the SPP-IRT (written for both cases, holder or not) gives way to it.
+    """
+    lines = []
+    for index, action in enumerate(check.actions):
+        text = action.get(t.lang)
+        if replaced_by_readiness and "SPP-IRT" in action.id:
+            continue
+        verified = check.action_verified[index] if index < len(check.action_verified) else True
+        lines.append(text if verified else f"{text} ({t.t('to_confirm')})")
+    return lines
+
+
+def readiness_text(
+    check: CheckResult, pirt_numbers: Sequence[str], as_of: date, t: Catalogue
+) -> str | None:
+    """Return what a CPPB-IRT level means for this IKM's SPP-IRT, from the licences it holds
+    on ``as_of``: a holder is told what keeping its licence requires, an IKM without one what
+    it is ready (or not yet ready) to apply for. None for other checks and for no level."""
+    if check.rule_kind != "nonconformity_level" or not check.complete:
+        return None
+    readiness = spp_irt_readiness(check.code, pirt_numbers, as_of)
+    if readiness is None:
+        return None
+    level = _LEVEL_WORDS.get(readiness.level, readiness.level)
+    numbers = ", ".join(readiness.numbers)
+    if readiness.holding == HOLDS:
+        key = "holder_keep" if readiness.ready else "holder_fix"
+    elif readiness.holding == EXPIRED_ONLY:
+        key = "expired_ready" if readiness.ready else "expired_not_ready"
+    else:
+        key = "ready_apply" if readiness.ready else "not_ready_apply"
+    text = t.t(key, level=level, numbers=numbers, year=readiness.expired_year)
+    return text if readiness.confirmed else f"{text} ({t.t('to_confirm')})"
+
+
+_LEVEL_WORDS = {
+    "LEVEL_I": "Level I",
+    "LEVEL_II": "Level II",
+    "LEVEL_III": "Level III",
+    "LEVEL_IV": "Level IV",
+}
+
+
+def halal_flag_text(
+    profile: EnterpriseProfile, obligation: HalalObligation | None, as_of: date, t: Catalogue
+) -> str | None:
+    """Return the halal obligation line for an uncertified micro/small IKM, else None."""
+    flag = halal_flag(
+        obligation,
+        scale=profile.scale,
+        halal_status=profile.halal_status,
+        halal_issued_on=profile.halal_issued_on,
+        as_of=as_of,
+    )
+    if flag is None:
+        return None
+    confirmation = t.t("confirmed" if flag.confirmed else "to_confirm")
+    key = "halal_flag_passed" if flag.passed else "halal_flag_coming"
+    return t.t(
+        key,
+        date=t.date(flag.deadline),
+        days=flag.days_left,
+        source=flag.source,
+        confirmation=confirmation,
+    )
 
 
 def follow_up_table(

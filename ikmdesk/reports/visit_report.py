@@ -13,6 +13,7 @@ from ikmdesk.reports.images import image_flowable
 from ikmdesk.reports.markup import escaped, para, para_markup
 from ikmdesk.reports.report_parts import LABEL_WIDTH, check_block, follow_up_table, profile_block
 from ikmdesk.reports.tables import key_value_table
+from ikmdesk.services.licence_status import halal_obligation
 from ikmdesk.services.nip import is_nip
 from ikmdesk.services.report_data import VisitSheet, is_approved
 from ikmdesk.services.report_number import office_day
@@ -91,6 +92,7 @@ class VisitReport(PdfReport):
                 self.styles,
                 self.frame_width,
                 as_of=self.signing_date(),
+                halal_rule=halal_obligation(self.settings.halal_umk_deadline),
             ),
         ]
 
@@ -128,7 +130,14 @@ class VisitReport(PdfReport):
         if not self.sheet.checks:
             parts.append(para(self.t.t("no_checks"), self.styles["Body"]))
         for index, check in enumerate(self.sheet.checks, start=1):
-            parts += check_block(check, index, self.t, self.styles, self.frame_width)
+            parts += check_block(
+                check,
+                index,
+                self.t,
+                self.styles,
+                self.frame_width,
+                pirt_numbers=[p.pirt.number for p in self.sheet.enterprise.products if p.pirt],
+            )
         return parts
 
     def photos(self) -> list[Flowable]:

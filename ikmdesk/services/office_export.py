@@ -36,10 +36,20 @@ from ikmdesk.errors import (
     QT_TRANSLATE_NOOP,
     UserError,
 )
-from ikmdesk.models import ChecklistTemplate, Cluster, Enterprise, Product, QualityCheck, Visit
+from ikmdesk.models import (
+    ChecklistTemplate,
+    Cluster,
+    Enterprise,
+    Product,
+    QualityAnswer,
+    QualityCheck,
+    Visit,
+)
 from ikmdesk.resource import resource_path
+from ikmdesk.services.checklist_template import TemplateError, parse_template
 from ikmdesk.services.enterprise import EnterpriseFilter, count_enterprises, list_enterprises
 from ikmdesk.services.follow_up import FollowUpFilter, count_follow_ups, list_follow_ups
+from ikmdesk.services.item_basis import ItemBasis, item_bases
 from ikmdesk.services.product import pirt_expiry_year
 from ikmdesk.services.status_label import FOLLOW_UP_STATE_NAMES, VISIT_STATUS_NAMES
 from ikmdesk.services.visit import VisitFilter, count_visits, list_visits
@@ -203,19 +213,29 @@ def export_checks(
     progress: ProgressCallback | None = None,
     should_stop: StopCheck | None = None,
 ) -> ExportResult:
-    """Write one row per quality check on the visits ``flt`` selects, with its result."""
+    """Write one row per quality check on the visits ``flt`` selects, with its result, the
+    basis it was judged against and "perlu dikonfirmasi" where that basis is not confirmed.
+
+    An .xlsx gets a second sheet "Butir" with one row per judged item: the answer, the limit,
+    its source and "perlu dikonfirmasi" (a .csv holds the check rows only).
+    """
     flt = flt or VisitFilter()
     total = count_visits(session, flt)
-    rows = _export_sheet(
-        path,
-        "Hasil mutu",
-        _CHECK_COLUMNS,
-        _visit_pages(session, flt),
-        lambda page: _check_values(session, [row for row, _visit in page]),
-        total=total,
-        progress=progress,
-        should_stop=should_stop,
-    )
+    bases: dict[str, _TemplateBasis] = {}
+    rows = 0
+    with _output(path) as (writer, is_xlsx):
+        checks = writer.sheet("Hasil mutu", _CHECK_COLUMNS)
+        items = writer.sheet("Butir", _CHECK_ITEM_COLUMNS) if is_xlsx else None
+        done = 0
+        for page in _visit_pages(session, flt):
+            visits = [row for row, _visit in page]
+            for values, check_id, template_id in _check_rows(session, visits, bases):
+                checks.row(values)
+                rows += 1
+                if items is not None:
+                    for item in _check_item_values(session, values, check_id, bases[template_id]):
+                        items.row(item)
+            done = _step(done + len(page), total, progress, should_stop)
     return ExportResult(Path(path), rows)
 
 
@@ -335,7 +355,26 @@ _CHECK_COLUMNS = (
     Column("Hasil", 24),
     Column("Skor", 8, KIND_NUMBER),
     Column("Catatan", 32),
+    Column("Dasar penilaian", 48),
+    Column("Keterangan dasar", 18),
 )
+
+_CHECK_ITEM_COLUMNS = (
+    Column("Tanggal periksa", 12, KIND_DATE),
+    Column("Nama IKM", 32),
+    Column("Daftar periksa", 34),
+    Column("Butir", 8),
+    Column("Uraian butir", 48),
+    Column("Jawaban", 14),
+    Column("Tidak sesuai", 10),
+    Column("Kritis", 8),
+    Column("Batas", 36),
+    Column("Sumber", 48),
+    Column("Keterangan", 18),
+)
+TO_CONFIRM = "perlu dikonfirmasi"
+"""Written beside every limit or result whose source is not confirmed."""
+CONFIRMED = "terverifikasi"
 
 _FOLLOW_UP_COLUMNS = (
     Column("Nama IKM", 32),
@@ -519,6 +558,16 @@ def _visit_values(row: Any, visit: Any) -> list[Any]:
 
 
 def _check_values(session: Session, visits: Sequence[Any]) -> list[list[Any]]:
+    return [values for values, _check, _template in _check_rows(session, visits, {})]
+
+
+def _check_rows(
+    session: Session,
+    visits: Sequence[Any],
+    bases: dict[str, _TemplateBasis],
+) -> list[tuple[list[Any], str, str]]:
+    """Return (sheet row, check id, template id) per check of ``visits``; ``bases`` caches
+    each template's item bases, regulation and whether that regulation is confirmed."""
     by_id = {v.id: v for v in visits}
     query = (
         select(
@@ -531,6 +580,9 @@ def _check_values(session: Session, visits: Sequence[Any]) -> list[list[Any]]:
             QualityCheck.result_label_id,
             QualityCheck.score,
             QualityCheck.notes,
+            QualityCheck.id,
+            QualityCheck.template_id,
+            QualityCheck.result,
         )
         .select_from(QualityCheck)
         .join(ChecklistTemplate, ChecklistTemplate.id == QualityCheck.template_id)
@@ -541,25 +593,119 @@ def _check_values(session: Session, visits: Sequence[Any]) -> list[list[Any]]:
     order = {visit_id: i for i, visit_id in enumerate(by_id)}
     found.sort(key=lambda r: (order[r[0]], r[1], r[3] or ""))
     values = []
-    for visit_id, checked_on, product, title, version, status, label, score, notes in found:
+    for row in found:
+        visit_id, checked_on, product, title, version, status, label, score, notes = row[:9]
+        check_id, template_id, stored = row[9:]
+        if template_id not in bases:
+            bases[template_id] = _template_bases(session, template_id)
+        regulation, confirmed = bases[template_id].regulation, bases[template_id].confirmed
+        unverified = bool(isinstance(stored, dict) and stored.get("unverified"))
         visit = by_id[visit_id]
         values.append(
-            [
-                checked_on,
-                visit.visit_date,
-                visit.enterprise_name,
-                visit.kecamatan,
-                visit.cluster_code,
-                product,
-                title,
-                version,
-                _CHECK_STATUS.get(_text(status), _text(status)),
-                label,
-                None if score is None else round(score, 1),  # as the window and PDFs show it
-                notes,
-            ]
+            (
+                [
+                    checked_on,
+                    visit.visit_date,
+                    visit.enterprise_name,
+                    visit.kecamatan,
+                    visit.cluster_code,
+                    product,
+                    title,
+                    version,
+                    _CHECK_STATUS.get(_text(status), _text(status)),
+                    label,
+                    None if score is None else round(score, 1),  # as the window and PDFs show it
+                    notes,
+                    regulation,
+                    TO_CONFIRM if unverified or not confirmed else CONFIRMED,
+                ],
+                check_id,
+                template_id,
+            )
         )
     return values
+
+
+def _answer_words(words: dict[str, str], value: Any) -> str:
+    if value is None:
+        return ""
+    return words.get(value, _text(value)) if isinstance(value, str) else _text(value)
+
+
+@dataclass(frozen=True, slots=True)
+class _TemplateBasis:
+    """What a template's checks are judged against, read once per template per export."""
+
+    items: dict[str, ItemBasis]
+    texts: dict[str, str]
+    regulation: str | None
+    confirmed: bool
+    words: dict[str, dict[str, str]]
+    """Per item, its stored answer values in words (yes/no/na, choice options)."""
+
+
+def _template_bases(session: Session, template_id: str) -> _TemplateBasis:
+    definition = session.scalar(
+        select(ChecklistTemplate.definition).where(ChecklistTemplate.id == template_id)
+    )
+    try:
+        template = parse_template(dict(definition or {}))
+    except (TemplateError, TypeError, ValueError, KeyError, AttributeError):
+        return _TemplateBasis({}, {}, None, False, {})
+    return _TemplateBasis(
+        item_bases(template),
+        {item.id: item.text.id for item in template.items()},
+        template.source.regulation,
+        template.source.confidence == "verified",
+        {
+            item.id: (
+                {"yes": "ya", "no": "tidak", "na": "tidak berlaku"}
+                if item.answer == "yes_no_na"
+                else {option.value: option.label.id for option in item.options}
+            )
+            for item in template.items()
+        },
+    )
+
+
+def _check_item_values(
+    session: Session,
+    check_row: Sequence[Any],
+    check_id: str,
+    basis: _TemplateBasis,
+) -> Iterator[list[Any]]:
+    """Yield one row per judged item of a check, in template order, with limit and source."""
+    answers = {
+        a.item_id: a
+        for a in session.scalars(
+            select(QualityAnswer).where(
+                QualityAnswer.check_id == check_id, QualityAnswer.deleted.is_(False)
+            )
+        )
+    }
+    stored = session.scalar(select(QualityCheck.result).where(QualityCheck.id == check_id))
+    failed = {
+        f.get("item_id")
+        for f in (stored or {}).get("failed_items", [])
+        if isinstance(stored, dict) and isinstance(f, dict)
+    }
+    numbers = {item_id: str(n) for n, item_id in enumerate(basis.texts, start=1)}
+    for item_id, item in basis.items.items():
+        answer = answers.get(item_id)
+        value = None if answer is None else answer.value
+        yield [
+            check_row[0],
+            check_row[2],
+            check_row[6],
+            numbers.get(item_id, ""),  # the item's number on the form, as the PDF prints it
+            basis.texts.get(item_id, ""),
+            _answer_words(basis.words.get(item_id, {}), value),
+            "ya" if item_id in failed else "",
+            "ya" if item.critical else "",
+            item.limit.id,
+            item.source,
+            CONFIRMED if item.confirmed else TO_CONFIRM,
+        ]
 
 
 def _follow_up_pages(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import string
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -17,6 +18,7 @@ from sqlalchemy.orm import Session
 from ikmdesk.blob_store import is_sha256
 from ikmdesk.errors import CONTEXT, QT_TRANSLATE_NOOP, ValidationError
 from ikmdesk.models import Setting
+from ikmdesk.services.licence_status import HALAL_UMK_DEADLINE
 from ikmdesk.services.nip import is_nip, normalised_nip
 
 SETTING_KEY = "office"
@@ -40,6 +42,10 @@ MSG_SUPERVISOR_NIP_FORMAT = QT_TRANSLATE_NOOP(
     CONTEXT, "NIP atasan harus 18 angka (tanpa spasi atau titik)."
 )
 MSG_LANG_UNKNOWN = QT_TRANSLATE_NOOP(CONTEXT, "Bahasa laporan harus 'id' atau 'en'.")
+MSG_HALAL_DEADLINE_FORMAT = QT_TRANSLATE_NOOP(
+    CONTEXT,
+    "Tanggal wajib halal UMK harus ditulis TTTT-BB-HH (misalnya 2026-10-17), atau kosong.",
+)
 MSG_LOGO_SHA_INVALID = QT_TRANSLATE_NOOP(
     CONTEXT, "Kode logo harus SHA-256 berupa 64 huruf heksadesimal kecil."
 )
@@ -71,6 +77,9 @@ class OfficeSettings:
     supervisor_nip: str = ""
     supervisor_title: str = "Kepala Bidang Perindustrian"
     lang: str = "id"
+    halal_umk_deadline: str = HALAL_UMK_DEADLINE.isoformat()
+    """The day halal certification is compulsory for micro and small food firms (ISO date;
+    standards.md §7 keeps it configurable); "" prints no halal flag."""
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
     """Keys found in storage that this version does not know; kept so saving loses nothing."""
 
@@ -107,6 +116,12 @@ def validated(settings: OfficeSettings) -> OfficeSettings:
         raise ValidationError("supervisor_nip", MSG_SUPERVISOR_NIP_FORMAT)
     if settings.lang not in LANGS:
         raise ValidationError("lang", MSG_LANG_UNKNOWN)
+    deadline = settings.halal_umk_deadline.strip()
+    if deadline:
+        try:
+            date.fromisoformat(deadline)
+        except ValueError:
+            raise ValidationError("halal_umk_deadline", MSG_HALAL_DEADLINE_FORMAT) from None
     sha = (settings.logo_sha256 or "").strip() or None
     if sha is not None and not is_sha256(sha):
         raise ValidationError("logo_sha256", MSG_LOGO_SHA_INVALID)
@@ -124,6 +139,7 @@ def validated(settings: OfficeSettings) -> OfficeSettings:
         supervisor_name=settings.supervisor_name.strip(),
         supervisor_nip=nip,
         supervisor_title=settings.supervisor_title.strip(),
+        halal_umk_deadline=deadline,
     )
 
 

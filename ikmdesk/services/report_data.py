@@ -7,6 +7,7 @@ columns. Nothing is re-scored here, so a report always says what the officer's a
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -32,11 +33,23 @@ from ikmdesk.models import (
     Region,
     Visit,
 )
-from ikmdesk.models.enums import VisitStatus
+from ikmdesk.models.enums import DeviceRole, VisitStatus
 from ikmdesk.paths import blob_dir
+from ikmdesk.services.checklist_template import TemplateError, parse_template
+from ikmdesk.services.device import has_identity, this_device
+from ikmdesk.services.item_basis import ItemBasis, item_bases
+from ikmdesk.services.licence_status import (
+    HalalObligation,
+    PirtExpiry,
+    halal_flag,
+    halal_obligation,
+    pirt_expiries,
+)
 from ikmdesk.services.live_record import live_record
+from ikmdesk.services.office_settings import get_office_settings
 from ikmdesk.services.pirt import parse_pirt
 from ikmdesk.services.report_number import visit_report_number
+from ikmdesk.services.report_period import Period, month_period
 
 NC_CLASSES: tuple[str, ...] = ("MI", "MA", "SE", "KR")
 _GRADE_CODE = re.compile(r"^(?P<grade>[^-/]+)-(?P<type>[^/]+)/(?P<size>.+)$")
@@ -126,6 +139,13 @@ class CheckItemRow:
     evidence: str | None = None
     reference: str | None = None
     due_date: date | None = None
+    limit: Label | None = None
+    """What conforms ("sesuai bila: ya", "maks 7,5 %"), for an item the rule judges."""
+    source: str | None = None
+    """Where the limit comes from (the item's own reference, else the template's)."""
+    confirmed: bool = True
+    """False prints "perlu dikonfirmasi" beside the limit and source."""
+    critical: bool = False
 
     @property
     def is_finding(self) -> bool:
@@ -155,6 +175,10 @@ class CheckResult:
     actions: tuple[Label, ...]
     notes: str | None
     items: tuple[CheckItemRow, ...]
+    action_verified: tuple[bool, ...] = ()
+    """Per entry of ``actions``: false prints "perlu dikonfirmasi" beside it."""
+    source: str | None = None
+    """The template's regulation, the basis of the result as a whole."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,6 +273,10 @@ class ResultDistribution:
 
     title: Label
     rows: tuple[CountRow, ...]
+    source: str | None = None
+    """The checklist's regulation, the basis these results were judged against."""
+    confirmed: bool = True
+    """False when any of the results rests on an unverified rule ("perlu dikonfirmasi")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -281,6 +309,30 @@ class MonthlySummary:
     overdue: tuple[FollowUpLine, ...]
     draft_count: int = 0
     """Visits of the month still in draft: shown apart, never in the totals or tables."""
+    period: str = "month"
+    """``month``, ``quarter`` or ``year``; ``month`` is then the period's first day."""
+    period_end: date | None = None
+    """The period's last day, the day every list is computed on."""
+    overdue_bands: tuple[CountRow, ...] = ()
+    """Overdue actions counted by how late they are on ``period_end``."""
+    pirt_expiries: tuple[PirtExpiry, ...] = ()
+    halal_obligation: HalalObligation | None = None
+    halal_due: tuple[HalalDue, ...] = ()
+    stagnation: tuple[StagnationLine, ...] = ()
+    made_by_name: str | None = None
+    """Who printed it (this device's officer), for "Dibuat oleh"."""
+    made_by_nip: str | None = None
+    supervisor_name: str | None = None
+    """The supervisor device's officer, signing "Mengetahui" when the office settings name
+    nobody."""
+    supervisor_nip: str | None = None
+
+    @property
+    def last_day(self) -> date:
+        """Return the period's last day."""
+        if self.period_end is not None:
+            return self.period_end
+        return month_period(self.month).last
 
 
 def visit_sheet(
@@ -370,13 +422,38 @@ def monthly_summary(
     *,
     stale_months: int = 3,
 ) -> MonthlySummary:
-    """Return the summary of the calendar month holding ``month``.
+    """Return the summary of the calendar month holding ``month`` (see ``period_summary``)."""
+    return period_summary(
+        session, month_period(month), cluster, kecamatan, stale_months=stale_months
+    )
+
+
+OVERDUE_SHOWN = 5
+"""Overdue actions a summary lists by name (the oldest); the rest only as counts or annex."""
+_OVERDUE_BANDS: tuple[tuple[int, Label], ...] = (
+    (30, Label("1–30 hari", "1–30 days")),
+    (90, Label("31–90 hari", "31–90 days")),
+    (180, Label("91–180 hari", "91–180 days")),
+    (10**9, Label("lebih dari 180 hari", "more than 180 days")),
+)
+
+
+def period_summary(
+    session: Session,
+    period: Period,
+    cluster: str | None = None,
+    kecamatan: str | None = None,
+    *,
+    stale_months: int = 3,
+) -> MonthlySummary:
+    """Return the summary of ``period`` (a month, quarter or year), every list as the period
+    stood on its last day: visits, neglected IKMs, late actions, expired P-IRT numbers, the
+    halal obligation and stagnation risk. Drafts are counted apart, never in the totals.
 
     ``cluster`` is a cluster code or name, ``kecamatan`` a kecamatan name or Kemendagri code
     (both case-insensitive); NotFoundError when they name nothing.
     """
-    first = month.replace(day=1)
-    after = _add_months(first, 1)
+    first, after, end = period.first, period.after, period.last
     cluster_row = _find_cluster(session, cluster) if cluster else None
     kecamatan_row = _find_kecamatan(session, kecamatan) if kecamatan else None
     enterprises = _enterprise_filter(cluster_row, kecamatan_row)
@@ -394,27 +471,55 @@ def monthly_summary(
     names = _officer_names(session)
     clusters = _cluster_labels(session)
     regions = _region_names(session)
-    # A draft is not yet a report: it is counted apart, not in the month's work.
+    # A draft is not yet a report: it is counted apart, not in the period's work.
     counted = [(v, e) for v, e in rows if v.status != VisitStatus.DRAFT]
     visit_ids = [v.id for v, _ in counted]
-    end_of_month = after.fromordinal(after.toordinal() - 1)
     kecamatan_counts = Counter(regions.get(e.kecamatan_id, "?") for _, e in counted)
     for name in _kecamatan_names(session, kecamatan_row):
         kecamatan_counts.setdefault(name, 0)  # a kecamatan nobody visited shows its 0
+    officer_counts = Counter(names.get(v.officer_id, "?") for v, _ in counted)
+    for name in _officer_roll(session):
+        officer_counts.setdefault(name, 0)  # an officer without visits shows their 0
+    cluster_counts = Counter(clusters.get(e.cluster_id, Label("?", "?")) for _, e in counted)
+    if cluster_row is None:
+        for label in _live_cluster_labels(session):
+            cluster_counts.setdefault(label, 0)
+    elif cluster_row.id in clusters:
+        cluster_counts.setdefault(clusters[cluster_row.id], 0)
+    overdue = _follow_up_lines(
+        session,
+        select(FollowUp)
+        .join(Enterprise, Enterprise.id == FollowUp.enterprise_id)
+        .join(Visit, Visit.id == FollowUp.visit_id)
+        .where(
+            # as the period stood: not done by its last day (done later still counts)
+            (FollowUp.done_on.is_(None)) | (FollowUp.done_on > end),
+            FollowUp.due_date <= end,
+            Visit.deleted.is_(False),
+            Visit.visit_date <= end,
+            *enterprises,
+        ),
+        end,
+        only_overdue=True,
+        as_of_done=end,
+    )
+    settings = get_office_settings(session)
+    made_by = this_device(session) if has_identity(session) else None
+    supervisor = session.execute(
+        select(Device.officer_name, Device.nip)
+        .where(Device.role == DeviceRole.SUPERVISOR)
+        .order_by(Device.officer_name, Device.id)
+        .limit(1)
+    ).first()
     return MonthlySummary(
         month=first,
         cluster=clusters.get(cluster_row.id) if cluster_row else None,
         kecamatan=kecamatan_row.name if kecamatan_row else None,
         visit_count=len(counted),
         enterprises_visited=len({e.id for _, e in counted}),
-        by_officer=_count_rows(
-            Label(n, n) for n in (names.get(v.officer_id, "?") for v, _ in counted)
-        ),
-        by_cluster=_count_rows(clusters.get(e.cluster_id, Label("?", "?")) for _, e in counted),
-        by_kecamatan=tuple(
-            CountRow(Label(name, name), n)
-            for name, n in sorted(kecamatan_counts.items(), key=lambda pair: (-pair[1], pair[0]))
-        ),
+        by_officer=_sorted_counts((Label(n, n), c) for n, c in officer_counts.items()),
+        by_cluster=_sorted_counts(cluster_counts.items()),
+        by_kecamatan=_sorted_counts((Label(n, n), c) for n, c in kecamatan_counts.items()),
         by_status=_count_rows(Label(str(v.status), str(v.status)) for v, _ in rows),
         results=tuple(_result_distributions(session, visit_ids)),
         stale_months=stale_months,
@@ -428,18 +533,141 @@ def monthly_summary(
                 before=after,
             )
         ),
-        overdue=tuple(
-            _follow_up_lines(
-                session,
-                select(FollowUp)
-                .join(Enterprise, Enterprise.id == FollowUp.enterprise_id)
-                .where(FollowUp.done_on.is_(None), FollowUp.due_date <= end_of_month, *enterprises),
-                end_of_month,
-                only_overdue=True,
-            )
-        ),
+        overdue=tuple(overdue),
         draft_count=len(rows) - len(counted),
+        period=period.kind,
+        period_end=end,
+        overdue_bands=_overdue_bands(overdue, end),
+        pirt_expiries=tuple(pirt_expiries(session, end, conditions=enterprises)),
+        halal_obligation=halal_obligation(settings.halal_umk_deadline),
+        halal_due=tuple(_halal_due(session, enterprises, regions, end, settings)),
+        stagnation=tuple(_stagnation_lines(session, enterprises, end)),
+        made_by_name=made_by.officer_name if made_by else None,
+        made_by_nip=made_by.nip if made_by else None,
+        supervisor_name=supervisor[0] if supervisor else None,
+        supervisor_nip=supervisor[1] if supervisor else None,
     )
+
+
+def _officer_roll(session: Session) -> list[str]:
+    """Return the names of the office's officers (supervisors make no visits)."""
+    return list(
+        session.scalars(
+            select(Device.officer_name).where(Device.role == DeviceRole.OFFICER).distinct()
+        )
+    )
+
+
+def _live_cluster_labels(session: Session) -> list[Label]:
+    return [
+        Label(row.name_id, row.name_en)
+        for row in session.execute(
+            select(Cluster.name_id, Cluster.name_en).where(Cluster.deleted.is_(False))
+        )
+    ]
+
+
+def _sorted_counts(pairs: Iterable[tuple[Label, int]]) -> tuple[CountRow, ...]:
+    return tuple(
+        CountRow(label, n) for label, n in sorted(pairs, key=lambda pair: (-pair[1], pair[0].id))
+    )
+
+
+def _overdue_bands(items: Sequence[FollowUpLine], end: date) -> tuple[CountRow, ...]:
+    """Return how many actions are late by 1–30, 31–90, 91–180 and more days on ``end``."""
+    counts = [0] * len(_OVERDUE_BANDS)
+    for item in items:
+        late = (end - item.due_date).days
+        index = next(i for i, (top, _) in enumerate(_OVERDUE_BANDS) if late <= top)
+        counts[index] += 1
+    return tuple(CountRow(label, n) for (_, label), n in zip(_OVERDUE_BANDS, counts, strict=True))
+
+
+@dataclass(frozen=True, slots=True)
+class HalalDue:
+    """A micro or small IKM the halal obligation concerns, not certified on the period's end."""
+
+    id: str
+    name: str
+    kecamatan: str
+    scale: str
+    halal_status: str
+
+
+def _halal_due(
+    session: Session,
+    conditions: list[Any],
+    regions: Mapping[str, str],
+    end: date,
+    settings: Any,
+) -> list[HalalDue]:
+    obligation = halal_obligation(settings.halal_umk_deadline)
+    if obligation is None:
+        return []
+    found = []
+    for e in session.scalars(
+        select(Enterprise)
+        .where(*conditions, Enterprise.status == "active")
+        .order_by(Enterprise.name, Enterprise.id)
+    ):
+        flag = halal_flag(
+            obligation,
+            scale=str(e.scale) if e.scale else None,
+            halal_status=str(e.halal_status),
+            halal_issued_on=e.halal_issued_on,
+            as_of=end,
+        )
+        if flag is not None:
+            found.append(
+                HalalDue(
+                    e.id,
+                    e.name,
+                    regions.get(e.kecamatan_id, ""),
+                    str(e.scale),
+                    "in_process" if flag.in_process else "none",
+                )
+            )
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class StagnationLine:
+    """An IKM that had progressed and showed a risk on the period's end, with the reasons."""
+
+    id: str
+    name: str
+    kecamatan: str
+    reasons: Label
+    last_visit: date | None
+
+
+def _stagnation_lines(session: Session, conditions: list[Any], end: date) -> list[StagnationLine]:
+    from ikmdesk.services.programme.stagnation import Reason, StagnationRisk, stagnation_risks
+
+    def words(risk: StagnationRisk, lang: str) -> str:
+        if risk.last_visit is not None:
+            return risk.reason_text(lang, end)
+        # never visited: "not visited for 0 days" would mislead
+        never = "belum pernah dikunjungi" if lang != "en" else "never visited"
+        rest = dataclasses.replace(
+            risk, reasons=tuple(r for r in risk.reasons if r != Reason.NO_VISIT)
+        )
+        return "; ".join(
+            part for part in (never, rest.reason_text(lang, end) if rest.reasons else "") if part
+        )
+
+    in_scope = set(session.scalars(select(Enterprise.id).where(*conditions)))
+    return [
+        StagnationLine(
+            r.enterprise_id,
+            r.name,
+            r.kecamatan,
+            Label(words(r, "id"), words(r, "en")),
+            r.last_visit,
+        )
+        for r in stagnation_risks(session, on=end)
+        if r.enterprise_id in in_scope
+    ]
 
 
 def _kecamatan_names(session: Session, only: Region | None) -> list[str]:
@@ -535,10 +763,21 @@ def visit_checks(session: Session, visit_id: str) -> list[CheckResult]:
     ):
         answers.setdefault(answer.check_id, {})[answer.item_id] = answer
     results = []
+    bases: dict[str, tuple[dict[str, ItemBasis], str | None]] = {}
     for check in checks:
         template = session.get(ChecklistTemplate, check.template_id)
         product = session.get(Product, check.product_id) if check.product_id else None
-        results.append(_check_result(check, template, product, answers.get(check.id, {})))
+        if template is not None and template.id not in bases:
+            bases[template.id] = _bases(_dict(template.definition))
+        results.append(
+            _check_result(
+                check,
+                template,
+                product,
+                answers.get(check.id, {}),
+                bases.get(template.id) if template else None,
+            )
+        )
     return results
 
 
@@ -585,6 +824,7 @@ def _check_result(
     template: ChecklistTemplate | None,
     product: Product | None,
     answers: Mapping[str, QualityAnswer],
+    known_bases: tuple[dict[str, ItemBasis], str | None] | None = None,
 ) -> CheckResult:
     definition = _dict(template.definition if template else None)
     stored = _dict(check.result)
@@ -592,7 +832,13 @@ def _check_result(
     failed_ids = {
         f.get("item_id") for f in _list(stored.get("failed_items")) if isinstance(f, dict)
     }
-    items = tuple(_item_rows(definition, answers, failed_ids))
+    bases, source = known_bases if known_bases is not None else _bases(definition)
+    items = tuple(_item_rows(definition, answers, failed_ids, bases))
+    actions = [
+        (lbl, bool(a.get("verified", True)))
+        for a in _list(stored.get("actions"))
+        if isinstance(a, dict) and (lbl := _label(a.get("text"))) is not None
+    ]
     label = _label(stored.get("label")) or Label(
         check.result_label_id or "", check.result_label_en or check.result_label_id or ""
     )
@@ -614,18 +860,29 @@ def _check_result(
         size_class=size_class,
         grade=grade,
         unverified=bool(stored.get("unverified", False)),
-        actions=tuple(
-            lbl
-            for a in _list(stored.get("actions"))
-            if isinstance(a, dict) and (lbl := _label(a.get("text"))) is not None
-        ),
+        actions=tuple(lbl for lbl, _ in actions),
         notes=check.notes,
         items=items,
+        action_verified=tuple(verified for _, verified in actions),
+        source=source,
     )
 
 
+def _bases(definition: Mapping[str, Any]) -> tuple[dict[str, ItemBasis], str | None]:
+    """Return each judged item's limit and source, and the template's regulation, read from
+    the definition the check was made with (nothing when it no longer parses)."""
+    try:
+        template = parse_template(dict(definition))
+    except (TemplateError, TypeError, ValueError, KeyError, AttributeError):
+        return {}, None
+    return item_bases(template), template.source.regulation
+
+
 def _item_rows(
-    definition: Mapping[str, Any], answers: Mapping[str, QualityAnswer], failed_ids: set[Any]
+    definition: Mapping[str, Any],
+    answers: Mapping[str, QualityAnswer],
+    failed_ids: set[Any],
+    bases: Mapping[str, ItemBasis],
 ) -> Iterable[CheckItemRow]:
     seen: set[str] = set()
     sections = _list(definition.get("sections"))
@@ -651,6 +908,7 @@ def _item_rows(
                 corrective_action=answer.corrective_action if answer else None,
                 failed=item_id in failed_ids,
                 **_finding_fields(answer),
+                **_basis_fields(bases.get(item_id)),
             )
     # Answers to items the stored definition does not list are shown, not dropped.
     for item_id, answer in sorted(answers.items()):
@@ -698,6 +956,17 @@ def _answer_text(item: Mapping[str, Any], value: Any) -> Label:
         )
         return Label(text_id, text_en)
     return Label(str(value), str(value))
+
+
+def _basis_fields(basis: ItemBasis | None) -> dict[str, Any]:
+    if basis is None:
+        return {}
+    return {
+        "limit": Label(basis.limit.id, basis.limit.en),
+        "source": basis.source,
+        "confirmed": basis.confirmed,
+        "critical": basis.critical,
+    }
 
 
 def _answer_note(answer: QualityAnswer | None) -> str | None:
@@ -772,8 +1041,15 @@ def _label(value: Any) -> Label | None:
 
 
 def _follow_up_lines(
-    session: Session, query: Any, as_of: date, *, only_overdue: bool = False
+    session: Session,
+    query: Any,
+    as_of: date,
+    *,
+    only_overdue: bool = False,
+    as_of_done: date | None = None,
 ) -> list[FollowUpLine]:
+    """Return follow-up lines; with ``as_of_done`` an action done after that day shows as
+    not yet done (a past period's summary must not know what happened later)."""
     query = query.where(FollowUp.deleted.is_(False)).order_by(FollowUp.due_date, FollowUp.id)
     items = session.scalars(query).all()
     names = dict(
@@ -783,20 +1059,24 @@ def _follow_up_lines(
             )
         ).all()
     )
-    lines = [
-        FollowUpLine(
-            id=f.id,
-            visit_id=f.visit_id,
-            enterprise_name=names.get(f.enterprise_id, ""),
-            action=f.action,
-            owner=f.owner,
-            due_date=f.due_date,
-            done_on=f.done_on,
-            done_note=f.done_note,
-            overdue=f.done_on is None and f.due_date < as_of,
+    lines = []
+    for f in items:
+        done_on = f.done_on
+        if as_of_done is not None and done_on is not None and done_on > as_of_done:
+            done_on = None
+        lines.append(
+            FollowUpLine(
+                id=f.id,
+                visit_id=f.visit_id,
+                enterprise_name=names.get(f.enterprise_id, ""),
+                action=f.action,
+                owner=f.owner,
+                due_date=f.due_date,
+                done_on=done_on,
+                done_note=f.done_note if done_on else None,
+                overdue=done_on is None and f.due_date < as_of,
+            )
         )
-        for f in items
-    ]
     return [line for line in lines if line.overdue] if only_overdue else lines
 
 
@@ -862,22 +1142,34 @@ def _result_distributions(session: Session, visit_ids: Sequence[str]) -> list[Re
             QualityCheck.result_label_id,
             QualityCheck.result_label_en,
             QualityCheck.result_code,
+            QualityCheck.result,
+            ChecklistTemplate.definition,
         )
         .join(ChecklistTemplate, ChecklistTemplate.id == QualityCheck.template_id)
         .where(QualityCheck.visit_id.in_(visit_ids), QualityCheck.deleted.is_(False))
     ).all()
     by_template: dict[str, tuple[Label, Counter[tuple[int, str, Label]]]] = {}
-    for code, title_id, title_en, status, label_id, label_en, result_code in rows:
+    sources: dict[str, str | None] = {}
+    unconfirmed: set[str] = set()
+    for row in rows:
+        code, title_id, title_en, status, label_id, label_en, result_code, stored, definition = row
         _title, counter = by_template.setdefault(code, (Label(title_id, title_en), Counter()))
+        source = _dict(_dict(definition).get("source"))
+        sources.setdefault(code, str(source.get("regulation") or "") or None)
+        if _dict(stored).get("unverified") or source.get("confidence") != "verified":
+            unconfirmed.add(code)
         if str(status) != "complete":
             counter[(len(_OUTCOME_ORDER) + 1, "", Label("Belum lengkap", "Incomplete"))] += 1
         else:
             counter[_outcome_key(result_code, label_id, label_en)] += 1
     return [
         ResultDistribution(
-            title, tuple(CountRow(label, n) for (_rank, _code, label), n in sorted(counter.items()))
+            title,
+            tuple(CountRow(label, n) for (_rank, _code, label), n in sorted(counter.items())),
+            source=sources.get(code),
+            confirmed=code not in unconfirmed,
         )
-        for _, (title, counter) in sorted(by_template.items())
+        for code, (title, counter) in sorted(by_template.items())
     ]
 
 

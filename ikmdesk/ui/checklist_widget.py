@@ -34,8 +34,14 @@ from PySide6.QtWidgets import (
 )
 
 from ikmdesk.errors import UserError
-from ikmdesk.services.checklist_template import ChecklistItem, ChecklistTemplate, FindingField
+from ikmdesk.services.checklist_template import (
+    ChecklistItem,
+    ChecklistTemplate,
+    FindingField,
+    NonconformityLevelRule,
+)
 from ikmdesk.services.item_basis import ItemBasis, item_bases
+from ikmdesk.services.licence_status import EXPIRED_ONLY, HOLDS, spp_irt_readiness
 from ikmdesk.services.quality_check import FINDING_COLUMNS, AnswerInput
 from ikmdesk.services.quality_scoring import AnswerValue, QualityResult, score
 from ikmdesk.ui import dialogs
@@ -362,6 +368,7 @@ class ChecklistWidget(TranslatedWidget):
         self._guidance_items: frozenset[str] = frozenset()
         self._template: ChecklistTemplate | None = None
         self._today: date | None = None
+        self._pirt_numbers: tuple[str, ...] | None = None
         self._result: QualityResult | None = None
         self._read_only = False
         self._loading = False
@@ -680,13 +687,71 @@ class ChecklistWidget(TranslatedWidget):
                     self.tr("Butir kritis tidak sesuai: {items}").format(items="; ".join(names))
                 )
             )
+        readiness = self._readiness_text(result)
+        if readiness:
+            lines.append(_escape("→ " + readiness + " (" + self.tr("perlu dikonfirmasi") + ")"))
         for action in result.actions:
+            if readiness and "SPP-IRT" in action.text.id:
+                continue  # worded above from the IKM's own licences
             text = "→ " + action.text.get(lang)
             if not action.verified:
                 text += " (" + self.tr("perlu dikonfirmasi") + ")"
             lines.append(_escape(text))
         self.verdict_label.setText("<br>".join(lines))
         self.verdict_label.show()
+
+    def set_licences(self, pirt_numbers: Sequence[str] | None) -> None:
+        """Tell the form the IKM's P-IRT numbers, so a CPPB-IRT level is worded as readiness
+        for the licence it holds or lacks (None: unknown, the template's advice is shown)."""
+        self._pirt_numbers = None if pirt_numbers is None else tuple(pirt_numbers)
+        if self._result is not None:
+            self._show_verdict()
+
+    def _readiness_text(self, result: QualityResult) -> str | None:
+        """Return what the level means for this IKM's SPP-IRT, or None (see licence_status)."""
+        numbers = self._pirt_numbers
+        if numbers is None or self._template is None:
+            return None
+        if not isinstance(self._template.rule, NonconformityLevelRule):
+            return None
+        readiness = spp_irt_readiness(result.code, numbers, self._today or date.today())
+        if readiness is None:
+            return None
+        level = "Level " + readiness.level.removeprefix("LEVEL_")
+        listed = ", ".join(readiness.numbers)
+        if readiness.holding == HOLDS:
+            if readiness.ready:
+                text = self.tr(
+                    "IKM memegang SPP-IRT ({numbers}): kepemilikan izin ini menuntut sarana "
+                    "tetap pada Level II atau lebih baik; saat ini {level}, pertahankan."
+                )
+            else:
+                text = self.tr(
+                    "IKM memegang SPP-IRT ({numbers}), tetapi sarana pada {level}: kepemilikan "
+                    "izin ini menuntut Level II atau lebih baik; perlu perbaikan segera."
+                )
+        elif readiness.holding == EXPIRED_ONLY:
+            if readiness.ready:
+                text = self.tr(
+                    "SPP-IRT IKM ({numbers}) sudah berakhir; sarana mencapai {level}: siap "
+                    "mengajukan SPP-IRT baru."
+                )
+            else:
+                text = self.tr(
+                    "SPP-IRT IKM ({numbers}) sudah berakhir dan sarana pada {level}: belum siap "
+                    "mengajukan SPP-IRT baru."
+                )
+        elif readiness.ready:
+            text = self.tr(
+                "Siap mengajukan SPP-IRT: sarana mencapai {level} (SPP-IRT diberikan untuk "
+                "Level I–II)."
+            )
+        else:
+            text = self.tr(
+                "Belum siap mengajukan SPP-IRT: sarana pada {level}; perlu tindakan perbaikan "
+                "dan pemeriksaan ulang hingga Level II atau lebih baik."
+            )
+        return text.format(numbers=listed, level=level)
 
     @Slot()
     def _on_item_changed(self) -> None:

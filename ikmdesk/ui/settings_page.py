@@ -94,7 +94,9 @@ class SettingsPage(QWidget):
         self.report_lang_combo = QComboBox()
         self.report_lang_combo.addItem("", "id")
         self.report_lang_combo.addItem("", "en")
-        self.report_labels = [QLabel() for _ in range(5)]
+        self.halal_deadline_edit = QLineEdit()
+        self.halal_deadline_edit.setPlaceholderText("TTTT-BB-HH")
+        self.report_labels = [QLabel() for _ in range(6)]
         report_form = QFormLayout(self.report_box)
         report_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         for caption, field in zip(
@@ -105,6 +107,7 @@ class SettingsPage(QWidget):
                 self.supervisor_title_edit,
                 self.pattern_edit,
                 self.report_lang_combo,
+                self.halal_deadline_edit,
             ),
             strict=True,
         ):
@@ -176,6 +179,7 @@ class SettingsPage(QWidget):
             self.supervisor_nip_edit,
             self.supervisor_title_edit,
             self.pattern_edit,
+            self.halal_deadline_edit,
         ):
             edit.textEdited.connect(self._mark_dirty)
         self.letterhead_form.office_edit.textChanged.connect(self._mark_dirty)
@@ -224,10 +228,18 @@ class SettingsPage(QWidget):
                 self.tr("&Jabatan atasan:"),
                 self.tr("&Pola nomor laporan:"),
                 self.tr("&Bahasa laporan:"),
+                self.tr("Tanggal &wajib halal UMK:"),
             ),
             strict=True,
         ):
             label.setText(text)
+        self.halal_deadline_edit.setToolTip(
+            self.tr(
+                "Sejak tanggal ini produk pangan usaha mikro dan kecil wajib bersertifikat halal "
+                "(PP 42/2024 Pasal 160(2), perlu dikonfirmasi). Kosongkan bila tidak ingin "
+                "ditandai di laporan."
+            )
+        )
         self.pattern_edit.setToolTip(
             self.tr("Gunakan {seq:04d}, {year}, {month} dan {month_roman}.")
         )
@@ -259,6 +271,7 @@ class SettingsPage(QWidget):
         self.supervisor_nip_edit.setText(self._stored.supervisor_nip)
         self.supervisor_title_edit.setText(self._stored.supervisor_title)
         self.pattern_edit.setText(self._stored.report_number_pattern)
+        self.halal_deadline_edit.setText(self._stored.halal_umk_deadline)
         self.report_lang_combo.setCurrentIndex(
             max(self.report_lang_combo.findData(self._stored.lang), 0)
         )
@@ -288,6 +301,7 @@ class SettingsPage(QWidget):
             supervisor_title=self.supervisor_title_edit.text(),
             report_number_pattern=self.pattern_edit.text(),
             lang=str(self.report_lang_combo.currentData()),
+            halal_umk_deadline=self.halal_deadline_edit.text(),
         )
 
     def has_unsaved_changes(self) -> bool:

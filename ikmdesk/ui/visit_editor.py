@@ -823,10 +823,13 @@ class VisitEditor(TranslatedWidget):
             self.checklist.set_template(None)
             self.remove_check_button.setEnabled(False)
             return
+        enterprise_id = self.enterprise_combo.currentData()
         with self._database.unit_of_work() as session:
             detail = get_check(session, check_id)
+            licences = [p.pirt_number for p in list_products(session, enterprise_id or "")]
         self._check = detail
         stored = {item: answer.as_input() for item, answer in detail.answers.items()}
+        self.checklist.set_licences([n for n in licences if n])  # readiness from the IKM's P-IRT
         self.checklist.set_template(detail.template, stored, today=detail.summary.checked_on)
         self._check_baseline = self.checklist.all_answers()
         pending = self._pending.pop(check_id, None)

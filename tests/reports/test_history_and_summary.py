@@ -28,7 +28,7 @@ def test_history_lists_every_visit_in_order_with_results_and_open_actions(
     assert "UMKM Keripik Pisang Sangatta" in text
     assert "1. 5 Januari 2026 · Pendampingan · Siti Rahmawati · Disetujui" in text
     assert "Temuan pertama" in text
-    assert "Jumlah ketidaksesuaian per tanggal" in text
+    assert "Level CPPB-IRT per tanggal" in text  # the history charts the level itself
     assert "Level I" in text
     assert "Perbaiki lantai ruang produksi" in text and "Terlambat" in text
     assert "Halaman 1 dari" in text

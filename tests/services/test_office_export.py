@@ -236,3 +236,39 @@ def test_cancelled_export_leaves_no_file(office: Database, tmp_path: Path) -> No
 def test_other_file_types_are_refused(office: Database, tmp_path: Path) -> None:
     with pytest.raises(UserError), office.unit_of_work() as session:
         export_enterprises(session, tmp_path / "ikm.pdf")
+
+
+def test_checks_export_names_the_basis_and_each_items_limit(
+    office: Database, tmp_path: Path
+) -> None:
+    out = tmp_path / "mutu-butir.xlsx"
+    with office.unit_of_work() as session:
+        export_checks(session, out)
+    book = load_workbook(out, read_only=True)
+    checks = [tuple(r) for r in book["Hasil mutu"].iter_rows(values_only=True)]
+    assert checks[0][-2:] == ("Dasar penilaian", "Keterangan dasar")
+    assert checks[1][-2].startswith("Perka BPOM") and checks[1][-1] == "perlu dikonfirmasi"
+    items = [tuple(r) for r in book["Butir"].iter_rows(values_only=True)]
+    header = items[0]
+    assert header[3:] == (
+        "Butir",
+        "Uraian butir",
+        "Jawaban",
+        "Tidak sesuai",
+        "Kritis",
+        "Batas",
+        "Sumber",
+        "Keterangan",
+    )
+    assert len(items) > 1
+    assert all(row[-1] in ("perlu dikonfirmasi", "terverifikasi") for row in items[1:])
+    assert all(row[8] for row in items[1:])  # every judged item has its limit
+
+
+def test_checks_csv_carries_the_basis_columns(office: Database, tmp_path: Path) -> None:
+    out = tmp_path / "mutu.csv"
+    with office.unit_of_work() as session:
+        export_checks(session, out)
+    rows = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines()))
+    assert rows[0][-2:] == ["Dasar penilaian", "Keterangan dasar"]
+    assert rows[1][-1] == "perlu dikonfirmasi"

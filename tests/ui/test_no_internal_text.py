@@ -19,7 +19,8 @@ INTERNAL = (
     (re.compile(r"\b[a-z]+_[a-z_]+\b"), "a snake_case code"),
     (re.compile(r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}\b|\b[0-9a-f]{8}\b(?= /)"), "a raw id"),
     (re.compile(r"\{[a-z_]+(:[^}]*)?\}"), "a format placeholder"),
-    (re.compile(r"\b\d+\.\d{3,}\b"), "an unrounded number"),
+    # (not the dotted parts of a regulation number such as "HK.03.1.23.04.12.2207")
+    (re.compile(r"(?<![.\d])\b\d+\.\d{3,}\b"), "an unrounded number"),
     (re.compile(r"\((officer|supervisor)\)"), "an English role"),
 )
 SKIPPED_PAGES = {"sinkronisasi"}  # owned by the sync branch, scanned there

@@ -90,6 +90,30 @@
         <source>perlu dikonfirmasi</source>
         <translation>to be confirmed</translation>
     </message>
+    <message>
+        <source>IKM memegang SPP-IRT ({numbers}): kepemilikan izin ini menuntut sarana tetap pada Level II atau lebih baik; saat ini {level}, pertahankan.</source>
+        <translation>The enterprise holds an SPP-IRT ({numbers}): holding it requires the facility to stay at Level II or better; it is now at {level}, keep it there.</translation>
+    </message>
+    <message>
+        <source>IKM memegang SPP-IRT ({numbers}), tetapi sarana pada {level}: kepemilikan izin ini menuntut Level II atau lebih baik; perlu perbaikan segera.</source>
+        <translation>The enterprise holds an SPP-IRT ({numbers}), but the facility is at {level}: holding it requires Level II or better; prompt corrections are needed.</translation>
+    </message>
+    <message>
+        <source>SPP-IRT IKM ({numbers}) sudah berakhir; sarana mencapai {level}: siap mengajukan SPP-IRT baru.</source>
+        <translation>The enterprise&apos;s SPP-IRT ({numbers}) has expired; the facility reached {level}: ready to apply for a new SPP-IRT.</translation>
+    </message>
+    <message>
+        <source>SPP-IRT IKM ({numbers}) sudah berakhir dan sarana pada {level}: belum siap mengajukan SPP-IRT baru.</source>
+        <translation>The enterprise&apos;s SPP-IRT ({numbers}) has expired and the facility is at {level}: not yet ready to apply for a new one.</translation>
+    </message>
+    <message>
+        <source>Siap mengajukan SPP-IRT: sarana mencapai {level} (SPP-IRT diberikan untuk Level I–II).</source>
+        <translation>Ready to apply for an SPP-IRT: the facility reached {level} (an SPP-IRT is given for Level I–II).</translation>
+    </message>
+    <message>
+        <source>Belum siap mengajukan SPP-IRT: sarana pada {level}; perlu tindakan perbaikan dan pemeriksaan ulang hingga Level II atau lebih baik.</source>
+        <translation>Not yet ready to apply for an SPP-IRT: the facility is at {level}; it needs corrective actions and a re-inspection until Level II or better.</translation>
+    </message>
 </context>
 <context>
     <name>DashboardPage</name>
@@ -2584,6 +2608,14 @@ P-IRT {number}</translation>
         <translation>Report &amp;language:</translation>
     </message>
     <message>
+        <source>Tanggal &amp;wajib halal UMK:</source>
+        <translation>&amp;Halal deadline (micro/small):</translation>
+    </message>
+    <message>
+        <source>Sejak tanggal ini produk pangan usaha mikro dan kecil wajib bersertifikat halal (PP 42/2024 Pasal 160(2), perlu dikonfirmasi). Kosongkan bila tidak ingin ditandai di laporan.</source>
+        <translation>From this date food products of micro and small businesses must be halal-certified (PP 42/2024 Article 160(2), to be confirmed). Leave empty to flag nothing in the reports.</translation>
+    </message>
+    <message>
         <source>Gunakan {seq:04d}, {year}, {month} dan {month_roman}.</source>
         <translation>Use {seq:04d}, {year}, {month} and {month_roman}.</translation>
     </message>
@@ -3922,6 +3954,10 @@ P-IRT {number}</translation>
         <translation>Answers file {path} must hold one JSON object {{&quot;item_id&quot;: answer}}.</translation>
     </message>
     <message>
+        <source>Versi Excel harus berakhiran .xlsx: {path}</source>
+        <translation>The Excel version must end in .xlsx: {path}</translation>
+    </message>
+    <message>
         <source>Berkas {path} bukan berkas biasa (folder, pipa, perangkat, atau tautan ke salah satunya); berkas tidak dibuka.</source>
         <translation>{path} is not a regular file (a folder, pipe, device, or a link to one of those); it was not opened.</translation>
     </message>
@@ -4048,6 +4084,10 @@ P-IRT {number}</translation>
     <message>
         <source>Bahasa laporan harus &apos;id&apos; atau &apos;en&apos;.</source>
         <translation>The report language must be &apos;id&apos; or &apos;en&apos;.</translation>
+    </message>
+    <message>
+        <source>Tanggal wajib halal UMK harus ditulis TTTT-BB-HH (misalnya 2026-10-17), atau kosong.</source>
+        <translation>The micro/small halal obligation date must be written YYYY-MM-DD (for example 2026-10-17), or left empty.</translation>
     </message>
     <message>
         <source>Kode logo harus SHA-256 berupa 64 huruf heksadesimal kecil.</source>
@@ -4408,6 +4448,14 @@ P-IRT {number}</translation>
     <message>
         <source>Baris {row} tidak dapat disimpan: {detail}</source>
         <translation>Row {row} cannot be saved: {detail}</translation>
+    </message>
+    <message>
+        <source>Triwulan harus ditulis TTTT-Qn, misalnya 2026-Q1: {value}</source>
+        <translation>A quarter must be written YYYY-Qn, for example 2026-Q1: {value}</translation>
+    </message>
+    <message>
+        <source>Tahun harus ditulis TTTT, misalnya 2026: {value}</source>
+        <translation>A year must be written YYYY, for example 2026: {value}</translation>
     </message>
     <message>
         <source>Konflik ini sudah ditangani sebelumnya.</source>

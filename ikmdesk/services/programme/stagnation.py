@@ -87,7 +87,7 @@ def stagnation_risks(
     last_visits = dict(
         session.execute(
             select(Visit.enterprise_id, func.max(Visit.visit_date))
-            .where(Visit.deleted.is_(False))
+            .where(Visit.deleted.is_(False), Visit.visit_date <= on)
             .group_by(Visit.enterprise_id)
         ).all()
     )
@@ -98,7 +98,7 @@ def stagnation_risks(
         )
     ):
         pirts.setdefault(enterprise_id, []).append(number)
-    results = _check_history(session)
+    results = _check_history(session, on)
     regions = {rid: name for rid, name in session.execute(select(Region.id, Region.name))}
     risks = []
     enterprises = session.scalars(
@@ -148,8 +148,9 @@ def stagnation_risks(
     return sorted(risks, key=lambda r: (r.name.casefold(), r.enterprise_id))
 
 
-def _check_history(session: Session) -> dict[str, dict[str, list[str]]]:
-    """Return each IKM's complete CPPB-IRT and label result codes, oldest first."""
+def _check_history(session: Session, on: date) -> dict[str, dict[str, list[str]]]:
+    """Return each IKM's complete CPPB-IRT and label result codes up to ``on``, oldest first
+    (a past period's summary must not see later visits)."""
     rows = session.execute(
         select(Visit.enterprise_id, ChecklistTemplate.code, QualityCheck.result_code)
         .join(Visit, Visit.id == QualityCheck.visit_id)
@@ -157,6 +158,7 @@ def _check_history(session: Session) -> dict[str, dict[str, list[str]]]:
         .where(
             QualityCheck.deleted.is_(False),
             Visit.deleted.is_(False),
+            Visit.visit_date <= on,
             QualityCheck.result_status == CheckStatus.COMPLETE,
             ChecklistTemplate.code.in_((CPPB_TEMPLATE, LABEL_TEMPLATE)),
         )
