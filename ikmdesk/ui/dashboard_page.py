@@ -429,7 +429,9 @@ class DashboardPage(QWidget):
             titles = (
                 self.tr("Menunggu tinjauan (%n)", "", summary.review_count),
                 self.tr("Tindak lanjut (%n)", "", summary.overdue_count + summary.due_soon_count),
-                self.tr("Izin berakhir (%n)", "", licences.expired_count + licences.expiring_count),
+                self.tr(
+                    "Masa berlaku izin (%n)", "", licences.expired_count + licences.expiring_count
+                ),
                 self.tr("Risiko stagnasi (%n)", "", summary.stagnation_count),
             )
         for index, title in enumerate(titles):
