@@ -280,8 +280,8 @@ class DashboardPage(QWidget):
         grid.addWidget(self.recent_box, 0, 1)
         grid.addWidget(self.visits_box, 1, 0)
         grid.addWidget(self.quality_box, 1, 1)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(0, 3)  # the attention lists need the room more than the latest visits
+        grid.setColumnStretch(1, 2)
         grid.setRowStretch(0, 3)
         grid.setRowStretch(1, 2)
 
@@ -325,10 +325,10 @@ class DashboardPage(QWidget):
             [self.tr("Diajukan"), self.tr("IKM"), self.tr("Petugas"), self.tr("Tanggal kunjungan")]
         )
         self.licence_tree.setHeaderLabels(
-            [self.tr("Berlaku s.d."), self.tr("IKM"), self.tr("Izin"), self.tr("Kecamatan")]
+            [self.tr("Berlaku s.d."), self.tr("IKM"), self.tr("Kecamatan"), self.tr("Izin")]
         )
         self.stagnation_tree.setHeaderLabels(
-            [self.tr("IKM"), self.tr("Kecamatan"), self.tr("Alasan"), self.tr("Kunjungan terakhir")]
+            [self.tr("IKM"), self.tr("Kecamatan"), self.tr("Kunjungan terakhir"), self.tr("Alasan")]
         )
         self._retranslate_first_run()
         self.overdue_card.set_clickable(
@@ -421,7 +421,7 @@ class DashboardPage(QWidget):
             titles = (
                 self.tr("Menunggu tinjauan"),
                 self.tr("Tindak lanjut"),
-                self.tr("Masa berlaku izin"),
+                self.tr("Izin"),
                 self.tr("Risiko stagnasi"),
             )
         else:
@@ -429,9 +429,7 @@ class DashboardPage(QWidget):
             titles = (
                 self.tr("Menunggu tinjauan (%n)", "", summary.review_count),
                 self.tr("Tindak lanjut (%n)", "", summary.overdue_count + summary.due_soon_count),
-                self.tr(
-                    "Masa berlaku izin (%n)", "", licences.expired_count + licences.expiring_count
-                ),
+                self.tr("Izin (%n)", "", licences.expired_count + licences.expiring_count),
                 self.tr("Risiko stagnasi (%n)", "", summary.stagnation_count),
             )
         for index, title in enumerate(titles):
@@ -657,9 +655,9 @@ class DashboardPage(QWidget):
                 if alert.number
                 else self.tr("Sertifikat halal")
             )
-        item = QTreeWidgetItem(group, [until, alert.enterprise_name, what, alert.kecamatan])
+        item = QTreeWidgetItem(group, [until, alert.enterprise_name, alert.kecamatan, what])
         item.setData(0, ENTERPRISE_ID_ROLE, alert.enterprise_id)
-        item.setToolTip(2, what)
+        item.setToolTip(3, what)
         item.setToolTip(0, self.tr("Tekan Enter atau klik dua kali untuk membuka IKM-nya."))
 
     def _show_stagnation(self, summary: DashboardSummary) -> None:
@@ -673,12 +671,12 @@ class DashboardPage(QWidget):
                 [
                     risk.name,
                     risk.kecamatan,
-                    reason,
                     short_date(risk.last_visit) if risk.last_visit else self.tr("belum pernah"),
+                    reason,
                 ],
             )
             item.setData(0, ENTERPRISE_ID_ROLE, risk.enterprise_id)
-            item.setToolTip(2, reason)
+            item.setToolTip(3, reason)
         if not summary.stagnation:
             _placeholder(tree, self.tr("Tidak ada IKM yang berisiko stagnasi."))
         elif summary.stagnation_count > len(summary.stagnation):
@@ -687,7 +685,7 @@ class DashboardPage(QWidget):
                 self.tr("… dan %n lagi (ikmdesk programme stagnation)", "",
                         summary.stagnation_count - len(summary.stagnation)),
             )  # fmt: skip
-        _fit(tree, first=170)
+        _fit(tree, widest=210)
 
     def _risk_reason(self, risk: StagnationRisk, lang: str, today: date) -> str:
         if risk.last_visit is not None:
@@ -772,10 +770,11 @@ def _placeholder(parent: QTreeWidget | QTreeWidgetItem, text: str) -> QTreeWidge
     return item
 
 
-def _fit(tree: QTreeWidget, *, first: int = 0) -> None:
-    tree.resizeColumnToContents(0)
-    tree.setColumnWidth(0, max(tree.columnWidth(0), first))
-    tree.setColumnWidth(1, max(tree.columnWidth(1), 170))
+def _fit(tree: QTreeWidget, *, widest: int = 230) -> None:
+    """Size every column but the last (which stretches) to its contents, up to ``widest``."""
+    for column in range(tree.columnCount() - 1):
+        tree.resizeColumnToContents(column)
+        tree.setColumnWidth(column, min(tree.columnWidth(column), widest))
 
 
 def _box(widget: QWidget) -> QGroupBox:

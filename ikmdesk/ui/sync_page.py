@@ -828,4 +828,4 @@ class SyncPage(QWidget):
 
 
 def _when(moment: datetime) -> str:
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+    return moment.astimezone().strftime("%d-%m-%Y %H:%M")

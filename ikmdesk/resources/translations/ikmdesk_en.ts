@@ -281,9 +281,12 @@
         <source>Menunggu tinjauan</source>
         <translation>Awaiting review</translation>
     </message>
-    <message>
-        <source>Masa berlaku izin</source>
-        <translation>Licence validity</translation>
+    <message numerus="yes">
+        <source>Izin (%n)</source>
+        <translation>
+            <numerusform>Licences (%n)</numerusform>
+            <numerusform>Licences (%n)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Risiko stagnasi</source>
@@ -301,13 +304,6 @@
         <translation>
             <numerusform>Follow-ups (%n)</numerusform>
             <numerusform>Follow-ups (%n)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Masa berlaku izin (%n)</source>
-        <translation>
-            <numerusform>Licence validity (%n)</numerusform>
-            <numerusform>Licence validity (%n)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
