@@ -74,11 +74,11 @@ def licence_alerts(
     ]
     expired = sorted(
         (a for a in alerts if a.expired),
-        key=lambda a: (-a.expires_year, _day(a), a.enterprise_name.casefold(), a.enterprise_id),
+        key=lambda a: (-_last_day(a), a.enterprise_name.casefold(), a.enterprise_id),
     )
     expiring = sorted(
         (a for a in alerts if not a.expired),
-        key=lambda a: (a.expires_year, _day(a), a.enterprise_name.casefold(), a.enterprise_id),
+        key=lambda a: (_last_day(a), a.enterprise_name.casefold(), a.enterprise_id),
     )
     return LicenceAlerts(
         expired=tuple(expired[:limit]),
@@ -166,5 +166,7 @@ def _halal_alerts(
     ]
 
 
-def _day(alert: LicenceAlert) -> int:
-    return alert.expires_on.toordinal() if alert.expires_on else 0
+def _last_day(alert: LicenceAlert) -> int:
+    """Return the last valid day (a P-IRT holds to the end of its year) as an ordinal."""
+    last = alert.expires_on or date(alert.expires_year, 12, 31)
+    return last.toordinal()
