@@ -149,6 +149,14 @@ class FirstRun:
 
 
 @dataclass(frozen=True, slots=True)
+class StagnationList:
+    """The IKMs at risk of stagnation Beranda lists (limited) and how many there are."""
+
+    risks: tuple[StagnationRisk, ...]
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
 class DashboardSummary:
     """Everything Beranda shows for ``today``; lists are limited, counts are not."""
 
@@ -170,8 +178,8 @@ class DashboardSummary:
     review_queue: tuple[VisitAwaitingReview, ...]
     review_count: int
     licences: LicenceAlerts
-    stagnation: tuple[StagnationRisk, ...]
-    stagnation_count: int
+    stagnation: StagnationList | None
+    """None when not read with the rest (the window reads it apart: it is the slow part)."""
     first_run: FirstRun
 
     @property
@@ -185,8 +193,14 @@ class DashboardSummary:
         return sum(c.visits for c in self.visits_this_month)
 
 
-def dashboard_summary(session: Session, today: date) -> DashboardSummary:
-    """Return the Beranda figures as they stand on ``today``."""
+def dashboard_summary(
+    session: Session, today: date, *, with_stagnation: bool = True
+) -> DashboardSummary:
+    """Return the Beranda figures as they stand on ``today``.
+
+    ``with_stagnation=False`` leaves out the stagnation list (``dashboard_stagnation``), which
+    costs more than all the rest on a large database, so the window reads it afterwards.
+    """
     month_start = today.replace(day=1)
     due_until = today + timedelta(days=DUE_SOON_DAYS)  # the follow-up list's "due" rule
     quality_since = _months_back(month_start, QUALITY_MONTHS - 1)
@@ -200,9 +214,6 @@ def dashboard_summary(session: Session, today: date) -> DashboardSummary:
         role, device_id = device.role.value, device.id
     supervisor = role == DeviceRole.SUPERVISOR.value
     own = None if supervisor or device_id is None else own_enterprise_ids(session, device_id)
-    risks = stagnation_risks(session, on=today)
-    if own is not None:
-        risks = [r for r in risks if r.enterprise_id in own]
     synced = last_sync(session)
     return DashboardSummary(
         today=today,
@@ -222,10 +233,20 @@ def dashboard_summary(session: Session, today: date) -> DashboardSummary:
         review_queue=review_queue(session) if supervisor else (),
         review_count=_review_count(session) if supervisor else 0,
         licences=licence_alerts(session, today=today, enterprise_ids=own),
-        stagnation=tuple(risks[:STAGNATION_LIMIT]),
-        stagnation_count=len(risks),
+        stagnation=dashboard_stagnation(session, today) if with_stagnation else None,
         first_run=first_run(session, synced=synced is not None),
     )
+
+
+def dashboard_stagnation(session: Session, today: date) -> StagnationList:
+    """Return the IKMs at risk of stagnation by name: all for a supervisor, an officer's own."""
+    risks = stagnation_risks(session, on=today)
+    if has_identity(session):
+        device = this_device(session)
+        if device.role != DeviceRole.SUPERVISOR:
+            own = own_enterprise_ids(session, device.id)
+            risks = [r for r in risks if r.enterprise_id in own]
+    return StagnationList(risks=tuple(risks[:STAGNATION_LIMIT]), count=len(risks))
 
 
 def review_queue(session: Session, *, limit: int = REVIEW_LIMIT) -> tuple[VisitAwaitingReview, ...]:

@@ -44,6 +44,8 @@ from ikmdesk.services.dashboard import (
     DashboardSummary,
     FirstRun,
     FollowUpDue,
+    StagnationList,
+    dashboard_stagnation,
     dashboard_summary,
 )
 from ikmdesk.services.licence_expiry import PIRT, LicenceAlert
@@ -156,6 +158,7 @@ class DashboardPage(QWidget):
     section_requested = Signal(str, str)
     """Asks the window to open a page on a part of it: ("ikm", "new"), ("data_kantor", "desa")."""
     summary_loaded = Signal(object)
+    stagnation_loaded = Signal(object)
 
     TAB_REVIEW, TAB_FOLLOW_UPS, TAB_LICENCES, TAB_STAGNATION = range(4)
 
@@ -164,6 +167,8 @@ class DashboardPage(QWidget):
         self.database = database
         self.today: Callable[[], date] = date.today
         self.summary: DashboardSummary | None = None
+        self.stagnation: StagnationList | None = None
+        self._stagnation_reading: Operation | None = None
         self._loading: Operation | None = None
         self._reload_wanted = False
 
@@ -430,7 +435,9 @@ class DashboardPage(QWidget):
                 self.tr("Menunggu tinjauan (%n)", "", summary.review_count),
                 self.tr("Tindak lanjut (%n)", "", summary.overdue_count + summary.due_soon_count),
                 self.tr("Izin (%n)", "", licences.expired_count + licences.expiring_count),
-                self.tr("Risiko stagnasi (%n)", "", summary.stagnation_count),
+                self.tr("Risiko stagnasi (%n)", "", self.stagnation.count)
+                if self.stagnation is not None
+                else self.tr("Risiko stagnasi"),
             )
         for index, title in enumerate(titles):
             self.lists.setTabText(index, title)
@@ -452,7 +459,8 @@ class DashboardPage(QWidget):
         today = self.today()
         self.loading_label.show()
         self._loading = Operation(
-            lambda session: dashboard_summary(session, today), database=self.database
+            lambda session: dashboard_summary(session, today, with_stagnation=False),
+            database=self.database,
         )
         self._loading.succeeded.connect(self._on_summary_succeeded)
         self._loading.failed.connect(self._on_summary_failed)
@@ -464,6 +472,32 @@ class DashboardPage(QWidget):
         self.summary = summary
         self._show(summary)
         self.summary_loaded.emit(summary)
+        self._read_stagnation(summary.today)
+
+    def _read_stagnation(self, today: date) -> None:
+        """Read the stagnation list after the rest: it is the slow part on a large database."""
+        if self._stagnation_reading is not None:
+            return  # the reload that follows the running read asks again
+        reading = Operation(
+            lambda session: dashboard_stagnation(session, today), database=self.database
+        )
+        reading.succeeded.connect(self._on_stagnation_succeeded)
+        reading.failed.connect(self._on_summary_failed)
+        reading.finished.connect(self._on_stagnation_finished)
+        self._stagnation_reading = reading
+        reading.start()
+
+    @Slot(object)
+    def _on_stagnation_succeeded(self, stagnation: StagnationList) -> None:
+        self.stagnation = stagnation
+        if self.summary is not None:
+            self._show_stagnation(self.summary)
+            self._name_tabs(self.summary)
+        self.stagnation_loaded.emit(stagnation)
+
+    @Slot()
+    def _on_stagnation_finished(self) -> None:
+        self._stagnation_reading = None
 
     @Slot(object)
     def _on_summary_failed(self, error: Exception) -> None:
@@ -662,9 +696,12 @@ class DashboardPage(QWidget):
 
     def _show_stagnation(self, summary: DashboardSummary) -> None:
         tree = self.stagnation_tree
+        stagnation = self.stagnation
+        if stagnation is None:
+            return  # still "Memuat…"
         tree.clear()
         lang = current_language()
-        for risk in summary.stagnation:
+        for risk in stagnation.risks:
             reason = self._risk_reason(risk, lang, summary.today)
             item = QTreeWidgetItem(
                 tree,
@@ -677,13 +714,13 @@ class DashboardPage(QWidget):
             )
             item.setData(0, ENTERPRISE_ID_ROLE, risk.enterprise_id)
             item.setToolTip(3, reason)
-        if not summary.stagnation:
+        if not stagnation.risks:
             _placeholder(tree, self.tr("Tidak ada IKM yang berisiko stagnasi."))
-        elif summary.stagnation_count > len(summary.stagnation):
+        elif stagnation.count > len(stagnation.risks):
             _placeholder(
                 tree,
                 self.tr("… dan %n lagi (ikmdesk programme stagnation)", "",
-                        summary.stagnation_count - len(summary.stagnation)),
+                        stagnation.count - len(stagnation.risks)),
             )  # fmt: skip
         _fit(tree, widest=210)
 

@@ -83,7 +83,7 @@ def _page(qtbot, database: Database) -> DashboardPage:
     qtbot.addWidget(page)
     page.resize(1200, 700)
     page.show()
-    qtbot.waitUntil(lambda: page.summary is not None, timeout=20_000)
+    qtbot.waitUntil(lambda: page.stagnation is not None, timeout=20_000)
     return page
 
 
@@ -126,9 +126,9 @@ def test_loading_beranda_says_memuat_not_empty(qtbot, database, monkeypatch):
     release = threading.Event()
     real = dashboard_module.dashboard_summary
 
-    def slow_summary(session, today):
+    def slow_summary(session, today, **kwargs):
         release.wait(20)
-        return real(session, today)
+        return real(session, today, **kwargs)
 
     monkeypatch.setattr(dashboard_module, "dashboard_summary", slow_summary)
     page = DashboardPage(database)
@@ -138,7 +138,8 @@ def test_loading_beranda_says_memuat_not_empty(qtbot, database, monkeypatch):
         assert page.is_loading()
         assert page.loading_label.isVisible() and page.loading_label.text() == "Memuat…"
         assert page.overdue_card.value_label.text() == "…"
-        for tree in (page.follow_up_tree, page.recent_tree, page.licence_tree):
+        trees = (page.follow_up_tree, page.recent_tree, page.licence_tree, page.stagnation_tree)
+        for tree in trees:
             assert _texts(tree)[0].startswith("Memuat…")
         shown = " ".join(" ".join(_texts(t)) for t in (page.follow_up_tree, page.recent_tree))
         assert "Tidak ada" not in shown and "Belum ada" not in shown

@@ -120,8 +120,8 @@ def test_the_supervisors_beranda_shows_no_internal_text(qtbot: Any, tmp_path: Pa
     window.resize(1366, 768)
     window.show()
     page = window.open_page("beranda")
-    qtbot.waitUntil(lambda: page.summary is not None, timeout=30_000)
-    assert page.summary.review_count > 0 and page.summary.stagnation_count > 0
+    qtbot.waitUntil(lambda: page.stagnation is not None, timeout=30_000)
+    assert page.summary.review_count > 0 and page.stagnation.count > 0
     texts = shown_texts(page)
     assert any("hari" in t for t in texts)  # the review queue and stagnation reasons are in
     assert problems_in(texts) == []
