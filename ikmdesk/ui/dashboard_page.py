@@ -327,7 +327,12 @@ class DashboardPage(QWidget):
         self.licences_card.set_clickable(self.tr("Klik untuk melihat izin yang berakhir"))
         self.loading_label.setText(self.tr("Memuat…"))
         self.review_tree.setHeaderLabels(
-            [self.tr("Diajukan"), self.tr("IKM"), self.tr("Petugas"), self.tr("Tanggal kunjungan")]
+            [
+                self.tr("Menunggu sejak"),
+                self.tr("IKM"),
+                self.tr("Petugas"),
+                self.tr("Tanggal kunjungan"),
+            ]
         )
         self.licence_tree.setHeaderLabels(
             [self.tr("Berlaku s.d."), self.tr("IKM"), self.tr("Kecamatan"), self.tr("Izin")]
@@ -643,7 +648,7 @@ class DashboardPage(QWidget):
         elif summary.review_count > len(summary.review_queue):
             _placeholder(
                 tree,
-                self.tr("… dan %n lagi (lihat halaman Kunjungan, status Diajukan).", "",
+                self.tr("… dan %n lagi (halaman Kunjungan, status Menunggu tinjauan).", "",
                         summary.review_count - len(summary.review_queue)),
             )  # fmt: skip
         _fit(tree)
@@ -719,7 +724,7 @@ class DashboardPage(QWidget):
         elif stagnation.count > len(stagnation.risks):
             _placeholder(
                 tree,
-                self.tr("… dan %n lagi (ikmdesk programme stagnation)", "",
+                self.tr("… dan %n lagi", "",
                         stagnation.count - len(stagnation.risks)),
             )  # fmt: skip
         _fit(tree, widest=210)

@@ -182,10 +182,6 @@
         <translation>Loading…</translation>
     </message>
     <message>
-        <source>Diajukan</source>
-        <translation>Submitted</translation>
-    </message>
-    <message>
         <source>Petugas</source>
         <translation>Officer</translation>
     </message>
@@ -288,9 +284,20 @@
             <numerusform>Licences (%n)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>… dan %n lagi (halaman Kunjungan, status Menunggu tinjauan).</source>
+        <translation>
+            <numerusform>… and %n more (Visits page, status Awaiting review).</numerusform>
+            <numerusform>… and %n more (Visits page, status Awaiting review).</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Risiko stagnasi</source>
         <translation>Stagnation risk</translation>
+    </message>
+    <message>
+        <source>Menunggu sejak</source>
+        <translation>Waiting since</translation>
     </message>
     <message numerus="yes">
         <source>Menunggu tinjauan (%n)</source>
@@ -382,13 +389,6 @@
         <translation>No visit is awaiting review.</translation>
     </message>
     <message numerus="yes">
-        <source>… dan %n lagi (lihat halaman Kunjungan, status Diajukan).</source>
-        <translation>
-            <numerusform>… and %n more (see the Visits page, status Submitted).</numerusform>
-            <numerusform>… and %n more (see the Visits page, status Submitted).</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>Sudah berakhir (%n)</source>
         <translation>
             <numerusform>Expired (%n)</numerusform>
@@ -432,13 +432,6 @@
     <message>
         <source>Tidak ada IKM yang berisiko stagnasi.</source>
         <translation>No IKM is at risk of stagnation.</translation>
-    </message>
-    <message numerus="yes">
-        <source>… dan %n lagi (ikmdesk programme stagnation)</source>
-        <translation>
-            <numerusform>… and %n more (ikmdesk programme stagnation)</numerusform>
-            <numerusform>… and %n more (ikmdesk programme stagnation)</numerusform>
-        </translation>
     </message>
     <message>
         <source>belum pernah dikunjungi</source>
