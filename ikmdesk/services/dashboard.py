@@ -1,7 +1,11 @@
-"""What the Beranda page shows: this month's visits, follow-ups due, recent visits, quality.
+"""What the Beranda page shows: this month's visits, follow-ups due, recent visits, quality,
+and what needs someone: visits waiting for the supervisor's review, licences run out or running
+out, IKMs at risk of stagnation, and what to do first in a new database.
 
-Everything is read with SQL aggregates and small limited queries, so the summary costs the
-same on a database of 100 or 100,000 enterprises. Deleted records (tombstones) never count.
+Counts and lists are read with SQL aggregates and limited queries; the stagnation list is the
+programme service's (``services.programme.stagnation``). A supervisor sees every IKM; an
+officer's licence and stagnation lists keep to the officer's own IKMs (``own_enterprise_ids``).
+Deleted records (tombstones) never count.
 """
 
 from __future__ import annotations
@@ -9,16 +13,38 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import ColumnElement, Select, and_, func, select
 from sqlalchemy.orm import Session
 
-from ikmdesk.models import Cluster, Enterprise, FollowUp, QualityCheck, Visit
-from ikmdesk.models.enums import CheckStatus, EnterpriseStatus, VisitPurpose, VisitStatus
-from ikmdesk.models.sync_state import ExportedPackage, ImportedPackage
+from ikmdesk.models import (
+    Cluster,
+    Device,
+    Enterprise,
+    FollowUp,
+    Programme,
+    ProgrammeEnrollment,
+    QualityCheck,
+    Region,
+    Visit,
+)
+from ikmdesk.models.enums import (
+    CheckStatus,
+    DeviceRole,
+    EnterpriseStatus,
+    RegionLevel,
+    VisitPurpose,
+    VisitStatus,
+)
+from ikmdesk.models.sync_state import ExportedPackage, ImportedPackage, TrustedPeer
+from ikmdesk.services.device import has_identity, this_device
 from ikmdesk.services.follow_up import DUE_SOON_DAYS
+from ikmdesk.services.licence_expiry import LicenceAlerts, licence_alerts
+from ikmdesk.services.programme.stagnation import StagnationRisk, stagnation_risks
 
 FOLLOW_UP_LIMIT = 50
 RECENT_VISIT_LIMIT = 12
+REVIEW_LIMIT = 50
+STAGNATION_LIMIT = 50
 QUALITY_MONTHS = 12
 
 OUTCOME_MEETS = "meets"
@@ -91,10 +117,52 @@ class ClusterQuality:
 
 
 @dataclass(frozen=True, slots=True)
+class VisitAwaitingReview:
+    """A submitted visit the supervisor has not yet approved or returned."""
+
+    id: str
+    visit_date: date
+    submitted_at: datetime | None
+    enterprise_id: str
+    enterprise_name: str
+    officer_name: str | None
+
+    def waiting_days(self, today: date) -> int:
+        """Return the days since it was submitted (since the visit, when that is unknown)."""
+        since = self.submitted_at.date() if self.submitted_at else self.visit_date
+        return max(0, (today - since).days)
+
+
+@dataclass(frozen=True, slots=True)
+class FirstRun:
+    """How far a new database is: what is there yet, to say what to do first."""
+
+    enterprises: int
+    desa: int
+    synced: bool
+    trusted_peers: int
+
+    @property
+    def is_new(self) -> bool:
+        """Return whether the database holds no IKM yet (Beranda then shows where to start)."""
+        return self.enterprises == 0
+
+
+@dataclass(frozen=True, slots=True)
+class StagnationList:
+    """The IKMs at risk of stagnation Beranda lists (limited) and how many there are."""
+
+    risks: tuple[StagnationRisk, ...]
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
 class DashboardSummary:
     """Everything Beranda shows for ``today``; lists are limited, counts are not."""
 
     today: date
+    role: str
+    """This device's role ("officer" or "supervisor"); "officer" before it is set up."""
     month_start: date
     due_until: date
     enterprises_active: int
@@ -107,6 +175,17 @@ class DashboardSummary:
     quality_since: date
     quality_by_cluster: tuple[ClusterQuality, ...]
     last_sync: datetime | None
+    review_queue: tuple[VisitAwaitingReview, ...]
+    review_count: int
+    licences: LicenceAlerts
+    stagnation: StagnationList | None
+    """None when not read with the rest (the window reads it apart: it is the slow part)."""
+    first_run: FirstRun
+
+    @property
+    def is_supervisor(self) -> bool:
+        """Return whether this device is the supervisor's."""
+        return self.role == DeviceRole.SUPERVISOR.value
 
     @property
     def visits_this_month_total(self) -> int:
@@ -114,8 +193,14 @@ class DashboardSummary:
         return sum(c.visits for c in self.visits_this_month)
 
 
-def dashboard_summary(session: Session, today: date) -> DashboardSummary:
-    """Return the Beranda figures as they stand on ``today``."""
+def dashboard_summary(
+    session: Session, today: date, *, with_stagnation: bool = True
+) -> DashboardSummary:
+    """Return the Beranda figures as they stand on ``today``.
+
+    ``with_stagnation=False`` leaves out the stagnation list (``dashboard_stagnation``), which
+    costs more than all the rest on a large database, so the window reads it afterwards.
+    """
     month_start = today.replace(day=1)
     due_until = today + timedelta(days=DUE_SOON_DAYS)  # the follow-up list's "due" rule
     quality_since = _months_back(month_start, QUALITY_MONTHS - 1)
@@ -123,8 +208,16 @@ def dashboard_summary(session: Session, today: date) -> DashboardSummary:
     soon_query = _open_follow_ups().where(
         FollowUp.due_date >= today, FollowUp.due_date <= due_until
     )
+    role, device_id = DeviceRole.OFFICER.value, None
+    if has_identity(session):
+        device = this_device(session)
+        role, device_id = device.role.value, device.id
+    supervisor = role == DeviceRole.SUPERVISOR.value
+    own = None if supervisor or device_id is None else own_enterprise_ids(session, device_id)
+    synced = last_sync(session)
     return DashboardSummary(
         today=today,
+        role=role,
         month_start=month_start,
         due_until=due_until,
         enterprises_active=_enterprises_active(session),
@@ -136,8 +229,129 @@ def dashboard_summary(session: Session, today: date) -> DashboardSummary:
         recent_visits=recent_visits(session),
         quality_since=quality_since,
         quality_by_cluster=quality_per_cluster(session, since=quality_since),
-        last_sync=last_sync(session),
+        last_sync=synced,
+        review_queue=review_queue(session) if supervisor else (),
+        review_count=_review_count(session) if supervisor else 0,
+        licences=licence_alerts(session, today=today, enterprise_ids=own),
+        stagnation=dashboard_stagnation(session, today) if with_stagnation else None,
+        first_run=first_run(session, synced=synced is not None),
     )
+
+
+def dashboard_stagnation(session: Session, today: date) -> StagnationList:
+    """Return the IKMs at risk of stagnation by name: all for a supervisor, an officer's own."""
+    risks = stagnation_risks(session, on=today)
+    if has_identity(session):
+        device = this_device(session)
+        if device.role != DeviceRole.SUPERVISOR:
+            own = own_enterprise_ids(session, device.id)
+            risks = [r for r in risks if r.enterprise_id in own]
+    return StagnationList(risks=tuple(risks[:STAGNATION_LIMIT]), count=len(risks))
+
+
+def review_queue(session: Session, *, limit: int = REVIEW_LIMIT) -> tuple[VisitAwaitingReview, ...]:
+    """Return the submitted visits waiting for review, the longest-waiting first."""
+    waiting_since = func.coalesce(Visit.submitted_at, Visit.visit_date)
+    rows = session.execute(
+        select(
+            Visit.id,
+            Visit.visit_date,
+            Visit.submitted_at,
+            Enterprise.id,
+            Enterprise.name,
+            Visit.officer_id,
+        )
+        .join(Enterprise, Enterprise.id == Visit.enterprise_id)
+        .where(_awaiting_review())
+        .order_by(waiting_since, Visit.visit_date, Visit.id)
+        .limit(limit)
+    ).all()
+    names = _officer_names(session)
+    return tuple(
+        VisitAwaitingReview(
+            id=visit_id,
+            visit_date=visit_date,
+            submitted_at=submitted_at,
+            enterprise_id=enterprise_id,
+            enterprise_name=enterprise_name,
+            officer_name=names.get(officer_id),
+        )
+        for visit_id, visit_date, submitted_at, enterprise_id, enterprise_name, officer_id in rows
+    )
+
+
+def own_enterprise_ids(session: Session, device_id: str) -> set[str]:
+    """Return an officer's IKMs: those it visited and those enrolled in its programmes."""
+    visited = set(
+        session.scalars(
+            select(Visit.enterprise_id)
+            .where(Visit.officer_id == device_id, Visit.deleted.is_(False))
+            .distinct()
+        )
+    )
+    programmes = [
+        p.id
+        for p in session.scalars(select(Programme).where(Programme.deleted.is_(False)))
+        if device_id in (p.officer_ids or [])
+    ]
+    enrolled = (
+        set(
+            session.scalars(
+                select(ProgrammeEnrollment.enterprise_id).where(
+                    ProgrammeEnrollment.deleted.is_(False),
+                    ProgrammeEnrollment.programme_id.in_(programmes),
+                )
+            )
+        )
+        if programmes
+        else set()
+    )
+    return visited | enrolled
+
+
+def first_run(session: Session, *, synced: bool) -> FirstRun:
+    """Return what a new database already holds (IKMs, desa, a sync, known devices)."""
+    return FirstRun(
+        enterprises=int(
+            session.scalar(select(func.count(Enterprise.id)).where(Enterprise.deleted.is_(False)))
+            or 0
+        ),
+        desa=int(
+            session.scalar(
+                select(func.count(Region.id)).where(
+                    Region.level == RegionLevel.DESA, Region.deleted.is_(False)
+                )
+            )
+            or 0
+        ),
+        synced=synced,
+        trusted_peers=int(session.scalar(select(func.count()).select_from(TrustedPeer)) or 0),
+    )
+
+
+def _awaiting_review() -> ColumnElement[bool]:
+    return and_(
+        Visit.status == VisitStatus.SUBMITTED,
+        Visit.deleted.is_(False),
+        Enterprise.deleted.is_(False),
+    )
+
+
+def _review_count(session: Session) -> int:
+    return int(
+        session.scalar(
+            select(func.count(Visit.id))
+            .join(Enterprise, Enterprise.id == Visit.enterprise_id)
+            .where(_awaiting_review())
+        )
+        or 0
+    )
+
+
+def _officer_names(session: Session) -> dict[str, str]:
+    names = dict(session.execute(select(TrustedPeer.device_id, TrustedPeer.officer_name)).all())
+    names.update(dict(session.execute(select(Device.id, Device.officer_name)).all()))
+    return names
 
 
 def visits_per_cluster(session: Session, *, since: date, until: date) -> tuple[ClusterVisits, ...]:

@@ -1,25 +1,37 @@
 """Kecamatan, desa and clusters: the lookups every form and filter offers, and adding a desa.
 
 Kecamatan and clusters are seeded reference data; desa are added by officers as they meet
-them (the official village list is not shipped), so a new desa is a synced record.
+them (the official village list is not shipped), so a new desa is a synced record. Who may
+rename one follows the sync authority of ``Region`` (``sync.authority``): the supervisor any
+desa, an officer only the desa added on its own device; anything else would be refused.
+Names are listed in alphabetical order whatever their case ("air Putih" sorts with "Air").
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from ikmdesk.errors import CONTEXT, QT_TRANSLATE_NOOP, ValidationError
-from ikmdesk.models import Cluster, Region, new_id
-from ikmdesk.models.enums import RegionLevel
+from ikmdesk.errors import CONTEXT, QT_TRANSLATE_NOOP, UserError, ValidationError
+from ikmdesk.models import ChangeOp, Cluster, Enterprise, Region, new_id
+from ikmdesk.models.enums import DeviceRole, RegionLevel
+from ikmdesk.services.device import this_device
+from ikmdesk.sync.authority import origin_authors
 
 NAME_MAX = 200
 
 MSG_DESA_NAME_REQUIRED = QT_TRANSLATE_NOOP(CONTEXT, "Nama desa wajib diisi.")
 MSG_DESA_NAME_TOO_LONG = QT_TRANSLATE_NOOP(CONTEXT, "Nama desa paling banyak {max} huruf.")
 MSG_DESA_EXISTS = QT_TRANSLATE_NOOP(CONTEXT, "Desa {name} sudah ada di kecamatan {kecamatan}.")
+MSG_DESA_UNKNOWN = QT_TRANSLATE_NOOP(CONTEXT, "Desa yang dipilih tidak ditemukan.")
+MSG_DESA_NOT_YOURS = QT_TRANSLATE_NOOP(
+    CONTEXT,
+    "Nama desa {name} hanya dapat diubah oleh kepala seksi, karena desa itu tidak ditambahkan "
+    "di perangkat ini.",
+)
 MSG_KECAMATAN_UNKNOWN = QT_TRANSLATE_NOOP(CONTEXT, "Kecamatan yang dipilih tidak ditemukan.")
 MSG_FILTER_CLUSTER = QT_TRANSLATE_NOOP(CONTEXT, "Klaster '{value}' tidak dikenal.")
 MSG_FILTER_KECAMATAN = QT_TRANSLATE_NOOP(CONTEXT, "Kecamatan '{value}' tidak dikenal.")
@@ -46,32 +58,93 @@ class ClusterRow:
     name_en: str
 
 
+@dataclass(frozen=True, slots=True)
+class DesaEntry:
+    """A desa as the desa screen lists it: how many IKMs name it, whether it may be renamed here."""
+
+    id: str
+    name: str
+    kecamatan_id: str
+    enterprises: int
+    editable: bool
+
+
 def list_kecamatan(session: Session) -> list[RegionRow]:
-    """Return the regency's kecamatan in code order (the order official lists use)."""
-    query = (
-        select(Region)
-        .where(Region.level == RegionLevel.KECAMATAN, Region.deleted.is_(False))
-        .order_by(Region.name, Region.code)
-    )
-    return [_region_row(r) for r in session.scalars(query)]
+    """Return the regency's kecamatan in alphabetical order of their names."""
+    query = select(Region).where(Region.level == RegionLevel.KECAMATAN, Region.deleted.is_(False))
+    return sorted((_region_row(r) for r in session.scalars(query)), key=_name_key)
 
 
 def list_desa(session: Session, kecamatan_id: str) -> list[RegionRow]:
     """Return the desa of one kecamatan by name; empty for an unknown kecamatan."""
-    query = (
-        select(Region)
-        .where(
-            Region.level == RegionLevel.DESA,
-            Region.parent_id == kecamatan_id,
-            Region.deleted.is_(False),
-        )
-        .order_by(Region.name, Region.id)
+    query = select(Region).where(
+        Region.level == RegionLevel.DESA,
+        Region.parent_id == kecamatan_id,
+        Region.deleted.is_(False),
     )
-    return [_region_row(r) for r in session.scalars(query)]
+    return sorted((_region_row(r) for r in session.scalars(query)), key=_name_key)
+
+
+def desa_counts(session: Session) -> dict[str, int]:
+    """Return the number of live desa per kecamatan id (kecamatan without desa are absent)."""
+    rows = session.execute(
+        select(Region.parent_id, func.count(Region.id))
+        .where(Region.level == RegionLevel.DESA, Region.deleted.is_(False))
+        .group_by(Region.parent_id)
+    )
+    return {parent: int(count) for parent, count in rows if parent is not None}
+
+
+def desa_entries(session: Session, kecamatan_id: str) -> list[DesaEntry]:
+    """Return the desa of one kecamatan by name, with their IKM counts and who may rename them."""
+    desa = list_desa(session, kecamatan_id)
+    ids = [d.id for d in desa]
+    used = dict(
+        session.execute(
+            select(Enterprise.desa_id, func.count(Enterprise.id))
+            .where(Enterprise.deleted.is_(False), Enterprise.desa_id.in_(ids))
+            .group_by(Enterprise.desa_id)
+        ).all()
+    )
+    editable = _renamable(session, ids)
+    return [
+        DesaEntry(
+            id=d.id,
+            name=d.name,
+            kecamatan_id=kecamatan_id,
+            enterprises=int(used.get(d.id, 0)),
+            editable=d.id in editable,
+        )
+        for d in desa
+    ]
+
+
+def rename_desa(session: Session, desa_id: str, name: str) -> None:
+    """Give a desa a new name; refuses a blank or duplicate name and a desa not renamable here."""
+    desa = desa_record(session, desa_id)
+    if desa is None:
+        raise ValidationError("desa_id", MSG_DESA_UNKNOWN)
+    clean = _valid_desa_name(session, name, kecamatan_id=desa.parent_id, other_than=desa.id)
+    if desa.id not in _renamable(session, [desa.id]):
+        raise UserError(MSG_DESA_NOT_YOURS, name=desa.name)
+    if clean != desa.name:
+        desa.name = clean
+        session.flush()
 
 
 def add_desa(session: Session, *, kecamatan_id: str, name: str) -> str:
     """Add a desa to a kecamatan and return its id; refuses a blank name or a duplicate."""
+    clean = _valid_desa_name(session, name, kecamatan_id=kecamatan_id)
+    desa = Region(id=new_id(), level=RegionLevel.DESA, name=clean, parent_id=kecamatan_id)
+    session.add(desa)
+    session.flush()
+    return desa.id
+
+
+def _valid_desa_name(
+    session: Session, name: str, *, kecamatan_id: str | None, other_than: str | None = None
+) -> str:
+    """Return ``name`` with spaces tidied; raise if blank, too long or taken in the kecamatan."""
     clean = " ".join(name.split())
     if not clean:
         raise ValidationError("name", MSG_DESA_NAME_REQUIRED)
@@ -80,20 +153,41 @@ def add_desa(session: Session, *, kecamatan_id: str, name: str) -> str:
     kecamatan = kecamatan_record(session, kecamatan_id)
     if kecamatan is None:
         raise ValidationError("kecamatan_id", MSG_KECAMATAN_UNKNOWN)
-    duplicate = session.scalar(
-        select(Region.id).where(
+    siblings = session.execute(
+        select(Region.id, Region.name).where(
             Region.level == RegionLevel.DESA,
             Region.parent_id == kecamatan_id,
             Region.deleted.is_(False),
-            func.lower(Region.name) == clean.lower(),
         )
     )
-    if duplicate is not None:
+    # casefold in Python: SQLite's lower() leaves non-ASCII letters as they are.
+    if any(rid != other_than and n.casefold() == clean.casefold() for rid, n in siblings):
         raise ValidationError("name", MSG_DESA_EXISTS, name=clean, kecamatan=kecamatan.name)
-    desa = Region(id=new_id(), level=RegionLevel.DESA, name=clean, parent_id=kecamatan_id)
-    session.add(desa)
-    session.flush()
-    return desa.id
+    return clean
+
+
+def _renamable(session: Session, desa_ids: Collection[str]) -> set[str]:
+    """Return the desa of ``desa_ids`` this device may rename (the authority rule of Region)."""
+    if not desa_ids:
+        return set()
+    if this_device(session).role == DeviceRole.SUPERVISOR:
+        return set(desa_ids)
+    me = this_device(session).id
+    authors = origin_authors(session.connection())
+    first: dict[str, str] = {}
+    rows = session.execute(
+        select(ChangeOp.row_id, ChangeOp.device_id)
+        .where(ChangeOp.entity == Region.__tablename__, ChangeOp.row_id.in_(list(desa_ids)))
+        .order_by(ChangeOp.hlc)
+    )
+    for row_id, origin in rows:
+        first.setdefault(row_id, origin)
+    # A desa without ops is shipped reference data: only the supervisor changes it.
+    return {rid for rid, origin in first.items() if authors.get(origin, origin) == me}
+
+
+def _name_key(row: RegionRow) -> tuple[str, str]:
+    return (row.name.casefold(), row.id)
 
 
 def list_clusters(session: Session) -> list[ClusterRow]:

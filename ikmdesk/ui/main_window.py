@@ -11,6 +11,8 @@ opened. What a page may offer (all optional, found by name):
 - signals ``visit_requested(str)`` / ``enterprise_requested(str)``: emitted by a page to ask
   the window to show a visit / an enterprise on its own page; ``follow_ups_requested(str)``
   opens Tindak lanjut filtered to a state; ``page_requested(str)`` opens a page by name;
+  ``section_requested(str, str)`` opens a page on a part of it (``show_section(name)`` of
+  that page, or its ``new_record()`` for "new");
   ``restore_requested(str)`` replaces the database with a backup (``restore_backup``).
 - ``has_unsaved_changes() -> bool``: asked before the window closes or rebuilds pages.
 - ``retranslate_ui()`` or a ``changeEvent`` for ``QEvent.LanguageChange``: not needed; on a
@@ -303,6 +305,9 @@ class MainWindow(QMainWindow):
         page_requested = getattr(page, "page_requested", None)
         if page_requested is not None:
             page_requested.connect(self.open_page)
+        section_requested = getattr(page, "section_requested", None)
+        if section_requested is not None:
+            section_requested.connect(self.show_section)
         follow_ups_requested = getattr(page, "follow_ups_requested", None)
         if follow_ups_requested is not None:
             follow_ups_requested.connect(self.show_follow_ups)
@@ -317,6 +322,17 @@ class MainWindow(QMainWindow):
         opener: Callable[[str], Any] | None = getattr(page, "open_visit", None)
         if opener is not None:
             opener(visit_id)
+
+    @Slot(str, str)
+    def show_section(self, name: str, section: str) -> None:
+        """Open a page on one part of it: a tab ("desa"), or a new record ("new")."""
+        page = self.open_page(name)
+        shower: Callable[[str], Any] | None = getattr(page, "show_section", None)
+        creator: Callable[[], Any] | None = getattr(page, "new_record", None)
+        if shower is not None and section:
+            shower(section)
+        elif section == "new" and creator is not None:
+            creator()
 
     @Slot(str)
     def show_follow_ups(self, state: str) -> None:

@@ -1,6 +1,6 @@
-"""Data kantor: import the office's IKM registry, export spreadsheets, manage backups.
+"""Data kantor: import the office's IKM registry, export spreadsheets, manage backups, desa.
 
-Three tabs, each a thin front on a headless service:
+Four tabs (the fourth, *Desa*, is ``ui.desa_widget``), each a thin front on a headless service:
 
 - *Impor daftar IKM* (``services.registry_import``): pick a .xlsx/.csv and a sheet, check the
   proposed column mapping (one combo box per field), preview every row's plan with its
@@ -90,6 +90,7 @@ from ikmdesk.services.status_label import VISIT_STATUS_NAMES, visit_status_label
 from ikmdesk.services.visit import VisitFilter
 from ikmdesk.ui import dialogs
 from ikmdesk.ui.change_bus import ENTERPRISE, PRODUCT, change_bus
+from ikmdesk.ui.desa_widget import DesaWidget
 from ikmdesk.ui.operations import Operation, OperationCancelled, Progress, run_operation
 from ikmdesk.ui.operations import run_with_progress as _run_with_progress
 from ikmdesk.ui.page_title import page_title_label
@@ -234,6 +235,8 @@ class OfficeDataPage(QWidget):
         self.tabs.addTab(self._import_tab(), "")
         self.tabs.addTab(self._export_tab(), "")
         self.tabs.addTab(self._backup_tab(), "")
+        self.desa_widget = DesaWidget(database)
+        self.tabs.addTab(self.desa_widget, "")
         self.title_label = page_title_label()
         layout = QVBoxLayout(self)
         layout.addWidget(self.title_label)
@@ -405,6 +408,7 @@ class OfficeDataPage(QWidget):
         self.tabs.setTabText(0, self.tr("Impor daftar IKM"))
         self.tabs.setTabText(1, self.tr("Ekspor"))
         self.tabs.setTabText(2, self.tr("Cadangan"))
+        self.tabs.setTabText(3, self.tr("Desa"))
         self.choose_file_button.setText(self.tr("Pilih berkas…"))
         if self.source_path is None:
             self.file_label.setText(self.tr("Belum ada berkas (.xlsx atau .csv)."))
@@ -460,6 +464,12 @@ class OfficeDataPage(QWidget):
             )
         )
         self._show_backups()
+
+    def show_section(self, section: str) -> None:
+        """Bring a tab to the front: "import", "export", "backup" or "desa"."""
+        tabs = {"import": 0, "export": 1, "backup": 2, "desa": 3}
+        if section in tabs:
+            self.tabs.setCurrentIndex(tabs[section])
 
     def read_file(self, path: Path, sheet: str | None = None) -> None:
         """Read ``path`` (a sheet of it) off the GUI thread and propose a column mapping."""

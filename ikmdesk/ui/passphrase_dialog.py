@@ -5,11 +5,16 @@ until both fields match and are long enough, and a line under them says what is 
 With ``choose=False`` it is for an import: one field, and ``wrong=True`` says the last try
 did not open the package, so the user can try again or cancel. ``passphrase()`` returns what
 was typed once the dialog was accepted.
+
+The fields' right-click menu is the dialog's own (``edit_menu``), in the window's language: Qt's
+menu is English because PySide6 ships no Indonesian Qt translation. As in Qt's, a hidden
+passphrase cannot be cut or copied.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import QPoint, Qt, Slot
+from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -17,6 +22,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -58,6 +64,11 @@ class PassphraseDialog(QDialog):
         self.passphrase_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.repeat_edit = QLineEdit()
         self.repeat_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        for edit in (self.passphrase_edit, self.repeat_edit):
+            edit.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            edit.customContextMenuRequested.connect(
+                lambda pos, e=edit: self._on_edit_menu_requested(e, pos)
+            )
         self.show_check = QCheckBox(self.tr("Tampilkan kata sandi"))
         self.show_check.toggled.connect(self._on_show_check_toggled)
         self.hint_label = QLabel()
@@ -97,6 +108,41 @@ class PassphraseDialog(QDialog):
         self.repeat_edit.textChanged.connect(self._on_text_changed)
         self._on_text_changed()
         self.passphrase_edit.setFocus()
+
+    def edit_menu(self, edit: QLineEdit) -> QMenu:
+        """Return the right-click menu of a passphrase field, worded in the window's language."""
+        menu = QMenu(edit)
+        hidden = edit.echoMode() != QLineEdit.EchoMode.Normal
+        selected = edit.hasSelectedText()
+        keys = QKeySequence.StandardKey
+        entries = (
+            (self.tr("&Urungkan"), keys.Undo, edit.undo, edit.isUndoAvailable()),
+            (self.tr("U&lang"), keys.Redo, edit.redo, edit.isRedoAvailable()),
+            None,
+            (self.tr("Po&tong"), keys.Cut, edit.cut, selected and not hidden),
+            (self.tr("&Salin"), keys.Copy, edit.copy, selected and not hidden),
+            (self.tr("T&empel"), keys.Paste, edit.paste, bool(QGuiApplication.clipboard().text())),
+            (self.tr("&Hapus"), None, edit.del_, selected),
+            None,
+            (self.tr("Pilih se&mua"), keys.SelectAll, edit.selectAll, bool(edit.text())),
+        )
+        for entry in entries:
+            if entry is None:
+                menu.addSeparator()
+                continue
+            text, key, slot, enabled = entry
+            action = menu.addAction(text)
+            if key is not None:
+                action.setShortcut(QKeySequence(key))
+            action.setEnabled(enabled)
+            action.triggered.connect(lambda _checked=False, run=slot: run())
+        return menu
+
+    @Slot()
+    def _on_edit_menu_requested(self, edit: QLineEdit, pos: QPoint) -> None:
+        menu = self.edit_menu(edit)
+        menu.exec(edit.mapToGlobal(pos))
+        menu.deleteLater()
 
     def passphrase(self) -> str:
         """Return the passphrase typed (meaningful once the dialog was accepted)."""

@@ -42,6 +42,7 @@ from ikmdesk.db import Database
 from ikmdesk.errors import UserError
 from ikmdesk.models.enums import DeviceRole
 from ikmdesk.services.device import DeviceInfo, this_device
+from ikmdesk.services.record_label import field_name, record_name, value_text
 from ikmdesk.services.sync_exchange import next_export_ops
 from ikmdesk.services.sync_review import (
     ConflictRow,
@@ -75,6 +76,7 @@ from ikmdesk.ui.change_bus import ALL_ENTITIES, SYNC, change_bus
 from ikmdesk.ui.key_card_widget import KeyCardWidget
 from ikmdesk.ui.operations import Operation, run_operation, run_with_progress
 from ikmdesk.ui.passphrase_dialog import PassphraseDialog
+from ikmdesk.ui.translations import current_language
 from ikmdesk.ui.trust_dialog import TrustDialog, role_text
 from ikmdesk.ui.window_messages import window_message
 
@@ -109,6 +111,8 @@ class PageData:
     supervisor: PeerInfo | None
     history: list[PackageRecord]
     conflicts: list[ConflictRow]
+    conflict_texts: dict[str, ConflictText]
+    """What the conflict list writes for each conflict (by id), in the page's language."""
     next_export: dict[str, int]
     """Ops an export would carry now, by trusted peer id."""
     total_ops: int
@@ -118,6 +122,27 @@ class PageData:
     def officers(self) -> list[PeerInfo]:
         """Return the trusted officers (a supervisor's recipients)."""
         return [p for p in self.peers if p.role == DeviceRole.OFFICER.value]
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictText:
+    """A conflict in words: the record, the field's label and both values as forms show them."""
+
+    record: str
+    field: str
+    kept: str
+    other: str
+
+
+def conflict_text(session: Any, conflict: ConflictRow, lang: str) -> ConflictText:
+    """Name a conflict's record, field and values for a person (worker side)."""
+    entity, field_code = conflict.entity, conflict.field
+    return ConflictText(
+        record=record_name(session, entity, conflict.row_id, lang),
+        field=field_name(field_code, lang, entity=entity),
+        kept=value_text(session, entity, field_code, conflict.kept_value, lang),
+        other=value_text(session, entity, field_code, conflict.other_value, lang),
+    )
 
 
 @dataclass
@@ -178,17 +203,19 @@ def _import_one(
     return FileOutcome(path, result=result)
 
 
-def read_page(database: Database) -> PageData:
+def read_page(database: Database, lang: str = "id") -> PageData:
     """Read the device, status, peers, history, conflicts and export sizes (worker side)."""
     with database.unit_of_work() as session:
         peers = trusted_peers(session)
+        conflicts = list_conflicts(session)
         return PageData(
             device=this_device(session),
             status=sync_status(session),
             peers=peers,
             supervisor=default_recipient(session),
             history=sync_history(session, limit=100),
-            conflicts=list_conflicts(session),
+            conflicts=conflicts,
+            conflict_texts={c.id: conflict_text(session, c, lang) for c in conflicts},
             next_export={p.device_id: next_export_ops(session, p.device_id) for p in peers},
             total_ops=next_export_ops(session, None),
         )
@@ -325,8 +352,9 @@ class SyncPage(QWidget):
 
     def refresh(self) -> Operation:
         """Reload everything shown, off the GUI thread."""
+        lang = current_language()  # read here: the worker must not ask Qt
         return run_operation(
-            lambda: read_page(self.database),
+            lambda: read_page(self.database, lang),
             on_success=self._on_page_read,
             on_failure=lambda error: dialogs.show_error(self, error),
             parent=self,
@@ -355,7 +383,7 @@ class SyncPage(QWidget):
         self.status_label.setText("\n".join(lines))
         self.key_cards.set_state(device, data.peers)
         self._fill_recipients(data)
-        self._fill_conflicts(data.conflicts)
+        self._fill_conflicts(data.conflicts, data.conflict_texts)
         self._fill_history(data.history)
         self.refreshed.emit()
 
@@ -420,17 +448,21 @@ class SyncPage(QWidget):
             ).format(ops=count, name=self.recipient_combo.currentText())
         self.pending_label.setText(text)
 
-    def _fill_conflicts(self, conflicts: list[ConflictRow]) -> None:
+    def _fill_conflicts(
+        self, conflicts: list[ConflictRow], texts: dict[str, ConflictText] | None = None
+    ) -> None:
         self.conflict_table.setRowCount(len(conflicts))
+        unknown = self.tr("perangkat tidak dikenal")
         for row, conflict in enumerate(conflicts):
             deleted = conflict.kind == "deleted"
+            text = (texts or {}).get(conflict.id) or ConflictText("", "", "", "")
             values = [
-                f"{conflict.entity} {conflict.row_id[:8]}",
-                conflict.field,
-                self.tr("(dihapus)") if deleted else _text(conflict.kept_value),
-                conflict.kept_officer or conflict.kept_device_id[:8],
-                _text(conflict.other_value),
-                conflict.other_officer or conflict.other_device_id[:8],
+                text.record,
+                text.field,
+                self.tr("(dihapus)") if deleted else text.kept,
+                conflict.kept_officer or unknown,
+                text.other,
+                conflict.other_officer or unknown,
                 _when(conflict.other_at),
             ]
             for column, value in enumerate(values):
@@ -795,9 +827,5 @@ class SyncPage(QWidget):
             self.refresh()
 
 
-def _text(value: Any) -> str:
-    return "" if value is None else str(value)
-
-
 def _when(moment: datetime) -> str:
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+    return moment.astimezone().strftime("%d-%m-%Y %H:%M")

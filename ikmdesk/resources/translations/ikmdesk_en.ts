@@ -174,10 +174,6 @@
         <translation>Quality check results per cluster, last 12 months</translation>
     </message>
     <message>
-        <source>Tindak lanjut yang perlu dikerjakan</source>
-        <translation>Follow-ups to work on</translation>
-    </message>
-    <message>
         <source>Kunjungan terbaru</source>
         <translation>Latest visits</translation>
     </message>
@@ -188,6 +184,54 @@
     <message>
         <source>IKM</source>
         <translation>IKM</translation>
+    </message>
+    <message>
+        <source>kunjungan menunggu tinjauan</source>
+        <translation>visits awaiting review</translation>
+    </message>
+    <message>
+        <source>Klik untuk melihat kunjungan yang menunggu tinjauan</source>
+        <translation>Click to see the visits awaiting review</translation>
+    </message>
+    <message>
+        <source>izin (P-IRT, halal) sudah berakhir</source>
+        <translation>licences (P-IRT, halal) expired</translation>
+    </message>
+    <message>
+        <source>Klik untuk melihat izin yang berakhir</source>
+        <translation>Click to see the expired licences</translation>
+    </message>
+    <message>
+        <source>Memuat…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Petugas</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <source>Tanggal kunjungan</source>
+        <translation>Visit date</translation>
+    </message>
+    <message>
+        <source>Berlaku s.d.</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <source>Izin</source>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <source>Kecamatan</source>
+        <translation>Kecamatan</translation>
+    </message>
+    <message>
+        <source>Alasan</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Kunjungan terakhir</source>
+        <translation>Last visit</translation>
     </message>
     <message>
         <source>Tindakan</source>
@@ -212,6 +256,93 @@
     <message>
         <source>Belum ada pemeriksaan mutu.</source>
         <translation>No quality checks yet.</translation>
+    </message>
+    <message>
+        <source>Mulai dari sini</source>
+        <translation>Start here</translation>
+    </message>
+    <message>
+        <source>Basis data ini belum berisi IKM. Langkah pertama, dalam urutan mana pun:</source>
+        <translation>This database holds no IKM yet. First steps, in any order:</translation>
+    </message>
+    <message>
+        <source>Tambahkan IKM satu per satu.</source>
+        <translation>Add IKMs one by one.</translation>
+    </message>
+    <message>
+        <source>Tambah IKM…</source>
+        <translation>Add an IKM…</translation>
+    </message>
+    <message>
+        <source>Atau impor daftar IKM kantor dari berkas Excel (.xlsx) atau .csv.</source>
+        <translation>Or import the office&apos;s IKM list from an Excel (.xlsx) or .csv file.</translation>
+    </message>
+    <message>
+        <source>Impor daftar IKM…</source>
+        <translation>Import the IKM list…</translation>
+    </message>
+    <message>
+        <source>Tambahkan desa di kecamatan yang Anda dampingi (18 kecamatan sudah ada).</source>
+        <translation>Add the desa of the kecamatan you mentor in (the 18 kecamatan are already there).</translation>
+    </message>
+    <message>
+        <source>Buka daftar desa</source>
+        <translation>Open the desa list</translation>
+    </message>
+    <message>
+        <source>Tukar kartu kunci dengan kepala seksi atau petugas, lalu kirim dan terima berkas sinkronisasi pertama: data IKM kantor ikut di dalamnya.</source>
+        <translation>Exchange key cards with the section head or the officers, then send and receive the first sync file: the office&apos;s IKM data comes with it.</translation>
+    </message>
+    <message>
+        <source>Buka Sinkronisasi</source>
+        <translation>Open Sync</translation>
+    </message>
+    <message>
+        <source>Menunggu tinjauan</source>
+        <translation>Awaiting review</translation>
+    </message>
+    <message numerus="yes">
+        <source>Izin (%n)</source>
+        <translation>
+            <numerusform>Licences (%n)</numerusform>
+            <numerusform>Licences (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… dan %n lagi (halaman Kunjungan, status Menunggu tinjauan).</source>
+        <translation>
+            <numerusform>… and %n more (Visits page, status Awaiting review).</numerusform>
+            <numerusform>… and %n more (Visits page, status Awaiting review).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Risiko stagnasi</source>
+        <translation>Stagnation risk</translation>
+    </message>
+    <message>
+        <source>Menunggu sejak</source>
+        <translation>Waiting since</translation>
+    </message>
+    <message numerus="yes">
+        <source>Menunggu tinjauan (%n)</source>
+        <translation>
+            <numerusform>Awaiting review (%n)</numerusform>
+            <numerusform>Awaiting review (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Tindak lanjut (%n)</source>
+        <translation>
+            <numerusform>Follow-ups (%n)</numerusform>
+            <numerusform>Follow-ups (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Risiko stagnasi (%n)</source>
+        <translation>
+            <numerusform>Stagnation risk (%n)</numerusform>
+            <numerusform>Stagnation risk (%n)</numerusform>
+        </translation>
     </message>
     <message>
         <source>{date} · data {file}</source>
@@ -266,6 +397,70 @@
         <source>Belum ada kunjungan.</source>
         <translation>No visits yet.</translation>
     </message>
+    <message numerus="yes">
+        <source>{date} (%n hari)</source>
+        <translation>
+            <numerusform>{date} (%n day)</numerusform>
+            <numerusform>{date} (%n days)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>petugas tidak dikenal</source>
+        <translation>unknown officer</translation>
+    </message>
+    <message>
+        <source>Tidak ada kunjungan yang menunggu tinjauan.</source>
+        <translation>No visit is awaiting review.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sudah berakhir (%n)</source>
+        <translation>
+            <numerusform>Expired (%n)</numerusform>
+            <numerusform>Expired (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Berakhir tahun ini atau tahun depan (%n)</source>
+        <translation>
+            <numerusform>Expiring this year or next (%n)</numerusform>
+            <numerusform>Expiring this year or next (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… dan %n lagi</source>
+        <translation>
+            <numerusform>… and %n more</numerusform>
+            <numerusform>… and %n more</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>P-IRT {number} ({product})</source>
+        <translation>P-IRT {number} ({product})</translation>
+    </message>
+    <message>
+        <source>Sertifikat halal {number}</source>
+        <translation>Halal certificate {number}</translation>
+    </message>
+    <message>
+        <source>Sertifikat halal</source>
+        <translation>Halal certificate</translation>
+    </message>
+    <message>
+        <source>Tekan Enter atau klik dua kali untuk membuka IKM-nya.</source>
+        <translation>Press Enter or double-click to open its IKM.</translation>
+    </message>
+    <message>
+        <source>belum pernah</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>Tidak ada IKM yang berisiko stagnasi.</source>
+        <translation>No IKM is at risk of stagnation.</translation>
+    </message>
+    <message>
+        <source>belum pernah dikunjungi</source>
+        <translation>never visited</translation>
+    </message>
 </context>
 <context>
     <name>DateField</name>
@@ -284,6 +479,80 @@
     <message>
         <source>Isi tanggal atau pilih di kalender.</source>
         <translation>Enter a date or choose it in the calendar.</translation>
+    </message>
+</context>
+<context>
+    <name>DesaWidget</name>
+    <message>
+        <source>Kecamatan</source>
+        <translation>Kecamatan</translation>
+    </message>
+    <message>
+        <source>Desa</source>
+        <translation>Desa</translation>
+    </message>
+    <message>
+        <source>IKM</source>
+        <translation>IKMs</translation>
+    </message>
+    <message>
+        <source>Desa baru:</source>
+        <translation>New desa:</translation>
+    </message>
+    <message>
+        <source>Ubah nama:</source>
+        <translation>Rename:</translation>
+    </message>
+    <message>
+        <source>Ketik nama desa, lalu Enter</source>
+        <translation>Type the desa name, then Enter</translation>
+    </message>
+    <message>
+        <source>Tambah desa</source>
+        <translation>Add desa</translation>
+    </message>
+    <message>
+        <source>Simpan nama</source>
+        <translation>Save name</translation>
+    </message>
+    <message>
+        <source>Desa yang ditambahkan atau diubah di sini ikut dalam berkas sinkronisasi berikutnya untuk para petugas.</source>
+        <translation>Desa added or changed here go with the next sync file for the officers.</translation>
+    </message>
+    <message>
+        <source>Desa yang Anda tambahkan ikut dalam berkas sinkronisasi berikutnya ke kepala seksi, yang meneruskannya ke petugas lain. Anda dapat mengubah nama desa yang ditambahkan di laptop ini; desa lain hanya diubah oleh kepala seksi.</source>
+        <translation>The desa you add go with your next sync file to the section head, who passes them on to the other officers. You can rename the desa added on this laptop; other desa are changed only by the section head.</translation>
+    </message>
+    <message numerus="yes">
+        <source>{name} (%n desa)</source>
+        <translation>
+            <numerusform>{name} (%n desa)</numerusform>
+            <numerusform>{name} (%n desa)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Desa di kecamatan {name}</source>
+        <translation>Desa in kecamatan {name}</translation>
+    </message>
+    <message>
+        <source>Ditambahkan di perangkat lain; hanya kepala seksi mengubahnya.</source>
+        <translation>Added on another device; only the section head changes it.</translation>
+    </message>
+    <message>
+        <source>Belum ada desa di kecamatan ini. Ketik nama desa di bawah lalu Enter.</source>
+        <translation>No desa in this kecamatan yet. Type a desa name below, then Enter.</translation>
+    </message>
+    <message>
+        <source>Pilih desa di daftar untuk mengubah namanya.</source>
+        <translation>Pick a desa in the list to rename it.</translation>
+    </message>
+    <message>
+        <source>Desa {name} ditambahkan di perangkat lain: hanya kepala seksi yang dapat mengubah namanya.</source>
+        <translation>Desa {name} was added on another device: only the section head can rename it.</translation>
+    </message>
+    <message>
+        <source>✓ Tersimpan</source>
+        <translation>✓ Saved</translation>
     </message>
 </context>
 <context>
@@ -1580,6 +1849,10 @@ Offline mentoring of small food industries: visits, quality checks, PDF reports 
         <translation>Backups</translation>
     </message>
     <message>
+        <source>Desa</source>
+        <translation>Desa</translation>
+    </message>
+    <message>
         <source>Pilih berkas…</source>
         <translation>Choose file…</translation>
     </message>
@@ -1947,6 +2220,34 @@ ikmdesk restore --db &quot;{db}&quot; --from &quot;{file}&quot;</translation>
     <message>
         <source>Batal</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>&amp;Urungkan</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <source>U&amp;lang</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <source>Po&amp;tong</source>
+        <translation>Cu&amp;t</translation>
+    </message>
+    <message>
+        <source>&amp;Salin</source>
+        <translation>&amp;Copy</translation>
+    </message>
+    <message>
+        <source>T&amp;empel</source>
+        <translation>&amp;Paste</translation>
+    </message>
+    <message>
+        <source>&amp;Hapus</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <source>Pilih se&amp;mua</source>
+        <translation>Select &amp;all</translation>
     </message>
     <message>
         <source>Ketik kata sandinya.</source>
@@ -2824,6 +3125,10 @@ P-IRT {number}</translation>
     <message>
         <source>Ekspor berikutnya membawa {ops} perubahan yang belum dipastikan diterima {name}.</source>
         <translation>The next export carries {ops} changes not yet confirmed as received by {name}.</translation>
+    </message>
+    <message>
+        <source>perangkat tidak dikenal</source>
+        <translation>unknown device</translation>
     </message>
     <message>
         <source>(kata sandi)</source>
@@ -4328,6 +4633,10 @@ P-IRT {number}</translation>
     <message>
         <source>Desa {name} sudah ada di kecamatan {kecamatan}.</source>
         <translation>Village {name} already exists in kecamatan {kecamatan}.</translation>
+    </message>
+    <message>
+        <source>Nama desa {name} hanya dapat diubah oleh kepala seksi, karena desa itu tidak ditambahkan di perangkat ini.</source>
+        <translation>Desa {name} can only be renamed by the section head, because it was not added on this device.</translation>
     </message>
     <message>
         <source>Kecamatan yang dipilih tidak ditemukan.</source>
