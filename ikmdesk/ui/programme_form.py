@@ -59,6 +59,7 @@ class ProgrammeForm(TranslatedWidget):
         self.enterprise_list = QListWidget()
         self.save_button = QPushButton()
         self.status_label = QLabel()
+        self.status_label.setWordWrap(True)  # a long line must not widen the whole window
         for date_edit in (self.start_edit, self.end_edit):
             date_edit.setDisplayFormat("dd-MM-yyyy")
 
