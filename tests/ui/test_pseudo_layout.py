@@ -116,8 +116,11 @@ def test_the_editors_fit_with_no_clipped_text(qtbot: Any, pseudo_window: MainWin
 def test_every_dialog_fits_the_screen_with_no_clipped_text(
     qtbot: Any, pseudo_window: MainWindow
 ) -> None:
+    from ikmdesk.services.programme.diagnosis_template import current_form
+    from ikmdesk.ui.diagnosis_dialog import DiagnosisDialog
     from ikmdesk.ui.follow_up_dialog import FollowUpDialog
     from ikmdesk.ui.follow_up_page import MarkDoneDialog
+    from ikmdesk.ui.logbook_dialog import LogbookDialog
     from ikmdesk.ui.partner_dialog import PartnerDialog
     from ikmdesk.ui.passphrase_dialog import PassphraseDialog
     from ikmdesk.ui.report_page import ReportPreviewDialog
@@ -129,7 +132,9 @@ def test_every_dialog_fits_the_screen_with_no_clipped_text(
     today = date.today()
     with database.unit_of_work() as session:
         follow_up = list_follow_ups(session, FollowUpFilter())[0]
-        visit_id = list_visits(session, VisitFilter(), limit=1)[0].id
+        visit = list_visits(session, VisitFilter(), limit=1)[0]
+        visit_id = visit.id
+        form = current_form(session)
     peer = PeerInfo(
         device_id="0f3c2a9e-0000-4000-8000-000000000001",
         role="officer",
@@ -154,6 +159,16 @@ def test_every_dialog_fits_the_screen_with_no_clipped_text(
         ),
         "trust": TrustDialog(pseudo_window, peer, source="paket.ikms"),
         "report preview": ReportPreviewDialog(database, "visit", visit_id, pseudo_window),
+        "diagnosis": DiagnosisDialog(
+            form, {}, diagnosed_on=today, title="Diagnosis awal", parent=pseudo_window
+        ),
+        "logbook": LogbookDialog(
+            programme_id="programme",
+            visits=[(visit_id, "02-12-2026 — KUB Kakao Bersatu")],
+            partners=[("partner", "Balai Besar POM di Samarinda")],
+            min_hours=3.0,
+            parent=pseudo_window,
+        ),
     }
     problems: list[str] = []
     for name, dialog in dialogs.items():
