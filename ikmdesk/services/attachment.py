@@ -233,13 +233,30 @@ def oriented_image(store: BlobStore, sha256: str) -> Image.Image:
         return upright
 
 
+def cached_thumbnail_path(
+    store: BlobStore, sha256: str, *, size: int = THUMBNAIL_SIZE
+) -> Path | None:
+    """Return the thumbnail of a stored photo if it was made already, else None (no work)."""
+    target = _thumbnail_target(store, sha256, size)
+    return target if target.is_file() else None
+
+
+def _thumbnail_target(store: BlobStore, sha256: str, size: int) -> Path:
+    return thumbnail_dir(store) / f"{sha256}-{size}.jpg"
+
+
 def thumbnail_path(store: BlobStore, sha256: str, *, size: int = THUMBNAIL_SIZE) -> Path:
     """Return an upright JPEG thumbnail of a stored photo, making and caching it if needed."""
-    target = thumbnail_dir(store) / f"{sha256}-{size}.jpg"
+    target = _thumbnail_target(store, sha256, size)
     if target.is_file():
         return target
-    image = oriented_image(store, sha256)
-    image.thumbnail((size, size))
+    with Image.open(store.path_for(sha256)) as original:
+        # A JPEG is decoded at the smallest scale (1/2 … 1/8) still at least ``size``, and only
+        # the small picture is turned upright: a 12-megapixel photo decoded and turned at full
+        # size took most of the second it took to add it.
+        original.draft(None, (size, size))
+        original.thumbnail((size, size))
+        image = ImageOps.exif_transpose(original)
     if image.mode not in ("RGB", "L"):
         image = image.convert("RGB")
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -10,6 +10,7 @@ scored with the same pure function the service stores, so what is shown is what 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from dataclasses import fields as dataclass_fields
 from datetime import date
 from typing import Any
@@ -51,6 +52,9 @@ from ikmdesk.ui.validation_style import STYLE_SHEET, FieldRow, OptionalDateEdit
 
 NUMBER_SPAN = 1_000_000.0
 """Range of a number item that sets no min/max of its own."""
+
+FORMS_KEPT = 3
+"""How many templates' built rows a checklist keeps to show again without building them."""
 
 _ANSWER_KEYS = tuple(f.name for f in dataclass_fields(AnswerInput))
 
@@ -106,31 +110,70 @@ class ItemRow(QFrame):
         top.addWidget(self.answer_row)
         self._top = top
         self.guidance_button: QPushButton | None = None  # made when first needed
-        self.finding_box = QGroupBox()
-        self.finding_form = QFormLayout(self.finding_box)
-        self.finding_rows: dict[str, FieldRow] = {}
+        # The finding fields are built when the item first needs them (it fails, or a stored
+        # answer or an error mark names them): most items of a checklist never fail, and
+        # building every item's six fields was most of the time a checklist took to open.
+        self._finding_fields = tuple(f for f in finding_fields if f.id in FINDING_COLUMNS)
+        self._finding_box: QGroupBox | None = None
+        self._finding_rows: dict[str, FieldRow] = {}
+        self._finding_values: dict[str, Any] = {}
+        self._finding_title = ""
+        self._read_only = False
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.addLayout(top)
+        layout.addWidget(self._make_basis_label())
+
+    @property
+    def finding_box(self) -> QGroupBox:
+        """Return the box of finding fields (built on first use, hidden until the item fails)."""
+        if self._finding_box is None:
+            self._build_finding_box()
+        assert self._finding_box is not None
+        return self._finding_box
+
+    @property
+    def finding_rows(self) -> dict[str, FieldRow]:
+        """Return the finding fields by id (built on first use)."""
+        self.finding_box  # noqa: B018 - builds the fields
+        return self._finding_rows
+
+    def built_finding_rows(self) -> dict[str, FieldRow]:
+        """Return the finding fields built so far (none until the item first needed them)."""
+        return self._finding_rows
+
+    def _build_finding_box(self) -> None:
+        """Build the finding fields of a failed item: PLOR, corrective action, deadline.
+
+        This is the one place a failed item's extra rows are made; anything shown only for a
+        failed item (a link to guidance, say) belongs here.
+        """
+        box = QGroupBox(self._finding_title)
+        self._finding_box = box
+        self.finding_form = QFormLayout(box)
         self.finding_labels: dict[str, QLabel] = {}
-        for field in finding_fields:
-            if field.id not in FINDING_COLUMNS:
-                continue  # the store has no column for it; the template validator allows few
+        lang = current_language()
+        for field in self._finding_fields:
             widget: OptionalDateEdit | QLineEdit = (
                 OptionalDateEdit() if field.answer == "date" else QLineEdit()
             )
             row = FieldRow(widget)
             label = QLabel(field.label.get(lang) + (" *" if field.required else ""))
-            self.finding_rows[field.id] = row
+            self._finding_rows[field.id] = row
             self.finding_labels[field.id] = label
             self.finding_form.addRow(label, row)
-            if isinstance(widget, QLineEdit):
-                widget.textChanged.connect(self.changed)
+            stored = self._finding_values.get(field.id)
+            if isinstance(widget, OptionalDateEdit):
+                widget.set_value(stored)
+                widget.dateChanged.connect(self.changed)
             else:
-                widget.dateChanged.connect(self.changed)  # an OptionalDateEdit
-        self.finding_box.hide()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 4, 6, 4)
-        layout.addLayout(top)
-        layout.addWidget(self._make_basis_label())
-        layout.addWidget(self.finding_box)
+                widget.setText(stored or "")
+                widget.textChanged.connect(self.changed)
+        box.hide()
+        layout = self.layout()
+        assert layout is not None
+        layout.addWidget(box)
+        self._apply_read_only()
 
     @staticmethod
     def _question(item: ChecklistItem, lang: str) -> str:
@@ -228,7 +271,9 @@ class ItemRow(QFrame):
         for value, text in (("yes", yes), ("no", no), ("na", na)):
             if value in self.radios:
                 self.radios[value].setText(text)
-        self.finding_box.setTitle(finding_title)
+        self._finding_title = finding_title
+        if self._finding_box is not None:
+            self._finding_box.setTitle(finding_title)
 
     def value(self) -> AnswerValue:
         """Return the answer given (None: not answered)."""
@@ -280,7 +325,8 @@ class ItemRow(QFrame):
     def answer(self) -> AnswerInput:
         """Return the answer with its finding fields."""
         values: dict[str, Any] = {"value": self.value(), "note": self._note or None}
-        for key, row in self.finding_rows.items():
+        values.update(self._finding_values)
+        for key, row in self._finding_rows.items():
             widget = row.editor
             if isinstance(widget, OptionalDateEdit):
                 values[key] = widget.value()
@@ -293,9 +339,12 @@ class ItemRow(QFrame):
         answer = answer or AnswerInput()
         self._note = answer.note or ""
         self.set_value(answer.value)
-        for key, row in self.finding_rows.items():
+        self._finding_values = {
+            field.id: getattr(answer, field.id, None) for field in self._finding_fields
+        }
+        for key, row in self._finding_rows.items():
             widget = row.editor
-            stored = getattr(answer, key, None)
+            stored = self._finding_values.get(key)
             if isinstance(widget, OptionalDateEdit):
                 widget.set_value(stored)
             elif isinstance(widget, QLineEdit):
@@ -308,7 +357,9 @@ class ItemRow(QFrame):
 
     def set_finding(self, is_finding: bool) -> None:
         """Show or hide the finding fields (they keep their text while hidden)."""
-        self.finding_box.setVisible(is_finding and bool(self.finding_rows))
+        if not self._finding_fields or (not is_finding and self._finding_box is None):
+            return
+        self.finding_box.setVisible(is_finding)
 
     def show_guidance_link(self, shown: bool, open_sheet: Callable[[], None]) -> None:
         """Show a small "Panduan" button (a failed item with a guidance sheet) or hide it."""
@@ -330,17 +381,21 @@ class ItemRow(QFrame):
 
     def set_read_only(self, read_only: bool) -> None:
         """Let the answer and finding fields be changed or not."""
+        self._read_only = read_only
         self.answer_row.editor.setEnabled(not read_only)
-        for row in self.finding_rows.values():
+        self._apply_read_only()
+
+    def _apply_read_only(self) -> None:
+        for row in self._finding_rows.values():
             widget = row.editor
             if isinstance(widget, QLineEdit):
-                widget.setReadOnly(read_only)
+                widget.setReadOnly(self._read_only)
             else:
-                widget.setEnabled(not read_only)
+                widget.setEnabled(not self._read_only)
 
     def mark(self, field: str, message: str) -> None:
         """Mark the answer (``field`` empty) or one finding field with ``message``."""
-        row = self.finding_rows.get(field) if field else None
+        row = self.finding_rows.get(field) if field and self._finding_fields else None
         if row is not None:
             self.finding_box.show()
             row.mark(message)
@@ -350,8 +405,18 @@ class ItemRow(QFrame):
     def clear_marks(self) -> None:
         """Remove every error mark of this item."""
         self.answer_row.clear()
-        for row in self.finding_rows.values():
+        for row in self._finding_rows.values():
             row.clear()
+
+
+@dataclass
+class _Form:
+    """The built rows of one template, kept to be shown again."""
+
+    template: ChecklistTemplate | None
+    container: QWidget
+    layout: QVBoxLayout
+    rows: dict[str, ItemRow]
 
 
 class ChecklistWidget(TranslatedWidget):
@@ -375,6 +440,8 @@ class ChecklistWidget(TranslatedWidget):
         self._photo_choices: list[tuple[str, str]] = []
         self._error = ""
         self.item_rows: dict[str, ItemRow] = {}
+        self._forms: dict[tuple[str, int, str], _Form] = {}
+        self._form_language = ""
         self.setStyleSheet(STYLE_SHEET)
 
         self.title_label = QLabel()
@@ -410,8 +477,7 @@ class ChecklistWidget(TranslatedWidget):
         failed_row.addWidget(self.next_unanswered_button)
         result_layout.addLayout(failed_row)
 
-        self.items_widget = QWidget()
-        self.items_layout = QVBoxLayout(self.items_widget)
+        self.items_widget, self.items_layout = self._new_items_container()
         self.items_layout.addStretch(1)
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidgetResizable(True)
@@ -424,6 +490,12 @@ class ChecklistWidget(TranslatedWidget):
         layout.addWidget(result_box)
         layout.addWidget(self.scroll_area, 1)
         self.retranslate_ui()
+
+    @staticmethod
+    def _new_items_container() -> tuple[QWidget, QVBoxLayout]:
+        widget = QWidget()
+        widget.setObjectName("checklistItems")
+        return widget, QVBoxLayout(widget)
 
     def retranslate_ui(self) -> None:
         """Set every text in the current interface language."""
@@ -498,20 +570,7 @@ class ChecklistWidget(TranslatedWidget):
         today: date | None = None,
     ) -> None:
         """Show ``template`` (None: nothing) filled with ``answers``; ``today`` dates P-IRT."""
-        if template is not None and template == self._template and today == self._today:
-            self.set_answers(answers or {})  # same form: refill it instead of rebuilding
-            return
         self._loading = True
-        for row in self.item_rows.values():
-            row.setParent(None)
-            row.deleteLater()
-        self.item_rows = {}
-        while self.items_layout.count() > 1:
-            stale = self.items_layout.takeAt(0)
-            widget = None if stale is None else stale.widget()
-            if widget is not None:
-                widget.deleteLater()
-        self._template = template
         self._today = today
         lookup = self.guidance_lookup
         self._guidance_items = frozenset(lookup(template.id) if lookup and template else ())
@@ -526,23 +585,60 @@ class ChecklistWidget(TranslatedWidget):
                 f"<b>{_escape(template.title.get(lang))}</b> · v{template.version}"
             )
             self.source_label.setText(_escape(template.source.regulation))
-            position = 0
-            for section in template.sections:
-                heading = QLabel(f"<b>{_escape(section.title.get(lang))}</b>")
-                heading.setWordWrap(True)
-                self.items_layout.insertWidget(position, heading)
-                position += 1
-                for item in section.items:
-                    row = ItemRow(item, template.finding_fields, lang)
-                    row.set_photo_choices(self._photo_choices)
-                    row.changed.connect(self._on_item_changed)
-                    self.item_rows[item.id] = row
-                    self.items_layout.insertWidget(position, row)
-                    position += 1
-        self.retranslate_ui()
+        if template != self._template or self._form_language != lang:
+            self._template = template
+            self._show_form(template, lang)
         self.set_answers(answers or {})
         self.set_read_only(self._read_only)
         self._loading = False
+
+    def _show_form(self, template: ChecklistTemplate | None, lang: str) -> None:
+        """Put the rows of ``template`` in the list: built once, then kept for the next time.
+
+        A visit's checks mostly use the same few templates, so switching between them (or
+        coming back to the visit) swaps in rows already built instead of building 37 again.
+        """
+        key = None if template is None else (template.id, template.version, lang)
+        form = self._forms.pop(key, None) if key is not None else None
+        if form is not None and form.template != template:
+            form.container.deleteLater()  # same id and version, other content: build afresh
+            form = None
+        if form is None:
+            form = self._build_form(template, lang)
+        shown = self.scroll_area.takeWidget()
+        if shown is not None and shown is not form.container:
+            shown.hide()
+        self.scroll_area.setWidget(form.container)
+        self.scroll_area.verticalScrollBar().setValue(0)
+        self.items_widget, self.items_layout = form.container, form.layout
+        self.item_rows = form.rows
+        self._form_language = lang
+        self._result = None  # the last form's result; the answers filled next are scored anew
+        if key is not None:
+            self._forms[key] = form  # the most recently shown last
+            while len(self._forms) > FORMS_KEPT:
+                stale = self._forms.pop(next(iter(self._forms)))
+                if stale.container is not form.container:
+                    stale.container.deleteLater()
+        self.retranslate_ui()
+
+    def _build_form(self, template: ChecklistTemplate | None, lang: str) -> _Form:
+        # The rows are laid out in a container that is not on screen yet and shown in one go:
+        # inserting them one by one into the shown list re-laid it out for every row.
+        container, layout = self._new_items_container()
+        rows: dict[str, ItemRow] = {}
+        for section in () if template is None else template.sections:
+            heading = QLabel(f"<b>{_escape(section.title.get(lang))}</b>", container)
+            heading.setWordWrap(True)
+            layout.addWidget(heading)
+            for item in section.items:
+                row = ItemRow(item, template.finding_fields, lang, container)  # type: ignore[union-attr]
+                row.set_photo_choices(self._photo_choices)
+                row.changed.connect(self._on_item_changed)
+                rows[item.id] = row
+                layout.addWidget(row)
+        layout.addStretch(1)
+        return _Form(template, container, layout, rows)
 
     def set_answers(self, answers: Mapping[str, AnswerInput]) -> None:
         """Fill the items with ``answers`` (items not named are emptied)."""
@@ -590,7 +686,7 @@ class ChecklistWidget(TranslatedWidget):
         """Mark every finding date that cannot be read, at its field; True when any is."""
         first: ItemRow | None = None
         for row in self.item_rows.values():
-            for finding_row in row.finding_rows.values():
+            for finding_row in row.built_finding_rows().values():
                 problem = finding_row.problem() if finding_row.isVisibleTo(row) else None
                 if problem is not None:
                     finding_row.mark(problem)

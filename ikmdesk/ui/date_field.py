@@ -98,12 +98,10 @@ class DateField(QWidget):
         self.required = required
         self.line_edit = _DateLineEdit()
         self.line_edit.setMaxLength(20)
-        self.calendar = QCalendarWidget()
-        self.calendar.setGridVisible(True)
-        self._menu = QMenu(self)
-        action = QWidgetAction(self._menu)
-        action.setDefaultWidget(self.calendar)
-        self._menu.addAction(action)
+        # The calendar and its pop-up are built when first opened: a checklist has a deadline
+        # field per item, and building 37 calendars was most of the time it took to open.
+        self._calendar: QCalendarWidget | None = None
+        self._popup: QMenu | None = None
         self.calendar_button = QToolButton()
         self.calendar_button.setText("▾")
         self.calendar_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -122,9 +120,28 @@ class DateField(QWidget):
 
         self.line_edit.editingFinished.connect(self._on_line_edit_editing_finished)
         self.calendar_button.clicked.connect(self.open_calendar)
-        self.calendar.clicked.connect(self._on_calendar_clicked)
-        self.calendar.activated.connect(self._on_calendar_clicked)
         self.retranslate_ui()
+
+    @property
+    def calendar(self) -> QCalendarWidget:
+        """Return the calendar of the pop-up (built on first use)."""
+        if self._calendar is None:
+            self._calendar = QCalendarWidget()
+            self._calendar.setGridVisible(True)
+            self._popup = QMenu(self)
+            action = QWidgetAction(self._popup)
+            action.setDefaultWidget(self._calendar)
+            self._popup.addAction(action)
+            self._calendar.clicked.connect(self._on_calendar_clicked)
+            self._calendar.activated.connect(self._on_calendar_clicked)
+        return self._calendar
+
+    @property
+    def _menu(self) -> QMenu:
+        """Return the pop-up that holds the calendar (built with it)."""
+        self.calendar  # noqa: B018 - builds the pop-up
+        assert self._popup is not None
+        return self._popup
 
     def retranslate_ui(self) -> None:
         """Set the hint texts in the current language."""

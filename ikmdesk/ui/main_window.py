@@ -440,8 +440,12 @@ class MainWindow(QMainWindow):
             title = self._page_title(spec)
             self.navigation.item(row).setText(title)
             self._actions[f"page_{spec.name}"].setText(title)
-        # Wide enough for the longest page name in this language (icons included).
-        self.navigation.setMinimumWidth(min(self.navigation.sizeHintForColumn(0) + 16, 260))
+        # Wide enough for the longest page name in this language, its icon, the style sheet's
+        # padding and the frame (the items' own size hint is the first item's: uniform sizes).
+        metrics = self.navigation.fontMetrics()
+        longest = max(metrics.horizontalAdvance(self._page_title(spec)) for spec in PAGES)
+        needed = longest + self.navigation.iconSize().width() + 2 * self.navigation.frameWidth()
+        self.navigation.setMinimumWidth(min(needed + 40, 260))
         self._update_window_title()
         self._update_page_actions()
         self.refresh_status()

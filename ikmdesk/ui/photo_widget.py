@@ -2,6 +2,10 @@
 
 Thumbnails are turned upright by the photo's EXIF orientation (the service makes them). A photo
 that carries a GPS position can give the visited IKM its location, after the user agrees.
+
+Nothing slow runs on the GUI thread: reading, checking and storing an added file and making its
+thumbnail run as an operation (``ui.operations``), and so does making the thumbnails a refresh
+finds missing (photos that came by sync); the list shows them when they are done.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ from ikmdesk.paths import blob_dir
 from ikmdesk.services.attachment import (
     AttachmentInfo,
     add_attachment_file,
+    cached_thumbnail_path,
     list_attachments,
     remove_attachment,
     set_caption,
@@ -62,6 +67,8 @@ class PhotoWidget(TranslatedWidget):
         self._enterprise_id: str | None = None
         self._read_only = False
         self._photos: list[AttachmentInfo] = []
+        self._adding = 0
+        self._thumbnails_asked: set[str] = set()
         self.setAcceptDrops(True)
 
         self.hint_label = QLabel()
@@ -176,14 +183,21 @@ class PhotoWidget(TranslatedWidget):
             return [info.id for info in added]
 
         self.add_button.setEnabled(False)
+        self._adding += 1
+        self._update_hint()
         run_operation(
             work,
             database=self._database,
             changes=(ATTACHMENT,),
             on_success=self._on_add_succeeded,
-            on_failure=self._on_operation_failed,
+            on_failure=self._on_add_failed,
             parent=self,
         )
+
+    @property
+    def is_adding(self) -> bool:
+        """Tell whether photos are being added (read, stored and thumbnailed) right now."""
+        return self._adding > 0
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if self._accepts(event.mimeData().urls()):
@@ -217,17 +231,43 @@ class PhotoWidget(TranslatedWidget):
     def _icon(self, photo: AttachmentInfo) -> QIcon:
         if not photo.is_image:
             return QIcon()
-        try:
-            path = thumbnail_path(self._store, photo.sha256, size=THUMBNAIL_PX)
-        except OSError:
-            return QIcon()  # the blob has not arrived yet (sync sends it later)
+        path = cached_thumbnail_path(self._store, photo.sha256, size=THUMBNAIL_PX)
+        if path is None:
+            self._make_thumbnail_later(photo.sha256)
+            return QIcon()
         return QIcon(QPixmap(str(path)))
+
+    def _make_thumbnail_later(self, sha256: str) -> None:
+        """Make a missing thumbnail off the GUI thread, then show it."""
+        if sha256 in self._thumbnails_asked:
+            return  # asked once per widget: a blob that has not arrived stays without one
+        self._thumbnails_asked.add(sha256)
+        store = self._store
+
+        def work() -> str | None:
+            try:
+                thumbnail_path(store, sha256, size=THUMBNAIL_PX)
+            except OSError:
+                return None  # the blob has not arrived yet (sync sends it later)
+            return sha256
+
+        run_operation(work, on_success=self._on_thumbnail_made, parent=self)
+
+    def _on_thumbnail_made(self, sha256: object) -> None:
+        if not isinstance(sha256, str):
+            return
+        for row, photo in enumerate(self._photos):
+            item = self.photo_list.item(row)
+            if photo.sha256 == sha256 and item is not None:
+                item.setIcon(self._icon(photo))
 
     def _item_text(self, photo: AttachmentInfo) -> str:
         return photo.caption or photo.original_name or self.tr("(tanpa keterangan)")
 
     def _update_hint(self) -> None:
-        if self._visit_id is None:
+        if self._adding:
+            self.hint_label.setText(self.tr("Menambahkan foto…"))
+        elif self._visit_id is None:
             self.hint_label.setText(self.tr("Simpan kunjungan dahulu, lalu tambahkan fotonya."))
         elif self._read_only:
             self.hint_label.setText(self.tr("Kunjungan ini terkunci; foto hanya dapat dilihat."))
@@ -252,7 +292,7 @@ class PhotoWidget(TranslatedWidget):
     def _update_buttons(self) -> None:
         photo = self._current()
         editable = self._visit_id is not None and not self._read_only
-        self.add_button.setEnabled(editable)
+        self.add_button.setEnabled(editable and not self._adding)
         self.remove_button.setEnabled(editable and photo is not None)
         self.caption_edit.setEnabled(editable and photo is not None)
         self.caption_button.setEnabled(editable and photo is not None)
@@ -280,11 +320,17 @@ class PhotoWidget(TranslatedWidget):
         self.add_files(paths)
 
     def _on_add_succeeded(self, added: object) -> None:
+        self._adding -= 1
         self._update_buttons()
         self.refresh()
         if isinstance(added, list) and added:
             self.select_photo(str(added[-1]))
         self.photos_changed.emit()
+
+    def _on_add_failed(self, error: object) -> None:
+        self._adding -= 1
+        self._update_hint()
+        self._on_operation_failed(error)
 
     def _on_operation_failed(self, error: object) -> None:
         self._update_buttons()

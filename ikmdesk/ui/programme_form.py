@@ -63,6 +63,7 @@ class ProgrammeForm(TranslatedWidget):
         self.partner_report_button = QPushButton()
         self.partner_report_button.setEnabled(False)
         self.status_label = QLabel()
+        self.status_label.setWordWrap(True)  # a long line must not widen the whole window
         for date_edit in (self.start_edit, self.end_edit):
             date_edit.setDisplayFormat("dd-MM-yyyy")
 

@@ -107,8 +107,8 @@ class ProgrammeProgressWidget(TranslatedWidget):
         ):
             column = QVBoxLayout()
             head = QHBoxLayout()
-            head.addWidget(label)
-            head.addStretch(1)
+            label.setWordWrap(True)  # a longer translation wraps instead of widening the window
+            head.addWidget(label, 1)
             for button in buttons:
                 head.addWidget(button)
             column.addLayout(head)

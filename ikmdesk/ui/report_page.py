@@ -474,6 +474,10 @@ class ReportPage(QWidget):
         return f"{prefix}-{safe_file_stem(combo.currentText())}.pdf"
 
 
+TITLE_BAR_PX = 40
+"""Room left above a window for its title bar when sizing it to the screen."""
+
+
 class ReportPreviewDialog(QDialog):
     """A window holding a report page set to one record, previewing it at once."""
 
@@ -485,7 +489,10 @@ class ReportPreviewDialog(QDialog):
         self.page = ReportPage(database, self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.page)
-        self.resize(1100, 760)
+        # 1100×760 where there is room; on a 1366×768 laptop the title bar and the taskbar
+        # must fit too, so never taller than the screen's free height less a title bar.
+        free = (parent or self).screen().availableGeometry()
+        self.resize(min(1100, free.width() - 40), min(760, free.height() - TITLE_BAR_PX))
         self.page.select(kind, record_id, preview=True)
 
 

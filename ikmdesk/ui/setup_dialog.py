@@ -267,10 +267,11 @@ class SetupDialog(QDialog):
         self.database = database
         self.choice: str | None = None
         self._saving: Operation | None = None
-        self.setMinimumWidth(660)
-
         self.intro_label = QLabel()
         self.intro_label.setWordWrap(True)
+        # At least this wide, and wider when longer texts need it: a minimum width set on the
+        # dialog itself would stop the layout from growing it, and squeeze the logo buttons.
+        self.intro_label.setMinimumWidth(620)
         self.officer_form = OfficerForm()
         self.letterhead_form = LetterheadForm()
         self.letterhead_form.set_blob_root(BlobStore(blob_dir(database.path)))

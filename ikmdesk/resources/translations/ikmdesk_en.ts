@@ -2289,6 +2289,10 @@ ikmdesk restore --db &quot;{db}&quot; --from &quot;{file}&quot;</translation>
         <translation>(no caption)</translation>
     </message>
     <message>
+        <source>Menambahkan foto…</source>
+        <translation>Adding the photo…</translation>
+    </message>
+    <message>
         <source>Simpan kunjungan dahulu, lalu tambahkan fotonya.</source>
         <translation>Save the visit first, then add its photos.</translation>
     </message>
