@@ -4,7 +4,8 @@ The rules are the IKM list's licence filter (``services.enterprise.Licence``), s
 matches the list a user opens from it:
 
 - a P-IRT ran out when its expiry year is before this year (a certificate is valid until the
-  end of its year, ``services.pirt``), and runs out soon when the year is this one or the next;
+  end of its year, ``services.pirt``), and runs out soon when the year is this one or the next
+  (read by ``licence_status.pirt_expiries``, which the summaries use too);
 - a halal certificate counts only when its expiry date is recorded (the law since UU 6/2023 is
   unverified, standards.md §7): run out before today, or within ``HALAL_SOON_DAYS``.
 
@@ -17,11 +18,12 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ikmdesk.models import Enterprise, Product, Region
+from ikmdesk.models import Enterprise, Region
 from ikmdesk.models.enums import EnterpriseStatus
+from ikmdesk.services.licence_status import EXPIRED, pirt_expiries
 from ikmdesk.services.pirt import parse_pirt
 
 PIRT = "pirt"
@@ -91,42 +93,27 @@ def licence_alerts(
 def _pirt_alerts(
     session: Session, today: date, enterprise_ids: Collection[str] | None
 ) -> list[LicenceAlert]:
-    number = func.trim(func.coalesce(Product.pirt_number, ""))
-    year = func.substr(number, func.length(number) - 1, 2)
-    this_year, next_year = f"{today.year % 100:02d}", f"{(today.year + 1) % 100:02d}"
-    query = (
-        select(Product.name, Product.pirt_number, Enterprise.id, Enterprise.name, Region.name)
-        .join(Enterprise, Enterprise.id == Product.enterprise_id)
-        .join(Region, Region.id == Enterprise.kecamatan_id)
-        .where(
-            Product.deleted.is_(False),
-            Enterprise.deleted.is_(False),
-            Enterprise.status == EnterpriseStatus.ACTIVE,
-            number != "",
-            or_(year < this_year, year.in_([this_year, next_year])),  # narrowed, then parsed
+    ids = () if enterprise_ids is None else (Enterprise.id.in_(list(enterprise_ids)),)
+    return [
+        LicenceAlert(
+            enterprise_id=found.enterprise_id,
+            enterprise_name=found.enterprise_name,
+            kecamatan=found.kecamatan,
+            licence=PIRT,
+            product_name=found.product_name,
+            number=_pirt_text(found.pirt_number),
+            expires_year=found.expiry_year,
+            expires_on=None,
+            expired=found.state == EXPIRED,
         )
-    )
-    if enterprise_ids is not None:
-        query = query.where(Enterprise.id.in_(list(enterprise_ids)))
-    alerts = []
-    for product, text, enterprise_id, name, kecamatan in session.execute(query):
-        parsed = parse_pirt(text)
-        if parsed is None or parsed.expiry_year > today.year + 1:
-            continue
-        alerts.append(
-            LicenceAlert(
-                enterprise_id=enterprise_id,
-                enterprise_name=name,
-                kecamatan=kecamatan,
-                licence=PIRT,
-                product_name=product,
-                number=parsed.text,
-                expires_year=parsed.expiry_year,
-                expires_on=None,
-                expired=parsed.expired(today),
-            )
-        )
-    return alerts
+        for found in pirt_expiries(session, today, expiring_years=1, conditions=ids)
+    ]
+
+
+def _pirt_text(number: str) -> str:
+    """Return the number as the products list shows it (without a "P-IRT No." prefix)."""
+    parsed = parse_pirt(number)
+    return parsed.text if parsed is not None else number.strip()
 
 
 def _halal_alerts(

@@ -54,13 +54,15 @@ def pirt_expiries(
     as_of: date,
     *,
     include_expiring: bool = True,
+    expiring_years: int = 0,
     conditions: Sequence[Any] = (),
 ) -> list[PirtExpiry]:
     """Return the P-IRT numbers of active IKMs expired on ``as_of`` (and, unless told not to,
-    those ending in ``as_of``'s year), longest expired first, then by IKM and product.
+    those ending in ``as_of``'s year or the ``expiring_years`` after it), longest expired
+    first, then by IKM and product.
 
-    ``conditions`` are extra SQLAlchemy filters on ``Enterprise`` (a cluster, a kecamatan).
-    Unreadable numbers are left out: their expiry cannot be told.
+    ``conditions`` are extra SQLAlchemy filters on ``Enterprise`` (a cluster, a kecamatan, a
+    set of ids). Unreadable numbers are left out: their expiry cannot be told.
     """
     rows = session.execute(
         select(Enterprise.id, Enterprise.name, Region.name, Product.id, Product.name)
@@ -82,7 +84,7 @@ def pirt_expiries(
             continue
         if parsed.expired(as_of):
             state = EXPIRED
-        elif include_expiring and parsed.expiry_year == as_of.year:
+        elif include_expiring and parsed.expiry_year <= as_of.year + expiring_years:
             state = EXPIRING
         else:
             continue

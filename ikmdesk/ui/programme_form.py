@@ -68,6 +68,8 @@ class ProgrammeForm(TranslatedWidget):
             date_edit.setDisplayFormat("dd-MM-yyyy")
 
         self._form = QFormLayout()
+        # A long label puts its field on the next line instead of widening the page.
+        self._form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self._labels = [QLabel() for _ in range(8)]
         for label, widget in zip(
             self._labels,
@@ -135,7 +137,7 @@ class ProgrammeForm(TranslatedWidget):
         self.partner_box.setTitle(self.tr("Mitra"))
         self.enterprise_box.setTitle(self.tr("IKM peserta"))
         self.save_button.setText(self.tr("Simpan program"))
-        self.partner_report_button.setText(self.tr("Laporan kerja sama mitra…"))
+        self.partner_report_button.setText(self.tr("Laporan mitra…"))
         self.partner_report_button.setToolTip(
             self.tr("Program dan kunjungan bersama mitra yang dipilih, sebagai PDF")
         )

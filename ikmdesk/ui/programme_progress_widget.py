@@ -106,12 +106,15 @@ class ProgrammeProgressWidget(TranslatedWidget):
             (self.target_label, self.target_table, (self.target_button, self.done_button)),
         ):
             column = QVBoxLayout()
-            head = QHBoxLayout()
             label.setWordWrap(True)  # a longer translation wraps instead of widening the window
-            head.addWidget(label, 1)
+            column.addWidget(label)
+            # The buttons get a row of their own: beside the label, the two columns' buttons
+            # made the page wider than a 1366 px screen once translated.
+            actions = QHBoxLayout()
+            actions.addStretch(1)
             for button in buttons:
-                head.addWidget(button)
-            column.addLayout(head)
+                actions.addWidget(button)
+            column.addLayout(actions)
             column.addWidget(table)
             lower_layout.addLayout(column, 1)
         upper = QWidget()

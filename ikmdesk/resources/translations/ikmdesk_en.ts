@@ -2473,8 +2473,8 @@ P-IRT {number}</translation>
         <translation>Save programme</translation>
     </message>
     <message>
-        <source>Laporan kerja sama mitra…</source>
-        <translation>Partner cooperation report…</translation>
+        <source>Laporan mitra…</source>
+        <translation>Partner report…</translation>
     </message>
     <message>
         <source>Program dan kunjungan bersama mitra yang dipilih, sebagai PDF</source>
