@@ -16,9 +16,9 @@ from ikmdesk.models.sync_state import SyncConflict, TrustedPeer
 from ikmdesk.services.device import this_device
 from ikmdesk.sync.authority import origin_authors, role_may_set
 from ikmdesk.sync.change_capture import CONTEXT_ENTITY, ORIGIN_ENTITY, op_value, record_ops
+from ikmdesk.sync.conflict_rule import KIND_DELETED, KIND_FIELD, KIND_PARENT, STATUS_OPEN
 from ikmdesk.sync.hlc import Hlc
 from ikmdesk.sync.knowledge import all_peer_vectors, local_vector
-from ikmdesk.sync.merge import KIND_DELETED, KIND_FIELD, STATUS_OPEN
 from ikmdesk.sync.op_schema import ENTITY_RULES
 
 STATUS_RESTORED = "restored"
@@ -86,7 +86,7 @@ def restore_other_value(session: Session, conflict_id: str) -> None:
     record = session.get(model, conflict.row_id)
     if record is None:
         raise NotFoundError(MSG_NOT_FOUND, what=conflict.entity, id=conflict.row_id)
-    if conflict.kind == KIND_DELETED:
+    if conflict.kind in (KIND_DELETED, KIND_PARENT):
         field, value = "deleted", False
     else:
         field = conflict.field
@@ -102,7 +102,7 @@ def keep_current_value(session: Session, conflict_id: str) -> None:
     record = session.get(model, conflict.row_id)
     if record is None:
         raise NotFoundError(MSG_NOT_FOUND, what=conflict.entity, id=conflict.row_id)
-    field = "deleted" if conflict.kind == KIND_DELETED else conflict.field
+    field = "deleted" if conflict.kind in (KIND_DELETED, KIND_PARENT) else conflict.field
     _assert_value(session, record, conflict.entity, field, getattr(record, field))
     conflict.status, conflict.resolved_at = STATUS_KEPT, utc_now()
 
