@@ -106,6 +106,7 @@ def _apply(connection: Connection, ops: Sequence[Op], now: datetime) -> ApplyOut
     released = _release_held(connection, now=now)
     suspects = [key for key in best if key in heads or key in shared]
     suspects += sorted(coupled_keys - set(suspects))
+    suspects += sorted(_links_to_deleted(connection, best) - set(suspects))
     touched = {(op.entity, op.row_id) for op in data_ops}
     if not has_open(connection, KIND_DELETED, KIND_PARENT):
         # Only a record now marked deleted can hold an edit-on-deleted (or deleted-parent)
@@ -167,6 +168,35 @@ def _apply(connection: Connection, ops: Sequence[Op], now: datetime) -> ApplyOut
         max_hlc=max(op.hlc for op in new_ops),
         held=_held_count(connection),
     )
+
+
+@functools.cache
+def _link_parent(entity: str, field: str) -> str | None:
+    return dict(parent_links(entity)).get(field)
+
+
+def _links_to_deleted(
+    connection: Connection, best: Mapping[tuple[str, str, str], Op]
+) -> set[tuple[str, str, str]]:
+    """Return the parent links among the ops that name a record written here as deleted."""
+    targets: dict[str, dict[str, list[tuple[str, str, str]]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
+    for key, op in best.items():
+        parent = _link_parent(key[0], key[2])
+        if parent is not None and isinstance(op.value, str):
+            targets[parent][op.value].append(key)
+    found: set[tuple[str, str, str]] = set()
+    for parent, by_target in targets.items():
+        table = TABLES[parent]
+        if "deleted" not in table.c:
+            continue
+        for chunk in _chunks(sorted(by_target)):
+            for row_id in connection.scalars(
+                select(table.c.id).where(table.c.id.in_(chunk), table.c.deleted.is_(True))
+            ):
+                found.update(by_target[row_id])
+    return found
 
 
 def _deleted_rows(connection: Connection, rows: Iterable[tuple[str, str]]) -> set[tuple[str, str]]:
