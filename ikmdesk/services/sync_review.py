@@ -16,7 +16,7 @@ from ikmdesk.models.sync_state import SyncConflict, TrustedPeer
 from ikmdesk.services.device import this_device
 from ikmdesk.sync.authority import origin_authors, role_may_set
 from ikmdesk.sync.change_capture import CONTEXT_ENTITY, ORIGIN_ENTITY, op_value, record_ops
-from ikmdesk.sync.conflict_rule import KIND_DELETED, KIND_FIELD, KIND_PARENT, STATUS_OPEN
+from ikmdesk.sync.conflict_rule import KIND_DELETED, KIND_FIELD, KIND_PARENT, STATUS_OPEN, judge
 from ikmdesk.sync.hlc import Hlc
 from ikmdesk.sync.knowledge import all_peer_vectors, local_vector
 from ikmdesk.sync.op_schema import ENTITY_RULES
@@ -93,6 +93,7 @@ def restore_other_value(session: Session, conflict_id: str) -> None:
         value = ENTITY_RULES[conflict.entity][field].to_column(conflict.loser_value)
     _assert_value(session, record, conflict.entity, field, value)
     conflict.status, conflict.resolved_at = STATUS_RESTORED, utc_now()
+    _judge_again(session, conflict)
 
 
 def keep_current_value(session: Session, conflict_id: str) -> None:
@@ -105,6 +106,20 @@ def keep_current_value(session: Session, conflict_id: str) -> None:
     field = "deleted" if conflict.kind in (KIND_DELETED, KIND_PARENT) else conflict.field
     _assert_value(session, record, conflict.entity, field, getattr(record, field))
     conflict.status, conflict.resolved_at = STATUS_KEPT, utc_now()
+    _judge_again(session, conflict)
+
+
+def _judge_again(session: Session, conflict: SyncConflict) -> None:
+    """Judge the reviewed conflict by the shared rule once its decision is stored.
+
+    The decision keeps its status where its op dominates the loser (as on every device that
+    receives it); where it cannot (the loser is held only past a gap) the conflict stays open.
+    """
+    session.flush()
+    key = (conflict.entity, conflict.row_id)
+    fields = [(*key, conflict.field)] if conflict.kind == KIND_FIELD else []
+    judge(session.connection(), fields, [key], now=utc_now())
+    session.expire(conflict)
 
 
 def _open_conflict(session: Session, conflict_id: str) -> SyncConflict:

@@ -423,7 +423,7 @@ class SyncPage(QWidget):
     def _fill_conflicts(self, conflicts: list[ConflictRow]) -> None:
         self.conflict_table.setRowCount(len(conflicts))
         for row, conflict in enumerate(conflicts):
-            deleted = conflict.kind == "deleted"
+            deleted = conflict.kind in ("deleted", "parent")  # the kept side is a tombstone
             values = [
                 f"{conflict.entity} {conflict.row_id[:8]}",
                 conflict.field,

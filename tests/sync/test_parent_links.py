@@ -98,7 +98,7 @@ def test_a_product_added_under_an_ikm_deleted_elsewhere_is_a_parent_conflict(tri
     _assert_same_everywhere(sup, a, b)
     found = _conflicts(sup, "parent")
     assert len(found) == 1
-    kind, entity, row_id, _loser = next(iter(found))
+    _kind, entity, row_id, _loser = next(iter(found))
     assert (entity, row_id) == ("enterprise", ikm)
     with sup.db.unit_of_work() as session:
         kept = session.get_one(Product, product)
