@@ -226,7 +226,11 @@ def _judge_field(
     if repair is not None:
         return _judge_repaired(connection, entity, row_id, ops, repair, now)
     if len({op.device_id for op in ops}) < 2:
-        return 0  # one origin never conflicts with itself (it had seen its own ops)
+        # One origin never conflicts with itself (it had seen its own ops); a group's
+        # field may still hold conflicts from an earlier repair of the group.
+        if coupled_groups(entity):
+            _close_all(connection, [op.op_id for op in ops], now)
+        return 0
     found = 0
     winner = ops[-1]
     for loser in ops[:-1]:
@@ -403,6 +407,19 @@ def _close(connection: Connection, loser_op_id: str, kind: str, now: datetime) -
         )
         .values(status=STATUS_SUPERSEDED, resolved_at=now)
     )
+
+
+def _close_all(connection: Connection, op_ids: Sequence[str], now: datetime) -> None:
+    for start in range(0, len(op_ids), _CHUNK):
+        connection.execute(
+            update(_conflicts)
+            .where(
+                _conflicts.c.loser_op_id.in_(op_ids[start : start + _CHUNK]),
+                _conflicts.c.kind == KIND_FIELD,
+                _conflicts.c.status == STATUS_OPEN,
+            )
+            .values(status=STATUS_SUPERSEDED, resolved_at=now)
+        )
 
 
 def fields_after_contexts(

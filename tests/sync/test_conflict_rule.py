@@ -133,3 +133,29 @@ def test_a_local_edit_judges_by_the_rule_every_device_applies(trio, tmp_path):
     assert op_ids(a.db) == op_ids(sup.db) == op_ids(b.db)
     with a.db.unit_of_work() as session:
         assert session.get_one(Enterprise, ikm).name == "Keripik Bu Kasi"
+
+
+def test_a_repaired_location_leaves_the_other_fields_to_the_field_rule(trio, tmp_path):
+    from tests.sync.test_sync_core import _lat_only
+
+    sup, a, b = trio
+    stick = Stick(tmp_path / "stick")
+    ikm = add_enterprise(a.db, "Keripik A0", latitude=0.5, longitude=117.5)
+    stick.everyone(sup, [a, b])
+    edit(b.db, Enterprise, ikm, latitude=None, longitude=None, name="Keripik B1")
+    _lat_only(a.db, ikm, 0.75)  # as older versions sent it: the group must be repaired
+    edit(a.db, Enterprise, ikm, name="Keripik A1")
+    stick.carry(b, sup)
+    stick.carry(a, sup)
+    stick.everyone(sup, [a, b])
+    with sup.db.unit_of_work() as session:
+        name = session.get_one(Enterprise, ikm).name
+        names = session.execute(
+            select(SyncConflict.loser_value, SyncConflict.winner_value).where(
+                SyncConflict.status == "open", SyncConflict.field == "name"
+            )
+        ).all()
+    # One lost name, against the name that won; never the winning name against a location.
+    lost = ({"Keripik A1", "Keripik B1"} - {name}).pop()
+    assert [tuple(row) for row in names] == [(lost, name)]
+    assert _open(sup) == _open(a) == _open(b)
