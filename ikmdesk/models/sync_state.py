@@ -135,3 +135,16 @@ class SyncConflict(Base):
     detected_at: Mapped[datetime] = mapped_column(default=utc_now)
     status: Mapped[str] = mapped_column(String(16), default="open")
     resolved_at: Mapped[datetime | None] = mapped_column(default=None)
+
+
+class SyncHeldRecord(Base):
+    """A record whose ops are held but which is not written yet: a record it links to is
+    not here yet (its ops are in a later package, e.g. past a gap after a restore).
+
+    Rebuilt from the change log as soon as every record it links to is present.
+    """
+
+    __tablename__ = "sync_held_record"
+
+    entity: Mapped[str] = mapped_column(String(64), primary_key=True)
+    row_id: Mapped[str36] = mapped_column(primary_key=True)

@@ -16,9 +16,9 @@ from ikmdesk.models.sync_state import SyncConflict, TrustedPeer
 from ikmdesk.services.device import this_device
 from ikmdesk.sync.authority import origin_authors, role_may_set
 from ikmdesk.sync.change_capture import CONTEXT_ENTITY, ORIGIN_ENTITY, op_value, record_ops
+from ikmdesk.sync.conflict_rule import KIND_DELETED, KIND_FIELD, KIND_PARENT, STATUS_OPEN, judge
 from ikmdesk.sync.hlc import Hlc
 from ikmdesk.sync.knowledge import all_peer_vectors, local_vector
-from ikmdesk.sync.merge import KIND_DELETED, KIND_FIELD, STATUS_OPEN
 from ikmdesk.sync.op_schema import ENTITY_RULES
 
 STATUS_RESTORED = "restored"
@@ -86,13 +86,14 @@ def restore_other_value(session: Session, conflict_id: str) -> None:
     record = session.get(model, conflict.row_id)
     if record is None:
         raise NotFoundError(MSG_NOT_FOUND, what=conflict.entity, id=conflict.row_id)
-    if conflict.kind == KIND_DELETED:
+    if conflict.kind in (KIND_DELETED, KIND_PARENT):
         field, value = "deleted", False
     else:
         field = conflict.field
         value = ENTITY_RULES[conflict.entity][field].to_column(conflict.loser_value)
     _assert_value(session, record, conflict.entity, field, value)
     conflict.status, conflict.resolved_at = STATUS_RESTORED, utc_now()
+    _judge_again(session, conflict)
 
 
 def keep_current_value(session: Session, conflict_id: str) -> None:
@@ -102,9 +103,23 @@ def keep_current_value(session: Session, conflict_id: str) -> None:
     record = session.get(model, conflict.row_id)
     if record is None:
         raise NotFoundError(MSG_NOT_FOUND, what=conflict.entity, id=conflict.row_id)
-    field = "deleted" if conflict.kind == KIND_DELETED else conflict.field
+    field = "deleted" if conflict.kind in (KIND_DELETED, KIND_PARENT) else conflict.field
     _assert_value(session, record, conflict.entity, field, getattr(record, field))
     conflict.status, conflict.resolved_at = STATUS_KEPT, utc_now()
+    _judge_again(session, conflict)
+
+
+def _judge_again(session: Session, conflict: SyncConflict) -> None:
+    """Judge the reviewed conflict by the shared rule once its decision is stored.
+
+    The decision keeps its status where its op dominates the loser (as on every device that
+    receives it); where it cannot (the loser is held only past a gap) the conflict stays open.
+    """
+    session.flush()
+    key = (conflict.entity, conflict.row_id)
+    fields = [(*key, conflict.field)] if conflict.kind == KIND_FIELD else []
+    judge(session.connection(), fields, [key], now=utc_now())
+    session.expire(conflict)
 
 
 def _open_conflict(session: Session, conflict_id: str) -> SyncConflict:

@@ -30,7 +30,7 @@ from ikmdesk.errors import (
     UserError,
 )
 from ikmdesk.models import ChangeOp, LocalIdentity, SyncedRecord, utc_now
-from ikmdesk.models.sync_state import SyncConflict, SyncContext
+from ikmdesk.models.sync_state import SyncContext
 from ikmdesk.sync import hlc
 from ikmdesk.sync.check_groups import check_groups
 from ikmdesk.sync.hlc import ClockExhausted, HybridClock
@@ -102,6 +102,7 @@ def _before_flush(session: Session, _context: object, _instances: object) -> Non
         if is_synced(obj):
             raise TombstoneRequired(f"{type(obj).__name__} is synced; tombstone it instead")
     changes: list[tuple[str, str, dict[str, Any]]] = []
+    updated: set[tuple[str, str]] = set()
     for obj in session.new:
         if is_synced(obj):
             _fill_defaults(obj)
@@ -112,8 +113,9 @@ def _before_flush(session: Session, _context: object, _instances: object) -> Non
             if fields:
                 obj.updated_at = utc_now()  # type: ignore[attr-defined]
                 changes.append((obj.__tablename__, obj.id, fields))  # type: ignore[attr-defined]
+                updated.add((obj.__tablename__, obj.id))  # type: ignore[attr-defined]
     if changes:
-        _write_ops(session, changes)
+        _write_ops(session, changes, updated=updated)
 
 
 def _on_orm_execute(state: ORMExecuteState) -> Any:
@@ -234,10 +236,17 @@ def record_ops(session: Session, changes: Iterable[tuple[str, str, dict[str, Any
     Used where an edit must produce an op even though the stored value does not change,
     such as keeping the winning value of a conflict so that every device learns of it.
     """
-    _write_ops(session, changes)
+    changes = list(changes)
+    _write_ops(session, changes, updated={(entity, row_id) for entity, row_id, _f in changes})
 
 
-def _write_ops(session: Session, changes: Iterable[tuple[str, str, dict[str, Any]]]) -> None:
+def _write_ops(
+    session: Session,
+    changes: Iterable[tuple[str, str, dict[str, Any]]],
+    *,
+    updated: set[tuple[str, str]] | None = None,
+) -> None:
+    """Write the ops of local changes; ``updated``: the records that existed before them."""
     serialize_writers(session.connection())  # before reading the op counter it will advance
     stand_in = session.info.get(CAPTURE_AS)
     if stand_in is not None:
@@ -292,7 +301,7 @@ def _write_ops(session: Session, changes: Iterable[tuple[str, str, dict[str, Any
         connection.execute(
             update(SyncContext).where(SyncContext.device_id == device_id).values(pending=False)
         )
-    _close_overwritten_conflicts(connection, rows)
+    _judge_local_edit(connection, rows[preamble:], origin, updated or set())
     state.update(op_counter=counter, hlc_wall_ms=clock.wall_ms, hlc_logical=clock.logical)
     if pending:
         for key, value in state.items():
@@ -410,33 +419,58 @@ def _wall_clock() -> int:
     return hlc.wall_clock_ms()
 
 
-def _close_overwritten_conflicts(connection: Any, rows: list[tuple[Any, ...]]) -> None:
-    """A local edit of a field overwrites the conflicting values this device holds for it.
+def _judge_local_edit(
+    connection: Connection,
+    rows: Sequence[tuple[Any, ...]],
+    origin: str,
+    updated: set[tuple[str, str]],
+) -> None:
+    """Judge the conflicts of what a local edit touched by the rule every device applies.
 
-    Every other device reaches the same verdict when the edit arrives (the merge rule in
-    ``ikmdesk.sync.merge``); this keeps the device that made the edit in step with them.
+    A new record (a fresh id) has no ops of others, so it has nothing to judge. An edit of
+    a record that only this origin ever changed cannot conflict either, except through a
+    tombstone (a child elsewhere may link to it) or a parent link.
     """
-    conflicts = cast(Table, SyncConflict.__table__)
-    if (
-        connection.execute(
-            select(conflicts.c.id).where(conflicts.c.status == "open").limit(1)
-        ).first()
-        is None
-    ):
+    if not updated:
         return
-    for _device_id, _counter, entity, row_id, field, _value, _hlc in rows:
-        kinds = ["field", "deleted"] if field == "deleted" else ["field"]
-        connection.execute(
-            update(conflicts)
-            .where(
-                conflicts.c.status == "open",
-                conflicts.c.entity == entity,
-                conflicts.c.row_id == row_id,
-                conflicts.c.kind.in_(kinds),
-                (conflicts.c.field == field) | (conflicts.c.kind == "deleted"),
+    from ikmdesk.sync.conflict_rule import judge, parent_links  # it builds on this module
+
+    touched = {(row[2], row[3]) for row in rows if (row[2], row[3]) in updated}
+    if not touched:
+        return
+    log = cast(Table, ChangeOp.__table__)
+    shared: set[tuple[str, str]] = set()
+    by_entity: dict[str, list[str]] = {}
+    for entity, row_id in sorted(touched):
+        by_entity.setdefault(entity, []).append(row_id)
+    for entity, row_ids in by_entity.items():
+        for start in range(0, len(row_ids), 400):
+            shared.update(
+                (entity, row_id)
+                for row_id in connection.scalars(
+                    select(log.c.row_id)
+                    .where(
+                        log.c.entity == entity,
+                        log.c.row_id.in_(row_ids[start : start + 400]),
+                        log.c.device_id != origin,
+                    )
+                    .distinct()
+                )
             )
-            .values(status="superseded", resolved_at=utc_now())
-        )
+    fields: set[tuple[str, str, str]] = set()
+    records: set[tuple[str, str]] = set()
+    for _origin, _counter, entity, row_id, field, _value, _hlc in rows:
+        if (entity, row_id) not in touched:
+            continue
+        if (entity, row_id) in shared:
+            fields.add((entity, row_id, field))
+            records.add((entity, row_id))
+        elif field == "deleted":
+            records.add((entity, row_id))
+        elif any(column == field for column, _parent in parent_links(entity)):
+            fields.add((entity, row_id, field))
+    if fields or records:
+        judge(connection, sorted(fields), sorted(records), now=utc_now())
 
 
 def _pending_context(session: Session, device_id: str) -> dict[str, int] | None:

@@ -87,7 +87,7 @@ def repair_coupled(
                 ]
                 replay += [r for r in new if r in _broken(connection, group, states)]
             for row_id in replay:
-                repair = _replay(connection, entity, row_id, group)
+                repair = replay_group(connection, entity, row_id, group)
                 if repair is not None:
                     repairs[(entity, row_id)] = _merged(repairs.get((entity, row_id)), repair)
                 if repair is not None or (entity, row_id) in with_history:
@@ -119,7 +119,7 @@ def _state(entity: str, group: Group, ops: Mapping[str, Op | None]) -> dict[str,
     return state
 
 
-def _replay(connection: Connection, entity: str, row_id: str, group: Group) -> Repair | None:
+def replay_group(connection: Connection, entity: str, row_id: str, group: Group) -> Repair | None:
     """Return the group's kept state if its final state breaks a CHECK (else ``None``)."""
     rows = connection.execute(
         select(_log.c.device_id, _log.c.counter, _log.c.field, _log.c.value, _log.c.hlc)

@@ -16,8 +16,6 @@ record* when neither T's author had seen E nor E's author had seen T.
 from __future__ import annotations
 
 import functools
-import uuid
-from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -25,33 +23,38 @@ from datetime import UTC, datetime
 from operator import attrgetter
 from typing import Any, cast
 
-from sqlalchemy import Connection, Table, bindparam, func, insert, select, update
+from sqlalchemy import Connection, Table, bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from ikmdesk.dialect import serialize_writers
 from ikmdesk.models import ChangeOp
-from ikmdesk.models.sync_state import SyncConflict
+from ikmdesk.models.sync_state import SyncHeldRecord
 from ikmdesk.sync.change_capture import (
     CONTEXT_ENTITY,
-    CONTEXT_FIELD,
     UNSYNCED_FIELDS,
     insert_op_rows,
 )
-from ikmdesk.sync.coupled import Repair, repair_coupled
+from ikmdesk.sync.conflict_rule import (  # noqa: F401 - the property test reads them
+    KIND_DELETED,
+    KIND_PARENT,
+    _Judge,
+    _Stored,
+    fields_after_contexts,
+    has_open,
+    judge,
+    parent_links,
+)
+from ikmdesk.sync.coupled import Repair, coupled_groups, repair_coupled, replay_group
 from ikmdesk.sync.hlc import Hlc
 from ikmdesk.sync.knowledge import vector_and_gaps
 from ikmdesk.sync.op_schema import ENTITY_RULES, TABLES, Op
 
-KIND_FIELD = "field"
-KIND_DELETED = "deleted"
-STATUS_OPEN = "open"
-STATUS_SUPERSEDED = "superseded"
 _CHUNK = 400
 _LOG_ROW = attrgetter("device_id", "counter", "entity", "row_id", "field", "value", "hlc")
 IMPORT_CACHE_KIB = -131072
 """Page cache while a package is applied (negative: KiB, so at most 128 MB)."""
 _log = cast(Table, ChangeOp.__table__)
-_conflicts = cast(Table, SyncConflict.__table__)
+_held = cast(Table, SyncHeldRecord.__table__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,16 +65,8 @@ class ApplyOutcome:
     known: int
     conflicts: int
     max_hlc: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class _Stored:
-    op_id: str
-    device_id: str
-    counter: int
-    field: str
-    value: Any
-    hlc: str
+    held: int = 0
+    """Records waiting for a record they link to (held, not refused)."""
 
 
 def apply_ops(session: Session, ops: Sequence[Op], *, now: datetime) -> ApplyOutcome:
@@ -93,7 +88,7 @@ def apply_ops(session: Session, ops: Sequence[Op], *, now: datetime) -> ApplyOut
 
 
 def _apply(connection: Connection, ops: Sequence[Op], now: datetime) -> ApplyOutcome:
-    new_ops = _unknown(connection, ops)
+    new_ops, gapped = _unknown(connection, ops)
     if not new_ops:
         return ApplyOutcome(0, len(ops), 0, None)
     data_ops = [op for op in new_ops if op.entity in TABLES]
@@ -108,27 +103,118 @@ def _apply(connection: Connection, ops: Sequence[Op], now: datetime) -> ApplyOut
     with_history = {(entity, row_id) for entity, row_id, _field in heads}
     repairs, coupled_keys = repair_coupled(connection, best, with_history)
     _write_winners(connection, winners, with_history, now=now, overrides=repairs)
+    released = _release_held(connection, now=now)
     suspects = [key for key in best if key in heads or key in shared]
     suspects += sorted(coupled_keys - set(suspects))
-    judge = _Judge(connection)
-    conflicts = _record_field_conflicts(connection, judge, suspects, now=now, repairs=repairs)
+    suspects += sorted(_links_to_deleted(connection, best) - set(suspects))
     touched = {(op.entity, op.row_id) for op in data_ops}
-    if not _has_open(connection, KIND_DELETED):
-        # Only a record now marked deleted can hold an edit-on-deleted conflict, and with no
-        # open one nothing needs superseding: only records whose deleted flag may be set
-        # (held before, or given a non-false tombstone now) are looked up.
+    if not has_open(connection, KIND_DELETED, KIND_PARENT):
+        # Only a record now marked deleted can hold an edit-on-deleted (or deleted-parent)
+        # conflict, and with no open one nothing needs superseding: only records whose
+        # deleted flag may be set (held before, or given a non-false tombstone now) are read.
         touched = with_history | {
             (op.entity, op.row_id)
             for op in data_ops
             if op.field == "deleted" and op.value is not False and op.value is not None
         }
-    conflicts += _record_deleted_conflicts(connection, judge, touched, now=now)
+    verdicts = _Judge(connection)
+    conflicts = judge(
+        connection,
+        suspects,
+        sorted(touched),
+        now=now,
+        repairs=repairs,
+        replayed={(entity, row_id) for entity, row_id, _field in best},
+        deleted_rows=_deleted_rows(connection, touched),
+        judge=verdicts,
+    )
+    # Ops of an origin held past a gap were judged without the context ops in the gap;
+    # those that arrive now can change what their author had seen. Released records were
+    # not written when their ops arrived. Both are judged again from every op held.
+    late = [
+        (op.device_id, op.counter)
+        for op in new_ops
+        if op.entity == CONTEXT_ENTITY and op.device_id in gapped
+    ]
+    again: set[tuple[str, str, str]] = set()
+    again_rows: set[tuple[str, str]] = set(released)
+    if late:
+        again, rows = fields_after_contexts(
+            connection, late, {(op.device_id, op.counter) for op in new_ops}
+        )
+        again_rows |= rows
+    for entity, row_id in released:
+        again.update(
+            (entity, row_id, field)
+            for field in connection.scalars(
+                select(_log.c.field)
+                .where(_log.c.entity == entity, _log.c.row_id == row_id)
+                .distinct()
+            )
+        )
+    again -= set(suspects)
+    if again or again_rows:
+        conflicts += judge(
+            connection,
+            sorted(again),
+            sorted(again_rows - touched),
+            now=now,
+            judge=verdicts,
+        )
     return ApplyOutcome(
         applied=len(new_ops),
         known=len(ops) - len(new_ops),
         conflicts=conflicts,
         max_hlc=max(op.hlc for op in new_ops),
+        held=_held_count(connection),
     )
+
+
+@functools.cache
+def _link_parent(entity: str, field: str) -> str | None:
+    return dict(parent_links(entity)).get(field)
+
+
+def _links_to_deleted(
+    connection: Connection, best: Mapping[tuple[str, str, str], Op]
+) -> set[tuple[str, str, str]]:
+    """Return the parent links among the ops that name a record written here as deleted."""
+    targets: dict[str, dict[str, list[tuple[str, str, str]]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
+    for key, op in best.items():
+        parent = _link_parent(key[0], key[2])
+        if parent is not None and isinstance(op.value, str):
+            targets[parent][op.value].append(key)
+    found: set[tuple[str, str, str]] = set()
+    for parent, by_target in targets.items():
+        table = TABLES[parent]
+        if "deleted" not in table.c:
+            continue
+        for chunk in _chunks(sorted(by_target)):
+            for row_id in connection.scalars(
+                select(table.c.id).where(table.c.id.in_(chunk), table.c.deleted.is_(True))
+            ):
+                found.update(by_target[row_id])
+    return found
+
+
+def _deleted_rows(connection: Connection, rows: Iterable[tuple[str, str]]) -> set[tuple[str, str]]:
+    """Return which of the records are written here with their deleted flag set."""
+    by_entity: dict[str, list[str]] = defaultdict(list)
+    for entity, row_id in rows:
+        by_entity[entity].append(row_id)
+    deleted: set[tuple[str, str]] = set()
+    for entity, row_ids in by_entity.items():
+        table = TABLES[entity]
+        for chunk in _chunks(sorted(row_ids)):
+            deleted.update(
+                (entity, row_id)
+                for row_id in connection.scalars(
+                    select(table.c.id).where(table.c.id.in_(chunk), table.c.deleted.is_(True))
+                )
+            )
+    return deleted
 
 
 def _best_ops(
@@ -152,7 +238,8 @@ def _best_ops(
     return best, shared
 
 
-def _unknown(connection: Connection, ops: Sequence[Op]) -> list[Op]:
+def _unknown(connection: Connection, ops: Sequence[Op]) -> tuple[list[Op], set[str]]:
+    """Return the ops not held here, and the origins held past a gap before this import."""
     vector, gapped = vector_and_gaps(connection)
     candidates = [op for op in ops if op.counter > vector.get(op.device_id, 0)]
     # Past its prefix, an origin's ops can only be held here if some were received past a gap.
@@ -167,8 +254,8 @@ def _unknown(connection: Connection, ops: Sequence[Op]) -> list[Op]:
             )
         )
     if not held:
-        return candidates
-    return [op for op in candidates if (op.device_id, op.counter) not in held]
+        return candidates, gapped
+    return [op for op in candidates if (op.device_id, op.counter) not in held], gapped
 
 
 def _field_heads(connection: Connection, ops: Iterable[Op]) -> dict[tuple[str, str, str], str]:
@@ -228,6 +315,17 @@ def _write_winners(
                 if (entity, row_id) in overrides else (row_id, fields)
                 for row_id, fields in fresh
             ]  # fmt: skip
+        held: set[str] = set()
+        if parent_links(entity):
+            # A record linking to one not here (yet) is held, not refused: its ops are
+            # stored, and it is written once every record it links to is (_release_held).
+            held = _missing_parents(connection, entity, dict(fresh), batch=True)
+            held |= _missing_parents(
+                connection, entity, {r: f for r, f in rows.items() if r in existing}
+            )
+            if held:
+                _hold(connection, entity, held)
+                fresh = [(row_id, fields) for row_id, fields in fresh if row_id not in held]
         if fresh:
             _bulk_insert(
                 connection,
@@ -235,8 +333,13 @@ def _write_winners(
                 [_new_row(entity, row_id, fields, now) for row_id, fields in fresh],
             )
         changed: dict[frozenset[str], list[dict[str, Any]]] = defaultdict(list)
+        links = {column for column, _parent in parent_links(entity)}
         for row_id, fields in rows.items():
             if row_id in existing:
+                if row_id in held:  # keeps its present link until the record linked to arrives
+                    fields = {k: v for k, v in fields.items() if k not in links}
+                    if not fields:
+                        continue
                 changed[frozenset(fields)].append(_changed_values(entity, row_id, fields))
         for names, params in changed.items():
             statement = (
@@ -245,6 +348,108 @@ def _write_winners(
                 .values({name: bindparam(name) for name in (*names, "updated_at")})
             )
             connection.execute(statement, params)
+
+
+def _missing_parents(
+    connection: Connection,
+    entity: str,
+    rows: Mapping[str, Mapping[str, Op]],
+    *,
+    batch: bool = False,
+) -> set[str]:
+    """Return the rows that link to a record not written here.
+
+    ``batch``: the rows are being inserted together, so a link between two of them counts
+    as present (unless the one linked to is itself missing a record it links to).
+    """
+    missing: set[str] = set()
+    links = parent_links(entity)
+    if not rows or not links:
+        return missing
+    wanted: list[tuple[str, str, str]] = []  # (row_id, column, target)
+    for column, _parent in links:
+        for row_id, fields in rows.items():
+            op = fields.get(column)
+            if op is not None and isinstance(op.value, str):
+                wanted.append((row_id, column, op.value))
+    if not wanted:
+        return missing
+    parent_of = dict(links)
+    present: dict[str, set[str]] = {}
+    for column, parent in links:
+        targets = sorted({t for _r, c, t in wanted if c == column})
+        found: set[str] = present.setdefault(parent, set())
+        table = TABLES[parent]
+        for chunk in _chunks(targets):
+            found.update(connection.scalars(select(table.c.id).where(table.c.id.in_(chunk))))
+    in_batch = set(rows) if batch else set()
+    while True:
+        more = {
+            row_id
+            for row_id, column, target in wanted
+            if row_id not in missing
+            and target not in present[parent_of[column]]
+            and not (parent_of[column] == entity and target in in_batch - missing)
+        }
+        if not more:
+            return missing
+        missing |= more
+
+
+def _hold(connection: Connection, entity: str, row_ids: set[str]) -> None:
+    held = set(
+        connection.scalars(
+            select(_held.c.row_id).where(
+                _held.c.entity == entity, _held.c.row_id.in_(list(row_ids))
+            )
+        )
+    )
+    new = [{"entity": entity, "row_id": row_id} for row_id in sorted(set(row_ids) - held)]
+    if new:
+        connection.execute(insert(_held), new)
+
+
+def _held_count(connection: Connection) -> int:
+    return int(connection.scalar(select(func.count()).select_from(_held)) or 0)
+
+
+def _release_held(connection: Connection, *, now: datetime) -> set[tuple[str, str]]:
+    """Write every held record whose links are all present now; return those written."""
+    released: set[tuple[str, str]] = set()
+    if not _holds_any(connection, select(_held.c.entity)):
+        return released
+    order = {entity: index for index, entity in enumerate(TABLES)}
+    progress = True
+    while progress:  # a record released can release the ones linking to it
+        progress = False
+        held = sorted(
+            connection.execute(select(_held.c.entity, _held.c.row_id)).all(),
+            key=lambda row: (order.get(row[0], len(order)), row[1]),
+        )
+        for entity, row_id in held:
+            fields = _all_heads(connection, entity, row_id)
+            for group in coupled_groups(entity):
+                repair = replay_group(connection, entity, row_id, group)
+                if repair is not None:
+                    fields.update(repair.fields)
+            if not fields or _missing_parents(connection, entity, {row_id: fields}):
+                continue
+            table = TABLES[entity]
+            if connection.scalar(select(table.c.id).where(table.c.id == row_id)) is None:
+                _bulk_insert(connection, table, [_new_row(entity, row_id, fields, now)])
+            else:
+                connection.execute(
+                    update(table)
+                    .where(table.c.id == bindparam("_row_id"))
+                    .values({name: bindparam(name) for name in (*fields, "updated_at")}),
+                    [_changed_values(entity, row_id, fields)],
+                )
+            connection.execute(
+                delete(_held).where(_held.c.entity == entity, _held.c.row_id == row_id)
+            )
+            released.add((entity, row_id))
+            progress = True
+    return released
 
 
 def _all_heads(connection: Connection, entity: str, row_id: str) -> dict[str, Op]:
@@ -353,239 +558,6 @@ def _op_time(ops: Iterable[Op]) -> datetime:
 def _wall_time(wall_ms: int) -> datetime:
     # Ops made in one burst share their millisecond: most rows hit the cache.
     return datetime.fromtimestamp(wall_ms / 1000, UTC)
-
-
-class _Judge:
-    """Answers "had the author of op A seen op B?" from the context ops in the change log."""
-
-    def __init__(self, connection: Connection) -> None:
-        self._connection = connection
-        self._contexts: dict[str, tuple[list[int], list[dict[str, int]]]] = {}
-
-    def had_seen(self, author: _Stored, other: _Stored) -> bool:
-        if author.device_id == other.device_id:
-            return other.counter < author.counter
-        counters, vectors = self._context_of(author.device_id)
-        index = bisect_left(counters, author.counter) - 1
-        return index >= 0 and vectors[index].get(other.device_id, 0) >= other.counter
-
-    def _context_of(self, device_id: str) -> tuple[list[int], list[dict[str, int]]]:
-        cached = self._contexts.get(device_id)
-        if cached is None:
-            rows = self._connection.execute(
-                select(_log.c.counter, _log.c.value)
-                .where(
-                    _log.c.entity == CONTEXT_ENTITY,
-                    _log.c.row_id == device_id,
-                    _log.c.field == CONTEXT_FIELD,
-                )
-                .order_by(_log.c.counter)
-            ).all()
-            cached = ([r[0] for r in rows], [dict(r[1] or {}) for r in rows])
-            self._contexts[device_id] = cached
-        return cached
-
-
-def _stored_ops(
-    connection: Connection, entity: str, row_id: str, field: str | None
-) -> list[_Stored]:
-    query = select(_log.c.device_id, _log.c.counter, _log.c.field, _log.c.value, _log.c.hlc).where(
-        _log.c.entity == entity, _log.c.row_id == row_id
-    )
-    if field is not None:
-        query = query.where(_log.c.field == field)
-    return [
-        _Stored(f"{device_id}:{counter}", device_id, counter, name, value, hlc)
-        for device_id, counter, name, value, hlc in connection.execute(query.order_by(_log.c.hlc))
-    ]
-
-
-def _record_field_conflicts(
-    connection: Connection,
-    judge: _Judge,
-    keys: Iterable[tuple[str, str, str]],
-    *,
-    now: datetime,
-    repairs: Mapping[tuple[str, str], Repair] | None = None,
-) -> int:
-    found = 0
-    for entity, row_id, field in keys:
-        ops = _stored_ops(connection, entity, row_id, field)
-        repair = (repairs or {}).get((entity, row_id))
-        if repair is not None:
-            found += _record_repair_conflicts(connection, entity, row_id, ops, repair, now)
-            continue
-        if len({op.device_id for op in ops}) < 2:
-            continue
-        winner = ops[-1]
-        for loser in ops[:-1]:
-            overwritten = any(
-                judge.had_seen(later, loser) for later in ops if later.hlc > loser.hlc
-            )
-            if overwritten or loser.value == winner.value:
-                _close(connection, loser.op_id, KIND_FIELD, now)
-            else:
-                found += _open(connection, KIND_FIELD, entity, row_id, loser, winner, now)
-    return found
-
-
-def _record_repair_conflicts(
-    connection: Connection,
-    entity: str,
-    row_id: str,
-    ops: Sequence[_Stored],
-    repair: Repair,
-    now: datetime,
-) -> int:
-    """Conflicts of a field of a repaired group: what came after the kept state lost."""
-    if not ops:
-        return 0
-    field = ops[0].field
-    kept = repair.fields.get(field)
-    winner = next((op for op in ops if kept is not None and op.op_id == kept.op_id), None)
-    if winner is None:
-        winner = _Stored("", "", 0, field, None if kept is None else kept.value, repair.hlc)
-    found = 0
-    for op in ops:
-        if op.op_id == winner.op_id:
-            continue
-        if op.hlc > repair.hlc and op.value != winner.value:
-            found += _open(connection, KIND_FIELD, entity, row_id, op, winner, now)
-        else:
-            _close(connection, op.op_id, KIND_FIELD, now)
-    return found
-
-
-def _record_deleted_conflicts(
-    connection: Connection, judge: _Judge, rows: Iterable[tuple[str, str]], *, now: datetime
-) -> int:
-    by_entity: dict[str, list[str]] = defaultdict(list)
-    for entity, row_id in rows:
-        by_entity[entity].append(row_id)
-    found = 0
-    for entity, row_ids in by_entity.items():
-        table = TABLES[entity]
-        deleted: set[str] = set()
-        for chunk in _chunks(sorted(row_ids)):
-            deleted.update(
-                connection.scalars(
-                    select(table.c.id).where(table.c.id.in_(chunk), table.c.deleted.is_(True))
-                )
-            )
-        for row_id in sorted(deleted):
-            found += _judge_deleted_row(connection, judge, entity, row_id, now)
-        alive = sorted(set(row_ids) - deleted)
-        if alive and _has_open(connection, KIND_DELETED):
-            # A record brought back to life has no edit-on-deleted conflict any more.
-            for chunk in _chunks(alive):
-                connection.execute(
-                    update(_conflicts)
-                    .where(
-                        _conflicts.c.kind == KIND_DELETED,
-                        _conflicts.c.status == STATUS_OPEN,
-                        _conflicts.c.entity == entity,
-                        _conflicts.c.row_id.in_(chunk),
-                    )
-                    .values(status=STATUS_SUPERSEDED, resolved_at=now)
-                )
-    return found
-
-
-def _judge_deleted_row(
-    connection: Connection, judge: _Judge, entity: str, row_id: str, now: datetime
-) -> int:
-    ops = _stored_ops(connection, entity, row_id, None)
-    tombstones = [op for op in ops if op.field == "deleted"]
-    if not tombstones:
-        return 0
-    tomb = tombstones[-1]
-    found = 0
-    for edit in ops:
-        if edit.field == "deleted":
-            continue
-        concurrent = (
-            edit.device_id != tomb.device_id
-            and not judge.had_seen(tomb, edit)
-            and not judge.had_seen(edit, tomb)
-        )
-        if concurrent:
-            found += _open(connection, KIND_DELETED, entity, row_id, edit, tomb, now)
-        else:
-            _close(connection, edit.op_id, KIND_DELETED, now)
-    return found
-
-
-def _has_open(connection: Connection, kind: str) -> bool:
-    return (
-        connection.scalar(
-            select(_conflicts.c.id)
-            .where(_conflicts.c.kind == kind, _conflicts.c.status == STATUS_OPEN)
-            .limit(1)
-        )
-        is not None
-    )
-
-
-def _open(
-    connection: Connection,
-    kind: str,
-    entity: str,
-    row_id: str,
-    loser: _Stored,
-    winner: _Stored,
-    now: datetime,
-) -> int:
-    """Record (or refresh) a conflict; return 1 if it is new on this device."""
-    existing = connection.execute(
-        select(_conflicts.c.id, _conflicts.c.winner_op_id, _conflicts.c.status).where(
-            _conflicts.c.loser_op_id == loser.op_id, _conflicts.c.kind == kind
-        )
-    ).first()
-    winner_values = {
-        "winner_op_id": winner.op_id,
-        "winner_device_id": winner.device_id,
-        "winner_hlc": winner.hlc,
-        "winner_value": winner.value,
-    }
-    if existing is not None:
-        # The open conflicts are a function of the ops held: one closed by an earlier
-        # verdict opens again when the ops now say so (e.g. a new winner with another value).
-        if existing.winner_op_id != winner.op_id or existing.status != STATUS_OPEN:
-            connection.execute(
-                update(_conflicts)
-                .where(_conflicts.c.id == existing.id)
-                .values(**winner_values, status=STATUS_OPEN, resolved_at=None)
-            )
-        return 0
-    connection.execute(
-        insert(_conflicts).values(
-            id=str(uuid.uuid4()),
-            kind=kind,
-            entity=entity,
-            row_id=row_id,
-            field=loser.field,
-            loser_op_id=loser.op_id,
-            loser_device_id=loser.device_id,
-            loser_hlc=loser.hlc,
-            loser_value=loser.value,
-            detected_at=now,
-            status=STATUS_OPEN,
-            **winner_values,
-        )
-    )
-    return 1
-
-
-def _close(connection: Connection, loser_op_id: str, kind: str, now: datetime) -> None:
-    connection.execute(
-        update(_conflicts)
-        .where(
-            _conflicts.c.loser_op_id == loser_op_id,
-            _conflicts.c.kind == kind,
-            _conflicts.c.status == STATUS_OPEN,
-        )
-        .values(status=STATUS_SUPERSEDED, resolved_at=now)
-    )
 
 
 def _chunks(items: Sequence[str]) -> Iterable[Sequence[str]]:

@@ -454,7 +454,7 @@ class SyncPage(QWidget):
         self.conflict_table.setRowCount(len(conflicts))
         unknown = self.tr("perangkat tidak dikenal")
         for row, conflict in enumerate(conflicts):
-            deleted = conflict.kind == "deleted"
+            deleted = conflict.kind in ("deleted", "parent")  # the kept side is a tombstone
             text = (texts or {}).get(conflict.id) or ConflictText("", "", "", "")
             values = [
                 text.record,

@@ -16,6 +16,7 @@ loaded 2-core machine), ``IKMDESK_PROPERTY_EXAMPLES=N`` any other number.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
 import os
@@ -30,11 +31,13 @@ from hypothesis import strategies as st
 from sqlalchemy import select, update
 
 from ikmdesk.db import backup_database
+from ikmdesk.errors import UserError
 from ikmdesk.models import ChangeOp, Cluster, Enterprise, LocalIdentity, Product
-from ikmdesk.models.sync_state import SyncConflict
+from ikmdesk.models.sync_state import SyncConflict, SyncHeldRecord
 from ikmdesk.services.backup import backup_to_folder, restore
 from ikmdesk.services.data_file import open_data_file
 from ikmdesk.services.device import this_device
+from ikmdesk.services.duplicates import merge_enterprises
 from ikmdesk.services.sync_service import export_package, import_package
 from ikmdesk.sync.change_capture import CAPTURE_OFF, op_value, record_ops
 from ikmdesk.sync.hlc import LOGICAL_MAX, WALL_MAX_MS
@@ -92,6 +95,35 @@ action = st.one_of(
     st.tuples(st.just("forge"), officer, st.sampled_from(["author", "cluster", "device"])),
     st.tuples(st.just("clock_bound"), device_index),
 )
+
+
+# --- parent links (sync-merge): products moved between IKMs, duplicate IKMs merged --------
+# Concurrent with deletes of the IKM moved to, these give `parent` conflicts; every device
+# must find the same ones, and no record may stay held (docs/sync-format.md §5).
+parent_link_action = st.one_of(
+    st.tuples(st.just("move_product"), device_index, pick, pick),
+    st.tuples(st.just("merge_duplicates"), device_index, pick, pick),
+)
+action = st.one_of(action, parent_link_action)
+
+
+def _parent_link_step(world: World, step: tuple[Any, ...]) -> None:
+    node = world.nodes[step[1]]
+    enterprises, products = _ids(node, Enterprise), _ids(node, Product)
+    if len(enterprises) < 2:
+        return
+    target = enterprises[step[3] % len(enterprises)]
+    if step[0] == "move_product" and products:
+        _set(node, Product, products[step[2] % len(products)], enterprise_id=target)
+    elif step[0] == "merge_duplicates":
+        drop = enterprises[step[2] % len(enterprises)]
+        with contextlib.suppress(UserError), node.db.unit_of_work() as session:
+            merge_enterprises(session, target, drop)  # refused for a deleted or the same IKM
+
+
+def _assert_nothing_held(node: Node) -> None:
+    with node.db.unit_of_work() as session:
+        assert session.scalars(select(SyncHeldRecord)).all() == []
 
 
 @pytest.fixture(scope="module")
@@ -332,6 +364,8 @@ def _run(world: World, actions: list[tuple[Any, ...]]) -> None:
             _forge(world, step[1], step[2])
         elif kind == "clock_bound":
             _clock_bound(world.nodes[step[1]])
+        elif kind in ("move_product", "merge_duplicates"):
+            _parent_link_step(world, step)
     laptops = world.nodes[1:] + world.clones
     for _round in range(2):  # everything re-sent through the supervisor
         for laptop in laptops:
@@ -399,5 +433,7 @@ def test_every_device_converges(templates, tmp_path_factory, actions):
         conflicts = [_open_conflicts(n) for n in nodes]
         assert all(found == conflicts[0] for found in conflicts)
         _assert_no_edit_lost(nodes[0])
+        for node in nodes:
+            _assert_nothing_held(node)
     finally:
         world.close()
