@@ -8,6 +8,7 @@ above it works with SQLAlchemy sessions obtained from :class:`Database`.
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -230,15 +231,25 @@ def _has_content(path: Path) -> bool:
 
 def schema_head() -> str:
     """Return the newest schema revision this version of IKMDesk knows."""
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None
-    return head
+    return _shipped_revisions()[0]
 
 
 def known_revisions() -> set[str]:
     """Return every schema revision this version can read and upgrade from."""
+    return set(_shipped_revisions()[1])
+
+
+@functools.cache
+def _shipped_revisions() -> tuple[str, frozenset[str]]:
+    """Read the shipped migration scripts once per process (they cannot change while it runs).
+
+    Loading them is most of the cost of opening a database (about 40 ms of 80 ms on a loaded
+    2-core machine), and every open asks for the head and the known revisions.
+    """
     script = ScriptDirectory.from_config(alembic_config())
-    return {rev.revision for rev in script.walk_revisions()}
+    head = script.get_current_head()
+    assert head is not None
+    return head, frozenset(rev.revision for rev in script.walk_revisions())
 
 
 def read_schema_revision(path: Path) -> str | None:
