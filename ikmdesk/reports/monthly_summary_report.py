@@ -13,8 +13,8 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table,
 from ikmdesk.reports.base import PdfReport
 from ikmdesk.reports.charts import labelled_bar_chart
 from ikmdesk.reports.markup import escaped, para, para_markup
+from ikmdesk.reports.signatures import signature_block, signature_row
 from ikmdesk.reports.tables import data_table, data_tables
-from ikmdesk.reports.visit_report import SIGNATURE_SPACE, spaced_nip
 from ikmdesk.services.report_data import OVERDUE_SHOWN, CountRow, FollowUpLine, MonthlySummary
 from ikmdesk.services.report_period import month_period
 
@@ -396,16 +396,7 @@ class MonthlySummaryReport(PdfReport):
         half = self.frame_width / 2
 
         def block(top: list[str], name: str | None, nip: str | None) -> list[Flowable]:
-            lines: list[Flowable] = [para(text, s["Sign"]) for text in top]
-            lines.append(Spacer(1, SIGNATURE_SPACE))
-            if name:
-                lines.append(para_markup(f"<u>{escaped(name)}</u>", s["SignName"]))
-            else:
-                lines.append(para(t.t("name_blank"), s["Sign"]))
-            lines.append(
-                para(t.t("nip", nip=spaced_nip(nip)) if nip else t.t("nip_blank"), s["Sign"])
-            )
-            return lines
+            return signature_block(t, s, top, name, nip)
 
         made_by = summary.made_by_name
         made_nip = summary.made_by_nip
@@ -417,8 +408,7 @@ class MonthlySummaryReport(PdfReport):
             made_by, made_nip = None, None  # the supervisor does not sign twice
         known = block([t.t("sign_known"), settings.supervisor_title], supervisor, supervisor_nip)
         made = block([place, t.t("sign_made_by")], made_by, made_nip)
-        table = Table([[known, made]], colWidths=[half, half])
-        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
+        table = signature_row([known, made], half)
         return [KeepTogether([Spacer(1, 16), table])]
 
     def annexes(self) -> list[Flowable]:

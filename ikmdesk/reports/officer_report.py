@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from ikmdesk.reports.base import PdfReport
 from ikmdesk.reports.markup import escaped, para, para_markup
 from ikmdesk.reports.programme_strings import ps
+from ikmdesk.reports.signatures import signature_block, signature_row
 from ikmdesk.reports.tables import data_tables
-from ikmdesk.reports.visit_report import SIGNATURE_SPACE, spaced_nip
 from ikmdesk.services.programme.catalogue import target_def
 from ikmdesk.services.programme.officer_month import OfficerMonth
 
@@ -120,30 +120,17 @@ class OfficerReport(PdfReport):
         half = self.frame_width / 2
 
         def block(top: list[str], name: str | None, nip: str | None) -> list[Flowable]:
-            lines: list[Flowable] = [para(text, s["Sign"]) for text in top]
-            lines.append(Spacer(1, SIGNATURE_SPACE))
-            lines.append(
-                para_markup(f"<u>{escaped(name)}</u>", s["SignName"])
-                if name
-                else para(t.t("name_blank"), s["Sign"])
-            )
-            lines.append(
-                para(t.t("nip", nip=spaced_nip(nip)) if nip else t.t("nip_blank"), s["Sign"])
-            )
-            return lines
+            return signature_block(t, s, top, name, nip)
 
-        table = Table(
+        table = signature_row(
             [
-                [
-                    block(
-                        [t.t("sign_known"), settings.supervisor_title],
-                        settings.supervisor_name or None,
-                        settings.supervisor_nip or None,
-                    ),
-                    block([place, ps(t, "sign_officer")], m.officer_name, m.officer_nip),
-                ]
+                block(
+                    [t.t("sign_known"), settings.supervisor_title],
+                    settings.supervisor_name or None,
+                    settings.supervisor_nip or None,
+                ),
+                block([place, ps(t, "sign_officer")], m.officer_name, m.officer_nip),
             ],
-            colWidths=[half, half],
+            half,
         )
-        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
         return [Spacer(1, 14), KeepTogether([table])]

@@ -9,8 +9,8 @@ from ikmdesk.reports.base import PdfReport
 from ikmdesk.reports.markup import escaped, para, para_markup
 from ikmdesk.reports.programme_charts import wrapped_bar_chart
 from ikmdesk.reports.programme_strings import ps
+from ikmdesk.reports.signatures import signature_block, signature_row
 from ikmdesk.reports.tables import data_table, key_value_table
-from ikmdesk.reports.visit_report import SIGNATURE_SPACE, spaced_nip
 from ikmdesk.services.programme.catalogue import theme_def
 from ikmdesk.services.programme.evaluation import IkmEvaluation, ProgrammeEvaluation
 
@@ -201,29 +201,17 @@ class ProgrammeReport(PdfReport):
         half = self.frame_width / 2
 
         def block(top: list[str], name: str | None, nip: str | None) -> list[Flowable]:
-            lines: list[Flowable] = [para(text, s["Sign"]) for text in top]
-            lines.append(Spacer(1, SIGNATURE_SPACE))
-            if name:
-                lines.append(para_markup(f"<u>{escaped(name)}</u>", s["SignName"]))
-            else:
-                lines.append(para(t.t("name_blank"), s["Sign"]))
-            lines.append(
-                para(t.t("nip", nip=spaced_nip(nip)) if nip else t.t("nip_blank"), s["Sign"])
-            )
-            return lines
+            return signature_block(t, s, top, name, nip)
 
-        table = Table(
+        table = signature_row(
             [
-                [
-                    block(
-                        [t.t("sign_known"), settings.supervisor_title],
-                        settings.supervisor_name or None,
-                        settings.supervisor_nip or None,
-                    ),
-                    block([place, ps(t, "sign_officer")], officer, None),
-                ]
+                block(
+                    [t.t("sign_known"), settings.supervisor_title],
+                    settings.supervisor_name or None,
+                    settings.supervisor_nip or None,
+                ),
+                block([place, ps(t, "sign_officer")], officer, None),
             ],
-            colWidths=[half, half],
+            half,
         )
-        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
         return [Spacer(1, 14), KeepTogether([table])]

@@ -12,15 +12,14 @@ from ikmdesk.reports.base import PdfReport
 from ikmdesk.reports.images import image_flowable
 from ikmdesk.reports.markup import escaped, para, para_markup
 from ikmdesk.reports.report_parts import LABEL_WIDTH, check_block, follow_up_table, profile_block
+from ikmdesk.reports.signatures import signature_block, signature_row
 from ikmdesk.reports.tables import key_value_table
 from ikmdesk.services.licence_status import halal_obligation
-from ikmdesk.services.nip import is_nip
 from ikmdesk.services.report_data import VisitSheet, is_approved
 from ikmdesk.services.report_number import office_day
 
 PHOTO_COLUMNS = 2
 PHOTO_HEIGHT = 6 * cm
-SIGNATURE_SPACE = 1.9 * cm
 
 
 class VisitReport(PdfReport):
@@ -192,47 +191,31 @@ class VisitReport(PdfReport):
         half = self.frame_width / 2
 
         def block(top: list[str], name: str | None, nip: str | None, with_nip: bool) -> list:
-            lines: list[Flowable] = [para(text, s["Sign"]) for text in top]
-            lines.append(Spacer(1, SIGNATURE_SPACE))
-            if name:
-                lines.append(para_markup(f"<u>{escaped(name)}</u>", s["SignName"]))
-            else:
-                lines.append(para(t.t("name_blank"), s["Sign"]))
-            if with_nip:
-                lines.append(
-                    para(t.t("nip", nip=spaced_nip(nip)) if nip else t.t("nip_blank"), s["Sign"])
-                )
-            return lines
+            return signature_block(t, s, top, name, nip, with_nip=with_nip)
 
-        pair = Table(
+        pair = signature_row(
             [
-                [
-                    block(["\u00a0", t.t("sign_owner")], owner, None, with_nip=False),
-                    block(
-                        [place, t.t("sign_officer")],
-                        self.sheet.officer_name,
-                        self.sheet.officer_nip,
-                        with_nip=True,
-                    ),
-                ]
+                block(["\u00a0", t.t("sign_owner")], owner, None, with_nip=False),
+                block(
+                    [place, t.t("sign_officer")],
+                    self.sheet.officer_name,
+                    self.sheet.officer_nip,
+                    with_nip=True,
+                ),
             ],
-            colWidths=[half, half],
+            half,
         )
-        known = Table(
+        known = signature_row(
             [
-                [
-                    block(
-                        [t.t("sign_known"), settings.supervisor_title],
-                        supervisor,
-                        supervisor_nip,
-                        with_nip=True,
-                    )
-                ]
+                block(
+                    [t.t("sign_known"), settings.supervisor_title],
+                    supervisor,
+                    supervisor_nip,
+                    with_nip=True,
+                )
             ],
-            colWidths=[half],
+            half,
         )
-        for table in (pair, known):
-            table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
         # Not wrapped in a KeepTogether here: ``closing`` keeps them with the follow-ups, and a
         # KeepTogether nested in another reports an endless height (it always moved on).
         return [Spacer(1, 14), pair, Spacer(1, 10), known]
@@ -243,10 +226,3 @@ class VisitReport(PdfReport):
             # The office's day, wherever and whenever the copy is printed.
             return office_day(self.sheet.reviewed_at)
         return self.generated_at.date()
-
-
-def spaced_nip(nip: str) -> str:
-    """Return an 18-digit NIP grouped the way it is printed (19870312 201001 2 003)."""
-    if is_nip(nip):
-        return f"{nip[:8]} {nip[8:14]} {nip[14]} {nip[15:]}"
-    return nip
