@@ -35,6 +35,7 @@ from ikmdesk.models.sync_state import TrustedPeer
 from ikmdesk.sync.change_capture import CONTEXT_ENTITY, ORIGIN_ENTITY
 from ikmdesk.sync.op_schema import TABLES, Op
 from ikmdesk.sync.package_format import MSG_FOREIGN_OWN_OPS, PackageRefused
+from ikmdesk.sync.stamp_order import refuse_unordered_stamps
 
 AUTHORITY_RECORDS = "records"
 AUTHORITY_SUPERVISOR = "supervisor"
@@ -144,6 +145,7 @@ def check_package(
     fresh = _fresh_ops(connection, ops, name)
     if not fresh:
         return fresh
+    refuse_unordered_stamps(connection, fresh, name=name)
     authors = origin_authors(connection)
     known_devices = _known_devices(connection, me)
     for op in fresh:

@@ -437,3 +437,17 @@ def _rewrite_manifest(pair: Pair, path: Path, change: Any) -> Path:
         for member, content in members.items():
             archive.writestr(member, content)
     return target
+
+
+def test_two_ops_of_one_origin_with_one_stamp_are_refused(pair: Pair):
+    # Merged in arrival order, two devices could keep different names from the same ops.
+    first = op_of(pair, value="Keripik Pisang A")
+    second = op_of(pair, value="Keripik Pisang B", counter=first["counter"] + 1, hlc=first["hlc"])
+    path = write(pair, with_ops(pair, [first, second]), "same-stamp")
+    refused(pair, path, "bercap waktu")
+
+
+def test_an_op_stamped_before_the_origins_earlier_held_op_is_refused(pair: Pair):
+    early = f"{0:013d}-{0:010d}-{pair.off.id}"
+    path = write(pair, with_ops(pair, [op_of(pair, hlc=early)]), "stamped-early")
+    refused(pair, path, "bercap waktu")

@@ -5039,6 +5039,10 @@ P-IRT {number}</translation>
         <translation>The package cannot be written to {path}: {detail}. No package file was left behind; check the free space and the USB stick, then try again.</translation>
     </message>
     <message>
+        <source>Paket {name} ditolak: perubahan {op_id} bercap waktu tidak sesudah perubahan sebelumnya dari asal yang sama ({previous}); paket rusak atau dipalsukan, tidak ada yang berubah.</source>
+        <translation>Package {name} refused: change {op_id} is stamped no later than the previous change of the same origin ({previous}); the package is damaged or forged, and nothing changed.</translation>
+    </message>
+    <message>
         <source>Kunjungan</source>
         <translation>Visit</translation>
     </message>
