@@ -131,6 +131,26 @@ def _databases_on_postgres(
         paths.drop_all()
 
 
+@pytest.fixture
+def empty_server_url() -> Iterator[str]:
+    """The URL of a new, empty database on the run's server (skipped without one)."""
+    server = server_url()
+    if server is None:
+        pytest.skip(f"needs a PostgreSQL server: set {URL_ENV}")
+    import uuid
+
+    name = f"empty_{uuid.uuid4().hex[:12]}"
+    admin = _admin(server)
+    with admin.connect() as connection:
+        connection.execute(text(f"CREATE DATABASE {name}"))
+    try:
+        yield database_url(server, name)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        admin.dispose()
+
+
 def pytest_configure(config: pytest.Config) -> None:
     """Declare the ``sqlite_only`` marker."""
     config.addinivalue_line(
