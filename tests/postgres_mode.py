@@ -121,6 +121,13 @@ def _databases_on_postgres(
     import ikmdesk.db
     import ikmdesk.services.data_file
 
+    # An error dialog nobody answers would hang the whole run: on PostgreSQL one fails the test.
+    import ikmdesk.ui.dialogs
+
+    def unanswered(_parent: Any, _icon: Any, title: str, text: str) -> None:
+        raise AssertionError(f"a dialog was shown in the PostgreSQL run: {title}: {text}")
+
+    monkeypatch.setattr(ikmdesk.ui.dialogs, "_acknowledge", unanswered)
     paths = PathsOnServer(_postgres_template)
     opener = paths.opener(ikmdesk.db.open_database)
     monkeypatch.setattr(ikmdesk.db, "open_database", opener)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
 from openpyxl import Workbook, load_workbook
 from PySide6.QtCore import Qt, QThread
 from PySide6.QtTest import QAbstractItemModelTester
@@ -137,6 +138,7 @@ def test_export_tab_writes_the_filtered_list(qtbot, database, tmp_path, monkeypa
     assert page.status_combo.itemText(1) == "Belum selesai"
 
 
+@pytest.mark.sqlite_only(reason="backs up and restores the SQLite file")
 def test_backup_tab_backs_up_and_asks_the_window_to_restore(qtbot, database, monkeypatch):
     page = _office_page(qtbot, database)
     assert page.backup_table.rowCount() == 0 and not page.restore_button.isEnabled()
