@@ -32,6 +32,11 @@ from tests.sync.sync_helpers import add_enterprise
 posix_only = pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
 
 
+pytestmark = pytest.mark.sqlite_only(
+    reason="file modes, backups and leftover files of the SQLite file"
+)
+
+
 def _mode(path: Path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
 
