@@ -62,7 +62,7 @@ def test_import_dry_run_plans_without_writing(
 
 
 @pytest.mark.sqlite_only(
-    reason="the import backs the SQLite file up first, or restore replaces the file (a server has pg_dump)"
+    reason="backs up or restores the SQLite file (a server database uses pg_dump)"
 )
 def test_import_twice_backs_up_and_creates_once(
     db_path: Path, registry: Path, capsys: pytest.CaptureFixture[str]
@@ -81,7 +81,7 @@ def test_import_twice_backs_up_and_creates_once(
 
 
 @pytest.mark.sqlite_only(
-    reason="the import backs the SQLite file up first, or restore replaces the file (a server has pg_dump)"
+    reason="backs up or restores the SQLite file (a server database uses pg_dump)"
 )
 def test_import_text_output_names_the_rows(
     db_path: Path, registry: Path, capsys: pytest.CaptureFixture[str]
@@ -116,7 +116,7 @@ def test_import_of_a_missing_file_is_a_one_line_error(
 
 
 @pytest.mark.sqlite_only(
-    reason="the import backs the SQLite file up first, or restore replaces the file (a server has pg_dump)"
+    reason="backs up or restores the SQLite file (a server database uses pg_dump)"
 )
 def test_export_with_filters(
     db_path: Path, registry: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
@@ -159,7 +159,7 @@ def test_bad_date_is_a_usage_error(db_path: Path, tmp_path: Path) -> None:
 
 
 @pytest.mark.sqlite_only(
-    reason="the import backs the SQLite file up first, or restore replaces the file (a server has pg_dump)"
+    reason="backs up or restores the SQLite file (a server database uses pg_dump)"
 )
 def test_backups_and_restore(
     db_path: Path, registry: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
@@ -180,7 +180,7 @@ def test_backups_and_restore(
 
 
 @pytest.mark.sqlite_only(
-    reason="the import backs the SQLite file up first, or restore replaces the file (a server has pg_dump)"
+    reason="backs up or restores the SQLite file (a server database uses pg_dump)"
 )
 def test_restore_from_a_corrupt_file_fails_cleanly(
     db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
