@@ -141,6 +141,7 @@ def test_launcher_opens_the_window_on_a_ready_database(qtbot, tmp_path):
         launcher.close()
 
 
+@pytest.mark.sqlite_only(reason="a corrupt SQLite file")
 def test_launcher_reports_a_corrupt_file_and_exits_1(qtbot, tmp_path, monkeypatch):
     path = tmp_path / "rusak.db"
     path.write_bytes(b"ini bukan basis data SQLite" * 100)
@@ -192,6 +193,7 @@ def test_launcher_exits_1_when_set_up_is_cancelled(qtbot, tmp_path, monkeypatch)
     launcher.close()
 
 
+@pytest.mark.sqlite_only(reason="backs up the SQLite file on exit (a server database is backed up with pg_dump)")
 def test_closing_the_app_backs_up_the_database(qtbot, tmp_path):
     from ikmdesk.services.backup import list_backups
 
@@ -205,6 +207,7 @@ def test_closing_the_app_backs_up_the_database(qtbot, tmp_path):
     assert [b.reason for b in backups] == ["exit"]
 
 
+@pytest.mark.sqlite_only(reason="the SQLite file's writer lock")
 def test_launcher_refuses_a_database_another_window_has_open(qtbot, tmp_path, monkeypatch):
     from ikmdesk.errors import DatabaseInUse
 
