@@ -193,7 +193,7 @@ def test_launcher_exits_1_when_set_up_is_cancelled(qtbot, tmp_path, monkeypatch)
     launcher.close()
 
 
-@pytest.mark.sqlite_only(reason="backs up the SQLite file on exit (a server database is backed up with pg_dump)")
+@pytest.mark.sqlite_only(reason="backs up the SQLite file on exit (a server: pg_dump)")
 def test_closing_the_app_backs_up_the_database(qtbot, tmp_path):
     from ikmdesk.services.backup import list_backups
 
