@@ -158,7 +158,25 @@ def _databases_on_postgres(
         yield
     finally:
         _current = None
+        _delete_windows()
         paths.drop_all()
+
+
+def _delete_windows() -> None:
+    """Delete the test's windows before their databases are dropped.
+
+    A window left for later deletion would otherwise still refresh (on a language change in
+    a later test) from a database that no longer exists; on SQLite its file is still there.
+    """
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        return
+    for widget in app.topLevelWidgets():
+        widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def copy_demo_on_server(target: Path, build: Callable[[Path], Any], scratch: Path) -> None:
