@@ -39,11 +39,13 @@ from ikmdesk.errors import (
     MSG_DB_IN_USE,
     MSG_DB_MISSING,
     MSG_DB_TOO_NEW,
+    MSG_DB_UNREACHABLE,
     MSG_WRITE_FAILED,
     DatabaseCorrupt,
     DatabaseInUse,
     DatabaseMissing,
     DatabaseTooNew,
+    DatabaseUnreachable,
     FileWriteError,
 )
 from ikmdesk.paths import (
@@ -201,7 +203,8 @@ def open_server_database(
                 command.upgrade(config, "head")
     except OperationalError as exc:
         engine.dispose()
-        raise DatabaseMissing(MSG_DB_MISSING, path=display_url(url)) from exc
+        detail = str(exc.orig or exc).strip().splitlines()[0][:200]
+        raise DatabaseUnreachable(MSG_DB_UNREACHABLE, path=display_url(url), detail=detail) from exc
     except BaseException:
         engine.dispose()
         raise

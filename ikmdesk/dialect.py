@@ -32,6 +32,8 @@ from sqlalchemy.sql.visitors import InternalTraversal
 from ikmdesk.paths import data_dir
 
 SERVER_SCHEMES = ("postgresql",)
+CONNECT_TIMEOUT_S = 10
+"""How long to wait for a server that does not answer (a laptop off the office LAN)."""
 # pg_advisory_xact_lock key for "this transaction writes ops": any fixed 64-bit number.
 _WRITER_LOCK_KEY = 0x494B4D4445534B  # "IKMDESK"
 
@@ -48,7 +50,13 @@ def server_engine(url: str) -> Engine:
     READ COMMITTED (the server's default) plus :func:`serialize_writers` for the one place
     where two writers could otherwise collide: numbering and storing change ops.
     """
-    return create_engine(url, pool_pre_ping=True, pool_size=2, max_overflow=2)
+    return create_engine(
+        url,
+        pool_pre_ping=True,
+        pool_size=2,
+        max_overflow=2,
+        connect_args={"connect_timeout": CONNECT_TIMEOUT_S},
+    )
 
 
 def local_stand_in(url: str) -> Path:

@@ -78,6 +78,10 @@ class DatabaseCorrupt(DatabaseError):
     """The file is not an IKMDesk database, or it fails SQLite's integrity check."""
 
 
+class DatabaseUnreachable(DatabaseMissing):
+    """The database server cannot be reached or refuses the connection (host, user, name)."""
+
+
 class DatabaseTooNew(DatabaseError):
     """The database was written by a newer IKMDesk; this version will not touch it."""
 
@@ -95,6 +99,11 @@ class FileWriteError(UserError):
 
 
 MSG_DB_MISSING = QT_TRANSLATE_NOOP(CONTEXT, "Berkas basis data tidak ditemukan: {path}")
+MSG_DB_UNREACHABLE = QT_TRANSLATE_NOOP(
+    CONTEXT,
+    "Tidak dapat terhubung ke basis data di server {path}. Periksa alamat server, nama "
+    "pengguna dan nama basis data, dan bahwa server menyala di jaringan kantor ({detail}).",
+)
 MSG_DB_CORRUPT = QT_TRANSLATE_NOOP(
     CONTEXT, "Berkas {path} bukan basis data IKMDesk yang utuh: {detail}"
 )

@@ -17,6 +17,7 @@ from ikmdesk.services.device import DeviceInfo, create_identity
 from tests.postgres_mode import (  # noqa: F401 - fixtures and hooks of the PostgreSQL run
     _databases_on_postgres,
     _postgres_template,
+    empty_server_url,
     pytest_collection_modifyitems,
     pytest_configure,
 )

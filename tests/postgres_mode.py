@@ -20,6 +20,8 @@ from sqlalchemy import create_engine, make_url, text
 
 URL_ENV = "IKMDESK_TEST_POSTGRES_URL"
 TEMPLATE = "ikmdesk_template"
+DEMO_TEMPLATE = "ikmdesk_demo_template"
+_current: PathsOnServer | None = None
 
 
 def server_url() -> str | None:
@@ -42,6 +44,7 @@ def make_template(server: str) -> None:
 
     admin = _admin(server)
     with admin.connect() as connection:
+        connection.execute(text(f"DROP DATABASE IF EXISTS {DEMO_TEMPLATE} WITH (FORCE)"))
         connection.execute(text(f"DROP DATABASE IF EXISTS {TEMPLATE} WITH (FORCE)"))
         connection.execute(text(f"CREATE DATABASE {TEMPLATE}"))
     db = open_data_file(database_url(server, TEMPLATE), create=True)
@@ -71,6 +74,23 @@ class PathsOnServer:
     def clone(self, name: str) -> None:
         with self.admin.connect() as connection:
             connection.execute(text(f"CREATE DATABASE {name} TEMPLATE {TEMPLATE}"))
+        self.made.append(name)
+
+    def copy_demo(self, target: Path, build: Callable[[Path], Any], scratch: Path) -> None:
+        """Make ``target``'s database a copy of a demo built (into ``scratch``) once per run.
+
+        The demo is built through the opener like any database, renamed to a template, and
+        cloned per test; its photos stay in the local folder beside ``scratch``.
+        """
+        if not self.exists(DEMO_TEMPLATE):
+            build(scratch)
+            with self.admin.connect() as connection:
+                connection.execute(
+                    text(f"ALTER DATABASE {self.name_for(scratch)} RENAME TO {DEMO_TEMPLATE}")
+                )
+        name = self.name_for(target)
+        with self.admin.connect() as connection:
+            connection.execute(text(f"CREATE DATABASE {name} TEMPLATE {DEMO_TEMPLATE}"))
         self.made.append(name)
 
     def drop_all(self) -> None:
@@ -121,14 +141,68 @@ def _databases_on_postgres(
     import ikmdesk.db
     import ikmdesk.services.data_file
 
+    # An error dialog nobody answers would hang the whole run: on PostgreSQL one fails the test.
+    import ikmdesk.ui.dialogs
+
+    def unanswered(_parent: Any, _icon: Any, title: str, text: str) -> None:
+        raise AssertionError(f"a dialog was shown in the PostgreSQL run: {title}: {text}")
+
+    monkeypatch.setattr(ikmdesk.ui.dialogs, "_acknowledge", unanswered)
+    global _current
     paths = PathsOnServer(_postgres_template)
     opener = paths.opener(ikmdesk.db.open_database)
     monkeypatch.setattr(ikmdesk.db, "open_database", opener)
     monkeypatch.setattr(ikmdesk.services.data_file, "open_database", opener)
+    _current = paths
     try:
         yield
     finally:
+        _current = None
+        _delete_windows()
         paths.drop_all()
+
+
+def _delete_windows() -> None:
+    """Delete the test's windows before their databases are dropped.
+
+    A window left for later deletion would otherwise still refresh (on a language change in
+    a later test) from a database that no longer exists; on SQLite its file is still there.
+    """
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        return
+    for widget in app.topLevelWidgets():
+        widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def copy_demo_on_server(target: Path, build: Callable[[Path], Any], scratch: Path) -> None:
+    """PostgreSQL run: give ``target`` a copy of the run's demo database (see copy_demo)."""
+    assert _current is not None, "only inside a test of the PostgreSQL run"
+    _current.copy_demo(target, build, scratch)
+
+
+@pytest.fixture
+def empty_server_url() -> Iterator[str]:
+    """The URL of a new, empty database on the run's server (skipped without one)."""
+    server = server_url()
+    if server is None:
+        pytest.skip(f"needs a PostgreSQL server: set {URL_ENV}")
+    import uuid
+
+    name = f"empty_{uuid.uuid4().hex[:12]}"
+    admin = _admin(server)
+    with admin.connect() as connection:
+        connection.execute(text(f"CREATE DATABASE {name}"))
+    try:
+        yield database_url(server, name)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        admin.dispose()
 
 
 def pytest_configure(config: pytest.Config) -> None:

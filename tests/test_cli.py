@@ -20,6 +20,11 @@ from ikmdesk.cli import main
 from ikmdesk.models import Setting
 from ikmdesk.services.data_file import open_data_file
 
+pytestmark = pytest.mark.sqlite_only(
+    reason="runs ikmdesk as subprocesses on SQLite files (servers: tests/test_cli_server.py)"
+)
+
+
 REPO = Path(__file__).resolve().parents[1]
 ENTERPRISES, VISITS = 12, 60
 Capture = pytest.CaptureFixture[str]

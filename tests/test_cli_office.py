@@ -61,6 +61,9 @@ def test_import_dry_run_plans_without_writing(
     assert NIK not in out
 
 
+@pytest.mark.sqlite_only(
+    reason="backs up or restores the SQLite file (a server database uses pg_dump)"
+)
 def test_import_twice_backs_up_and_creates_once(
     db_path: Path, registry: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -77,6 +80,9 @@ def test_import_twice_backs_up_and_creates_once(
     assert [r["name"] for r in json.loads(out)] == ["Keripik Pisang Bu Ani"]
 
 
+@pytest.mark.sqlite_only(
+    reason="backs up or restores the SQLite file (a server database uses pg_dump)"
+)
 def test_import_text_output_names_the_rows(
     db_path: Path, registry: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -109,6 +115,9 @@ def test_import_of_a_missing_file_is_a_one_line_error(
     assert err.startswith("ikmdesk: ") and len(err.strip().splitlines()) == 1
 
 
+@pytest.mark.sqlite_only(
+    reason="backs up or restores the SQLite file (a server database uses pg_dump)"
+)
 def test_export_with_filters(
     db_path: Path, registry: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -149,6 +158,9 @@ def test_bad_date_is_a_usage_error(db_path: Path, tmp_path: Path) -> None:
     assert exc.value.code == 2
 
 
+@pytest.mark.sqlite_only(
+    reason="backs up or restores the SQLite file (a server database uses pg_dump)"
+)
 def test_backups_and_restore(
     db_path: Path, registry: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -167,6 +179,9 @@ def test_backups_and_restore(
     assert json.loads(out) == []
 
 
+@pytest.mark.sqlite_only(
+    reason="backs up or restores the SQLite file (a server database uses pg_dump)"
+)
 def test_restore_from_a_corrupt_file_fails_cleanly(
     db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

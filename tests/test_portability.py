@@ -125,6 +125,7 @@ def test_writer_lock_is_the_platforms_native_filelock(tmp_path: Path) -> None:
     open_database(tmp_path / "x.db", create=True).close()  # released when the block ends
 
 
+@pytest.mark.sqlite_only(reason="the SQLite file's writer lock, backups and file paths")
 def test_second_writer_is_refused_and_the_first_goes_on(tmp_path: Path) -> None:
     first = open_data_file(tmp_path / "a.db", create=True)
     try:
@@ -226,6 +227,7 @@ def test_generated_names_have_no_windows_forbidden_characters(tmp_path: Path) ->
     assert [n for n in names if windows_name_problem(n)] == []
 
 
+@pytest.mark.sqlite_only(reason="the SQLite file's writer lock, backups and file paths")
 def test_every_file_the_app_makes_has_a_portable_name(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -308,6 +310,7 @@ def _too_long(tmp_path: Path) -> Path:
     return tmp_path / ("panjang" * 43) / "berkas"
 
 
+@pytest.mark.sqlite_only(reason="the SQLite file's writer lock, backups and file paths")
 def test_paths_over_260_characters_give_write_errors(tmp_path: Path) -> None:
     far = _too_long(tmp_path)
     assert len(str(far)) > 260

@@ -1,7 +1,8 @@
 """``ikmdesk check`` and ``ikmdesk backup``: look after a database file without writing to it.
 
 Both open the file read-only and never take the writer lock, so they run while the window
-or another command has the database open.
+or another command has the database open. On a server database (a PostgreSQL URL) ``check``
+reports the schema and row counts, and ``backup`` refuses, pointing to ``pg_dump``.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from sqlalchemy import Engine, func, inspect, select, table
 
 from ikmdesk import db as storage
 from ikmdesk.cli import add_db_argument, add_json_argument, print_json
+from ikmdesk.dialect import display_url, is_server_url
 from ikmdesk.errors import (
     CONTEXT,
     MSG_DB_CORRUPT,
@@ -23,7 +25,12 @@ from ikmdesk.errors import (
     DatabaseInUse,
     ValidationError,
 )
-from ikmdesk.services.backup import backup_to_folder, secrets_notice
+from ikmdesk.services.backup import (
+    MSG_SERVER_BACKUP,
+    backup_to_folder,
+    refuse_server_database,
+    secrets_notice,
+)
 from ikmdesk.services.data_file import open_data_file
 
 MSG_BACKUP_OVER_SOURCE = QT_TRANSLATE_NOOP(
@@ -56,7 +63,7 @@ def register(subparsers: Any) -> None:
 
 def run_check(args: argparse.Namespace) -> int:
     """Print the check report; raise DatabaseCorrupt (exit 1) when a check finds problems."""
-    report = check_report(Path(args.db))
+    report = server_check_report(args.db) if is_server_url(args.db) else check_report(Path(args.db))
     if args.json:
         print_json(report)
     else:
@@ -86,6 +93,30 @@ def check_report(path: Path) -> dict[str, Any]:
     }
 
 
+def server_check_report(url: str) -> dict[str, Any]:
+    """Return the schema revision and rows per table of a server database.
+
+    The file checks (SQLite's integrity_check, leftover temporary files) have no server
+    counterpart here: the server looks after its own pages (``pg_amcheck`` on the server).
+    """
+    db = open_data_file(url, writable=False)  # refuses unreachable, foreign and too-new ones
+    try:
+        revision = storage.current_revision(db.engine)
+        counts = _row_counts(db.engine)
+    finally:
+        db.close()
+    head = storage.schema_head()
+    return {
+        "database": display_url(url),
+        "ok": True,
+        "problems": [],
+        "integrity": "server",
+        "schema": {"revision": revision, "head": head, "current": revision == head},
+        "counts": counts,
+        "leftovers_removed": [],
+    }
+
+
 def _remove_leftovers(path: Path) -> list[Path]:
     """Remove temporary files a killed backup or restore left, unless a writer is running.
 
@@ -111,7 +142,9 @@ def _row_counts(engine: Engine) -> dict[str, int]:
 def _check_text(report: dict[str, Any]) -> str:
     schema = report["schema"]
     lines = [f"Basis data: {report['database']}"]
-    if report["problems"]:
+    if report.get("integrity") == "server":
+        lines.append("Keutuhan: dijaga server PostgreSQL (periksa di server dengan pg_amcheck)")
+    elif report["problems"]:
         lines.append(f"Keutuhan: {len(report['problems'])} masalah")
         lines += [f"  {problem}" for problem in report["problems"]]
     else:
@@ -133,6 +166,7 @@ def _check_text(report: dict[str, Any]) -> str:
 
 def run_backup(args: argparse.Namespace) -> int:
     """Copy the database to ``--out`` (a file, or a folder that gets a dated file name)."""
+    refuse_server_database(args.db, MSG_SERVER_BACKUP)
     source = Path(args.db).expanduser().resolve()
     db = open_data_file(source, writable=False)  # the same refusals as every other command
     db.close()

@@ -19,9 +19,12 @@ from ikmdesk.cli.listing import add_filter_arguments
 from ikmdesk.services import office_export
 from ikmdesk.services.backup import (
     MSG_AFTER_RESTORE,
+    MSG_SERVER_BACKUP,
+    MSG_SERVER_RESTORE,
     REASON_IMPORT,
     backup_now,
     list_backups,
+    refuse_server_database,
     restore,
 )
 from ikmdesk.services.data_file import open_data_file
@@ -201,6 +204,7 @@ def run_export(args: argparse.Namespace) -> int:
 
 def run_backups(args: argparse.Namespace) -> int:
     """List the automatic backups, newest first."""
+    refuse_server_database(args.db, MSG_SERVER_BACKUP)
     backups = list_backups(Path(args.db).expanduser().resolve())
     records: list[dict[str, Any]] = [
         {
@@ -224,6 +228,7 @@ def run_backups(args: argparse.Namespace) -> int:
 
 def run_restore(args: argparse.Namespace) -> int:
     """Restore the database from a backup file after checking it."""
+    refuse_server_database(args.db, MSG_SERVER_RESTORE)
     result = restore(Path(args.db), Path(args.source))
     record = {
         "restored_from": str(result.restored_from),

@@ -24,6 +24,7 @@ from sqlalchemy import create_engine, select, update
 
 from ikmdesk import db
 from ikmdesk.atomic_file import ensure_parent, fsync_file, fsync_folder
+from ikmdesk.dialect import display_url, is_server_url
 from ikmdesk.errors import (
     CONTEXT,
     MSG_DB_CORRUPT,
@@ -97,6 +98,32 @@ _NAME = re.compile(
 # What db.open_database leaves beside the database before migrating (pre_migration_backup_path).
 _PRE_MIGRATION = re.compile(r"^(?P<stem>.+)\.before-(?P<rev>[^.]+)\.(?P<stamp>\d{8}T\d{6}Z)\.db$")
 _SIDE_FILES = ("-wal", "-shm", "-journal")
+
+
+MSG_SERVER_BACKUP = QT_TRANSLATE_NOOP(
+    CONTEXT,
+    "{url} adalah basis data di server PostgreSQL; IKMDesk hanya mencadangkan berkas. "
+    "Cadangkan di server dengan pg_dump.",
+)
+MSG_SERVER_RESTORE = QT_TRANSLATE_NOOP(
+    CONTEXT,
+    "{url} adalah basis data di server PostgreSQL; IKMDesk hanya memulihkan berkas. "
+    "Pulihkan di server dengan pg_restore dari cadangan pg_dump.",
+)
+
+
+class ServerDatabaseRefused(UserError):
+    """A file backup or restore asked of a database on a PostgreSQL server.
+
+    The server keeps its own backups (``pg_dump``/``pg_restore``, run by whoever looks after
+    it); copying a file would miss what the other supervisors write meanwhile.
+    """
+
+
+def refuse_server_database(target: object, message_id: str) -> None:
+    """Raise ServerDatabaseRefused when ``target`` (a ``--db`` value) is a server URL."""
+    if is_server_url(target):
+        raise ServerDatabaseRefused(message_id, url=display_url(str(target)))
 
 
 @dataclass(frozen=True, slots=True)

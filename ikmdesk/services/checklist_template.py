@@ -1,17 +1,17 @@
 """Checklist templates: versioned JSON documents parsed into frozen, validated plain data.
 
 A template is identified by ``(id, version)``. Its JSON form is described in
-``docs/checklists.md`` and by ``resources/checklists/schema/checklist.schema.json``; this
-module is the validator the app trusts (the JSON Schema is for editors and readers).
+``docs/checklists.md`` and declared as pydantic models in ``checklist_template_file`` (which
+also generates ``resources/checklists/schema/checklist.schema.json``). This module turns a
+validated file into frozen plain data and checks what needs the whole template: unique ids
+across sections, the rule's items and their answer types, level ranges, critical items judged.
 Every threshold lives in the template, so a supervisor corrects a number without a release.
 """
 
 from __future__ import annotations
 
 import json
-import math
 import re
-import string
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -19,6 +19,39 @@ from typing import Any, ClassVar, Literal
 
 from ikmdesk.errors import CONTEXT, QT_TRANSLATE_NOOP, ValidationError
 from ikmdesk.resource import resource_path
+from ikmdesk.services import checklist_template_file as file
+from ikmdesk.services.checklist_template_file import (  # noqa: F401 - the messages stay importable here
+    MSG_BAD_CLASS,
+    MSG_BAD_CONFIDENCE,
+    MSG_BAD_FINDING_TYPE,
+    MSG_BAD_FORMAT,
+    MSG_BAD_ID,
+    MSG_BAD_OUTCOME,
+    MSG_BAD_PLACEHOLDER,
+    MSG_BAD_VERSION,
+    MSG_BAND_OPEN_END,
+    MSG_BAND_ORDER,
+    MSG_DUPLICATE_ID,
+    MSG_EMPTY_LIST,
+    MSG_LEVEL_EMPTY,
+    MSG_MIN_ABOVE_MAX,
+    MSG_MISSING_KEY,
+    MSG_NEGATIVE,
+    MSG_NOT_BOOL,
+    MSG_NOT_INT,
+    MSG_NOT_LIST,
+    MSG_NOT_NUMBER,
+    MSG_NOT_OBJECT,
+    MSG_NOT_POSITIVE,
+    MSG_NOT_TEXT,
+    MSG_NOTE_NEEDED,
+    MSG_ONLY_FOR,
+    MSG_PERCENT_RANGE,
+    MSG_UNKNOWN_ANSWER,
+    MSG_UNKNOWN_KEY,
+    MSG_UNKNOWN_RULE,
+    MSG_WEIGHT_AND_CLASS,
+)
 
 FORMAT = 2
 """The template file format this code writes; bumped only when old readers would misread."""
@@ -53,49 +86,6 @@ _ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
 
 MSG_INVALID_JSON = QT_TRANSLATE_NOOP(CONTEXT, "{path}: bukan JSON yang sah ({detail})")
 MSG_DUPLICATE_KEY = QT_TRANSLATE_NOOP(CONTEXT, "{path}: kunci '{key}' ditulis dua kali")
-MSG_NOT_OBJECT = QT_TRANSLATE_NOOP(CONTEXT, "{path}: harus berupa objek JSON {{...}}")
-MSG_NOT_LIST = QT_TRANSLATE_NOOP(CONTEXT, "{path}: harus berupa daftar [...]")
-MSG_EMPTY_LIST = QT_TRANSLATE_NOOP(CONTEXT, "{path}: daftar tidak boleh kosong")
-MSG_MISSING_KEY = QT_TRANSLATE_NOOP(CONTEXT, "{path}: wajib ada tetapi tidak ditemukan")
-MSG_UNKNOWN_KEY = QT_TRANSLATE_NOOP(CONTEXT, "{path}: kunci tidak dikenal")
-MSG_NOT_TEXT = QT_TRANSLATE_NOOP(CONTEXT, "{path}: harus berupa teks yang tidak kosong")
-MSG_BAD_ID = QT_TRANSLATE_NOOP(
-    CONTEXT, "{path}: kode '{value}' tidak sah (pakai huruf, angka, '-', '_' atau '.')"
-)
-MSG_NOT_INT = QT_TRANSLATE_NOOP(CONTEXT, "{path}: harus berupa bilangan bulat, bukan {value}")
-MSG_NOT_NUMBER = QT_TRANSLATE_NOOP(CONTEXT, "{path}: harus berupa angka, bukan {value}")
-MSG_NOT_BOOL = QT_TRANSLATE_NOOP(CONTEXT, "{path}: harus true atau false, bukan {value}")
-MSG_BAD_FORMAT = QT_TRANSLATE_NOOP(
-    CONTEXT,
-    "{path}: format templat {value} tidak didukung; versi aplikasi ini membaca format {known}",
-)
-MSG_BAD_VERSION = QT_TRANSLATE_NOOP(CONTEXT, "{path}: versi harus 1 atau lebih, bukan {value}")
-MSG_BAD_CONFIDENCE = QT_TRANSLATE_NOOP(
-    CONTEXT, "{path}: tingkat keyakinan '{value}' tidak dikenal (verified, secondary, unverified)"
-)
-MSG_UNKNOWN_ANSWER = QT_TRANSLATE_NOOP(CONTEXT, "{path}: jenis jawaban tidak dikenal '{value}'")
-MSG_BAD_FINDING_TYPE = QT_TRANSLATE_NOOP(
-    CONTEXT, "{path}: jenis isian temuan tidak dikenal '{value}' (text atau date)"
-)
-MSG_UNKNOWN_RULE = QT_TRANSLATE_NOOP(
-    CONTEXT, "{path}: jenis aturan penilaian tidak dikenal '{value}'"
-)
-MSG_BAD_CLASS = QT_TRANSLATE_NOOP(
-    CONTEXT, "{path}: kelas ketidaksesuaian tidak dikenal '{value}' (MI, MA, SE atau KR)"
-)
-MSG_ONLY_FOR = QT_TRANSLATE_NOOP(
-    CONTEXT, "{path}: hanya dipakai butir berjenis {expected}, bukan {answer}"
-)
-MSG_WEIGHT_AND_CLASS = QT_TRANSLATE_NOOP(
-    CONTEXT, "{path}: satu butir memakai 'weight' atau 'class', tidak keduanya"
-)
-MSG_NOT_POSITIVE = QT_TRANSLATE_NOOP(CONTEXT, "{path}: harus lebih besar dari 0, bukan {value}")
-MSG_NEGATIVE = QT_TRANSLATE_NOOP(CONTEXT, "{path}: tidak boleh negatif, bukan {value}")
-MSG_MIN_ABOVE_MAX = QT_TRANSLATE_NOOP(CONTEXT, "{path}: min {min} lebih besar dari max {max}")
-MSG_DUPLICATE_ID = QT_TRANSLATE_NOOP(CONTEXT, "{path}: '{value}' sudah dipakai di {other}")
-MSG_NOTE_NEEDED = QT_TRANSLATE_NOOP(
-    CONTEXT, "{path}: aturan yang belum terverifikasi (verified: false) wajib diberi catatan"
-)
 MSG_NOT_USED_BY_RULE = QT_TRANSLATE_NOOP(
     CONTEXT, "{path}: '{key}' tidak dipakai oleh aturan {kind}"
 )
@@ -132,32 +122,14 @@ MSG_NOT_SCORABLE = QT_TRANSLATE_NOOP(
 MSG_MUST_PASS_UNWEIGHTED = QT_TRANSLATE_NOOP(
     CONTEXT, "{path}: butir wajib lulus '{value}' harus berbobot"
 )
-MSG_PERCENT_RANGE = QT_TRANSLATE_NOOP(
-    CONTEXT, "{path}: persentase harus antara 0 dan 100, bukan {value}"
-)
-MSG_LEVEL_EMPTY = QT_TRANSLATE_NOOP(
-    CONTEXT, "{path}: level tanpa rentang jumlah tidak akan pernah terpilih"
-)
 MSG_LEVEL_OVERLAP = QT_TRANSLATE_NOOP(
     CONTEXT, "{path}: kelas {nc_class}: jumlah {count} masuk ke level {first} dan {second}"
 )
 MSG_LEVEL_GAP = QT_TRANSLATE_NOOP(
     CONTEXT, "{path}: kelas {nc_class}: jumlah {count} tidak masuk level mana pun"
 )
-MSG_BAND_ORDER = QT_TRANSLATE_NOOP(
-    CONTEXT, "{path}: batas atas harus naik; {value} tidak lebih besar dari {previous}"
-)
-MSG_BAND_OPEN_END = QT_TRANSLATE_NOOP(
-    CONTEXT, "{path}: hanya golongan terakhir yang tanpa batas atas (max: null), dan harus begitu"
-)
 MSG_TYPE_LIMITS_MISMATCH = QT_TRANSLATE_NOOP(
     CONTEXT, "{path}: batas harus diberikan untuk setiap jenis {expected}, ditemukan {found}"
-)
-MSG_BAD_PLACEHOLDER = QT_TRANSLATE_NOOP(
-    CONTEXT, "{path}: penanda '{value}' tidak dikenal; yang boleh: {allowed}"
-)
-MSG_BAD_OUTCOME = QT_TRANSLATE_NOOP(
-    CONTEXT, "{path}: hasil '{value}' tidak dikenal (pass, needs_improvement atau fail)"
 )
 MSG_CRITICAL_NOT_JUDGED = QT_TRANSLATE_NOOP(
     CONTEXT, "{path}: butir kritis '{value}' tidak dinilai oleh aturan ini"
@@ -455,7 +427,11 @@ class ChecklistTemplate:
 
 def parse_template(data: dict[str, Any]) -> ChecklistTemplate:
     """Return the template described by ``data``; raise ``TemplateError`` naming the bad place."""
-    template = _parse_template(data)
+    try:
+        model = file.validate_file(data)
+    except file.Refusal as refusal:
+        raise TemplateError(refusal.path, refusal.message_id, **refusal.args_map) from None
+    template = _from_file(model)
     _check_template(template)
     return template
 
@@ -541,538 +517,142 @@ def _index(path: str, index: int) -> str:
     return f"{path}[{index}]"
 
 
-def _object(value: Any, path: str) -> dict[str, Any]:
-    if not isinstance(value, dict):
-        raise TemplateError(path, MSG_NOT_OBJECT)
-    return value
-
-
-def _fields(
-    value: Any, path: str, required: tuple[str, ...], optional: tuple[str, ...] = ()
-) -> dict[str, Any]:
-    """Return ``value`` as a JSON object whose keys are all known and required ones present."""
-    data = _object(value, path)
-    for key in required:
-        if key not in data:
-            raise TemplateError(_key(path, key), MSG_MISSING_KEY)
-    for key in data:
-        if key not in required and key not in optional:
-            raise TemplateError(_key(path, key), MSG_UNKNOWN_KEY)
-    return data
-
-
-def _list(value: Any, path: str, *, allow_empty: bool = False) -> list[Any]:
-    if not isinstance(value, list):
-        raise TemplateError(path, MSG_NOT_LIST)
-    if not value and not allow_empty:
-        raise TemplateError(path, MSG_EMPTY_LIST)
-    return value
-
-
-def _str(value: Any, path: str) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise TemplateError(path, MSG_NOT_TEXT)
-    return value
-
-
-def _code(value: Any, path: str) -> str:
-    """Return a stable code (template, section, item or option id)."""
-    if not isinstance(value, str) or not _ID_PATTERN.fullmatch(value):
-        raise TemplateError(path, MSG_BAD_ID, value=value)
-    return value
-
-
-def _int(value: Any, path: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise TemplateError(path, MSG_NOT_INT, value=json.dumps(value))
-    return value
-
-
-def _number(value: Any, path: str) -> float:
-    """Return a finite JSON number unchanged (an int stays an int, so files round-trip)."""
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise TemplateError(path, MSG_NOT_NUMBER, value=json.dumps(value))
-    return value
-
-
-def _optional_number(value: Any, path: str) -> float | None:
-    return None if value is None else _number(value, path)
-
-
-def _bool(value: Any, path: str) -> bool:
-    if not isinstance(value, bool):
-        raise TemplateError(path, MSG_NOT_BOOL, value=json.dumps(value))
-    return value
-
-
-def _parse_text(value: Any, path: str) -> BilingualText:
-    data = _fields(value, path, ("id", "en"))
-    return BilingualText(
-        id=_str(data["id"], _key(path, "id")), en=_str(data["en"], _key(path, "en"))
-    )
-
-
-def _optional_text(data: dict[str, Any], key: str, path: str) -> BilingualText | None:
-    value = data.get(key)
-    return None if value is None else _parse_text(value, _key(path, key))
-
-
-def _check_min_max(low: float | None, high: float | None, path: str) -> None:
-    if low is not None and high is not None and low > high:
-        raise TemplateError(path, MSG_MIN_ABOVE_MAX, min=low, max=high)
-
-
-def _check_placeholders(text: BilingualText, path: str, allowed: tuple[str, ...]) -> None:
-    """Refuse a label whose ``{placeholders}`` the engine cannot fill."""
-    for lang in ("id", "en"):
-        where = _key(path, lang)
-        try:
-            names = [name for _, name, _, _ in string.Formatter().parse(text.get(lang)) if name]
-        except ValueError:
-            raise TemplateError(where, MSG_BAD_PLACEHOLDER, value="{", allowed=allowed) from None
-        for name in names:
-            if name not in allowed:
-                raise TemplateError(where, MSG_BAD_PLACEHOLDER, value=name, allowed=allowed)
-
-
-def _parse_template(data: Any) -> ChecklistTemplate:
-    data = _fields(
-        data,
-        "",
-        ("format", "id", "version", "title", "source", "sections", "rule"),
-        ("finding_fields",),
-    )
-    file_format = _int(data["format"], "format")
-    if file_format not in FORMATS:
-        known = ", ".join(str(f) for f in FORMATS)
-        raise TemplateError("format", MSG_BAD_FORMAT, value=file_format, known=known)
-    version = _int(data["version"], "version")
-    if version < 1:
-        raise TemplateError("version", MSG_BAD_VERSION, value=version)
-    finding_fields = _list(data.get("finding_fields", []), "finding_fields", allow_empty=True)
+def _from_file(model: file.TemplateFile) -> ChecklistTemplate:
+    """Return the plain data of a validated template file."""
     return ChecklistTemplate(
-        id=_code(data["id"], "id"),
-        version=version,
-        title=_parse_text(data["title"], "title"),
-        source=_parse_source(data["source"], "source"),
+        id=model.id,
+        version=model.version,
+        title=_text(model.title),
+        source=Source(
+            regulation=model.source.regulation,
+            confidence=model.source.confidence,  # type: ignore[arg-type]
+            urls=tuple(model.source.urls),
+            notes=_text(model.source.notes),
+        ),
         sections=tuple(
-            _parse_section(s, _index("sections", i), file_format)
-            for i, s in enumerate(_list(data["sections"], "sections"))
+            Section(id=s.id, title=_text(s.title), items=tuple(_item(i) for i in s.items))
+            for s in model.sections
         ),
-        rule=_parse_rule(data["rule"], "rule", file_format),
+        rule=_rule(model.rule),
         finding_fields=tuple(
-            _parse_finding_field(f, _index("finding_fields", i))
-            for i, f in enumerate(finding_fields)
+            FindingField(
+                id=f.id,
+                label=_text(f.label),
+                answer=f.answer,  # type: ignore[arg-type]
+                required=f.required,
+            )
+            for f in model.finding_fields
         ),
-        file_format=file_format,
+        file_format=model.format,
     )
 
 
-def _parse_source(value: Any, path: str) -> Source:
-    data = _fields(value, path, ("regulation", "confidence", "urls", "notes"))
-    confidence = data["confidence"]
-    if confidence not in CONFIDENCES:
-        raise TemplateError(_key(path, "confidence"), MSG_BAD_CONFIDENCE, value=confidence)
-    urls_path = _key(path, "urls")
-    urls = _list(data["urls"], urls_path, allow_empty=True)
-    return Source(
-        regulation=_str(data["regulation"], _key(path, "regulation")),
-        confidence=confidence,
-        urls=tuple(_str(u, _index(urls_path, i)) for i, u in enumerate(urls)),
-        notes=_parse_text(data["notes"], _key(path, "notes")),
-    )
+def _text(model: file.BilingualText) -> BilingualText:
+    return BilingualText(id=model.id, en=model.en)
 
 
-def _parse_finding_field(value: Any, path: str) -> FindingField:
-    data = _fields(value, path, ("id", "label", "answer", "required"))
-    answer = data["answer"]
-    if answer not in FINDING_FIELD_TYPES:
-        raise TemplateError(_key(path, "answer"), MSG_BAD_FINDING_TYPE, value=answer)
-    return FindingField(
-        id=_code(data["id"], _key(path, "id")),
-        label=_parse_text(data["label"], _key(path, "label")),
-        answer=answer,
-        required=_bool(data["required"], _key(path, "required")),
-    )
+def _optional_text(model: file.BilingualText | None) -> BilingualText | None:
+    return None if model is None else _text(model)
 
 
-def _parse_item_source(value: Any, path: str) -> ItemSource:
-    data = _fields(value, path, ("reference", "confidence"))
-    confidence = data["confidence"]
-    if confidence not in CONFIDENCES:
-        raise TemplateError(_key(path, "confidence"), MSG_BAD_CONFIDENCE, value=confidence)
-    return ItemSource(
-        reference=_str(data["reference"], _key(path, "reference")), confidence=confidence
-    )
+def _actions(models: list[file.ActionModel]) -> tuple[Action, ...]:
+    return tuple(Action(text=_text(a.text), verified=a.verified) for a in models)
 
 
-def _parse_section(value: Any, path: str, file_format: int) -> Section:
-    data = _fields(value, path, ("id", "title", "items"))
-    items_path = _key(path, "items")
-    return Section(
-        id=_code(data["id"], _key(path, "id")),
-        title=_parse_text(data["title"], _key(path, "title")),
-        items=tuple(
-            _parse_item(item, _index(items_path, i), file_format)
-            for i, item in enumerate(_list(data["items"], items_path))
-        ),
-    )
-
-
-_NUMBER_KEYS = ("unit", "min", "max")
-_FORMAT_2_ITEM_KEYS = ("critical", "na_allowed", "source")
-
-
-def _parse_item(value: Any, path: str, file_format: int) -> ChecklistItem:
-    newer = _FORMAT_2_ITEM_KEYS if file_format >= 2 else ()
-    data = _fields(
-        value,
-        path,
-        ("id", "text", "answer", "required"),
-        (*_NUMBER_KEYS, "options", "weight", "class", "help", *newer),
-    )
-    answer = data["answer"]
-    if answer not in ANSWER_TYPES:
-        raise TemplateError(_key(path, "answer"), MSG_UNKNOWN_ANSWER, value=answer)
-    for key in _NUMBER_KEYS:
-        if data.get(key) is not None and answer != "number":
-            raise TemplateError(_key(path, key), MSG_ONLY_FOR, expected="number", answer=answer)
-    low = _optional_number(data.get("min"), _key(path, "min"))
-    high = _optional_number(data.get("max"), _key(path, "max"))
-    _check_min_max(low, high, path)
-    unit = data.get("unit")
-    # Format 1 let every yes/no item be "not applicable"; format 2 says where it may be.
-    na_allowed = _bool(data.get("na_allowed", file_format < 2), _key(path, "na_allowed"))
-    if "na_allowed" in data and na_allowed and answer != "yes_no_na":
-        raise TemplateError(
-            _key(path, "na_allowed"), MSG_ONLY_FOR, expected="yes_no_na", answer=answer
-        )
-    source = data.get("source")
+def _item(model: file.ItemModel1) -> ChecklistItem:
+    source = getattr(model, "source", None)
     return ChecklistItem(
-        id=_code(data["id"], _key(path, "id")),
-        text=_parse_text(data["text"], _key(path, "text")),
-        answer=answer,
-        required=_bool(data["required"], _key(path, "required")),
-        weight=_parse_weight(data, path),
-        nc_class=_parse_class(data, path),
-        unit=None if unit is None else _str(unit, _key(path, "unit")),
-        min=low,
-        max=high,
-        options=_parse_options(data, path, answer),
-        help=_optional_text(data, "help", path),
-        critical=_bool(data.get("critical", False), _key(path, "critical")),
-        na_allowed=na_allowed and answer == "yes_no_na",
-        source=None if source is None else _parse_item_source(source, _key(path, "source")),
+        id=model.id,
+        text=_text(model.text),
+        answer=model.answer,  # type: ignore[arg-type]
+        required=model.required,
+        weight=model.weight,
+        nc_class=model.nc_class,  # type: ignore[arg-type]
+        unit=model.unit,
+        min=model.min,
+        max=model.max,
+        options=tuple(Option(value=o.value, label=_text(o.label)) for o in model.options or ()),
+        help=_optional_text(model.help),
+        critical=bool(getattr(model, "critical", False)),
+        na_allowed=model.allows_na(),
+        source=None
+        if source is None
+        else ItemSource(reference=source.reference, confidence=source.confidence),
     )
 
 
-def _parse_weight(data: dict[str, Any], path: str) -> float | None:
-    weight = _optional_number(data.get("weight"), _key(path, "weight"))
-    if weight is None:
-        return None
-    if weight <= 0:
-        raise TemplateError(_key(path, "weight"), MSG_NOT_POSITIVE, value=weight)
-    if data.get("class") is not None:
-        raise TemplateError(_key(path, "weight"), MSG_WEIGHT_AND_CLASS)
-    return weight
+def _limit(model: file.AcceptLimitModel | file.RangeLimitModel) -> Limit:
+    if isinstance(model, file.AcceptLimitModel):
+        return Limit(item=model.item, accept=tuple(model.accept), verified=model.verified)
+    return Limit(item=model.item, min=model.min, max=model.max, verified=model.verified)
 
 
-def _parse_class(data: dict[str, Any], path: str) -> NcClass | None:
-    value = data.get("class")
-    return None if value is None else _nc_class(value, _key(path, "class"))
+def _limits(models: list[Any]) -> tuple[Limit, ...]:
+    return tuple(_limit(m) for m in models)
 
 
-def _nc_class(value: Any, path: str) -> NcClass:
-    for nc_class in NC_CLASSES:
-        if value == nc_class:
-            return nc_class
-    raise TemplateError(path, MSG_BAD_CLASS, value=value)
-
-
-def _parse_options(data: dict[str, Any], path: str, answer: str) -> tuple[Option, ...]:
-    options_path = _key(path, "options")
-    if answer != "choice":
-        if data.get("options") is not None:
-            raise TemplateError(options_path, MSG_ONLY_FOR, expected="choice", answer=answer)
-        return ()
-    if "options" not in data:
-        raise TemplateError(options_path, MSG_MISSING_KEY)
-    options = []
-    for i, value in enumerate(_list(data["options"], options_path)):
-        option_path = _index(options_path, i)
-        option = _fields(value, option_path, ("value", "label"))
-        options.append(
-            Option(
-                value=_code(option["value"], _key(option_path, "value")),
-                label=_parse_text(option["label"], _key(option_path, "label")),
+def _rule(model: file.RuleModel) -> Rule:
+    common: dict[str, Any] = {
+        "verified": model.verified,
+        "note": _optional_text(model.note),
+        "na_limit_percent": model.na_limit(),
+    }
+    if isinstance(model, file.NonconformityRule1):
+        levels = tuple(
+            Level(
+                code=lv.code,
+                label=_text(lv.label),
+                when_any=tuple(
+                    CountRange(nc_class=c, min=r.min, max=r.max)  # type: ignore[arg-type]
+                    for c, r in lv.when_any.items()
+                ),
+                audit_frequency=_actions([lv.audit_frequency])[0],
+                actions=_actions(lv.actions),
+                outcome=lv.level_outcome(),  # type: ignore[arg-type]
             )
+            for lv in model.levels
         )
-    _check_unique([(o.value, _index(options_path, i)) for i, o in enumerate(options)], "value")
-    return tuple(options)
-
-
-def _parse_action(value: Any, path: str) -> Action:
-    data = _fields(value, path, ("text", "verified"))
-    return Action(
-        text=_parse_text(data["text"], _key(path, "text")),
-        verified=_bool(data["verified"], _key(path, "verified")),
-    )
-
-
-def _parse_actions(data: dict[str, Any], key: str, path: str) -> tuple[Action, ...]:
-    actions_path = _key(path, key)
-    values = _list(data.get(key, []), actions_path, allow_empty=True)
-    return tuple(_parse_action(a, _index(actions_path, i)) for i, a in enumerate(values))
-
-
-_RULE_COMMON = ("kind", "verified")
-
-
-def _rule_common(file_format: int) -> tuple[str, ...]:
-    """Return the keys every rule of ``file_format`` must have."""
-    return (*_RULE_COMMON, "na_limit_percent") if file_format >= 2 else _RULE_COMMON
-
-
-def _na_limit(data: dict[str, Any], path: str) -> float | None:
-    """Return the share of N/A answers (percent) above which a run cannot be assessed."""
-    if "na_limit_percent" not in data:
-        return None
-    limit_path = _key(path, "na_limit_percent")
-    percent = _number(data["na_limit_percent"], limit_path)
-    if not 0 <= percent <= 100:
-        raise TemplateError(limit_path, MSG_PERCENT_RANGE, value=percent)
-    return percent
-
-
-def _parse_rule(value: Any, path: str, file_format: int) -> Rule:
-    if not isinstance(value, dict):
-        raise TemplateError(path, MSG_NOT_OBJECT)
-    if "kind" not in value:
-        raise TemplateError(_key(path, "kind"), MSG_MISSING_KEY)
-    kind = value["kind"]
-    if kind == NonconformityLevelRule.KIND:
-        rule: Rule = _parse_nonconformity_rule(value, path, file_format)
-    elif kind == MeasurementGradeRule.KIND:
-        rule = _parse_measurement_rule(value, path, file_format)
-    elif kind == WeightedPercentageRule.KIND:
-        rule = _parse_weighted_rule(value, path, file_format)
-    else:
-        raise TemplateError(_key(path, "kind"), MSG_UNKNOWN_RULE, value=kind)
-    if not rule.verified and rule.note is None:
-        raise TemplateError(_key(path, "note"), MSG_NOTE_NEEDED)
-    return rule
-
-
-def _parse_nonconformity_rule(
-    value: dict[str, Any], path: str, file_format: int
-) -> NonconformityLevelRule:
-    data = _fields(value, path, (*_rule_common(file_format), "levels"), ("note",))
-    levels_path = _key(path, "levels")
-    levels = tuple(
-        _parse_level(level, _index(levels_path, i), file_format)
-        for i, level in enumerate(_list(data["levels"], levels_path))
-    )
-    _check_unique([(lv.code, _index(levels_path, i)) for i, lv in enumerate(levels)], "code")
-    return NonconformityLevelRule(
-        levels=levels,
-        verified=_bool(data["verified"], _key(path, "verified")),
-        note=_optional_text(data, "note", path),
-        na_limit_percent=_na_limit(data, path),
-    )
-
-
-def _parse_level(value: Any, path: str, file_format: int) -> Level:
-    required = ("code", "label", "when_any", "audit_frequency")
-    if file_format >= 2:
-        required = (*required, "outcome")
-    data = _fields(value, path, required, ("actions",))
-    when_path = _key(path, "when_any")
-    when = _object(data["when_any"], when_path)
-    if not when:
-        raise TemplateError(when_path, MSG_LEVEL_EMPTY)
-    code = _code(data["code"], _key(path, "code"))
-    outcome = data.get("outcome", _FORMAT_1_LEVEL_OUTCOMES.get(code, "needs_improvement"))
-    if outcome not in LEVEL_OUTCOMES:
-        raise TemplateError(_key(path, "outcome"), MSG_BAD_OUTCOME, value=outcome)
-    return Level(
-        code=code,
-        label=_parse_text(data["label"], _key(path, "label")),
-        when_any=tuple(_parse_count_range(c, r, _key(when_path, c)) for c, r in when.items()),
-        audit_frequency=_parse_action(data["audit_frequency"], _key(path, "audit_frequency")),
-        actions=_parse_actions(data, "actions", path),
-        outcome=outcome,
-    )
-
-
-def _parse_count_range(key: str, value: Any, path: str) -> CountRange:
-    nc_class = _nc_class(key, path)
-    data = _fields(value, path, ("min", "max"))
-    low = _int(data["min"], _key(path, "min"))
-    high = None if data["max"] is None else _int(data["max"], _key(path, "max"))
-    if low < 0:
-        raise TemplateError(_key(path, "min"), MSG_NEGATIVE, value=low)
-    _check_min_max(low, high, path)
-    return CountRange(nc_class=nc_class, min=low, max=high)
-
-
-def _parse_limit(value: Any, path: str) -> Limit:
-    """Parse a limit; its fit with the item's answer type is checked once items are known."""
-    if not isinstance(value, dict):
-        raise TemplateError(path, MSG_NOT_OBJECT)
-    if "accept" in value:
-        data = _fields(value, path, ("item", "accept", "verified"))
-        accept_path = _key(path, "accept")
-        accept = _list(data["accept"], accept_path)
-        return Limit(
-            item=_code(data["item"], _key(path, "item")),
-            accept=tuple(_str(a, _index(accept_path, i)) for i, a in enumerate(accept)),
-            verified=_bool(data["verified"], _key(path, "verified")),
+        return NonconformityLevelRule(levels=levels, **common)
+    if isinstance(model, file.MeasurementRule1):
+        size = model.size
+        return MeasurementGradeRule(
+            type_item=model.type_item,
+            size=SizeScale(
+                item=size.item,
+                bands=tuple(
+                    SizeBand(
+                        code=b.code, max=b.max, label=_text(b.label), actions=_actions(b.actions)
+                    )
+                    for b in size.bands
+                ),
+                verified=size.verified,
+            ),
+            general=_limits(model.general),
+            grades=tuple(
+                Grade(
+                    code=g.code,
+                    label=_text(g.label),
+                    limits=tuple(
+                        TypeLimits(type_code=t, limits=_limits(ls)) for t, ls in g.limits.items()
+                    ),
+                )
+                for g in model.grades
+            ),
+            result_label=_text(model.result_label),
+            substandard_label=_text(model.substandard_label),
+            **common,
         )
-    data = _fields(value, path, ("item", "min", "max", "verified"))
-    low = _optional_number(data["min"], _key(path, "min"))
-    high = _optional_number(data["max"], _key(path, "max"))
-    _check_min_max(low, high, path)
-    return Limit(
-        item=_code(data["item"], _key(path, "item")),
-        min=low,
-        max=high,
-        verified=_bool(data["verified"], _key(path, "verified")),
+    assert isinstance(model, file.WeightedRule)
+    return WeightedPercentageRule(
+        pass_percent=model.pass_percent,
+        limits=_limits(model.limits),
+        pass_label=_text(model.pass_label),
+        fail_label=_text(model.fail_label),
+        must_pass=model.must_pass_items(),
+        fail_actions=_actions(model.fail_actions),
+        pirt_item=model.pirt_item,
+        **common,
     )
-
-
-def _parse_limits(value: Any, path: str) -> tuple[Limit, ...]:
-    return tuple(
-        _parse_limit(limit, _index(path, i))
-        for i, limit in enumerate(_list(value, path, allow_empty=True))
-    )
-
-
-def _parse_measurement_rule(
-    value: dict[str, Any], path: str, file_format: int
-) -> MeasurementGradeRule:
-    data = _fields(
-        value,
-        path,
-        (
-            *_rule_common(file_format),
-            "type_item",
-            "size",
-            "general",
-            "grades",
-            "result_label",
-            "substandard_label",
-        ),
-        ("note",),
-    )
-    grades_path = _key(path, "grades")
-    grades = tuple(
-        _parse_grade(g, _index(grades_path, i))
-        for i, g in enumerate(_list(data["grades"], grades_path))
-    )
-    _check_unique([(g.code, _index(grades_path, i)) for i, g in enumerate(grades)], "code")
-    rule = MeasurementGradeRule(
-        type_item=_code(data["type_item"], _key(path, "type_item")),
-        size=_parse_size(data["size"], _key(path, "size")),
-        general=_parse_limits(data["general"], _key(path, "general")),
-        grades=grades,
-        result_label=_parse_text(data["result_label"], _key(path, "result_label")),
-        substandard_label=_parse_text(data["substandard_label"], _key(path, "substandard_label")),
-        verified=_bool(data["verified"], _key(path, "verified")),
-        note=_optional_text(data, "note", path),
-        na_limit_percent=_na_limit(data, path),
-    )
-    _check_placeholders(rule.result_label, _key(path, "result_label"), ("grade", "type", "size"))
-    _check_placeholders(rule.substandard_label, _key(path, "substandard_label"), ("failed", "size"))
-    return rule
-
-
-def _parse_size(value: Any, path: str) -> SizeScale:
-    data = _fields(value, path, ("item", "bands", "verified"))
-    bands_path = _key(path, "bands")
-    bands = tuple(
-        _parse_band(b, _index(bands_path, i))
-        for i, b in enumerate(_list(data["bands"], bands_path))
-    )
-    _check_unique([(b.code, _index(bands_path, i)) for i, b in enumerate(bands)], "code")
-    _check_bands(bands, bands_path)
-    return SizeScale(
-        item=_code(data["item"], _key(path, "item")),
-        bands=bands,
-        verified=_bool(data["verified"], _key(path, "verified")),
-    )
-
-
-def _parse_band(value: Any, path: str) -> SizeBand:
-    data = _fields(value, path, ("code", "max", "label"), ("actions",))
-    return SizeBand(
-        code=_code(data["code"], _key(path, "code")),
-        max=_optional_number(data["max"], _key(path, "max")),
-        label=_parse_text(data["label"], _key(path, "label")),
-        actions=_parse_actions(data, "actions", path),
-    )
-
-
-def _check_bands(bands: tuple[SizeBand, ...], path: str) -> None:
-    """Bands cover every value exactly once: upper ends rise and only the last is open."""
-    for i, band in enumerate(bands):
-        band_path = _key(_index(path, i), "max")
-        if (band.max is None) != (i == len(bands) - 1):
-            raise TemplateError(band_path, MSG_BAND_OPEN_END)
-        previous = bands[i - 1].max if i else None
-        if band.max is not None and previous is not None and band.max <= previous:
-            raise TemplateError(band_path, MSG_BAND_ORDER, value=band.max, previous=previous)
-
-
-def _parse_grade(value: Any, path: str) -> Grade:
-    data = _fields(value, path, ("code", "label", "limits"))
-    limits_path = _key(path, "limits")
-    by_type = _object(data["limits"], limits_path)
-    return Grade(
-        code=_code(data["code"], _key(path, "code")),
-        label=_parse_text(data["label"], _key(path, "label")),
-        limits=tuple(
-            TypeLimits(
-                type_code=_code(type_code, _key(limits_path, type_code)),
-                limits=_parse_limits(limits, _key(limits_path, type_code)),
-            )
-            for type_code, limits in by_type.items()
-        ),
-    )
-
-
-def _parse_weighted_rule(
-    value: dict[str, Any], path: str, file_format: int
-) -> WeightedPercentageRule:
-    # Format 2 marks must-pass items on the items themselves ("critical").
-    must_pass_key = ("must_pass",) if file_format < 2 else ()
-    data = _fields(
-        value,
-        path,
-        (*_rule_common(file_format), "pass_percent", "limits", "pass_label", "fail_label"),
-        (*must_pass_key, "fail_actions", "pirt_item", "note"),
-    )
-    percent_path = _key(path, "pass_percent")
-    percent = _number(data["pass_percent"], percent_path)
-    if not 0 <= percent <= 100:
-        raise TemplateError(percent_path, MSG_PERCENT_RANGE, value=percent)
-    must_path = _key(path, "must_pass")
-    must_pass = _list(data.get("must_pass", []), must_path, allow_empty=True)
-    pirt_item = data.get("pirt_item")
-    rule = WeightedPercentageRule(
-        pass_percent=percent,
-        limits=_parse_limits(data["limits"], _key(path, "limits")),
-        pass_label=_parse_text(data["pass_label"], _key(path, "pass_label")),
-        fail_label=_parse_text(data["fail_label"], _key(path, "fail_label")),
-        verified=_bool(data["verified"], _key(path, "verified")),
-        must_pass=tuple(_code(m, _index(must_path, i)) for i, m in enumerate(must_pass)),
-        fail_actions=_parse_actions(data, "fail_actions", path),
-        pirt_item=None if pirt_item is None else _code(pirt_item, _key(path, "pirt_item")),
-        note=_optional_text(data, "note", path),
-        na_limit_percent=_na_limit(data, path),
-    )
-    for key in ("pass_label", "fail_label"):
-        _check_placeholders(getattr(rule, key), _key(path, key), ("score",))
-    return rule
 
 
 def _check_unique(entries: list[tuple[str, str]], key: str) -> None:

@@ -17,8 +17,10 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
+from sqlalchemy import make_url
 
 from ikmdesk.db import Database
+from ikmdesk.dialect import is_server_url
 from ikmdesk.errors import UserError
 from ikmdesk.paths import default_database_path
 from ikmdesk.resource import resource_path
@@ -33,6 +35,7 @@ from ikmdesk.ui.setup_dialog import CHOICE_CREATED, CHOICE_DEMO, SetupDialog
 from ikmdesk.ui.translations import (
     APPLICATION,
     ORGANISATION,
+    app_settings,
     install_language,
     install_pseudo,
     saved_language,
@@ -44,6 +47,8 @@ DEMO_ENTERPRISES = 150
 DEMO_VISITS = 900
 DEMO_FILE_NAME = "ikmdesk-demo.db"
 PSEUDO_ENV = "IKMDESK_PSEUDO_TRANSLATION"
+SERVER_URL_KEY = "database/server_url"
+"""QSettings key of the office server chosen at set-up (kept without its password)."""
 
 
 def application() -> QApplication:
@@ -77,6 +82,19 @@ def run_app(*, db: str | None, demo: bool, lang: str | None) -> int:
     return launcher.exit_code if launcher.exit_code is not None else code
 
 
+def remembered_server() -> str | None:
+    """Return the office server chosen at set-up, if any (opened when no --db is given)."""
+    value = app_settings().value(SERVER_URL_KEY, "")
+    return value if isinstance(value, str) and is_server_url(value) else None
+
+
+def remember_server(url: str) -> None:
+    """Keep ``url`` (minus any password: psycopg reads it from pgpass) for the next start."""
+    app_settings().setValue(
+        SERVER_URL_KEY, make_url(url).set(password=None).render_as_string(hide_password=False)
+    )
+
+
 class Launcher(QObject):
     """Takes the app from nothing to an open main window, or to an exit code."""
 
@@ -105,9 +123,11 @@ class Launcher(QObject):
         if self._demo:
             self.start_demo()
             return None
-        path = Path(self._db_arg) if self._db_arg else default_database_path()
+        target: str | Path = self._db_arg or remembered_server() or default_database_path()
+        if not is_server_url(target):
+            target = Path(target)
         try:
-            database = open_data_file(path, create=True)
+            database = open_data_file(target, create=True)
         except UserError as exc:
             dialogs.show_error(None, exc)
             return EXIT_FAILED
@@ -127,6 +147,10 @@ class Launcher(QObject):
                 return None
             if setup.choice != CHOICE_CREATED:
                 return EXIT_FAILED
+            if setup.database is not database:  # the office server was chosen instead
+                database.close()
+                database = self.database = setup.database
+                remember_server(database.url or "")
         self.window = MainWindow(database, demo=self.demo_dir is not None)
         self.window.show()
         self.window_opened.emit(self.window)
@@ -210,7 +234,7 @@ class Launcher(QObject):
         if self.window is not None:
             if self.window.isVisible():
                 self.window.close()
-            in_use = self.window.database.path
+            in_use = self.window.database.path if self.window.database.is_file else None
             # The window may have reopened its database (restoring a backup does).
             if self.window.database is not self.database:
                 self.window.database.close()

@@ -534,9 +534,11 @@ class MainWindow(QMainWindow):
 
     def backup_database(self) -> None:
         """Copy the database (verified) into a folder the user picks, e.g. a USB stick."""
-        from ikmdesk.services.backup import backup_to_folder
+        from ikmdesk.services.backup import MSG_SERVER_BACKUP, backup_to_folder
         from ikmdesk.ui.operations import run_with_progress
 
+        if self._refused_on_server(self.tr("Cadangkan basis data"), MSG_SERVER_BACKUP):
+            return
         folder = dialogs.choose_folder(self, self.tr("Pilih folder untuk cadangan"))
         if folder is None:
             return
@@ -559,9 +561,11 @@ class MainWindow(QMainWindow):
         Every page is closed first (they hold the database), so unsaved work is asked about.
         The replaced database is itself kept as a backup by ``services.backup.restore``.
         """
-        from ikmdesk.services.backup import MSG_AFTER_RESTORE, restore
+        from ikmdesk.services.backup import MSG_AFTER_RESTORE, MSG_SERVER_RESTORE, restore
         from ikmdesk.services.data_file import open_data_file
 
+        if self._refused_on_server(self.tr("Pulihkan cadangan"), MSG_SERVER_RESTORE):
+            return
         if not dialogs.confirm(
             self,
             self.tr("Pulihkan cadangan"),
@@ -604,6 +608,16 @@ class MainWindow(QMainWindow):
             self.tr("Cadangan dipulihkan"),
             QCoreApplication.translate(CONTEXT, MSG_AFTER_RESTORE),
         )
+
+    def _refused_on_server(self, title: str, message_id: str) -> bool:
+        """On a server database, say that its backups are the server's (pg_dump) and refuse."""
+        if self.database.is_file or self.database.url is None:
+            return False
+        from ikmdesk.dialect import display_url
+
+        text = QCoreApplication.translate(CONTEXT, message_id)
+        dialogs.inform(self, title, text.format(url=display_url(self.database.url)))
+        return True
 
     def _drop_pages(self) -> None:
         for name, page in list(self._pages.items()):

@@ -5,6 +5,11 @@ and the letterhead (``services.office_settings.save_office_settings``) in one un
 when the user presses "Simpan dan mulai"; ``choice`` is then ``CHOICE_CREATED``. Pressing
 "Coba dengan data demo" closes it with ``choice == CHOICE_DEMO`` and writes nothing.
 
+"Basis data di server kantor" takes a PostgreSQL URL instead of the file on this computer:
+"Uji sambungan" (and saving) connects off the GUI thread and shows a translated reason when it
+cannot. Once connected, ``database`` is the server database (the identity is written there,
+unless the server already has one); the caller closes the file it passed in.
+
 ``OfficerForm`` and ``LetterheadForm`` are reused by the settings page.
 """
 
@@ -25,6 +30,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
@@ -32,10 +38,11 @@ from sqlalchemy.orm import Session
 
 from ikmdesk.blob_store import BlobStore
 from ikmdesk.db import Database
-from ikmdesk.errors import ValidationError
+from ikmdesk.errors import UserError, ValidationError
 from ikmdesk.models.enums import DeviceRole
 from ikmdesk.paths import blob_dir
-from ikmdesk.services.device import create_identity
+from ikmdesk.services.data_file import open_server_data_file
+from ikmdesk.services.device import create_identity, has_identity
 from ikmdesk.services.office_settings import OfficeSettings, save_office_settings
 from ikmdesk.ui import dialogs
 from ikmdesk.ui.operations import Operation
@@ -257,6 +264,76 @@ class LetterheadForm(QWidget):
         super().changeEvent(event)
 
 
+class DatabasePlaceForm(QWidget):
+    """Where the data lives: the file on this computer, or the office's PostgreSQL server."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.local_radio = QRadioButton()
+        self.local_radio.setChecked(True)
+        self.server_radio = QRadioButton()
+        self.url_edit = QLineEdit()
+        self.url_edit.setPlaceholderText("postgresql+psycopg://penyelia@192.168.1.10/ikmdesk")
+        self.url_edit.setEnabled(False)
+        self.test_button = QPushButton()
+        self.test_button.setEnabled(False)
+        self.status_label = QLabel()
+        self.status_label.setWordWrap(True)
+        self.status_label.hide()
+        self.server_radio.toggled.connect(self._on_server_radio_toggled)
+        url_row = QHBoxLayout()
+        url_row.addWidget(self.url_edit, 1)
+        url_row.addWidget(self.test_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.local_radio)
+        layout.addWidget(self.server_radio)
+        layout.addLayout(url_row)
+        layout.addWidget(self.status_label)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        """Set every text in the current language."""
+        self.local_radio.setText(self.tr("Di komputer ini (untuk petugas dan satu penyelia)"))
+        self.server_radio.setText(
+            self.tr("Di &server kantor (PostgreSQL, dipakai beberapa penyelia bersama)")
+        )
+        self.url_edit.setToolTip(
+            self.tr(
+                "Alamat dari pengelola server. Sandi sebaiknya disimpan di berkas pgpass, "
+                "bukan di alamat ini."
+            )
+        )
+        self.test_button.setText(self.tr("&Uji sambungan"))
+
+    def on_server(self) -> bool:
+        """Tell whether the server is chosen."""
+        return self.server_radio.isChecked()
+
+    def url(self) -> str:
+        """Return the URL as typed."""
+        return self.url_edit.text().strip()
+
+    def show_status(self, text: str, *, ok: bool) -> None:
+        """Show the outcome of a connection attempt under the URL field."""
+        self.status_label.setStyleSheet("color: #2e7d32;" if ok else "color: #c62828;")
+        self.status_label.setText(text)
+        self.status_label.show()
+
+    @Slot(bool)
+    def _on_server_radio_toggled(self, checked: bool) -> None:
+        self.url_edit.setEnabled(checked)
+        self.test_button.setEnabled(checked)
+        self.status_label.hide()
+        if checked:
+            self.url_edit.setFocus()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+
 class SetupDialog(QDialog):
     """Asks a new user's role, name, NIP and letterhead, or offers the demo data instead."""
 
@@ -265,8 +342,12 @@ class SetupDialog(QDialog):
     def __init__(self, database: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.database = database
+        self.file_database = database
         self.choice: str | None = None
         self._saving: Operation | None = None
+        self._connecting: Operation | None = None
+        self._save_after_connect = False
+
         self.intro_label = QLabel()
         self.intro_label.setWordWrap(True)
         # At least this wide, and wider when longer texts need it: a minimum width set on the
@@ -275,6 +356,11 @@ class SetupDialog(QDialog):
         self.officer_form = OfficerForm()
         self.letterhead_form = LetterheadForm()
         self.letterhead_form.set_blob_root(BlobStore(blob_dir(database.path)))
+        self.place_form = DatabasePlaceForm()
+        self.place_form.test_button.clicked.connect(self._on_test_button_clicked)
+        self.place_form.url_edit.textEdited.connect(self._on_url_edited)
+        self.place_form.server_radio.toggled.connect(self._on_url_edited)
+        self.place_box = _boxed(self.place_form)
         self.officer_box = _boxed(self.officer_form)
         self.letterhead_box = _boxed(self.letterhead_form)
         self.error_label = QLabel()
@@ -295,6 +381,7 @@ class SetupDialog(QDialog):
         buttons.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro_label)
+        layout.addWidget(self.place_box)
         layout.addWidget(self.officer_box)
         layout.addWidget(self.letterhead_box)
         layout.addWidget(self.error_label)
@@ -311,6 +398,7 @@ class SetupDialog(QDialog):
                 "untuk laporan. Kop surat dapat diubah nanti di halaman Pengaturan."
             )
         )
+        self.place_box.setTitle(self.tr("Tempat basis data"))
         self.officer_box.setTitle(self.tr("Pengguna komputer ini"))
         self.letterhead_box.setTitle(self.tr("Kop surat laporan"))
         self.save_button.setText(self.tr("&Simpan dan mulai"))
@@ -323,8 +411,18 @@ class SetupDialog(QDialog):
     @Slot()
     def save(self) -> None:
         """Write identity and letterhead off the GUI thread; accept the dialog when done."""
-        if self._saving is not None:
+        if self._saving is not None or self._connecting is not None:
             return
+        if self.place_form.on_server() and self.database is self.file_database:
+            self._save_after_connect = True
+            self._connect()
+            return
+        if self.database is not self.file_database:
+            with self.database.unit_of_work() as session:
+                ready = has_identity(session)
+            if ready:  # set up already from another supervisor's laptop: open it as it is
+                self._finish()
+                return
         role, name, nip = (
             self.officer_form.role(),
             self.officer_form.name_edit.text(),
@@ -350,6 +448,83 @@ class SetupDialog(QDialog):
         self._saving.failed.connect(self._on_saving_failed)
         self._saving.start()
 
+    @Slot()
+    def _on_test_button_clicked(self) -> None:
+        if self._connecting is None and self._saving is None:
+            self._save_after_connect = False
+            self._connect()
+
+    def _connect(self) -> None:
+        """Open the server database named in the URL field, off the GUI thread."""
+        url = self.place_form.url()
+        self.error_label.hide()
+        self.adjustSize()
+        self.place_form.show_status(self.tr("Menghubungi server…"), ok=True)
+        self.save_button.setEnabled(False)
+        self.place_form.test_button.setEnabled(False)
+        self._connecting = Operation(lambda: open_server_data_file(url), parent=self)
+        self._connecting.succeeded.connect(self._on_connecting_succeeded)
+        self._connecting.failed.connect(self._on_connecting_failed)
+        self._connecting.start()
+
+    @Slot(object)
+    def _on_connecting_succeeded(self, database: Database) -> None:
+        self._connecting = None
+        self.save_button.setEnabled(True)
+        self.place_form.test_button.setEnabled(True)
+        self._use_server(database)
+        with database.unit_of_work() as session:
+            ready = has_identity(session)
+        self.place_form.show_status(
+            self.tr("Tersambung. Basis data ini sudah disiapkan; data di bawah tidak dipakai.")
+            if ready
+            else self.tr("Tersambung. Basis data ini masih kosong dan akan disiapkan."),
+            ok=True,
+        )
+        if self._save_after_connect:
+            self._save_after_connect = False
+            self.save()
+
+    @Slot(object)
+    def _on_connecting_failed(self, error: Exception) -> None:
+        self._connecting = None
+        self._save_after_connect = False
+        self.save_button.setEnabled(True)
+        self.place_form.test_button.setEnabled(True)
+        if not isinstance(error, UserError):
+            self.place_form.status_label.hide()
+            dialogs.show_error(self, error)
+            return
+        self.place_form.show_status(self.tr("Tidak tersambung."), ok=False)
+        self._show_problem(dialogs.translate_error(error))
+        self.place_form.url_edit.setFocus()
+
+    def _use_server(self, database: Database) -> None:
+        if self.database is not self.file_database:
+            self.database.close()
+        self.database = database
+
+    @Slot()
+    def _on_url_edited(self) -> None:
+        """A changed URL (or going back to the file) forgets the server connected before."""
+        if self.database is not self.file_database:
+            self.database.close()
+            self.database = self.file_database
+        self.place_form.status_label.hide()
+
+    def _finish(self) -> None:
+        self.choice = CHOICE_CREATED
+        self.identity_created.emit()
+        self.accept()
+
+    def done(self, result: int) -> None:
+        """Close a server database connected here when the dialog ends without it."""
+        kept = self.choice == CHOICE_CREATED  # set just before accept()
+        if not kept and self.database is not self.file_database:
+            self.database.close()
+            self.database = self.file_database
+        super().done(result)
+
     @Slot(object)
     def _on_saving_succeeded(self, _result: object) -> None:
         self._saving = None
@@ -372,6 +547,7 @@ class SetupDialog(QDialog):
     def _show_problem(self, text: str) -> None:
         self.error_label.setText(text)
         self.error_label.show()
+        self.adjustSize()  # a shown dialog does not grow by itself for a wrapped message
 
     def _field_widget(self, field: str) -> QWidget | None:
         return {

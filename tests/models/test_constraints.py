@@ -1,12 +1,12 @@
-"""The schema itself refuses impossible data, whatever code path writes it."""
+"""The schema itself refuses impossible data, whatever code path writes it (on both engines)."""
 
 from __future__ import annotations
 
-import sqlite3
-from pathlib import Path
+from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import Connection, Engine, inspect, select, text
+from sqlalchemy.exc import IntegrityError
 
 from ikmdesk.models import Enterprise, Visit
 from ikmdesk.services.reference_data import cluster_id, region_id
@@ -15,12 +15,16 @@ from ikmdesk.sync.change_capture import TombstoneRequired
 NOW = "2026-01-01 00:00:00"
 
 
-def dump(path: Path) -> list[str]:
-    with sqlite3.connect(path) as conn:
-        return list(conn.iterdump())
+def dump(engine: Engine) -> dict[str, list[str]]:
+    """Return every row of every table, to compare before and after a refused write."""
+    with engine.connect() as conn:
+        return {
+            name: sorted(map(repr, conn.exec_driver_sql(f'SELECT * FROM "{name}"')))
+            for name in inspect(conn).get_table_names()
+        }
 
 
-def insert_enterprise(conn: sqlite3.Connection, **overrides: object) -> None:
+def insert_enterprise(conn: Connection, **overrides: object) -> None:
     row: dict[str, object] = {
         "id": "e-test",
         "name": "Amplang Bahari",
@@ -30,20 +34,19 @@ def insert_enterprise(conn: sqlite3.Connection, **overrides: object) -> None:
         "halal_status": "none",
         "created_at": NOW,
         "updated_at": NOW,
-        "deleted": 0,
+        "deleted": False,
     }
     row.update(overrides)
     columns = ", ".join(row)
-    marks = ", ".join("?" for _ in row)
-    conn.execute(f"INSERT INTO enterprise ({columns}) VALUES ({marks})", list(row.values()))
+    marks = ", ".join(f":{name}" for name in row)
+    conn.execute(text(f"INSERT INTO enterprise ({columns}) VALUES ({marks})"), row)
 
 
 @pytest.fixture
-def raw(database):
-    conn = sqlite3.connect(database.path)
-    conn.execute("PRAGMA foreign_keys = ON")
-    yield conn
-    conn.close()
+def raw(database) -> Iterator[Connection]:
+    """A plain connection of the database's engine (SQLite: foreign keys on), past the ORM."""
+    with database.engine.connect() as conn:
+        yield conn
 
 
 @pytest.mark.parametrize(
@@ -65,17 +68,15 @@ def raw(database):
     ],
 )
 def test_enterprise_rejects_impossible_values(database, raw, overrides) -> None:
-    before = dump(database.path)
-    with pytest.raises(sqlite3.IntegrityError):
+    before = dump(database.engine)
+    with pytest.raises(IntegrityError), raw.begin():
         insert_enterprise(raw, **overrides)
-        raw.commit()
-    raw.rollback()
-    assert dump(database.path) == before
+    assert dump(database.engine) == before
 
 
 def test_enterprise_accepts_a_sixteen_digit_nik_and_a_location(database, raw) -> None:
-    insert_enterprise(raw, nik="6408011203850001", latitude=0.92, longitude=117.95)
-    raw.commit()
+    with raw.begin():
+        insert_enterprise(raw, nik="6408011203850001", latitude=0.92, longitude=117.95)
 
 
 @pytest.mark.parametrize(
@@ -85,64 +86,65 @@ def test_enterprise_accepts_a_sixteen_digit_nik_and_a_location(database, raw) ->
             "visit",
             "INSERT INTO visit (id, enterprise_id, visit_date, officer_id, purpose, status,"
             " revision, created_at, updated_at, deleted) VALUES ('v1', 'e-test', '2150-03-01',"
-            " :device, 'mentoring', 'draft', 0, :now, :now, 0)",
+            " :device, 'mentoring', 'draft', 0, :now, :now, :no)",
         ),
         (
             "visit",
             "INSERT INTO visit (id, enterprise_id, visit_date, officer_id, purpose, status,"
             " revision, created_at, updated_at, deleted) VALUES ('v1', 'e-test', '2026-03-01',"
-            " :device, 'picnic', 'draft', 0, :now, :now, 0)",
+            " :device, 'picnic', 'draft', 0, :now, :now, :no)",
         ),
         (
             "visit",
             "INSERT INTO visit (id, enterprise_id, visit_date, officer_id, purpose, status,"
             " revision, created_at, updated_at, deleted) VALUES ('v1', 'e-test', '2026-03-01',"
-            " :device, 'mentoring', 'lost', 0, :now, :now, 0)",
+            " :device, 'mentoring', 'lost', 0, :now, :now, :no)",
         ),
         (
             "attachment",
             "INSERT INTO attachment (id, sha256, mime_type, size_bytes, enterprise_id, product_id,"
             " created_at, updated_at, deleted) VALUES ('a1', :sha, 'image/jpeg', 10, 'e-test',"
-            " 'p0', :now, :now, 0)",
+            " 'p0', :now, :now, :no)",
         ),
         (
             "attachment",
             "INSERT INTO attachment (id, sha256, mime_type, size_bytes, created_at, updated_at,"
-            " deleted) VALUES ('a1', :sha, 'image/jpeg', 10, :now, :now, 0)",
+            " deleted) VALUES ('a1', :sha, 'image/jpeg', 10, :now, :now, :no)",
         ),
         (
             "attachment",
             "INSERT INTO attachment (id, sha256, mime_type, size_bytes, enterprise_id, created_at,"
-            " updated_at, deleted) VALUES ('a1', 'abc', 'image/jpeg', 10, 'e-test', :now, :now, 0)",
+            " updated_at, deleted) VALUES ('a1', 'abc', 'image/jpeg', 10, 'e-test', :now, :now,"
+            " :no)",
         ),
         (
             "product",
             "INSERT INTO product (id, enterprise_id, name, shelf_life_days, created_at, updated_at,"
-            " deleted) VALUES ('p1', 'e-test', 'Keripik', 0, :now, :now, 0)",
+            " deleted) VALUES ('p1', 'e-test', 'Keripik', 0, :now, :now, :no)",
         ),
         (
             "follow_up",
             "INSERT INTO follow_up (id, visit_id, enterprise_id, action, due_date, created_at,"
             " updated_at, deleted) VALUES ('f1', 'no-visit', 'e-test', 'Perbaiki label',"
-            " '2026-02-01', :now, :now, 0)",
+            " '2026-02-01', :now, :now, :no)",
         ),
     ],
 )
 def test_records_reject_impossible_values(database, device, raw, table, sql) -> None:
-    insert_enterprise(raw)
-    raw.execute(
-        "INSERT INTO product (id, enterprise_id, name, created_at, updated_at, deleted)"
-        " VALUES ('p0', 'e-test', 'Amplang', ?, ?, 0)",
-        (NOW, NOW),
-    )
-    raw.commit()
-    before = dump(database.path)
-    params = {"device": device.id, "now": NOW, "sha": "a" * 64}
-    with pytest.raises(sqlite3.IntegrityError):
-        raw.execute(sql, params)
-        raw.commit()
-    raw.rollback()
-    assert dump(database.path) == before, table
+    with raw.begin():
+        insert_enterprise(raw)
+        raw.execute(
+            text(
+                "INSERT INTO product (id, enterprise_id, name, created_at, updated_at, deleted)"
+                " VALUES ('p0', 'e-test', 'Amplang', :now, :now, :no)"
+            ),
+            {"now": NOW, "no": False},
+        )
+    before = dump(database.engine)
+    params = {"device": device.id, "now": NOW, "sha": "a" * 64, "no": False}
+    with pytest.raises(IntegrityError), raw.begin():
+        raw.execute(text(sql), params)
+    assert dump(database.engine) == before, table
 
 
 def test_synced_records_cannot_be_hard_deleted(database) -> None:

@@ -51,7 +51,8 @@ def change_ops(db: Database, entity: str, row_id: str) -> list[tuple[str, Any]]:
     if not db.is_file:
         with db.engine.connect() as connection:
             rows = connection.execute(text(query), {"entity": entity, "row_id": row_id}).all()
-        return [(field, json.loads(value)) for field, value in rows]
+        # A null value may be stored as SQL NULL rather than the JSON text "null".
+        return [(field, None if value is None else json.loads(value)) for field, value in rows]
     with contextlib.closing(sqlite3.connect(f"{Path(db.path).as_uri()}?mode=ro", uri=True)) as conn:
         rows = conn.execute(
             "SELECT field, value FROM change_log WHERE entity = ? AND row_id = ? ORDER BY counter",

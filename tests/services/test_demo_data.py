@@ -68,6 +68,7 @@ def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+@pytest.mark.sqlite_only(reason="reads or copies the demo's SQLite file with sqlite3")
 def test_a_new_file_gets_a_demo_officer_and_the_records(tmp_path: Path) -> None:
     path = tmp_path / "new.db"
     summary = build_demo(path, **SMALL)
@@ -83,6 +84,7 @@ def test_a_new_file_gets_a_demo_officer_and_the_records(tmp_path: Path) -> None:
     assert rows(path, "SELECT count(*) FROM product")[0][0] == summary.products > 60
 
 
+@pytest.mark.sqlite_only(reason="reads or copies the demo's SQLite file with sqlite3")
 def test_same_seed_on_copies_of_one_database_writes_identical_records(tmp_path: Path) -> None:
     original = make_database(tmp_path / "a.db")
     original.close()
@@ -97,6 +99,7 @@ def test_same_seed_on_copies_of_one_database_writes_identical_records(tmp_path: 
     )
 
 
+@pytest.mark.sqlite_only(reason="reads or copies the demo's SQLite file with sqlite3")
 def test_same_seed_in_two_new_files_gives_the_same_content(tmp_path: Path) -> None:
     for name in ("a.db", "b.db"):
         build_demo(tmp_path / name, **SMALL)
@@ -109,6 +112,7 @@ def test_same_seed_in_two_new_files_gives_the_same_content(tmp_path: Path) -> No
     assert rows(tmp_path / "a.db", content) == rows(tmp_path / "b.db", content)
 
 
+@pytest.mark.sqlite_only(reason="reads or copies the demo's SQLite file with sqlite3")
 def test_another_seed_gives_other_content(tmp_path: Path) -> None:
     build_demo(tmp_path / "a.db", **SMALL)
     build_demo(tmp_path / "b.db", **{**SMALL, "seed": 8})
@@ -291,6 +295,7 @@ def test_photos_are_stored_once_and_read_as_jpeg(demo_file: Path) -> None:
     assert (image.format, image.size) == ("JPEG", (640, 480))
 
 
+@pytest.mark.sqlite_only(reason="reads or copies the demo's SQLite file with sqlite3")
 def test_an_existing_database_gets_the_records_as_its_own_device(database: Database) -> None:
     with closing(sqlite3.connect(database.path)) as conn:
         device_id = conn.execute("SELECT device_id FROM local_identity").fetchone()[0]
@@ -316,6 +321,7 @@ def test_an_existing_database_gets_the_records_as_its_own_device(database: Datab
     assert captured == [(device_id, 120)]
 
 
+@pytest.mark.sqlite_only(reason="reads or copies the demo's SQLite file with sqlite3")
 def test_a_supervisor_database_reviews_its_own_demo_visits(tmp_path: Path) -> None:
     db = make_database(tmp_path / "s.db", role="supervisor", name="Kepala Seksi")
     try:
@@ -338,6 +344,7 @@ def test_the_demo_database_passes_the_integrity_checks(demo_file: Path) -> None:
     assert check_file(demo_file) == []
 
 
+@pytest.mark.sqlite_only(reason="reads or copies the demo's SQLite file with sqlite3")
 def test_cancelling_keeps_an_existing_database_as_it_was(database: Database) -> None:
     before = {t: table_dump(database.path, t) for t in (*CONTENT_TABLES, "change_log")}
     calls = iter(range(1000))
@@ -388,6 +395,7 @@ def test_impossible_counts_are_refused(tmp_path: Path, counts: dict[str, int], f
     assert not (tmp_path / "x.db").exists()
 
 
+@pytest.mark.sqlite_only(reason="reads or copies the demo's SQLite file with sqlite3")
 def test_visits_default_to_dates_before_the_computer_s_today(tmp_path: Path) -> None:
     build_demo(tmp_path / "d.db", enterprises=5, visits=30)
     latest = rows(tmp_path / "d.db", "SELECT max(visit_date) FROM visit")[0][0]

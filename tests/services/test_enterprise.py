@@ -31,7 +31,7 @@ from ikmdesk.services.enterprise import (
 from ikmdesk.services.product import ProductInput, create_product, delete_product
 from ikmdesk.services.region import add_desa
 from ikmdesk.services.visit import VisitInput, create_visit, delete_visit
-from tests.services import PLACES, change_ops, data_checksum
+from tests.services import PLACES, change_ops, checksum
 
 TODAY = date(2026, 3, 15)
 
@@ -129,10 +129,10 @@ def test_saving_unchanged_input_logs_nothing_and_keeps_updated_at(database: Data
     enterprise_id = create(database, ikm(owner_name="Pak Budi", nik="6408015203850001"))
     with database.unit_of_work() as session:
         detail = get_enterprise(session, enterprise_id)
-    before = data_checksum(database.path)
+    before = checksum(database)
     with database.unit_of_work() as session:
         update_enterprise(session, enterprise_id, enterprise_input(detail))
-    assert data_checksum(database.path) == before
+    assert checksum(database) == before
 
 
 def test_delete_tombstones_the_ikm_and_its_products(database: Database) -> None:
@@ -157,11 +157,11 @@ def test_ikm_with_visits_cannot_be_deleted(database: Database) -> None:
             session,
             VisitInput(enterprise_id=enterprise_id, visit_date=date.today(), purpose="mentoring"),
         )
-    before = data_checksum(database.path)
+    before = checksum(database)
     with pytest.raises(UserError) as caught, database.unit_of_work() as session:
         delete_enterprise(session, enterprise_id)
     assert "kunjungan" in caught.value.message()
-    assert data_checksum(database.path) == before
+    assert checksum(database) == before
 
 
 def test_ikm_whose_visits_were_deleted_can_be_deleted(database: Database) -> None:
@@ -221,12 +221,12 @@ def test_bad_new_ikm_is_refused_naming_the_field(
     database: Database, field: str, changes: dict[str, Any]
 ) -> None:
     create(database, ikm("UD Sudah Ada"))
-    before = data_checksum(database.path)
+    before = checksum(database)
     with pytest.raises(ValidationError) as caught, database.unit_of_work() as session:
         create_enterprise(session, ikm(**changes))
     assert caught.value.field == field
     assert caught.value.message().endswith(".")
-    assert data_checksum(database.path) == before
+    assert checksum(database) == before
 
 
 @pytest.mark.parametrize(("field", "changes"), BAD_INPUTS)
@@ -235,7 +235,7 @@ def test_bad_edit_is_refused_and_the_stored_ikm_is_unchanged(
 ) -> None:
     stored = {"latitude": 1.0, "longitude": 117.0, "owner_name": "Pak Budi"}
     enterprise_id = create(database, ikm(**stored))
-    before = data_checksum(database.path)
+    before = checksum(database)
     edited = (
         {**stored, **changes}
         if not {"latitude", "longitude"} & changes.keys()
@@ -244,19 +244,19 @@ def test_bad_edit_is_refused_and_the_stored_ikm_is_unchanged(
     with pytest.raises(ValidationError) as caught, database.unit_of_work() as session:
         update_enterprise(session, enterprise_id, ikm(**edited))
     assert caught.value.field == field
-    assert data_checksum(database.path) == before
+    assert checksum(database) == before
 
 
 def test_desa_must_lie_in_the_chosen_kecamatan(database: Database) -> None:
     with database.unit_of_work() as session:
         elsewhere = add_desa(session, kecamatan_id=PLACES.sangatta_utara, name="Swarga Bara")
-    before = data_checksum(database.path)
+    before = checksum(database)
     with pytest.raises(ValidationError) as caught, database.unit_of_work() as session:
         create_enterprise(session, ikm(desa_id=elsewhere))
     assert caught.value.field == "desa_id"
     assert "Swarga Bara" in caught.value.message()
     assert "Kaliorang" in caught.value.message()
-    assert data_checksum(database.path) == before
+    assert checksum(database) == before
 
 
 def test_messages_go_through_the_translator(database: Database) -> None:
@@ -632,12 +632,12 @@ def test_the_database_itself_refuses_what_validation_would(
     database: Database, bad: dict[str, Any]
 ) -> None:
     """The CHECK constraints back the service up against code that skips it (e.g. imports)."""
-    before = data_checksum(database.path)
+    before = checksum(database)
     values = {"name": "UD Langsung", "kecamatan_id": PLACES.kaliorang, "cluster_id": PLACES.pisang}
     with pytest.raises(IntegrityError), database.unit_of_work() as session:
         session.add(Enterprise(id=new_id(), **{**values, **bad}))
         session.flush()
-    assert data_checksum(database.path) == before
+    assert checksum(database) == before
 
 
 SEARCH_NAMES = ["UD 100% Pisang", "CV Kakao_Wahau", "Dodol\\Bunda", "Sari Madu", "amplang 50%"]

@@ -29,7 +29,7 @@ from ikmdesk.services.follow_up import (
     update_follow_up,
 )
 from ikmdesk.services.visit import VisitInput, VisitLocked, create_visit, submit_visit
-from tests.services import PLACES, change_ops, data_checksum
+from tests.services import PLACES, change_ops, checksum
 
 VISIT_DAY = date(2026, 1, 5)
 TODAY = date(2026, 2, 1)  # the day states are computed for
@@ -210,10 +210,10 @@ def test_follow_ups_of_a_submitted_visit_are_planned_and_edited_but_not_deleted(
 ) -> None:
     with database.unit_of_work() as session:
         submit_visit(session, visits["kalbana"])
-    before = data_checksum(database.path)
+    before = checksum(database)
     with pytest.raises(VisitLocked), database.unit_of_work() as session:
         delete_follow_up(session, planned["overdue"])
-    assert data_checksum(database.path) == before
+    assert checksum(database) == before
     with database.unit_of_work() as session:
         added = create_follow_up(
             session, plan(visits["kalbana"], action="Uji kadar air", owner="Bu Rahmah")
@@ -257,12 +257,12 @@ BAD = [
 def test_bad_follow_up_is_refused_and_nothing_changes(
     database: Database, visits: dict[str, str], field: str, changes: dict[str, Any]
 ) -> None:
-    before = data_checksum(database.path)
+    before = checksum(database)
     with pytest.raises(ValidationError) as caught, database.unit_of_work() as session:
         create_follow_up(session, plan(visits["kalbana"], **changes))
     assert caught.value.field == field
     assert caught.value.message()
-    assert data_checksum(database.path) == before
+    assert checksum(database) == before
 
 
 @pytest.mark.parametrize(("field", "changes"), [*BAD, ("visit_id", {"visit_id": "another-visit"})])
@@ -273,11 +273,11 @@ def test_bad_follow_up_edit_is_refused_and_it_stays_as_stored(
         changes = {"visit_id": visits["wahau"]}
     with database.unit_of_work() as session:
         follow_up = create_follow_up(session, plan(visits["kalbana"]))
-    before = data_checksum(database.path)
+    before = checksum(database)
     with pytest.raises(ValidationError) as caught, database.unit_of_work() as session:
         update_follow_up(session, follow_up, plan(visits["kalbana"], **changes))
     assert caught.value.field == field
-    assert data_checksum(database.path) == before
+    assert checksum(database) == before
 
 
 @pytest.mark.parametrize(
@@ -287,11 +287,11 @@ def test_bad_follow_up_edit_is_refused_and_it_stays_as_stored(
 def test_bad_done_date_is_refused(
     database: Database, planned: dict[str, str], done_on: date | None
 ) -> None:
-    before = data_checksum(database.path)
+    before = checksum(database)
     with pytest.raises(ValidationError) as caught, database.unit_of_work() as session:
         mark_done(session, planned["open"], done_on=done_on)  # type: ignore[arg-type]
     assert caught.value.field == "done_on"
-    assert data_checksum(database.path) == before
+    assert checksum(database) == before
 
 
 def test_follow_up_can_point_at_a_finding_of_its_own_visit(
@@ -314,11 +314,11 @@ def test_follow_up_can_point_at_a_finding_of_its_own_visit(
         session.flush()
         follow_up = create_follow_up(session, plan(visits["kalbana"], answer_id=answers["kalbana"]))
         assert get_follow_up(session, follow_up).answer_id == answers["kalbana"]
-    before = data_checksum(database.path)
+    before = checksum(database)
     with pytest.raises(ValidationError) as caught, database.unit_of_work() as session:
         create_follow_up(session, plan(visits["kalbana"], answer_id=answers["wahau"]))
     assert caught.value.field == "answer_id"
-    assert data_checksum(database.path) == before
+    assert checksum(database) == before
 
 
 def test_unknown_state_or_sort_is_a_validation_error(database: Database) -> None:
@@ -339,7 +339,7 @@ def test_the_database_itself_refuses_bad_follow_ups(
 ) -> None:
     with database.unit_of_work() as session:
         enterprise_id = session.get_one(Visit, visits["kalbana"]).enterprise_id
-    before = data_checksum(database.path)
+    before = checksum(database)
     values = {
         "visit_id": visits["kalbana"],
         "enterprise_id": enterprise_id,
@@ -349,7 +349,7 @@ def test_the_database_itself_refuses_bad_follow_ups(
     with pytest.raises(IntegrityError), database.unit_of_work() as session:
         session.add(FollowUp(id=new_id(), **{**values, **bad}))
         session.flush()
-    assert data_checksum(database.path) == before
+    assert checksum(database) == before
 
 
 def test_save_follow_up_creates_and_edits_with_its_state_on_an_approved_visit(
@@ -379,9 +379,9 @@ def test_save_follow_up_creates_and_edits_with_its_state_on_an_approved_visit(
         "done",
         "Sudah dicetak",
     )
-    before = data_checksum(database.path)
+    before = checksum(database)
     with pytest.raises(ValidationError), database.unit_of_work() as session:
         save_follow_up(
             session, new, plan(visits["kalbana"], action="Ubah"), done_on=date(2001, 1, 1)
         )
-    assert data_checksum(database.path) == before
+    assert checksum(database) == before

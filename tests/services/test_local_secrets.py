@@ -26,10 +26,15 @@ from ikmdesk.services.backup import backup_now, backup_to_folder, list_backups, 
 from ikmdesk.services.data_file import open_data_file
 from ikmdesk.sync.package_writer import LEFTOVER_PACKAGE, STALE_PART_S
 from tests.conftest import make_database
-from tests.services import data_checksum
+from tests.services import checksum
 from tests.sync.sync_helpers import add_enterprise
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+
+
+pytestmark = pytest.mark.sqlite_only(
+    reason="file modes, backups and leftover files of the SQLite file"
+)
 
 
 def _mode(path: Path) -> int:
@@ -168,12 +173,12 @@ def test_restoring_a_database_that_holds_only_alembic_version_is_refused_clearly
         conn.execute("INSERT INTO alembic_version VALUES (?)", (storage.schema_head(),))
     conn.close()
     database.close()
-    before = data_checksum(database.path)
+    before = checksum(database)
     with pytest.raises(DatabaseCorrupt) as refused:
         restore(database.path, bare)
     assert "bukan basis data IKMDesk" in refused.value.message()
     assert "\n" not in refused.value.message()
-    assert data_checksum(database.path) == before
+    assert checksum(database) == before
 
 
 @pytest.mark.skipif(os.name != "posix", reason="FIFOs and /dev exist on POSIX")

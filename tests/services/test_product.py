@@ -23,7 +23,7 @@ from ikmdesk.services.product import (
     product_input,
     update_product,
 )
-from tests.services import PLACES, change_ops, data_checksum
+from tests.services import PLACES, change_ops, checksum
 
 
 @pytest.fixture
@@ -110,10 +110,10 @@ def test_update_writes_only_changed_fields(database: Database, enterprise_id: st
     assert change_ops(database, "product", product_id)[logged:] == [
         ("pirt_number", "2063510010243-27")
     ]
-    before = data_checksum(database.path)
+    before = checksum(database)
     with database.unit_of_work() as session:
         update_product(session, product_id, edited)
-    assert data_checksum(database.path) == before
+    assert checksum(database) == before
 
 
 def test_deleted_product_leaves_the_list_and_is_logged(
@@ -146,13 +146,13 @@ BAD = [
 def test_bad_product_is_refused_and_nothing_changes(
     database: Database, enterprise_id: str, field: str, changes: dict[str, Any]
 ) -> None:
-    before = data_checksum(database.path)
+    before = checksum(database)
     data = dataclasses.replace(ProductInput(enterprise_id=enterprise_id, name="Keripik"), **changes)
     with pytest.raises(ValidationError) as caught, database.unit_of_work() as session:
         create_product(session, data)
     assert caught.value.field == field
     assert caught.value.message()
-    assert data_checksum(database.path) == before
+    assert checksum(database) == before
 
 
 @pytest.mark.parametrize(
@@ -164,29 +164,29 @@ def test_bad_product_edit_is_refused_and_the_product_is_unchanged(
     stored = ProductInput(enterprise_id=enterprise_id, name="Keripik", shelf_life_days=90)
     with database.unit_of_work() as session:
         product_id = create_product(session, stored)
-    before = data_checksum(database.path)
+    before = checksum(database)
     with pytest.raises(ValidationError) as caught, database.unit_of_work() as session:
         update_product(session, product_id, dataclasses.replace(stored, **changes))
     assert caught.value.field == field
-    assert data_checksum(database.path) == before
+    assert checksum(database) == before
 
 
 def test_products_cannot_be_added_to_a_deleted_ikm(database: Database, enterprise_id: str) -> None:
     with database.unit_of_work() as session:
         delete_enterprise(session, enterprise_id)
-    before = data_checksum(database.path)
+    before = checksum(database)
     with pytest.raises(ValidationError) as caught, database.unit_of_work() as session:
         create_product(session, ProductInput(enterprise_id=enterprise_id, name="Keripik"))
     assert caught.value.field == "enterprise_id"
-    assert data_checksum(database.path) == before
+    assert checksum(database) == before
 
 
 @pytest.mark.parametrize("bad", [{"shelf_life_days": 0}, {"name": ""}])
 def test_the_database_itself_refuses_bad_products(
     database: Database, enterprise_id: str, bad: dict[str, Any]
 ) -> None:
-    before = data_checksum(database.path)
+    before = checksum(database)
     with pytest.raises(IntegrityError), database.unit_of_work() as session:
         session.add(Product(id=new_id(), **{"enterprise_id": enterprise_id, "name": "X", **bad}))
         session.flush()
-    assert data_checksum(database.path) == before
+    assert checksum(database) == before

@@ -14,7 +14,7 @@ from ikmdesk.services.region import (
     list_desa,
     list_kecamatan,
 )
-from tests.services import PLACES, change_ops, data_checksum
+from tests.services import PLACES, change_ops, checksum
 
 
 def test_the_eighteen_kecamatan_come_sorted_by_name(database: Database) -> None:
@@ -85,12 +85,12 @@ def test_bad_desa_is_refused_and_nothing_changes(
 ) -> None:
     with database.unit_of_work() as session:
         add_desa(session, kecamatan_id=PLACES.kaliorang, name="Selangkau")
-    before = data_checksum(database.path)
+    before = checksum(database)
     with pytest.raises(ValidationError) as caught, database.unit_of_work() as session:
         add_desa(session, kecamatan_id=kecamatan, name=name)
     assert caught.value.field == field
     assert caught.value.message()
-    assert data_checksum(database.path) == before
+    assert checksum(database) == before
 
 
 def test_a_desa_is_not_a_kecamatan(database: Database) -> None:

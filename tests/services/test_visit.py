@@ -40,7 +40,7 @@ from ikmdesk.services.visit import (
     visit_input,
     visit_record,
 )
-from tests.services import PLACES, change_ops, data_checksum
+from tests.services import PLACES, change_ops, checksum
 
 TODAY = date.today()
 
@@ -139,12 +139,12 @@ BAD = [
 def test_bad_visit_is_refused_and_nothing_changes(
     database: Database, ikms: dict[str, str], field: str, changes: dict[str, Any]
 ) -> None:
-    before = data_checksum(database.path)
+    before = checksum(database)
     with pytest.raises(ValidationError) as caught, database.unit_of_work() as session:
         create_visit(session, draft(ikms["kalbana"], **changes))
     assert caught.value.field == field
     assert caught.value.message()
-    assert data_checksum(database.path) == before
+    assert checksum(database) == before
 
 
 @pytest.mark.parametrize(("field", "changes"), BAD)
@@ -153,11 +153,11 @@ def test_bad_edit_is_refused_and_the_visit_is_unchanged(
 ) -> None:
     with database.unit_of_work() as session:
         visit_id = create_visit(session, draft(ikms["kalbana"]))
-    before = data_checksum(database.path)
+    before = checksum(database)
     with pytest.raises(ValidationError) as caught, database.unit_of_work() as session:
         update_visit(session, visit_id, draft(ikms["kalbana"], **changes))
     assert caught.value.field == field
-    assert data_checksum(database.path) == before
+    assert checksum(database) == before
 
 
 def test_update_writes_only_changed_fields(database: Database, ikms: dict[str, str]) -> None:
@@ -197,7 +197,7 @@ def test_submitted_visit_is_locked_for_the_officer(
     assert detail.status == "submitted"
     assert detail.submitted_at is not None
     assert not detail.editable
-    before = data_checksum(database.path)
+    before = checksum(database)
     for action in (
         lambda s: update_visit(s, visit_id, draft(ikms["kalbana"], findings="x")),
         lambda s: delete_visit(s, visit_id),
@@ -206,7 +206,7 @@ def test_submitted_visit_is_locked_for_the_officer(
         with pytest.raises(VisitLocked) as caught, database.unit_of_work() as session:
             action(session)
         assert "dikirim" in caught.value.message()
-    assert data_checksum(database.path) == before
+    assert checksum(database) == before
 
 
 def test_approved_visit_is_locked_and_says_so(database: Database, ikms: dict[str, str]) -> None:
@@ -214,11 +214,11 @@ def test_approved_visit_is_locked_and_says_so(database: Database, ikms: dict[str
         visit_id = create_visit(session, draft(ikms["kalbana"]))
         submit_visit(session, visit_id)
     set_status(database, visit_id, VisitStatus.APPROVED)
-    before = data_checksum(database.path)
+    before = checksum(database)
     with pytest.raises(VisitLocked) as caught, database.unit_of_work() as session:
         update_visit(session, visit_id, draft(ikms["kalbana"]))
     assert "disetujui" in caught.value.message()
-    assert data_checksum(database.path) == before
+    assert checksum(database) == before
 
 
 def test_returned_visit_can_be_corrected_and_submitted_again(
@@ -240,11 +240,11 @@ def test_returned_visit_can_be_corrected_and_submitted_again(
 def test_an_empty_visit_cannot_be_submitted(database: Database, ikms: dict[str, str]) -> None:
     with database.unit_of_work() as session:
         visit_id = create_visit(session, draft(ikms["kalbana"], activities="  "))
-    before = data_checksum(database.path)
+    before = checksum(database)
     with pytest.raises(ValidationError) as caught, database.unit_of_work() as session:
         submit_visit(session, visit_id)
     assert caught.value.field == "activities"
-    assert data_checksum(database.path) == before
+    assert checksum(database) == before
 
 
 def test_status_moves() -> None:
@@ -263,10 +263,10 @@ def test_a_move_the_workflow_does_not_allow_is_refused(
 ) -> None:
     with database.unit_of_work() as session:
         visit_id = create_visit(session, draft(ikms["kalbana"]))
-    before = data_checksum(database.path)
+    before = checksum(database)
     with pytest.raises(VisitStatusError), database.unit_of_work() as session:
         move_status(visit_record(session, visit_id), VisitStatus.APPROVED)
-    assert data_checksum(database.path) == before
+    assert checksum(database) == before
 
 
 def test_deleting_a_draft_tombstones_it_and_its_follow_ups(
@@ -416,7 +416,7 @@ def test_bad_list_requests(
 def test_the_database_itself_refuses_a_far_future_visit(
     database: Database, device: DeviceInfo, ikms: dict[str, str]
 ) -> None:
-    before = data_checksum(database.path)
+    before = checksum(database)
     with pytest.raises(IntegrityError), database.unit_of_work() as session:
         session.add(
             Visit(
@@ -428,4 +428,4 @@ def test_the_database_itself_refuses_a_far_future_visit(
             )
         )
         session.flush()
-    assert data_checksum(database.path) == before
+    assert checksum(database) == before

@@ -8,6 +8,8 @@ import sqlite3
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from ikmdesk.models import Enterprise
 from tests.sync.sync_helpers import add_enterprise, edit, introduce, make_node, receive, send
 
@@ -21,6 +23,7 @@ def _log(path: Path, device_id: str) -> list[tuple[object, ...]]:
         ).fetchall()
 
 
+@pytest.mark.sqlite_only(reason="reads the change log's stored bytes from the SQLite file")
 def test_received_ops_are_stored_with_the_senders_exact_text(tmp_path: Path) -> None:
     sup = make_node(tmp_path / "sup", "Bu Kasi", role="supervisor")
     officer = make_node(tmp_path / "a", "Siti")

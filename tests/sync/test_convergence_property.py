@@ -489,6 +489,7 @@ def _assert_no_edit_lost(node: Node) -> None:
                 raise AssertionError(f"edit {op.op_id} on {entity}.{field} was lost")
 
 
+@pytest.mark.sqlite_only(reason="devices restore and copy SQLite files (backups, file copies)")
 @settings(
     max_examples=EXAMPLES,
     deadline=None,

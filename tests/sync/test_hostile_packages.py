@@ -286,6 +286,7 @@ def test_an_inflated_counter_with_the_vector_left_alone_is_refused(pair):
     refused(pair, write(pair, draft, "inflated-quiet"), "leap from")
 
 
+@pytest.mark.sqlite_only(reason="restores a SQLite file backup")
 def test_an_officer_restored_from_an_older_backup_still_syncs(tmp_path):
     # Same laptop: the op counter is carried forward, so its own ops skip the lost ones.
     from ikmdesk.services.backup import backup_now, restore

@@ -56,6 +56,7 @@ def _start(db_path: Path, package: Path) -> tuple[multiprocessing.Process, float
     return process, time.monotonic()
 
 
+@pytest.mark.sqlite_only(reason="kills a subprocess importing into a SQLite file")
 def test_sigkill_during_import_leaves_all_or_nothing(tmp_path: Path) -> None:
     sup = make_node(tmp_path / "sup", "Bu Kasi", role="supervisor")
     off = make_node(tmp_path / "off", "Siti")

@@ -38,6 +38,7 @@ def test_the_officer_sees_which_changes_the_supervisor_confirmed(tmp_path: Path)
     off.db.close()
 
 
+@pytest.mark.sqlite_only(reason="restores a SQLite file backup")
 def test_the_supervisor_sees_changes_known_to_exist_but_not_received(tmp_path: Path) -> None:
     sup = make_node(tmp_path / "sup", "Bu Kasi", role="supervisor")
     off = make_node(tmp_path / "off", "Siti")
@@ -68,6 +69,7 @@ def test_the_supervisor_sees_changes_known_to_exist_but_not_received(tmp_path: P
     off.db.close()
 
 
+@pytest.mark.sqlite_only(reason="restores a SQLite file backup")
 def test_an_edit_to_a_record_lost_in_a_restore_asks_for_a_full_package(tmp_path: Path) -> None:
     sup = make_node(tmp_path / "sup", "Bu Kasi", role="supervisor")
     off = make_node(tmp_path / "off", "Siti")

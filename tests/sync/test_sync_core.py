@@ -65,6 +65,7 @@ def _open_conflicts(node: Node) -> set[tuple[str, str]]:
 # --- item 1: restore and copies never reuse op ids -----------------------------------------
 
 
+@pytest.mark.sqlite_only(reason="restores or copies a SQLite file")
 def test_work_after_restore_reaches_the_supervisor(trio, tmp_path: Path) -> None:
     sup, a, _b = trio
     stick = tmp_path / "stick"
@@ -94,6 +95,7 @@ def test_work_after_restore_reaches_the_supervisor(trio, tmp_path: Path) -> None
     assert op_ids(a.db) == op_ids(sup.db)
 
 
+@pytest.mark.sqlite_only(reason="restores or copies a SQLite file")
 def test_a_copied_database_starts_a_new_origin(trio, tmp_path: Path) -> None:
     sup, a, _b = trio
     add_enterprise(a.db, "IKM asli")

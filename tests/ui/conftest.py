@@ -21,6 +21,7 @@ from ikmdesk.services.visit import VisitInput, create_visit
 from ikmdesk.ui import change_bus as change_bus_module
 from ikmdesk.ui.operations import wait_for_operations
 from ikmdesk.ui.translations import APPLICATION, ORGANISATION, install_language
+from tests.postgres_mode import copy_demo_on_server, server_url
 
 DEMO_ENTERPRISES = 30
 DEMO_VISITS = 120
@@ -44,9 +45,13 @@ def _isolated_qt_state(qapp, tmp_path: Path) -> Iterator[None]:
 
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A small demo database built once per test run; tests get copies of it."""
+    """A small demo database built once per test run; tests get copies of it.
+
+    On PostgreSQL only the path is made here: the first test builds the demo on the server.
+    """
     path = tmp_path_factory.mktemp("demo-template") / "demo.db"
-    build_demo(path, enterprises=DEMO_ENTERPRISES, visits=DEMO_VISITS)
+    if server_url() is None:
+        build_demo(path, enterprises=DEMO_ENTERPRISES, visits=DEMO_VISITS)
     return path
 
 
@@ -54,7 +59,14 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def demo_database(demo_template: Path, tmp_path: Path) -> Iterator[Database]:
     """A private copy of the small demo database, open for writing."""
     target = tmp_path / "demo.db"
-    shutil.copyfile(demo_template, target)
+    if server_url() is None:
+        shutil.copyfile(demo_template, target)
+    else:
+        copy_demo_on_server(
+            target,
+            lambda path: build_demo(path, enterprises=DEMO_ENTERPRISES, visits=DEMO_VISITS),
+            demo_template,
+        )
     if blob_dir(demo_template).exists():
         shutil.copytree(blob_dir(demo_template), blob_dir(target))
     db = open_data_file(target)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
@@ -143,6 +144,7 @@ def test_unknown_page_name_is_refused(main_window):
         main_window.open_page("visits")
 
 
+@pytest.mark.sqlite_only(reason="restores a SQLite file backup")
 def test_restoring_a_backup_replaces_the_data_and_reopens(qtbot, main_window, monkeypatch):
     from sqlalchemy import func, select
 

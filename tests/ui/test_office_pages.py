@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
 from openpyxl import Workbook, load_workbook
 from PySide6.QtCore import Qt, QThread
 from PySide6.QtTest import QAbstractItemModelTester
@@ -56,6 +57,7 @@ def _count(database, model) -> int:
         )
 
 
+@pytest.mark.sqlite_only(reason="checks the SQLite file backup taken before an import")
 def test_import_wizard_reads_previews_and_imports(qtbot, database, tmp_path, monkeypatch):
     path = _registry(tmp_path / "ikm.xlsx")
     monkeypatch.setattr(dialogs, "open_file", lambda *a, **k: path)
@@ -137,6 +139,7 @@ def test_export_tab_writes_the_filtered_list(qtbot, database, tmp_path, monkeypa
     assert page.status_combo.itemText(1) == "Belum selesai"
 
 
+@pytest.mark.sqlite_only(reason="backs up and restores the SQLite file")
 def test_backup_tab_backs_up_and_asks_the_window_to_restore(qtbot, database, monkeypatch):
     page = _office_page(qtbot, database)
     assert page.backup_table.rowCount() == 0 and not page.restore_button.isEnabled()
@@ -157,6 +160,7 @@ def test_backup_tab_backs_up_and_asks_the_window_to_restore(qtbot, database, mon
     assert requested == [str(page.backups[0].path)]
 
 
+@pytest.mark.sqlite_only(reason="lists and restores the SQLite file's backups")
 def test_backup_list_shows_reasons(qtbot, database):
     backup_now(database.path, reason="import")
     page = _office_page(qtbot, database)
@@ -222,6 +226,7 @@ def test_declined_merge_changes_nothing(qtbot, database, monkeypatch):
     assert page.model.rowCount() == 0
 
 
+@pytest.mark.sqlite_only(reason="lists and restores the SQLite file's backups")
 def test_restoring_from_the_page_brings_the_window_back_to_the_backup(
     qtbot, main_window, monkeypatch
 ):

@@ -141,6 +141,7 @@ def test_launcher_opens_the_window_on_a_ready_database(qtbot, tmp_path):
         launcher.close()
 
 
+@pytest.mark.sqlite_only(reason="a corrupt SQLite file")
 def test_launcher_reports_a_corrupt_file_and_exits_1(qtbot, tmp_path, monkeypatch):
     path = tmp_path / "rusak.db"
     path.write_bytes(b"ini bukan basis data SQLite" * 100)
@@ -192,6 +193,7 @@ def test_launcher_exits_1_when_set_up_is_cancelled(qtbot, tmp_path, monkeypatch)
     launcher.close()
 
 
+@pytest.mark.sqlite_only(reason="backs up the SQLite file on exit (a server: pg_dump)")
 def test_closing_the_app_backs_up_the_database(qtbot, tmp_path):
     from ikmdesk.services.backup import list_backups
 
@@ -205,6 +207,7 @@ def test_closing_the_app_backs_up_the_database(qtbot, tmp_path):
     assert [b.reason for b in backups] == ["exit"]
 
 
+@pytest.mark.sqlite_only(reason="the SQLite file's writer lock")
 def test_launcher_refuses_a_database_another_window_has_open(qtbot, tmp_path, monkeypatch):
     from ikmdesk.errors import DatabaseInUse
 
@@ -300,3 +303,93 @@ def test_settings_page_refuses_a_bad_nip_and_keeps_the_old_one(qtbot, database):
     assert "NIP" in page.error_label.text()
     with database.unit_of_work() as session:
         assert this_device(session).nip == "198703122010012003"
+
+
+def _choose_server(qtbot, dialog: SetupDialog, url: str) -> None:
+    place = dialog.place_form
+    qtbot.mouseClick(place.server_radio, Qt.MouseButton.LeftButton)
+    assert place.server_radio.isChecked() and place.url_edit.isEnabled()
+    qtbot.keyClicks(place.url_edit, url)
+
+
+def test_a_server_that_cannot_be_reached_is_explained_and_the_file_is_kept(qtbot, fresh_database):
+    dialog = _dialog(qtbot, fresh_database)
+    _choose_server(qtbot, dialog, "postgresql+psycopg://penyelia@127.0.0.1:1/ikmdesk")
+    qtbot.keyClicks(dialog.officer_form.name_edit, "Budi")
+
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    status = dialog.error_label
+    qtbot.waitUntil(lambda: status.text().startswith("Tidak dapat"), timeout=20_000)
+
+    assert status.isVisible() and dialog.place_form.status_label.text() == "Tidak tersambung."
+    assert status.text().startswith(
+        "Tidak dapat terhubung ke basis data di server "
+        "postgresql+psycopg://penyelia@127.0.0.1:1/ikmdesk. Periksa alamat server"
+    )
+    assert dialog.isVisible() and dialog.choice is None
+    assert dialog.database is fresh_database and dialog.save_button.isEnabled()
+    with fresh_database.unit_of_work() as session:
+        assert not has_identity(session)
+
+
+def test_a_url_that_is_not_postgresql_is_refused_at_the_field(qtbot, fresh_database):
+    dialog = _dialog(qtbot, fresh_database)
+    _choose_server(qtbot, dialog, "mysql://penyelia@server/ikmdesk")
+
+    qtbot.mouseClick(dialog.place_form.test_button, Qt.MouseButton.LeftButton)
+    status = dialog.error_label
+    qtbot.waitUntil(lambda: "postgresql+psycopg://pengguna@server" in status.text(), timeout=10_000)
+
+    assert status.text().startswith("Alamat basis data server harus berbentuk")
+    assert dialog.place_form.url_edit.hasFocus()
+
+
+def test_the_error_is_shown_in_english_when_english_is_chosen(qtbot, fresh_database):
+    from ikmdesk.ui.translations import install_language
+
+    install_language("en")
+    try:
+        dialog = _dialog(qtbot, fresh_database)
+        _choose_server(qtbot, dialog, "postgresql+psycopg://penyelia@127.0.0.1:1/ikmdesk")
+        qtbot.mouseClick(dialog.place_form.test_button, Qt.MouseButton.LeftButton)
+        status = dialog.error_label
+        qtbot.waitUntil(lambda: "127.0.0.1:1" in status.text(), timeout=20_000)
+        assert status.text().startswith("Cannot connect to the database on the server")
+        assert dialog.place_form.test_button.text() == "&Test connection"
+    finally:
+        install_language("id")
+
+
+def test_the_office_server_is_set_up_and_opened_from_the_dialog(
+    qtbot, fresh_database, empty_server_url
+):
+    dialog = _dialog(qtbot, fresh_database)
+    _choose_server(qtbot, dialog, empty_server_url)
+    qtbot.mouseClick(dialog.place_form.test_button, Qt.MouseButton.LeftButton)
+    status = dialog.place_form.status_label
+    qtbot.waitUntil(lambda: status.text().startswith("Tersambung"), timeout=30_000)
+    assert "masih kosong" in status.text()
+    qtbot.keyClicks(dialog.officer_form.name_edit, "Budi Santoso")
+
+    with qtbot.waitSignal(dialog.accepted, timeout=30_000):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    server = dialog.database
+    try:
+        assert dialog.choice == CHOICE_CREATED and server.url == empty_server_url
+        with server.unit_of_work() as session:
+            assert this_device(session).officer_name == "Budi Santoso"
+        with fresh_database.unit_of_work() as session:
+            assert not has_identity(session)
+    finally:
+        server.close()
+    # A second laptop finds it set up: the dialog opens it without asking again.
+    second = _dialog(qtbot, fresh_database)
+    _choose_server(qtbot, second, empty_server_url)
+    with qtbot.waitSignal(second.accepted, timeout=30_000):
+        qtbot.mouseClick(second.save_button, Qt.MouseButton.LeftButton)
+    try:
+        with second.database.unit_of_work() as session:
+            assert this_device(session).officer_name == "Budi Santoso"
+    finally:
+        second.database.close()

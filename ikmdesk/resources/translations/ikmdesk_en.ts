@@ -463,6 +463,25 @@
     </message>
 </context>
 <context>
+    <name>DatabasePlaceForm</name>
+    <message>
+        <source>Di komputer ini (untuk petugas dan satu penyelia)</source>
+        <translation>On this computer (for officers and a single supervisor)</translation>
+    </message>
+    <message>
+        <source>Di &amp;server kantor (PostgreSQL, dipakai beberapa penyelia bersama)</source>
+        <translation>On the office &amp;server (PostgreSQL, shared by several supervisors)</translation>
+    </message>
+    <message>
+        <source>Alamat dari pengelola server. Sandi sebaiknya disimpan di berkas pgpass, bukan di alamat ini.</source>
+        <translation>The address from whoever runs the server. Keep the password in a pgpass file, not in this address.</translation>
+    </message>
+    <message>
+        <source>&amp;Uji sambungan</source>
+        <translation>&amp;Test connection</translation>
+    </message>
+</context>
+<context>
     <name>DateField</name>
     <message>
         <source>hh-bb-tttt</source>
@@ -1667,6 +1686,10 @@ Do this when that device&apos;s laptop is lost or stolen. Packages signed with t
     <message>
         <source>Sinkronisasi terakhir: belum pernah</source>
         <translation>Last sync: never</translation>
+    </message>
+    <message>
+        <source>Cadangkan basis data</source>
+        <translation>Back up the database</translation>
     </message>
     <message>
         <source>Pilih folder untuk cadangan</source>
@@ -2980,6 +3003,10 @@ P-IRT {number}</translation>
         <translation>Before you start, tell who uses this computer and the office letterhead for reports. The letterhead can be changed later on the Settings page.</translation>
     </message>
     <message>
+        <source>Tempat basis data</source>
+        <translation>Where the data is kept</translation>
+    </message>
+    <message>
         <source>Pengguna komputer ini</source>
         <translation>User of this computer</translation>
     </message>
@@ -3002,6 +3029,22 @@ P-IRT {number}</translation>
     <message>
         <source>Batal</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Menghubungi server…</source>
+        <translation>Contacting the server…</translation>
+    </message>
+    <message>
+        <source>Tersambung. Basis data ini sudah disiapkan; data di bawah tidak dipakai.</source>
+        <translation>Connected. This database is set up already; the details below are not used.</translation>
+    </message>
+    <message>
+        <source>Tersambung. Basis data ini masih kosong dan akan disiapkan.</source>
+        <translation>Connected. This database is empty and will be set up.</translation>
+    </message>
+    <message>
+        <source>Tidak tersambung.</source>
+        <translation>Not connected.</translation>
     </message>
 </context>
 <context>
@@ -4293,6 +4336,22 @@ P-IRT {number}</translation>
     <message>
         <source>{path}: butir kritis &apos;{value}&apos; tidak dinilai oleh aturan ini</source>
         <translation>{path}: critical item &apos;{value}&apos; is not judged by this rule</translation>
+    </message>
+    <message>
+        <source>Tidak dapat terhubung ke basis data di server {path}. Periksa alamat server, nama pengguna dan nama basis data, dan bahwa server menyala di jaringan kantor ({detail}).</source>
+        <translation>Cannot connect to the database on the server {path}. Check the server address, user name and database name, and that the server is on in the office network ({detail}).</translation>
+    </message>
+    <message>
+        <source>{url} adalah basis data di server PostgreSQL; IKMDesk hanya mencadangkan berkas. Cadangkan di server dengan pg_dump.</source>
+        <translation>{url} is a database on a PostgreSQL server; IKMDesk backs up files only. Back it up on the server with pg_dump.</translation>
+    </message>
+    <message>
+        <source>{url} adalah basis data di server PostgreSQL; IKMDesk hanya memulihkan berkas. Pulihkan di server dengan pg_restore dari cadangan pg_dump.</source>
+        <translation>{url} is a database on a PostgreSQL server; IKMDesk restores files only. Restore it on the server with pg_restore from a pg_dump backup.</translation>
+    </message>
+    <message>
+        <source>Alamat basis data server harus berbentuk postgresql+psycopg://pengguna@server/nama, mis. postgresql+psycopg://penyelia@192.168.1.10/ikmdesk</source>
+        <translation>A server database address looks like postgresql+psycopg://user@server/name, e.g. postgresql+psycopg://penyelia@192.168.1.10/ikmdesk</translation>
     </message>
     <message>
         <source>Jumlah IKM demo harus antara {low} dan {high}.</source>
