@@ -9,7 +9,7 @@ import pytest
 from ikmdesk.errors import UserError, ValidationError
 from ikmdesk.services.reference_data import region_id
 from ikmdesk.services.region import add_desa, desa_entries, list_desa, rename_desa
-from tests.services import data_checksum
+from tests.services import checksum
 from tests.sync.sync_helpers import introduce, make_node, receive, send
 
 KALIORANG = "64.08.10"
@@ -29,11 +29,11 @@ def test_an_officer_renames_only_the_desa_it_added_and_nothing_changes_on_refusa
         entries = {e.name: e.editable for e in desa_entries(session, region_id(KALIORANG))}
     assert entries == {"bangun jaya": True, "Selangkau": False}  # sorted whatever the case
 
-    before = data_checksum(siti.db.path)
+    before = checksum(siti.db)
     refused = pytest.raises(UserError, match="hanya dapat diubah oleh kepala seksi")
     with refused, siti.db.unit_of_work() as session:
         rename_desa(session, theirs, "Selangkau Ilir")
-    assert data_checksum(siti.db.path) == before
+    assert checksum(siti.db) == before
 
     with siti.db.unit_of_work() as session:
         rename_desa(session, mine, "Bangun Jaya")

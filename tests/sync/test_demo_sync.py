@@ -19,6 +19,10 @@ from ikmdesk.services.data_file import open_data_file
 from ikmdesk.services.sync_exchange import next_export_ops
 from ikmdesk.services.sync_service import export_package
 
+pytestmark = pytest.mark.sqlite_only(
+    reason="builds demo databases with the CLI on SQLite files and reads them with sqlite3"
+)
+
 ENTERPRISES, VISITS = 20, 60
 Capture = pytest.CaptureFixture[str]
 

@@ -6,10 +6,13 @@ import contextlib
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from ikmdesk.services import sync_service
 from tests.sync.sync_helpers import add_enterprise, introduce, make_node, receive, send
 
 
+@pytest.mark.sqlite_only(reason="reads the SQLite file's write-ahead log and sqlite_stat1")
 def test_a_large_import_refreshes_statistics_and_folds_the_log_back(tmp_path: Path, monkeypatch):
     monkeypatch.setattr(sync_service, "STATISTICS_AFTER_OPS", 50)
     supervisor = make_node(tmp_path / "sup", "Ir. Hendra Wijaya", role="supervisor")

@@ -100,6 +100,7 @@ def test_revoking_an_unknown_device_says_so(office):
     assert "tidak ada dalam daftar" in refused.value.message()
 
 
+@pytest.mark.sqlite_only(reason="runs the CLI as a subprocess on the SQLite file")
 def test_cli_lists_and_revokes(office):
     supervisor, officer = office
     db_path = str(supervisor.folder / "ikmdesk.db")
