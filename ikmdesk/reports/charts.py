@@ -45,6 +45,13 @@ def count_bar_chart(rows: Sequence[tuple[str, int]], width: float) -> Drawing:
     chart.categoryAxis.labels.fontSize = 7.5
     chart.categoryAxis.labels.boxAnchor = "e"
     chart.categoryAxis.labels.dx = -7
+    _count_axis_and_bars(chart, rows)
+    drawing.add(chart)
+    return drawing
+
+
+def _count_axis_and_bars(chart: HorizontalBarChart, rows: Sequence[tuple[str, int]]) -> None:
+    """Give a horizontal bar chart of counts its value axis and its labelled bars."""
     chart.valueAxis.valueMin = 0
     top = max((count for _, count in rows), default=1)
     chart.valueAxis.valueMax = max(top, 1)
@@ -59,8 +66,6 @@ def count_bar_chart(rows: Sequence[tuple[str, int]], width: float) -> Drawing:
     chart.barLabels.fontSize = 7
     chart.barLabels.boxAnchor = "w"
     chart.barLabels.dx = 3
-    drawing.add(chart)
-    return drawing
 
 
 def score_line_chart(
@@ -158,20 +163,7 @@ def labelled_bar_chart(rows: Sequence[tuple[str, int]], width: float, legend: st
     chart.categoryAxis.labels.boxAnchor = "e"
     chart.categoryAxis.labels.textAnchor = "end"
     chart.categoryAxis.labels.dx = -5
-    chart.valueAxis.valueMin = 0
-    top = max((count for _, count in rows), default=1)
-    chart.valueAxis.valueMax = max(top, 1)
-    chart.valueAxis.valueStep = _step(top)
-    chart.valueAxis.labels.fontName = REGULAR
-    chart.valueAxis.labels.fontSize = 7
-    chart.valueAxis.labelTextFormat = "%d"
-    chart.bars[0].fillColor = BAR_FILL
-    chart.bars[0].strokeColor = None
-    chart.barLabelFormat = "%d"
-    chart.barLabels.fontName = REGULAR
-    chart.barLabels.fontSize = 7
-    chart.barLabels.boxAnchor = "w"
-    chart.barLabels.dx = 3
+    _count_axis_and_bars(chart, rows)
     drawing.add(chart)
     _legend(drawing, [(legend, BAR_FILL)], x=label_room, y=3)
     return drawing
