@@ -63,6 +63,26 @@ def receive(b: Node, path: Path, **kwargs: Any) -> ImportResult:
     return import_package(b.db, path, **kwargs)
 
 
+class Stick:
+    """A USB stick carrying packages between devices, one numbered file per exchange."""
+
+    def __init__(self, folder: Path) -> None:
+        folder.mkdir(exist_ok=True)
+        self.folder, self.count = folder, 0
+
+    def carry(self, source: Node, target: Node, **kwargs: Any) -> None:
+        self.count += 1
+        receive(target, send(source, target, self.folder / f"p{self.count}.ikmsync", **kwargs))
+
+    def everyone(self, sup: Node, officers: list[Node], **kwargs: Any) -> None:
+        """Two rounds of every officer to the supervisor and back: everyone holds everything."""
+        for _round in range(2):
+            for officer in officers:
+                self.carry(officer, sup, **kwargs)
+            for officer in officers:
+                self.carry(sup, officer, **kwargs)
+
+
 def reference_ids(db: Database) -> tuple[str, str]:
     with db.unit_of_work() as session:
         region = session.scalars(select(Region.id).order_by(Region.code)).first()

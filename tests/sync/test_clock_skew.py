@@ -17,8 +17,6 @@ from tests.sync.sync_helpers import (
     add_enterprise,
     content,
     edit,
-    introduce,
-    make_node,
     receive,
     send,
 )
@@ -36,18 +34,6 @@ def clock_off_by(monkeypatch: pytest.MonkeyPatch, offset_ms: int) -> Iterator[No
         yield
     finally:
         monkeypatch.setattr(hlc, "wall_clock_ms", _real_clock)
-
-
-@pytest.fixture
-def trio(tmp_path: Path):
-    sup = make_node(tmp_path / "sup", "Bu Kasi", role="supervisor")
-    a = make_node(tmp_path / "a", "Siti")
-    b = make_node(tmp_path / "b", "Rahmat")
-    introduce(sup, a)
-    introduce(sup, b)
-    yield sup, a, b
-    for node in (sup, a, b):
-        node.db.close()
 
 
 def _name(node: Node, row: str) -> str:

@@ -19,48 +19,16 @@ from ikmdesk.services.data_file import open_data_file
 from ikmdesk.sync.knowledge import held_beyond_prefix
 from tests.sync.sync_helpers import (
     Node,
+    Stick,
     add_enterprise,
     content,
     edit,
-    introduce,
-    make_node,
     op_ids,
-    receive,
-    send,
 )
 
 pytestmark = pytest.mark.sqlite_only(
     reason="the gap comes from restoring the supervisor's backup file"
 )
-
-
-@pytest.fixture
-def trio(tmp_path: Path):
-    sup = make_node(tmp_path / "sup", "Bu Kasi", role="supervisor")
-    a = make_node(tmp_path / "a", "Siti")
-    b = make_node(tmp_path / "b", "Rahmat")
-    introduce(sup, a)
-    introduce(sup, b)
-    yield sup, a, b
-    for node in (sup, a, b):
-        node.db.close()
-
-
-class Stick:
-    def __init__(self, folder: Path) -> None:
-        folder.mkdir(exist_ok=True)
-        self.folder, self.count = folder, 0
-
-    def carry(self, source: Node, target: Node, **kwargs) -> None:
-        self.count += 1
-        receive(target, send(source, target, self.folder / f"p{self.count}.ikmsync", **kwargs))
-
-    def everyone(self, sup: Node, officers: list[Node], **kwargs) -> None:
-        for _round in range(2):
-            for officer in officers:
-                self.carry(officer, sup, **kwargs)
-            for officer in officers:
-                self.carry(sup, officer, **kwargs)
 
 
 def _open(node: Node) -> set[tuple[str, str, str]]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from sqlalchemy import select
 
 from ikmdesk.models import ChangeOp, Enterprise, LocalIdentity
@@ -18,24 +17,10 @@ from tests.sync.sync_helpers import (
     add_enterprise,
     content,
     edit,
-    introduce,
-    make_node,
     op_ids,
     receive,
     send,
 )
-
-
-@pytest.fixture
-def trio(tmp_path: Path) -> tuple[Node, Node, Node]:
-    sup = make_node(tmp_path / "sup", "Bu Kasi", role="supervisor")
-    a = make_node(tmp_path / "a", "Siti")
-    b = make_node(tmp_path / "b", "Rahmat")
-    introduce(sup, a)
-    introduce(sup, b)
-    yield sup, a, b
-    for node in (sup, a, b):
-        node.db.close()
 
 
 def _field_hlc(node: Node, row_id: str, field: str) -> dict[str, str]:

@@ -7,7 +7,6 @@ Real devices exchange real packages: a supervisor and two officers.
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -21,44 +20,12 @@ from ikmdesk.services.duplicates import merge_enterprises
 from ikmdesk.services.sync_review import list_conflicts, restore_other_value
 from tests.sync.sync_helpers import (
     Node,
+    Stick,
     add_enterprise,
     content,
     edit,
-    introduce,
-    make_node,
     op_ids,
-    receive,
-    send,
 )
-
-
-@pytest.fixture
-def trio(tmp_path: Path):
-    sup = make_node(tmp_path / "sup", "Bu Kasi", role="supervisor")
-    a = make_node(tmp_path / "a", "Siti")
-    b = make_node(tmp_path / "b", "Rahmat")
-    introduce(sup, a)
-    introduce(sup, b)
-    yield sup, a, b
-    for node in (sup, a, b):
-        node.db.close()
-
-
-class Stick:
-    def __init__(self, folder: Path) -> None:
-        folder.mkdir(exist_ok=True)
-        self.folder, self.count = folder, 0
-
-    def carry(self, source: Node, target: Node, **kwargs) -> None:
-        self.count += 1
-        receive(target, send(source, target, self.folder / f"p{self.count}.ikmsync", **kwargs))
-
-    def everyone(self, sup: Node, officers: list[Node]) -> None:
-        for _round in range(2):
-            for officer in officers:
-                self.carry(officer, sup)
-            for officer in officers:
-                self.carry(sup, officer)
 
 
 def _conflicts(node: Node, kind: str | None = None) -> set[tuple[str, str, str, str]]:

@@ -23,24 +23,10 @@ from tests.sync.sync_helpers import (
     content,
     edit,
     file_digest,
-    introduce,
-    make_node,
     op_ids,
     receive,
     send,
 )
-
-
-@pytest.fixture
-def trio(tmp_path: Path):
-    sup = make_node(tmp_path / "sup", "Bu Kasi", role="supervisor")
-    a = make_node(tmp_path / "a", "Siti")
-    b = make_node(tmp_path / "b", "Rahmat")
-    introduce(sup, a)
-    introduce(sup, b)
-    yield sup, a, b
-    for node in (sup, a, b):
-        node.db.close()
 
 
 def _exchange(sup: Node, officers: list[Node], stick: Path, tag: str) -> None:
