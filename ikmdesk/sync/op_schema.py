@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -262,6 +263,7 @@ def _field_limits() -> dict[tuple[str, str], int | FieldRule]:
 
 _FIELD_LIMITS = _field_limits()
 _new_op = functools.partial(tuple.__new__, Op)
+_intern = sys.intern
 
 
 def parse_op(obj: Any) -> Op:
@@ -307,7 +309,12 @@ def parse_op(obj: Any) -> Op:
         raise OpRejected(f"unknown entity {entity[:64]!r}")
     else:
         raise OpRejected(f"unknown field {entity}.{field[:64]!r}")
-    return _new_op((op_id, device_id, counter, entity, row_id, field, value, hlc))
+    # A package names few devices, entities and fields and each record several times: one
+    # shared string each keeps hundreds of thousands of ops small in memory.
+    return _new_op(
+        (op_id, _intern(device_id), counter, _intern(entity), _intern(row_id), _intern(field),
+         value, hlc)
+    )  # fmt: skip
 
 
 # A package names few devices and each record several times: remembering the verdicts

@@ -14,7 +14,7 @@ import re
 import zipfile
 import zlib
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -136,8 +136,11 @@ def read_contents(
         raw_ops = _verified_member(archive, infos, package, OPS, limits)
         if encrypted:
             compressed = _decrypt(file_key, raw_ops, package, OPS)
+            del raw_ops  # the peak of a large import is here: hold one copy at a time
             raw_ops = _inflate(compressed, name, limits)
+            del compressed
         ops = _parse_ops(raw_ops, name, limits)
+        del raw_ops
         blobs: dict[str, bytes] = {}
         for member in manifest.members:
             if not member.startswith(ATTACHMENT_PREFIX):
@@ -338,28 +341,58 @@ def _inflate(data: bytes, name: str, limits: Limits) -> bytes:
     return b"".join(pieces)
 
 
+_BATCH_LINES = 4096
+"""Lines decoded per JSON call: one call per batch is several times faster than one per line,
+and decoding batch by batch never holds more than one batch of decoded objects."""
+
+
 def _parse_ops(raw: bytes, name: str, limits: Limits) -> list[Op]:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise PackageRefused(MSG_BAD_OP, name=name, line=1, detail=_short(exc)) from exc
-    lines = [line for line in text.split("\n") if line]
-    if max(map(len, lines), default=0) > limits.max_line_bytes:
-        for number, line in enumerate(lines, start=1):
+    ops: list[Op] = []
+    seen: set[str] = set()
+    first = 1  # the number of the batch's first line (empty lines are not counted)
+    for lines in _line_batches(text):
+        _parse_batch(lines, first, name, limits, ops, seen)
+        first += len(lines)
+    _refuse_field_floods(ops, name, limits)
+    return ops
+
+
+def _line_batches(text: str) -> Iterator[list[str]]:
+    """Yield the non-empty lines of ``text`` in batches, without splitting it all at once."""
+    start, size = 0, len(text)
+    while start < size:
+        batch: list[str] = []
+        while start < size and len(batch) < _BATCH_LINES:
+            end = text.find("\n", start)
+            if end < 0:
+                end = size
+            if end > start:
+                batch.append(text[start:end])
+            start = end + 1
+        if batch:
+            yield batch
+
+
+def _parse_batch(
+    lines: list[str], first: int, name: str, limits: Limits, ops: list[Op], seen: set[str]
+) -> None:
+    if max(map(len, lines)) > limits.max_line_bytes:
+        for number, line in enumerate(lines, start=first):
             if len(line) > limits.max_line_bytes:
                 raise PackageRefused(MSG_BAD_OP, name=name, line=number, detail="line too long")
     try:
-        # One decoder call for the whole file is several times faster than one per line.
         objects = json.loads("[" + ",".join(lines) + "]")
     except (json.JSONDecodeError, RecursionError):
-        objects = [_decode_line(line, number, name) for number, line in enumerate(lines, 1)]
+        objects = [_decode_line(line, number, name) for number, line in enumerate(lines, first)]
     if len(objects) != len(lines):  # a line holding two values separated by a comma
-        objects = [_decode_line(line, number, name) for number, line in enumerate(lines, 1)]
-    if _SURROGATE_ESCAPE.search(text):
-        _refuse_lone_surrogates(objects, name)
-    ops: list[Op] = []
-    seen: set[str] = set()
-    for number, obj in enumerate(objects, start=1):
+        objects = [_decode_line(line, number, name) for number, line in enumerate(lines, first)]
+    if any(_SURROGATE_ESCAPE.search(line) for line in lines):
+        _refuse_lone_surrogates(objects, name, first)
+    for number, obj in enumerate(objects, start=first):
         try:
             op = parse_op(obj)
         except OpRejected as exc:
@@ -368,8 +401,6 @@ def _parse_ops(raw: bytes, name: str, limits: Limits) -> list[Op]:
             raise PackageRefused(MSG_BAD_OP, name=name, line=number, detail="op repeated")
         seen.add(op.op_id)
         ops.append(op)
-    _refuse_field_floods(ops, name, limits)
-    return ops
 
 
 # A surrogate can only enter the decoded text through a JSON escape; only then is every
@@ -377,8 +408,8 @@ def _parse_ops(raw: bytes, name: str, limits: Limits) -> list[Op]:
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
-def _refuse_lone_surrogates(objects: list[Any], name: str) -> None:
-    for number, obj in enumerate(objects, start=1):
+def _refuse_lone_surrogates(objects: list[Any], name: str, first: int = 1) -> None:
+    for number, obj in enumerate(objects, start=first):
         if has_lone_surrogate(obj):
             raise PackageRefused(
                 MSG_BAD_OP, name=name, line=number, detail="text holds a lone UTF-16 surrogate"

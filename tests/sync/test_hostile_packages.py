@@ -452,3 +452,25 @@ def test_an_op_stamped_before_the_origins_earlier_held_op_is_refused(pair: Pair)
     early = f"{0:013d}-{0:010d}-{pair.off.id}"
     path = write(pair, with_ops(pair, [op_of(pair, hlc=early)]), "stamped-early")
     refused(pair, path, "bercap waktu")
+
+
+@pytest.mark.parametrize("defect", ["repeated", "surrogate", "bad json"])
+def test_an_op_past_the_first_decoding_batch_is_refused_naming_its_line(pair, monkeypatch, defect):
+    # The ops file is decoded a batch of lines at a time (peak memory of large imports);
+    # a defect in a later batch is refused all the same, naming its line in the whole file.
+    from ikmdesk.sync import package_reader
+
+    monkeypatch.setattr(package_reader, "_BATCH_LINES", 2)
+    draft = draft_of(pair)
+    good = op_of(pair)
+    bad = {
+        "repeated": json.dumps(good),
+        "surrogate": json.dumps(op_of(pair, counter=good["counter"] + 1, value="Keripik \ud83d")),
+        "bad json": "{not json",
+    }[defect]
+    lines = [*draft.ops, json.dumps(good), bad]
+    vector = {**draft.vector, pair.off.id: good["counter"]}
+    hostile = dataclasses.replace(draft, ops=lines, vector=vector)
+    expected = {"repeated": "repeated", "surrogate": "surrogate", "bad json": ""}[defect]
+    message = refused(pair, write(pair, hostile, f"late-{defect}"), expected)
+    assert f"(baris {len(lines)})" in message, message
