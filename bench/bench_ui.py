@@ -166,9 +166,11 @@ def main() -> None:
 def _checklist_rows(app: Any) -> None:
     """Time showing the CPPB-IRT checklist against bare rows of a label and three radios.
 
-    The target on this machine is under 300 ms (issue 12). Two rows: a checklist widget built
-    from nothing (the first check a session opens), and a visit's CPPB-IRT check opened in the
-    visit editor (read from the database, filled, scored and painted) once the form is built.
+    The target on this machine is under 300 ms (issue 12). Rows: a checklist widget built from
+    nothing until every row is laid out and painted; the first open in a fresh visit editor
+    (read, filled, scored) until the tab is first painted and until every row is laid out (a
+    new form lays out its first rows before the paint, the others just after); a visit's
+    CPPB-IRT check opened again once the form is built; switching between two checks.
     Both against the same bare rows; wall and CPU time are printed, as the machine is shared.
     """
     from datetime import date
