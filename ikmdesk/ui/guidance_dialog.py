@@ -45,7 +45,7 @@ from ikmdesk.ui.editor_keys import saved_label, saved_text
 from ikmdesk.ui.field_error import mark_field_error
 from ikmdesk.ui.operations import run_operation
 from ikmdesk.ui.translations import current_language
-from ikmdesk.ui.validation_style import STYLE_SHEET, FieldRow, required_label
+from ikmdesk.ui.validation_style import STYLE_SHEET, FieldRow, required_label, required_note
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
 
@@ -163,7 +163,7 @@ class GuidanceDialog(QDialog):
         self.add_button.setVisible(self.editable and only is None)
         self.remove_button.setVisible(self.editable)
         self.note_label.setText(
-            ""
+            required_note()
             if self.editable
             else self.tr("Lembar panduan diubah oleh atasan; sampai ke sini lewat sinkronisasi.")
         )
@@ -233,7 +233,6 @@ class GuidanceDialog(QDialog):
     def _show_link_rows(self, shown: bool) -> None:
         for name in ("topic", "checklist", "item"):
             self._form.setRowVisible(self.rows[name], shown)
-        self.link_label.setVisible(not shown)
 
     def _show(self, code: str | None) -> None:
         sheet = self._sheets.get(code or "")
@@ -270,6 +269,9 @@ class GuidanceDialog(QDialog):
         self._show(None)
         self._new = True
         self._show_link_rows(True)
+        self.link_label.setText(
+            self.tr("Lembar baru dari kantor: pilih topik dan/atau butir, lalu tulis isinya.")
+        )
         self.topic_combo.setCurrentIndex(0)
         self.checklist_combo.setCurrentIndex(0)
         self.save_button.setEnabled(True)

@@ -12,10 +12,10 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from ikmdesk.models.enums import VisitPurpose
-from ikmdesk.services.enterprise import EnterpriseInput, create_enterprise
 from ikmdesk.errors import NotFoundError
+from ikmdesk.models.enums import VisitPurpose
 from ikmdesk.services.data_file import open_data_file
+from ikmdesk.services.enterprise import EnterpriseInput, create_enterprise
 from ikmdesk.services.programme.authority import SupervisorOnly
 from ikmdesk.services.programme.guidance import (
     SheetInput,
@@ -220,6 +220,17 @@ def test_supervisor_adds_and_removes_sheets_and_the_officer_follows_by_sync(
         node.db = open_data_file(path)
         assert "Sarana cuci tangan" not in _titles(node.db)
         assert len(_titles(node.db)) == 14
+    # A device set up after the removal seeds the starter sheet, then sync removes it there too.
+    late = make_node(tmp_path / "late", "Rina")
+    try:
+        introduce(sup, late)
+        assert "Sarana cuci tangan" in _titles(late.db)
+        receive(late, send(sup, late, tmp_path / "late.ikmsync"))
+        titles = _titles(late.db)
+        assert "Sarana cuci tangan" not in titles
+        assert "Pisahkan bahan baku dan produk jadi" in titles
+    finally:
+        late.db.close()
 
 
 def test_the_officer_cannot_add_or_remove_a_sheet(qtbot, pair) -> None:

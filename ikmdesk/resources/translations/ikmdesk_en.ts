@@ -1324,6 +1324,10 @@
         <translation>Starter text shipped with IKMDesk; not yet reviewed by the office.</translation>
     </message>
     <message>
+        <source>Lembar baru dari kantor: pilih topik dan/atau butir, lalu tulis isinya.</source>
+        <translation>New sheet from the office: choose a topic and/or an item, then write it.</translation>
+    </message>
+    <message>
         <source>Hapus lembar panduan</source>
         <translation>Remove guidance sheet</translation>
     </message>
