@@ -1,17 +1,18 @@
 """The guidance-sheet library: short sourced "apa yang harus dilakukan" texts per catalogue
 topic and per checklist item.
 
-The supervisor edits a sheet's title, body and source here; the edit reaches officers by sync.
-Officers read the same sheets without editing. A sheet still holding the shipped starter text
-says so until the office has reviewed it (saving it is that review).
+The supervisor edits a sheet's title, body and source here, adds an office-written sheet
+(linked to a catalogue topic and/or a checklist item) and removes one; all of it reaches officers
+by sync (a removal is a tombstone). Officers read the same sheets without changing them. A
+sheet still holding the shipped starter text says so until the office has reviewed it (saving
+it is that review).
 """
 
 from __future__ import annotations
 
-from functools import cache
-
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -28,25 +29,25 @@ from PySide6.QtWidgets import (
 )
 
 from ikmdesk.db import Database
-from ikmdesk.services.checklist_template import ChecklistTemplate, shipped_templates
 from ikmdesk.services.programme.authority import is_supervisor
-from ikmdesk.services.programme.catalogue import target_def
-from ikmdesk.services.programme.guidance import Sheet, edit_sheet, list_sheets
+from ikmdesk.services.programme.catalogue import target_def, targets
+from ikmdesk.services.programme.guidance import (
+    Sheet,
+    SheetInput,
+    add_sheet,
+    edit_sheet,
+    list_sheets,
+    newest_templates,
+    remove_sheet,
+)
 from ikmdesk.ui import dialogs
 from ikmdesk.ui.editor_keys import saved_label, saved_text
+from ikmdesk.ui.field_error import mark_field_error
 from ikmdesk.ui.operations import run_operation
 from ikmdesk.ui.translations import current_language
+from ikmdesk.ui.validation_style import STYLE_SHEET, FieldRow, required_label, required_note
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
-
-
-@cache
-def _templates() -> dict[str, ChecklistTemplate]:
-    newest: dict[str, ChecklistTemplate] = {}
-    for template in shipped_templates():
-        if template.id not in newest or template.version > newest[template.id].version:
-            newest[template.id] = template
-    return newest
 
 
 def _order(sheet: Sheet) -> tuple[int, str, int, str]:
@@ -58,9 +59,10 @@ def _order(sheet: Sheet) -> tuple[int, str, int, str]:
 
 
 class GuidanceDialog(QDialog):
-    """Lists the guidance sheets and shows one; the supervisor edits and saves it."""
+    """Lists the guidance sheets and shows one; the supervisor edits, adds and removes them."""
 
     sheet_saved = Signal(str)
+    sheet_removed = Signal(str)
 
     def __init__(
         self,
@@ -74,6 +76,7 @@ class GuidanceDialog(QDialog):
         self._database = database
         self._only = only
         self._sheets: dict[str, Sheet] = {}
+        self._new = False
         with database.unit_of_work() as session:
             self.editable = is_supervisor(session)
         self.setWindowTitle(self.tr("Lembar panduan"))
@@ -90,7 +93,23 @@ class GuidanceDialog(QDialog):
         self.body_edit.setMinimumHeight(180)
         self.source_edit = QPlainTextEdit()
         self.source_edit.setMaximumHeight(70)
+        self.topic_combo = QComboBox()
+        self.topic_combo.addItem(self.tr("(tanpa topik)"), None)
+        lang = current_language()
+        for target in targets():
+            self.topic_combo.addItem(target.title(lang), target.id)
+        self.checklist_combo = QComboBox()
+        self.checklist_combo.addItem(self.tr("(tanpa butir daftar periksa)"), None)
+        for code, template in sorted(newest_templates().items()):
+            self.checklist_combo.addItem(template.title.get(lang), code)
+        self.item_combo = QComboBox()
+        self.item_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.item_combo.setMinimumContentsLength(30)
         self.save_button = QPushButton(self.tr("Simpan lembar"))
+        self.add_button = QPushButton(self.tr("Lembar baru"))
+        self.remove_button = QPushButton(self.tr("Hapus lembar…"))
         self.saved_label = saved_label()
         self.note_label = QLabel(wordWrap=True)
         buttons = QDialogButtonBox()
@@ -99,14 +118,28 @@ class GuidanceDialog(QDialog):
         )
         buttons.rejected.connect(self.reject)
 
-        form = QFormLayout()
-        form.addRow(self.tr("Judul"), self.title_edit)
-        form.addRow(self.tr("Apa yang harus dilakukan"), self.body_edit)
-        form.addRow(self.tr("Sumber"), self.source_edit)
+        self.rows = {
+            "topic": FieldRow(self.topic_combo),
+            "checklist": FieldRow(self.checklist_combo),
+            "item": FieldRow(self.item_combo),
+            "title": FieldRow(self.title_edit, required=True),
+            "body": FieldRow(self.body_edit, required=True),
+            "source": FieldRow(self.source_edit, required=True),
+        }
+        self._form = form = QFormLayout()
+        form.addRow(self.tr("Topik katalog"), self.rows["topic"])
+        form.addRow(self.tr("Daftar periksa"), self.rows["checklist"])
+        form.addRow(self.tr("Butir"), self.rows["item"])
+        form.addRow(required_label(self.tr("Judul")), self.rows["title"])
+        form.addRow(required_label(self.tr("Apa yang harus dilakukan")), self.rows["body"])
+        form.addRow(required_label(self.tr("Sumber")), self.rows["source"])
         save_row = QHBoxLayout()
+        save_row.addWidget(self.add_button)
+        save_row.addWidget(self.remove_button)
         save_row.addWidget(self.note_label, 1)
         save_row.addWidget(self.saved_label)
         save_row.addWidget(self.save_button)
+        self.setStyleSheet(STYLE_SHEET)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -127,13 +160,20 @@ class GuidanceDialog(QDialog):
         self.body_edit.setReadOnly(not self.editable)
         self.source_edit.setReadOnly(not self.editable)
         self.save_button.setVisible(self.editable)
+        self.add_button.setVisible(self.editable and only is None)
+        self.remove_button.setVisible(self.editable)
         self.note_label.setText(
-            ""
+            required_note()
             if self.editable
             else self.tr("Lembar panduan diubah oleh atasan; sampai ke sini lewat sinkronisasi.")
         )
         self.sheet_list.currentItemChanged.connect(self._on_sheet_list_current_changed)
         self.save_button.clicked.connect(self.save)
+        self.add_button.clicked.connect(self.start_new)
+        self.remove_button.clicked.connect(self.remove)
+        self.checklist_combo.currentIndexChanged.connect(self._on_checklist_combo_changed)
+        self._on_checklist_combo_changed()
+        self._show_link_rows(False)
         self.refresh(select)
 
     def current_code(self) -> str | None:
@@ -172,7 +212,7 @@ class GuidanceDialog(QDialog):
         lang = current_language()
         parts = []
         if sheet.checklist_code and sheet.item_id:
-            template = _templates().get(sheet.checklist_code)
+            template = newest_templates().get(sheet.checklist_code)
             name = template.title.get(lang) if template else sheet.checklist_code
             if sheet.item_id.isdigit():
                 parts.append(
@@ -190,8 +230,16 @@ class GuidanceDialog(QDialog):
             parts.append(self.tr("Topik: %1").replace("%1", title))
         return " · ".join(parts)
 
+    def _show_link_rows(self, shown: bool) -> None:
+        for name in ("topic", "checklist", "item"):
+            self._form.setRowVisible(self.rows[name], shown)
+
     def _show(self, code: str | None) -> None:
         sheet = self._sheets.get(code or "")
+        self._new = False
+        self._show_link_rows(False)
+        for row in self.rows.values():
+            row.clear()
         self.saved_label.clear()
         self.title_edit.setText(sheet.title if sheet else "")
         self.body_edit.setPlainText(sheet.body if sheet else "")
@@ -207,22 +255,113 @@ class GuidanceDialog(QDialog):
             else self.tr("Teks awal yang dikirim bersama IKMDesk; belum ditinjau kantor.")
         )
         self.save_button.setEnabled(sheet is not None)
+        self.remove_button.setEnabled(sheet is not None)
+
+    @Slot()
+    def start_new(self) -> None:
+        """Empty the form for a new office-written sheet (supervisor only)."""
+        if not self.editable:
+            return
+        self.sheet_list.blockSignals(True)
+        self.sheet_list.setCurrentItem(None)
+        self.sheet_list.clearSelection()
+        self.sheet_list.blockSignals(False)
+        self._show(None)
+        self._new = True
+        self._show_link_rows(True)
+        self.link_label.setText(
+            self.tr("Lembar baru dari kantor: pilih topik dan/atau butir, lalu tulis isinya.")
+        )
+        self.topic_combo.setCurrentIndex(0)
+        self.checklist_combo.setCurrentIndex(0)
+        self.save_button.setEnabled(True)
+        self.remove_button.setEnabled(False)
+        self.title_edit.setFocus()
 
     @Slot()
     def save(self) -> None:
-        """Store the shown sheet's title, body and source (supervisor only)."""
-        code = self.current_code()
-        if code is None or not self.editable:
+        """Store the shown sheet's title, body and source, or the new sheet (supervisor only)."""
+        if not self.editable:
             return
         title, body = self.title_edit.text(), self.body_edit.toPlainText()
         source = self.source_edit.toPlainText()
+        for row in self.rows.values():
+            row.clear()
+        if self._new:
+            data = SheetInput(
+                title=title,
+                body=body,
+                source=source,
+                topic_code=self.topic_combo.currentData(),
+                checklist_code=self.checklist_combo.currentData(),
+                item_id=self.item_combo.currentData(),
+            )
+            run_operation(
+                lambda session: add_sheet(session, data),
+                database=self._database,
+                changes=("guidance_sheet",),
+                on_success=lambda code: self._on_saved(str(code)),
+                on_failure=self._on_save_failed,
+            )
+            return
+        code = self.current_code()
+        if code is None:
+            return
         run_operation(
             lambda session: edit_sheet(session, code, title=title, body=body, source=source),
             database=self._database,
             changes=("guidance_sheet",),
             on_success=lambda _none: self._on_saved(code),
+            on_failure=self._on_save_failed,
+        )
+
+    def _on_save_failed(self, error: object) -> None:
+        if mark_field_error(self.rows, error):
+            return
+        if isinstance(error, BaseException):
+            dialogs.show_error(self, error)
+
+    @Slot()
+    def remove(self) -> None:
+        """Remove the shown sheet after asking, naming it (supervisor only; synced)."""
+        code = self.current_code()
+        sheet = self._sheets.get(code or "")
+        if sheet is None or not self.editable or self._new:
+            return
+        if not dialogs.confirm(
+            self,
+            self.tr("Hapus lembar panduan"),
+            self.tr(
+                'Hapus lembar panduan "{title}"? Lembar ini juga hilang di perangkat '
+                "petugas setelah sinkronisasi."
+            ).format(title=sheet.title),
+        ):
+            return
+        run_operation(
+            lambda session: remove_sheet(session, sheet.code),
+            database=self._database,
+            changes=("guidance_sheet",),
+            on_success=lambda _none: self._on_removed(sheet.code),
             on_failure=lambda error: dialogs.show_error(self, error),
         )
+
+    def _on_removed(self, code: str) -> None:
+        self.refresh()
+        self.sheet_removed.emit(code)
+
+    @Slot()
+    def _on_checklist_combo_changed(self, _index: int = 0) -> None:
+        self.item_combo.clear()
+        code = self.checklist_combo.currentData()
+        template = newest_templates().get(code) if code else None
+        self.item_combo.setEnabled(template is not None)
+        if template is None:
+            return
+        lang = current_language()
+        self.item_combo.addItem(self.tr("(pilih butir)"), None)
+        for number, item in enumerate(template.items(), start=1):
+            label = item.id if item.id.isdigit() else str(number)
+            self.item_combo.addItem(f"{label}. {item.text.get(lang)}", item.id)
 
     def _on_saved(self, code: str) -> None:
         self.refresh(select=code)

@@ -1,5 +1,5 @@
-"""Guidance sheets in the window: the supervisor edits them, officers read them, a failed
-checklist item opens its sheet, and the visit prints the IKM's handout."""
+"""Guidance sheets in the window: the supervisor edits, adds and removes them, officers read
+them, a failed checklist item opens its sheet, and the visit prints the IKM's handout."""
 
 from __future__ import annotations
 
@@ -12,15 +12,24 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from ikmdesk.errors import NotFoundError
 from ikmdesk.models.enums import VisitPurpose
+from ikmdesk.services.data_file import open_data_file
 from ikmdesk.services.enterprise import EnterpriseInput, create_enterprise
-from ikmdesk.services.programme.guidance import get_sheet
+from ikmdesk.services.programme.authority import SupervisorOnly
+from ikmdesk.services.programme.guidance import (
+    SheetInput,
+    add_sheet,
+    get_sheet,
+    list_sheets,
+    remove_sheet,
+)
 from ikmdesk.services.quality_check import start_check
 from ikmdesk.services.reference_data import cluster_id, region_id
 from ikmdesk.services.visit import VisitInput, create_visit
 from ikmdesk.ui import dialogs
 from ikmdesk.ui.guidance_dialog import GuidanceDialog
-from ikmdesk.ui.operations import wait_for_operations
+from ikmdesk.ui.operations import pending_operations, wait_for_operations
 from ikmdesk.ui.programme_page import ProgrammePage
 from ikmdesk.ui.report_page import DocumentPreviewDialog
 from ikmdesk.ui.visit_editor import VisitEditor
@@ -36,7 +45,7 @@ NAME = "UD Keripik Pisang Sangatta"
 def no_modals(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     shown: list[str] = []
     monkeypatch.setattr(dialogs, "inform", lambda _p, _t, text: shown.append(text))
-    monkeypatch.setattr(dialogs, "confirm", lambda *_a: True)
+    monkeypatch.setattr(dialogs, "confirm", lambda *a: shown.append(a[2]) or True)
     monkeypatch.setattr(dialogs, "show_error", lambda _p, error: shown.append(str(error)))
     return shown
 
@@ -118,6 +127,128 @@ def test_supervisor_edits_a_sheet_and_the_officer_reads_it_after_sync(
     assert not officer_view.save_button.isVisible()
     assert not officer_view.starter_label.isVisible()
     assert "atasan" in officer_view.note_label.text()
+
+
+def _choose(combo, data, qtbot) -> None:
+    """Pick the entry whose data is ``data`` with the keyboard, as a user would."""
+    combo.setFocus()
+    qtbot.keyClick(combo, Qt.Key.Key_Home)
+    for _ in range(combo.count()):
+        if combo.currentData() == data:
+            return
+        qtbot.keyClick(combo, Qt.Key.Key_Down)
+    raise AssertionError(f"{data!r} not in the list")
+
+
+def _click_and_wait(button, qtbot) -> None:
+    """Click and wait until the work it started has reported back to the window."""
+    qtbot.mouseClick(button, LEFT)
+    qtbot.waitUntil(lambda: pending_operations() == 0, timeout=10_000)
+
+
+def _titles(db) -> list[str]:
+    with db.unit_of_work() as session:
+        return [s.title for s in list_sheets(session)]
+
+
+def test_supervisor_adds_and_removes_sheets_and_the_officer_follows_by_sync(
+    qtbot, pair, tmp_path: Path, no_modals: list[str]
+) -> None:
+    sup, off = pair
+    page = ProgrammePage(sup.db)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.mouseClick(page.guidance_button, LEFT)
+    dialog = page.guidance_dialog
+    assert dialog.add_button.isVisible() and dialog.remove_button.isVisible()
+    assert not dialog.topic_combo.isVisible()  # the link is chosen only for a new sheet
+    qtbot.mouseClick(dialog.add_button, LEFT)
+    assert dialog.current_code() is None and dialog.title_edit.text() == ""
+    assert dialog.topic_combo.isVisible() and dialog.item_combo.isVisible()
+    assert not dialog.starter_label.isVisible() and not dialog.remove_button.isEnabled()
+
+    # Nothing typed: the title is marked at its field, no box, nothing stored.
+    _click_and_wait(dialog.save_button, qtbot)
+    assert dialog.rows["title"].is_marked and "Judul" in dialog.rows["title"].message_label.text()
+    qtbot.keyClicks(dialog.title_edit, "Pisahkan bahan baku dan produk jadi")
+    qtbot.keyClicks(dialog.body_edit, "Simpan bahan baku di rak terpisah dari produk jadi.")
+    qtbot.keyClicks(dialog.source_edit, "SOP Disperindag Kutim 2026")
+    _click_and_wait(dialog.save_button, qtbot)
+    assert dialog.rows["topic"].is_marked  # neither a topic nor a checklist item
+    _choose(dialog.checklist_combo, "cppb-irt", qtbot)
+    _click_and_wait(dialog.save_button, qtbot)
+    assert dialog.rows["item"].is_marked and not dialog.rows["topic"].is_marked
+    _choose(dialog.item_combo, "26", qtbot)
+    _choose(dialog.topic_combo, "dokumen-produksi", qtbot)
+    assert no_modals == []  # every refusal was shown at its field
+    with qtbot.waitSignal(dialog.sheet_saved, timeout=10_000):
+        qtbot.mouseClick(dialog.save_button, LEFT)
+    code = dialog.current_code()
+    assert code is not None and code.startswith("kantor-")
+    assert dialog.sheet_list.count() == 15 and not dialog.topic_combo.isVisible()
+    assert "butir 26" in dialog.link_label.text() and "Topik" in dialog.link_label.text()
+    assert "teks awal" not in dialog.sheet_list.currentItem().text()
+    assert not dialog.starter_label.isVisible()
+
+    # A starter sheet is removed, after a question that names it.
+    _select(dialog, "Sarana cuci tangan", qtbot)
+    with qtbot.waitSignal(dialog.sheet_removed, timeout=10_000):
+        qtbot.mouseClick(dialog.remove_button, LEFT)
+    assert no_modals and '"Sarana cuci tangan"' in no_modals[-1]
+    assert dialog.sheet_list.count() == 14
+    assert "Sarana cuci tangan" not in _titles(sup.db)
+
+    receive(off, send(sup, off, tmp_path / "master.ikmsync"))
+    titles = _titles(off.db)
+    assert "Pisahkan bahan baku dan produk jadi" in titles
+    assert "Sarana cuci tangan" not in titles
+    officer_view = GuidanceDialog(off.db, select=code)
+    qtbot.addWidget(officer_view)
+    officer_view.show()
+    assert officer_view.title_edit.text() == "Pisahkan bahan baku dan produk jadi"
+    assert officer_view.source_edit.toPlainText() == "SOP Disperindag Kutim 2026"
+    assert "butir 26" in officer_view.link_label.text()
+    assert not officer_view.add_button.isVisible() and not officer_view.remove_button.isVisible()
+    assert officer_view.title_edit.isReadOnly()
+    with off.db.unit_of_work() as session, pytest.raises(NotFoundError):
+        get_sheet(session, "cppb-11")
+
+    # The next start seeds the shipped sheets again: the removed one stays removed on both.
+    for node in (sup, off):
+        path = node.db.path
+        node.db.close()
+        node.db = open_data_file(path)
+        assert "Sarana cuci tangan" not in _titles(node.db)
+        assert len(_titles(node.db)) == 14
+    # A device set up after the removal seeds the starter sheet, then sync removes it there too.
+    late = make_node(tmp_path / "late", "Rina")
+    try:
+        introduce(sup, late)
+        assert "Sarana cuci tangan" in _titles(late.db)
+        receive(late, send(sup, late, tmp_path / "late.ikmsync"))
+        titles = _titles(late.db)
+        assert "Sarana cuci tangan" not in titles
+        assert "Pisahkan bahan baku dan produk jadi" in titles
+    finally:
+        late.db.close()
+
+
+def test_the_officer_cannot_add_or_remove_a_sheet(qtbot, pair) -> None:
+    _sup, off = pair
+    before = _titles(off.db)
+    data = SheetInput(title="X", body="Y", source="Z", topic_code="cuci-tangan")
+    with pytest.raises(SupervisorOnly) as refused, off.db.unit_of_work() as session:
+        add_sheet(session, data)
+    assert "atasan" in str(refused.value.message())
+    with pytest.raises(SupervisorOnly), off.db.unit_of_work() as session:
+        remove_sheet(session, "cppb-11")
+    assert _titles(off.db) == before
+    view = GuidanceDialog(off.db)
+    qtbot.addWidget(view)
+    view.show()
+    assert not view.add_button.isVisible() and not view.remove_button.isVisible()
+    view.start_new()  # even called directly, the officer's window does not open a new sheet
+    assert not view.topic_combo.isVisible() and view.current_code() is not None
 
 
 def _visit_with_check(db, day: date) -> str:

@@ -1252,12 +1252,40 @@
         <translation>Guidance sheets</translation>
     </message>
     <message>
+        <source>(tanpa topik)</source>
+        <translation>(no topic)</translation>
+    </message>
+    <message>
+        <source>(tanpa butir daftar periksa)</source>
+        <translation>(no checklist item)</translation>
+    </message>
+    <message>
         <source>Simpan lembar</source>
         <translation>Save sheet</translation>
     </message>
     <message>
+        <source>Lembar baru</source>
+        <translation>New sheet</translation>
+    </message>
+    <message>
+        <source>Hapus lembar…</source>
+        <translation>Remove sheet…</translation>
+    </message>
+    <message>
         <source>Tutup</source>
         <translation>Close</translation>
+    </message>
+    <message>
+        <source>Topik katalog</source>
+        <translation>Catalogue topic</translation>
+    </message>
+    <message>
+        <source>Daftar periksa</source>
+        <translation>Checklist</translation>
+    </message>
+    <message>
+        <source>Butir</source>
+        <translation>Item</translation>
     </message>
     <message>
         <source>Judul</source>
@@ -1294,6 +1322,22 @@
     <message>
         <source>Teks awal yang dikirim bersama IKMDesk; belum ditinjau kantor.</source>
         <translation>Starter text shipped with IKMDesk; not yet reviewed by the office.</translation>
+    </message>
+    <message>
+        <source>Lembar baru dari kantor: pilih topik dan/atau butir, lalu tulis isinya.</source>
+        <translation>New sheet from the office: choose a topic and/or an item, then write it.</translation>
+    </message>
+    <message>
+        <source>Hapus lembar panduan</source>
+        <translation>Remove guidance sheet</translation>
+    </message>
+    <message>
+        <source>Hapus lembar panduan &quot;{title}&quot;? Lembar ini juga hilang di perangkat petugas setelah sinkronisasi.</source>
+        <translation>Remove the guidance sheet &quot;{title}&quot;? It also disappears from the officers&apos; devices after sync.</translation>
+    </message>
+    <message>
+        <source>(pilih butir)</source>
+        <translation>(choose an item)</translation>
     </message>
 </context>
 <context>
@@ -4278,6 +4322,38 @@ P-IRT {number}</translation>
         <translation>This IKM already has {count} visits, so it cannot be deleted. Set its status to &apos;closed&apos; if the business has stopped.</translation>
     </message>
     <message>
+        <source>Judul lembar panduan wajib diisi.</source>
+        <translation>The guidance sheet needs a title.</translation>
+    </message>
+    <message>
+        <source>Tulis apa yang harus dilakukan (isi lembar panduan).</source>
+        <translation>Write what to do (the body of the guidance sheet).</translation>
+    </message>
+    <message>
+        <source>Sumber lembar panduan wajib diisi (peraturan, standar atau SOP).</source>
+        <translation>The guidance sheet needs a source (regulation, standard or SOP).</translation>
+    </message>
+    <message>
+        <source>Pilih topik katalog atau butir daftar periksa untuk lembar ini.</source>
+        <translation>Choose a catalogue topic or a checklist item for this sheet.</translation>
+    </message>
+    <message>
+        <source>Topik &apos;{value}&apos; tidak ada di katalog.</source>
+        <translation>Topic &apos;{value}&apos; is not in the catalogue.</translation>
+    </message>
+    <message>
+        <source>Pilih butir daftar periksa.</source>
+        <translation>Choose a checklist item.</translation>
+    </message>
+    <message>
+        <source>Butir &apos;{value}&apos; tidak ada di daftar periksa ini.</source>
+        <translation>Item &apos;{value}&apos; is not in this checklist.</translation>
+    </message>
+    <message>
+        <source>Daftar periksa &apos;{value}&apos; tidak dikenal.</source>
+        <translation>Unknown checklist &apos;{value}&apos;.</translation>
+    </message>
+    <message>
         <source>Klaster &apos;{value}&apos; tidak dikenal.</source>
         <translation>Unknown cluster &apos;{value}&apos;.</translation>
     </message>
@@ -4524,10 +4600,6 @@ P-IRT {number}</translation>
     <message>
         <source>Lembar panduan</source>
         <translation>Guidance sheet</translation>
-    </message>
-    <message>
-        <source>Judul, isi dan sumber lembar panduan wajib diisi.</source>
-        <translation>A guidance sheet needs a title, a text and a source.</translation>
     </message>
     <message>
         <source>Topik &apos;{code}&apos; tidak ada dalam katalog.</source>

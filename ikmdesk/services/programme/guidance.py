@@ -2,7 +2,8 @@
 
 Starter sheets ship under ``resources/guidance`` (written from the standards reference and
 marked as starter text); like templates each gets a stable id and is stored without change
-ops on every device. The supervisor edits them and the edits travel by sync.
+ops on every device. The supervisor edits, adds and removes sheets and all of it travels by
+sync. A removed sheet is a tombstone, so a removed starter sheet is not seeded again.
 """
 
 from __future__ import annotations
@@ -16,17 +17,32 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from ikmdesk.errors import CONTEXT, QT_TRANSLATE_NOOP, ValidationError
-from ikmdesk.models import GuidanceSheet, stable_id
+from ikmdesk.models import GuidanceSheet, new_id, stable_id
 from ikmdesk.resource import resource_path
+from ikmdesk.services.checklist_template import ChecklistTemplate, shipped_templates
 from ikmdesk.services.live_record import live_record
 from ikmdesk.services.programme.authority import ensure_supervisor
+from ikmdesk.services.programme.catalogue import target_def
 from ikmdesk.services.reference_data import SEED_TIME
 from ikmdesk.sync.change_capture import CAPTURE_OFF
 
 MSG_SHEET = QT_TRANSLATE_NOOP(CONTEXT, "Lembar panduan")
-MSG_SHEET_TEXT_REQUIRED = QT_TRANSLATE_NOOP(
-    CONTEXT, "Judul, isi dan sumber lembar panduan wajib diisi."
+MSG_SHEET_TITLE_REQUIRED = QT_TRANSLATE_NOOP(CONTEXT, "Judul lembar panduan wajib diisi.")
+MSG_SHEET_BODY_REQUIRED = QT_TRANSLATE_NOOP(
+    CONTEXT, "Tulis apa yang harus dilakukan (isi lembar panduan)."
 )
+MSG_SHEET_SOURCE_REQUIRED = QT_TRANSLATE_NOOP(
+    CONTEXT, "Sumber lembar panduan wajib diisi (peraturan, standar atau SOP)."
+)
+MSG_SHEET_LINK_REQUIRED = QT_TRANSLATE_NOOP(
+    CONTEXT, "Pilih topik katalog atau butir daftar periksa untuk lembar ini."
+)
+MSG_SHEET_TOPIC_UNKNOWN = QT_TRANSLATE_NOOP(CONTEXT, "Topik '{value}' tidak ada di katalog.")
+MSG_SHEET_ITEM_REQUIRED = QT_TRANSLATE_NOOP(CONTEXT, "Pilih butir daftar periksa.")
+MSG_SHEET_ITEM_UNKNOWN = QT_TRANSLATE_NOOP(
+    CONTEXT, "Butir '{value}' tidak ada di daftar periksa ini."
+)
+MSG_SHEET_CHECKLIST_UNKNOWN = QT_TRANSLATE_NOOP(CONTEXT, "Daftar periksa '{value}' tidak dikenal.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,9 +60,34 @@ class Sheet:
     starter: bool
 
 
+@dataclass(frozen=True, slots=True)
+class SheetInput:
+    """What the supervisor types for a new sheet: its text and what it is linked to.
+
+    A sheet needs a catalogue topic, a checklist item, or both.
+    """
+
+    title: str
+    body: str
+    source: str
+    topic_code: str | None = None
+    checklist_code: str | None = None
+    item_id: str | None = None
+
+
 def sheet_id(code: str) -> str:
     """Return the id every device gives the guidance sheet with this code."""
     return stable_id("guidance-sheet", code)
+
+
+@cache
+def newest_templates() -> dict[str, ChecklistTemplate]:
+    """Return the newest shipped version of each checklist (what a sheet links its item to)."""
+    newest: dict[str, ChecklistTemplate] = {}
+    for template in shipped_templates():
+        if template.id not in newest or template.version > newest[template.id].version:
+            newest[template.id] = template
+    return newest
 
 
 @cache
@@ -136,13 +177,68 @@ def edit_sheet(session: Session, code: str, *, title: str, body: str, source: st
     """Change a sheet's text (supervisor only); an edited sheet is no longer starter text."""
     ensure_supervisor(session)
     record = live_record(session, GuidanceSheet, sheet_id(code), what=MSG_SHEET)
-    values = {"title": title.strip(), "body": body.strip(), "source": source.strip()}
-    if not all(values.values()):
-        raise ValidationError("body", MSG_SHEET_TEXT_REQUIRED)
+    values = _texts(title, body, source)
     for key, value in {**values, "starter": False}.items():
         if getattr(record, key) != value:
             setattr(record, key, value)
     session.flush()
+
+
+def add_sheet(session: Session, data: SheetInput) -> str:
+    """Store a new office-written sheet (supervisor only); return its code."""
+    ensure_supervisor(session)
+    values = _texts(data.title, data.body, data.source)
+    topic = (data.topic_code or "").strip() or None
+    checklist = (data.checklist_code or "").strip() or None
+    item = (data.item_id or "").strip() or None
+    if topic is not None and target_def(topic) is None:
+        raise ValidationError("topic", MSG_SHEET_TOPIC_UNKNOWN, value=topic)
+    if checklist is not None:
+        template = newest_templates().get(checklist)
+        if template is None:
+            raise ValidationError("checklist", MSG_SHEET_CHECKLIST_UNKNOWN, value=checklist)
+        if item is None:
+            raise ValidationError("item", MSG_SHEET_ITEM_REQUIRED)
+        if item not in {i.id for i in template.items()}:
+            raise ValidationError("item", MSG_SHEET_ITEM_UNKNOWN, value=item)
+    elif item is not None:
+        raise ValidationError("checklist", MSG_SHEET_LINK_REQUIRED)
+    if topic is None and checklist is None:
+        raise ValidationError("topic", MSG_SHEET_LINK_REQUIRED)
+    code = f"kantor-{new_id()}"
+    session.add(
+        GuidanceSheet(
+            id=sheet_id(code),
+            code=code,
+            topic_code=topic,
+            checklist_code=checklist,
+            item_id=item,
+            starter=False,
+            **values,
+        )
+    )
+    session.flush()
+    return code
+
+
+def remove_sheet(session: Session, code: str) -> None:
+    """Tombstone a sheet (supervisor only); the removal travels by sync and a removed starter
+    sheet stays removed, since seeding skips every id the database holds."""
+    ensure_supervisor(session)
+    live_record(session, GuidanceSheet, sheet_id(code), what=MSG_SHEET).deleted = True
+    session.flush()
+
+
+def _texts(title: str, body: str, source: str) -> dict[str, str]:
+    values = {"title": title.strip(), "body": body.strip(), "source": source.strip()}
+    for field, message in (
+        ("title", MSG_SHEET_TITLE_REQUIRED),
+        ("body", MSG_SHEET_BODY_REQUIRED),
+        ("source", MSG_SHEET_SOURCE_REQUIRED),
+    ):
+        if not values[field]:
+            raise ValidationError(field, message)
+    return values
 
 
 def _sheet(r: GuidanceSheet) -> Sheet:
