@@ -60,6 +60,7 @@ from ikmdesk.ui.paged_table_model import format_date
 from ikmdesk.ui.product_editor import ProductEditor
 from ikmdesk.ui.translated_widget import TranslatedWidget
 from ikmdesk.ui.translations import current_language
+from ikmdesk.ui.unsaved_guard import leave_with_guard
 from ikmdesk.ui.validation_style import (
     STYLE_SHEET,
     FieldRow,
@@ -373,33 +374,24 @@ class EnterpriseEditor(TranslatedWidget):
 
     def confirm_discard(self) -> bool:
         """Return True when nothing is unsaved or the user throws it away (Simpan: save, stay)."""
-        if not self.has_unsaved_changes():
-            return True
-        choice = self._ask_unsaved()
-        if choice == dialogs.UNSAVED_DISCARD:
-            self.discard_changes()
-            return True
-        if choice == dialogs.UNSAVED_SAVE:
-            self.save()
-        return False
+        left: list[bool] = []
+        self._guard(save=lambda _after: self.save(), then=lambda: left.append(True))
+        return bool(left)
 
     def leave_with_guard(self, then: Callable[[], object]) -> None:
         """Run ``then`` once unsaved edits are saved or thrown away (Simpan / Buang / Batal)."""
-        if not self.has_unsaved_changes():
-            then()
-            return
-        choice = self._ask_unsaved()
-        if choice == dialogs.UNSAVED_DISCARD:
-            self.discard_changes()
-            then()
-        elif choice == dialogs.UNSAVED_SAVE:
-            self.save(then=then)
+        self._guard(save=lambda after: self.save(then=after), then=then)
 
-    def _ask_unsaved(self) -> str:
-        return dialogs.ask_unsaved(
+    def _guard(
+        self, *, save: Callable[[Callable[[], object]], object], then: Callable[[], object]
+    ) -> None:
+        leave_with_guard(
             self,
-            self.tr("Perubahan belum disimpan"),
-            self.tr("Data IKM ini berubah dan belum disimpan. Simpan perubahan itu?"),
+            unsaved=self.has_unsaved_changes(),
+            question=self.tr("Data IKM ini berubah dan belum disimpan. Simpan perubahan itu?"),
+            save=save,
+            discard=self.discard_changes,
+            then=then,
         )
 
     def discard_changes(self) -> None:

@@ -10,6 +10,8 @@ it is that review).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
@@ -45,6 +47,7 @@ from ikmdesk.ui.editor_keys import saved_label, saved_text
 from ikmdesk.ui.field_error import mark_field_error
 from ikmdesk.ui.operations import run_operation
 from ikmdesk.ui.translations import current_language
+from ikmdesk.ui.unsaved_guard import leave_with_guard
 from ikmdesk.ui.validation_style import STYLE_SHEET, FieldRow, required_label, required_note
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
@@ -77,6 +80,7 @@ class GuidanceDialog(QDialog):
         self._only = only
         self._sheets: dict[str, Sheet] = {}
         self._new = False
+        self._shown: str | None = None
         with database.unit_of_work() as session:
             self.editable = is_supervisor(session)
         self.setWindowTitle(self.tr("Lembar panduan"))
@@ -168,7 +172,7 @@ class GuidanceDialog(QDialog):
             else self.tr("Lembar panduan diubah oleh atasan; sampai ke sini lewat sinkronisasi.")
         )
         self.sheet_list.currentItemChanged.connect(self._on_sheet_list_current_changed)
-        self.save_button.clicked.connect(self.save)
+        self.save_button.clicked.connect(lambda: self.save())
         self.add_button.clicked.connect(self.start_new)
         self.remove_button.clicked.connect(self.remove)
         self.checklist_combo.currentIndexChanged.connect(self._on_checklist_combo_changed)
@@ -202,10 +206,10 @@ class GuidanceDialog(QDialog):
             self.sheet_list.addItem(item)
             if sheet.code == selected:
                 current = item
-        self.sheet_list.blockSignals(False)
         if current is None and self.sheet_list.count():
             current = self.sheet_list.item(0)
         self.sheet_list.setCurrentItem(current)
+        self.sheet_list.blockSignals(False)
         self._show(None if current is None else current.data(CODE_ROLE))
 
     def _link_text(self, sheet: Sheet) -> str:
@@ -234,8 +238,51 @@ class GuidanceDialog(QDialog):
         for name in ("topic", "checklist", "item"):
             self._form.setRowVisible(self.rows[name], shown)
 
+    def has_unsaved_changes(self) -> bool:
+        """Return whether the form holds typing that is not stored yet."""
+        if not self.editable:
+            return False
+        sheet = self._sheets.get(self._shown or "")
+        stored = (sheet.title, sheet.body, sheet.source) if sheet else ("", "", "")
+        typed = (
+            self.title_edit.text(),
+            self.body_edit.toPlainText(),
+            self.source_edit.toPlainText(),
+        )
+        return typed != stored
+
+    def leave_with_guard(self, then: Callable[[], object]) -> None:
+        """Run ``then`` once unsaved typing is saved or thrown away (Simpan / Buang / Batal)."""
+        leave_with_guard(
+            self,
+            unsaved=self.has_unsaved_changes(),
+            question=self.tr(
+                "Lembar panduan ini berubah dan belum disimpan. Simpan perubahan itu?"
+            ),
+            save=lambda after: self.save(then=after),
+            discard=lambda: None,
+            then=then,
+        )
+
+    def reject(self) -> None:
+        """Close, after asking about unsaved typing."""
+        self.leave_with_guard(super().reject)
+
+    def _select(self, code: str | None) -> None:
+        self.sheet_list.blockSignals(True)
+        for row in range(self.sheet_list.count()):
+            item = self.sheet_list.item(row)
+            if item.data(CODE_ROLE) == code:
+                self.sheet_list.setCurrentItem(item)
+                break
+        else:
+            self.sheet_list.setCurrentItem(None)
+            self.sheet_list.clearSelection()
+        self.sheet_list.blockSignals(False)
+
     def _show(self, code: str | None) -> None:
         sheet = self._sheets.get(code or "")
+        self._shown = sheet.code if sheet else None
         self._new = False
         self._show_link_rows(False)
         for row in self.rows.values():
@@ -260,8 +307,10 @@ class GuidanceDialog(QDialog):
     @Slot()
     def start_new(self) -> None:
         """Empty the form for a new office-written sheet (supervisor only)."""
-        if not self.editable:
-            return
+        if self.editable:
+            self.leave_with_guard(self._start_new)
+
+    def _start_new(self) -> None:
         self.sheet_list.blockSignals(True)
         self.sheet_list.setCurrentItem(None)
         self.sheet_list.clearSelection()
@@ -278,9 +327,11 @@ class GuidanceDialog(QDialog):
         self.remove_button.setEnabled(False)
         self.title_edit.setFocus()
 
-    @Slot()
-    def save(self) -> None:
-        """Store the shown sheet's title, body and source, or the new sheet (supervisor only)."""
+    def save(self, then: Callable[[], object] | None = None) -> None:
+        """Store the shown sheet's title, body and source, or the new sheet (supervisor only).
+
+        ``then`` runs after a successful save (leaving the sheet once it is stored).
+        """
         if not self.editable:
             return
         title, body = self.title_edit.text(), self.body_edit.toPlainText()
@@ -300,7 +351,7 @@ class GuidanceDialog(QDialog):
                 lambda session: add_sheet(session, data),
                 database=self._database,
                 changes=("guidance_sheet",),
-                on_success=lambda code: self._on_saved(str(code)),
+                on_success=lambda code: self._on_saved(str(code), then),
                 on_failure=self._on_save_failed,
             )
             return
@@ -311,7 +362,7 @@ class GuidanceDialog(QDialog):
             lambda session: edit_sheet(session, code, title=title, body=body, source=source),
             database=self._database,
             changes=("guidance_sheet",),
-            on_success=lambda _none: self._on_saved(code),
+            on_success=lambda _none: self._on_saved(code, then),
             on_failure=self._on_save_failed,
         )
 
@@ -363,16 +414,28 @@ class GuidanceDialog(QDialog):
             label = item.id if item.id.isdigit() else str(number)
             self.item_combo.addItem(f"{label}. {item.text.get(lang)}", item.id)
 
-    def _on_saved(self, code: str) -> None:
+    def _on_saved(self, code: str, then: Callable[[], object] | None = None) -> None:
         self.refresh(select=code)
         self.saved_label.setText(saved_text())
         self.sheet_saved.emit(code)
+        if then is not None:
+            then()
 
     @Slot(QListWidgetItem, QListWidgetItem)
     def _on_sheet_list_current_changed(
         self, current: QListWidgetItem | None, _previous: QListWidgetItem | None
     ) -> None:
-        self._show(None if current is None else current.data(CODE_ROLE))
+        wanted = None if current is None else current.data(CODE_ROLE)
+        if wanted == self._shown and not self._new:
+            return
+        # Stay on the typed sheet until the user has said what becomes of the typing.
+        was_new = self._new
+        self._select(None if was_new else self._shown)
+        self.leave_with_guard(lambda: self._select_and_show(wanted))
+
+    def _select_and_show(self, code: str | None) -> None:
+        self._select(code)
+        self._show(code)
 
 
 def open_guidance(

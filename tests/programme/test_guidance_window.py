@@ -332,3 +332,59 @@ def test_the_visit_prints_the_handout(qtbot, pair, tmp_path: Path, monkeypatch) 
     assert target.read_bytes() == preview.page.pdf_bytes
     assert seen and seen[0].startswith("lembar-pendampingan-")
     preview.close()
+
+
+def test_typing_in_a_sheet_is_not_lost_when_the_supervisor_moves_on(
+    qtbot, pair, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sup, _off = pair
+    asked: list[str] = []
+    answer = [dialogs.UNSAVED_CANCEL]
+    monkeypatch.setattr(
+        dialogs, "ask_unsaved", lambda _p, _t, text: asked.append(text) or answer[0]
+    )
+    dialog = GuidanceDialog(sup.db)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.mouseClick(dialog.add_button, LEFT)
+    qtbot.keyClicks(dialog.title_edit, "Catat suhu penggorengan")
+
+    # Another sheet clicked: asked, and "Batal" keeps the typing and the new-sheet form.
+    _select_row(dialog, 1, qtbot)
+    assert len(asked) == 1 and "belum disimpan" in asked[0]
+    assert dialog.title_edit.text() == "Catat suhu penggorengan"
+    assert dialog.current_code() is None and dialog.topic_combo.isVisible()
+
+    # Esc asks too; "Batal" keeps the window open.
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert len(asked) == 2 and dialog.isVisible()
+
+    # "Buang" throws the typing away and shows the sheet clicked.
+    answer[0] = dialogs.UNSAVED_DISCARD
+    _select_row(dialog, 1, qtbot)
+    assert dialog.current_code() == dialog.sheet_list.item(1).data(Qt.ItemDataRole.UserRole)
+    assert dialog.title_edit.text() != "Catat suhu penggorengan"
+
+    # An edited sheet saved on the way out: "Simpan" stores it, then the other sheet shows.
+    shown = dialog.current_code()
+    dialog.body_edit.selectAll()
+    qtbot.keyClicks(dialog.body_edit, "Isi yang ditinjau kantor.")
+    answer[0] = dialogs.UNSAVED_SAVE
+    with qtbot.waitSignal(dialog.sheet_saved, timeout=10_000):
+        _select_row(dialog, 0, qtbot)
+    wait_for_operations(10_000)
+    with sup.db.unit_of_work() as session:
+        assert get_sheet(session, shown).body == "Isi yang ditinjau kantor."
+    assert dialog.current_code() == dialog.sheet_list.item(0).data(Qt.ItemDataRole.UserRole)
+    assert len(asked) == 4
+
+    # Nothing typed: no question, the window closes.
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert len(asked) == 4 and not dialog.isVisible()
+
+
+def _select_row(dialog: GuidanceDialog, row: int, qtbot) -> None:
+    item = dialog.sheet_list.item(row)
+    dialog.sheet_list.scrollToItem(item)
+    rect = dialog.sheet_list.visualItemRect(item)
+    qtbot.mouseClick(dialog.sheet_list.viewport(), LEFT, pos=rect.center())

@@ -841,10 +841,6 @@
         <translation>Score</translation>
     </message>
     <message>
-        <source>Perubahan belum disimpan</source>
-        <translation>Unsaved changes</translation>
-    </message>
-    <message>
         <source>Data IKM ini berubah dan belum disimpan. Simpan perubahan itu?</source>
         <translation>This enterprise&apos;s data changed and is not saved. Save the changes?</translation>
     </message>
@@ -1314,6 +1310,10 @@
     <message>
         <source>Topik: %1</source>
         <translation>Topic: %1</translation>
+    </message>
+    <message>
+        <source>Lembar panduan ini berubah dan belum disimpan. Simpan perubahan itu?</source>
+        <translation>This guidance sheet has changed and is not saved. Save the changes?</translation>
     </message>
     <message>
         <source>Teks awal yang dikirim bersama IKMDesk, disusun dari rujukan standar. Kantor perlu meninjaunya; setelah disimpan, teks ini menjadi teks kantor.</source>
@@ -3571,10 +3571,6 @@ P-IRT {number}</translation>
         <translation>Submit to supervisor</translation>
     </message>
     <message>
-        <source>Perubahan belum disimpan</source>
-        <translation>Unsaved changes</translation>
-    </message>
-    <message>
         <source>Kunjungan ini berubah dan belum disimpan. Simpan perubahan itu?</source>
         <translation>This visit changed and is not saved. Save the changes?</translation>
     </message>
@@ -5243,6 +5239,13 @@ P-IRT {number}</translation>
     <message>
         <source>Skala usaha</source>
         <translation>Business scale</translation>
+    </message>
+</context>
+<context>
+    <name>unsaved_guard</name>
+    <message>
+        <source>Perubahan belum disimpan</source>
+        <translation>Unsaved changes</translation>
     </message>
 </context>
 <context>
