@@ -471,6 +471,15 @@ def shipped_templates() -> list[ChecklistTemplate]:
     return list(_bundled_templates("checklists"))
 
 
+def newest_templates() -> dict[str, ChecklistTemplate]:
+    """Return the newest shipped version of each template, by code (a new dict each call)."""
+    newest: dict[str, ChecklistTemplate] = {}
+    for template in shipped_templates():
+        if template.id not in newest or template.version > newest[template.id].version:
+            newest[template.id] = template
+    return newest
+
+
 def previous_templates() -> list[ChecklistTemplate]:
     """Return the earlier bundled versions, which checks made with them still refer to.
 

@@ -15,7 +15,10 @@ from typing import Any
 
 from ikmdesk.models import stable_id
 from ikmdesk.models.enums import VisitPurpose
-from ikmdesk.services.checklist_template import ChecklistItem, ChecklistTemplate, shipped_templates
+from ikmdesk.services.checklist_template import (
+    ChecklistItem,
+    ChecklistTemplate,
+)
 from ikmdesk.services.quality_check import answer_id, result_columns, template_record_id
 from ikmdesk.services.quality_scoring import AnswerValue, score
 
@@ -97,15 +100,6 @@ class DemoVisit:
     skill: float
     progress: float
     today: date
-
-
-def newest_templates() -> dict[str, ChecklistTemplate]:
-    """Return the newest shipped version of each template, by code."""
-    newest: dict[str, ChecklistTemplate] = {}
-    for template in shipped_templates():
-        if template.id not in newest or template.version > newest[template.id].version:
-            newest[template.id] = template
-    return newest
 
 
 def checks_for_visit(

@@ -62,7 +62,7 @@ from ikmdesk.models.enums import (
 )
 from ikmdesk.paths import blob_dir
 from ikmdesk.resource import resource_path
-from ikmdesk.services.checklist_template import ChecklistTemplate
+from ikmdesk.services.checklist_template import ChecklistTemplate, newest_templates
 from ikmdesk.services.data_file import open_data_file
 from ikmdesk.services.demo_approval import record_demo_approvals
 from ikmdesk.services.demo_checks import (
@@ -70,7 +70,6 @@ from ikmdesk.services.demo_checks import (
     DemoVisit,
     checks_for_visit,
     closing_chance,
-    newest_templates,
 )
 from ikmdesk.services.device import create_identity, has_identity, this_device
 from ikmdesk.services.programme.demo import write_programme_demo

@@ -459,7 +459,7 @@ def test_critical_findings_become_follow_ups_with_their_answer(demo_file: Path) 
 
 
 def test_written_findings_say_what_the_checks_found(demo_file: Path) -> None:
-    from ikmdesk.services.demo_checks import newest_templates
+    from ikmdesk.services.checklist_template import newest_templates
 
     found = rows(
         demo_file,

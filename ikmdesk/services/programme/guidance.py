@@ -19,7 +19,8 @@ from sqlalchemy.orm import Session
 from ikmdesk.errors import CONTEXT, QT_TRANSLATE_NOOP, ValidationError
 from ikmdesk.models import GuidanceSheet, new_id, stable_id
 from ikmdesk.resource import resource_path
-from ikmdesk.services.checklist_template import ChecklistTemplate, shipped_templates
+from ikmdesk.services import checklist_template
+from ikmdesk.services.checklist_template import ChecklistTemplate
 from ikmdesk.services.live_record import live_record
 from ikmdesk.services.programme.authority import ensure_supervisor
 from ikmdesk.services.programme.catalogue import target_def
@@ -82,12 +83,11 @@ def sheet_id(code: str) -> str:
 
 @cache
 def newest_templates() -> dict[str, ChecklistTemplate]:
-    """Return the newest shipped version of each checklist (what a sheet links its item to)."""
-    newest: dict[str, ChecklistTemplate] = {}
-    for template in shipped_templates():
-        if template.id not in newest or template.version > newest[template.id].version:
-            newest[template.id] = template
-    return newest
+    """Return the newest shipped version of each checklist (what a sheet links its item to).
+
+    Cached: the window asks for it once per listed sheet.
+    """
+    return checklist_template.newest_templates()
 
 
 @cache
