@@ -11,12 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from dataclasses import field as dataclass_field
 from dataclasses import fields as dataclass_fields
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -56,14 +55,6 @@ NUMBER_SPAN = 1_000_000.0
 
 FORMS_KEPT = 3
 """How many templates' built rows a checklist keeps to show again without building them."""
-
-FIRST_ROWS = 10
-"""How many rows a new form lays out before it is first painted (more than a 768 px screen
-shows); the rows below them are laid out right after the paint, ``ROW_BATCH`` at a time."""
-
-ROW_BATCH = 30
-"""Rows laid out per turn of the event loop after the first paint: every row of CPPB-IRT's 37 in
-one go, as each turn lays out the whole list again (smaller batches cost more in all)."""
 
 _ANSWER_KEYS = tuple(f.name for f in dataclass_fields(AnswerInput))
 
@@ -426,25 +417,6 @@ class _Form:
     container: QWidget
     layout: QVBoxLayout
     rows: dict[str, ItemRow]
-    pending: list[QWidget] = dataclass_field(default_factory=list)
-    """Headings and rows made but not laid out yet (in order; the list's stretch after them)."""
-
-    def lay_out(self, count: int | None = None) -> None:
-        """Put the next ``count`` pending widgets (all by default) in the list, in order."""
-        chosen = self.pending[: len(self.pending) if count is None else count]
-        del self.pending[: len(chosen)]
-        stretch = self.layout.count() - 1  # the stretch stays last
-        for offset, widget in enumerate(chosen):
-            self.layout.insertWidget(stretch + offset, widget)
-            if self.container.isVisible():
-                widget.show()  # at once: a layout would show it only at the next event loop turn
-
-    def delete(self) -> None:
-        """Delete the rows, the laid-out ones with their container."""
-        for widget in self.pending:
-            widget.deleteLater()
-        self.pending.clear()
-        self.container.deleteLater()
 
 
 class ChecklistWidget(TranslatedWidget):
@@ -469,11 +441,6 @@ class ChecklistWidget(TranslatedWidget):
         self._error = ""
         self.item_rows: dict[str, ItemRow] = {}
         self._forms: dict[tuple[str, int, str], _Form] = {}
-        self._shown_form: _Form | None = None
-        self._row_timer = QTimer(self)
-        self._row_timer.setSingleShot(True)
-        self._row_timer.setInterval(0)
-        self._row_timer.timeout.connect(self._lay_out_batch)
         self._form_language = ""
         self.setStyleSheet(STYLE_SHEET)
 
@@ -515,7 +482,6 @@ class ChecklistWidget(TranslatedWidget):
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setWidget(self.items_widget)
-        self.scroll_area.verticalScrollBar().valueChanged.connect(self._on_scrolled)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -564,7 +530,6 @@ class ChecklistWidget(TranslatedWidget):
 
         Returns its id, or None when every item is answered.
         """
-        self.finish_rows()
         rows = list(self.item_rows.values())
         top = self.scroll_area.verticalScrollBar().value()
         open_rows = [row for row in rows if row.value() is None]
@@ -636,12 +601,10 @@ class ChecklistWidget(TranslatedWidget):
         key = None if template is None else (template.id, template.version, lang)
         form = self._forms.pop(key, None) if key is not None else None
         if form is not None and form.template != template:
-            form.delete()  # same id and version, other content: build afresh
+            form.container.deleteLater()  # same id and version, other content: build afresh
             form = None
-        self.finish_rows()  # the form shown so far keeps every row it had
         if form is None:
             form = self._build_form(template, lang)
-        self._shown_form = form
         shown = self.scroll_area.takeWidget()
         if shown is not None and shown is not form.container:
             shown.hide()
@@ -656,67 +619,26 @@ class ChecklistWidget(TranslatedWidget):
             while len(self._forms) > FORMS_KEPT:
                 stale = self._forms.pop(next(iter(self._forms)))
                 if stale.container is not form.container:
-                    stale.delete()
+                    stale.container.deleteLater()
         self.retranslate_ui()
-        if form.pending:
-            self._row_timer.start()
 
     def _build_form(self, template: ChecklistTemplate | None, lang: str) -> _Form:
         # The rows are laid out in a container that is not on screen yet and shown in one go:
         # inserting them one by one into the shown list re-laid it out for every row.
-        # Only the first rows are laid out before the list is painted; the others are made now
-        # (every answer, result and error mark works on them) and laid out just after.
         container, layout = self._new_items_container()
-        layout.addStretch(1)
-        form = _Form(template, container, layout, {})
-        widgets: list[QWidget] = []
+        rows: dict[str, ItemRow] = {}
         for section in () if template is None else template.sections:
-            heading = QLabel(f"<b>{_escape(section.title.get(lang))}</b>")
+            heading = QLabel(f"<b>{_escape(section.title.get(lang))}</b>", container)
             heading.setWordWrap(True)
-            widgets.append(heading)
+            layout.addWidget(heading)
             for item in section.items:
-                row = ItemRow(item, template.finding_fields, lang)  # type: ignore[union-attr]
+                row = ItemRow(item, template.finding_fields, lang, container)  # type: ignore[union-attr]
                 row.set_photo_choices(self._photo_choices)
                 row.changed.connect(self._on_item_changed)
-                form.rows[item.id] = row
-                widgets.append(row)
-        form.pending = widgets
-        first, rows_seen = len(widgets), 0
-        for index, widget in enumerate(widgets):
-            rows_seen += isinstance(widget, ItemRow)
-            if rows_seen > FIRST_ROWS:
-                first = index
-                break
-        form.lay_out(first)
-        return form
-
-    def rows_pending(self) -> int:
-        """Return how many headings and rows of the shown form are not laid out yet."""
-        return 0 if self._shown_form is None else len(self._shown_form.pending)
-
-    @Slot()
-    def finish_rows(self) -> None:
-        """Lay out every row of the shown form now (before scrolling to or measuring one)."""
-        self._row_timer.stop()
-        if self._shown_form is not None and self._shown_form.pending:
-            self._shown_form.lay_out()
-
-    @Slot()
-    def _lay_out_batch(self) -> None:
-        form = self._shown_form
-        if form is None or not form.pending:
-            return
-        form.lay_out(ROW_BATCH)
-        if form.pending:
-            self._row_timer.start()
-
-    @Slot(int)
-    def _on_scrolled(self, value: int) -> None:
-        # Scrolled to the end of the rows laid out so far: lay out the rest at once, so the
-        # end of the list is never shown before the last rows.
-        bar = self.scroll_area.verticalScrollBar()
-        if self.rows_pending() and value >= bar.maximum() - bar.pageStep():
-            self.finish_rows()
+                rows[item.id] = row
+                layout.addWidget(row)
+        layout.addStretch(1)
+        return _Form(template, container, layout, rows)
 
     def set_answers(self, answers: Mapping[str, AnswerInput]) -> None:
         """Fill the items with ``answers`` (items not named are emptied)."""
@@ -757,7 +679,6 @@ class ChecklistWidget(TranslatedWidget):
         if row is None:
             return False
         row.mark(finding, message)
-        self.finish_rows()
         self.scroll_area.ensureWidgetVisible(row)
         return True
 
@@ -771,7 +692,6 @@ class ChecklistWidget(TranslatedWidget):
                     finding_row.mark(problem)
                     first = first or row
         if first is not None:
-            self.finish_rows()
             self.scroll_area.ensureWidgetVisible(first)
         return first is not None
 
