@@ -106,8 +106,7 @@ def _run_enterprise(args: argparse.Namespace) -> int:
 
 def _run_summary(args: argparse.Namespace) -> int:
     from ikmdesk.reports.pdf_file import write_pdf
-    from ikmdesk.reports.render import read_summary, render_summary
-    from ikmdesk.reports.summary_workbook import write_summary_workbook
+    from ikmdesk.reports.render import render_summary, write_summary_xlsx
 
     period = _summary_period(args)
     if args.xlsx and Path(args.xlsx).suffix.lower() != ".xlsx":
@@ -121,22 +120,11 @@ def _run_summary(args: argparse.Namespace) -> int:
     db = open_data_file(args.db, writable=False)
     try:
         data = render_summary(db, annex=args.annex, lang=args.lang, **scope)
-        book = read_summary(db, **scope) if args.xlsx else None
+        written = [write_pdf(args.out, data)]
+        if args.xlsx:
+            written.append(write_summary_xlsx(db, args.xlsx, lang=args.lang, **scope))
     finally:
         db.close()
-    written = [write_pdf(args.out, data)]
-    if book is not None:
-        from ikmdesk.reports.catalogue import catalogue
-        from ikmdesk.reports.monthly_summary_report import MonthlySummaryReport
-
-        summary, settings = book
-        lang = args.lang or settings.lang
-        report = MonthlySummaryReport(summary, settings=settings, lang=lang)
-        written.append(
-            write_summary_workbook(
-                args.xlsx, summary, lang=catalogue(lang).lang, title=report.title()
-            )
-        )
     if args.json:
         print_json({"written": [str(p) for p in written], "count": len(written)})
     else:

@@ -126,6 +126,28 @@ def read_summary(
         return summary, get_office_settings(session)
 
 
+def write_summary_xlsx(
+    db: Database,
+    path: str | Path,
+    *,
+    period: Period,
+    cluster: str | None = None,
+    kecamatan: str | None = None,
+    stale_months: int = 3,
+    lang: str | None = None,
+) -> Path:
+    """Write the Excel version of a summary (the PDF's tables, one sheet each) to ``path``."""
+    from ikmdesk.reports.catalogue import catalogue
+    from ikmdesk.reports.summary_workbook import write_summary_workbook
+
+    summary, settings = read_summary(
+        db, period=period, cluster=cluster, kecamatan=kecamatan, stale_months=stale_months
+    )
+    chosen = lang or settings.lang
+    title = MonthlySummaryReport(summary, settings=settings, lang=chosen).title()
+    return write_summary_workbook(path, summary, lang=catalogue(chosen).lang, title=title)
+
+
 def _period(month: date | None, period: Period | None) -> Period:
     if period is not None:
         return period

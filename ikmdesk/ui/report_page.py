@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import QBuffer, QByteArray, QDate, QIODevice, QRect, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QImage, QPainter
@@ -37,6 +37,15 @@ from sqlalchemy.orm import Session
 from ikmdesk.db import Database
 from ikmdesk.services.region import list_clusters, list_kecamatan
 from ikmdesk.services.report_data import enterprise_choices, visit_choices
+from ikmdesk.services.report_period import (
+    MONTH,
+    QUARTER,
+    YEAR,
+    Period,
+    month_period,
+    quarter_period,
+    year_period,
+)
 from ikmdesk.ui import dialogs
 from ikmdesk.ui.change_bus import change_bus
 from ikmdesk.ui.operations import Operation, Progress, run_operation, run_with_progress
@@ -70,6 +79,7 @@ class ReportPage(QWidget):
 
     preview_ready = Signal()
     export_finished = Signal(int)
+    xlsx_saved = Signal(str)
 
     def __init__(self, database: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -90,7 +100,7 @@ class ReportPage(QWidget):
         for kind, text in (
             (KIND_VISIT, self.tr("Laporan kunjungan")),
             (KIND_ENTERPRISE, self.tr("Riwayat pendampingan IKM")),
-            (KIND_SUMMARY, self.tr("Rekap bulanan")),
+            (KIND_SUMMARY, self.tr("Rekap bulanan, triwulanan atau tahunan")),
             (KIND_BATCH, self.tr("Semua laporan kunjungan dalam rentang tanggal")),
         ):
             self.kind_combo.addItem(text, kind)
@@ -99,8 +109,31 @@ class ReportPage(QWidget):
         for combo in (self.visit_combo, self.enterprise_combo):
             combo.setEditable(True)  # type to find among hundreds
             combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.month_edit = QDateEdit(QDate.currentDate().addMonths(-1))
+        self.period_combo = QComboBox()
+        for kind, text in (
+            (MONTH, self.tr("Bulan")),
+            (QUARTER, self.tr("Triwulan")),
+            (YEAR, self.tr("Tahun")),
+        ):
+            self.period_combo.addItem(text, kind)
+        last_month = QDate.currentDate().addMonths(-1)
+        self.month_edit = QDateEdit(last_month)
         self.month_edit.setDisplayFormat("MM/yyyy")
+        self.quarter_combo = QComboBox()
+        for quarter, text in enumerate(
+            (
+                self.tr("Triwulan I (Januari–Maret)"),
+                self.tr("Triwulan II (April–Juni)"),
+                self.tr("Triwulan III (Juli–September)"),
+                self.tr("Triwulan IV (Oktober–Desember)"),
+            ),
+            start=1,
+        ):
+            self.quarter_combo.addItem(text, quarter)
+        self.quarter_combo.setCurrentIndex((last_month.month() - 1) // 3)
+        self.year_spin = QSpinBox()
+        self.year_spin.setRange(2000, 2100)
+        self.year_spin.setValue(last_month.year())
         self.cluster_combo = QComboBox()
         self.kecamatan_combo = QComboBox()
         self.stale_spin = QSpinBox()
@@ -120,14 +153,17 @@ class ReportPage(QWidget):
         self.parameters = QStackedWidget()
         self.parameters.addWidget(self._form((self.tr("Kunjungan"), self.visit_combo)))
         self.parameters.addWidget(self._form((self.tr("IKM"), self.enterprise_combo)))
-        self.parameters.addWidget(
-            self._form(
-                (self.tr("Bulan"), self.month_edit),
-                (self.tr("Klaster"), self.cluster_combo),
-                (self.tr("Kecamatan"), self.kecamatan_combo),
-                (self.tr("Belum dikunjungi lebih dari"), self.stale_spin),
-            )
+        summary_form = self._form(
+            (self.tr("Periode"), self.period_combo),
+            (self.tr("Bulan"), self.month_edit),
+            (self.tr("Triwulan"), self.quarter_combo),
+            (self.tr("Tahun"), self.year_spin),
+            (self.tr("Klaster"), self.cluster_combo),
+            (self.tr("Kecamatan"), self.kecamatan_combo),
+            (self.tr("Belum dikunjungi lebih dari"), self.stale_spin),
         )
+        self._summary_form = cast(QFormLayout, summary_form.layout())
+        self.parameters.addWidget(summary_form)
         self.parameters.addWidget(
             self._form((self.tr("Dari tanggal"), self.from_edit), (self.tr("Sampai"), self.to_edit))
         )
@@ -136,6 +172,8 @@ class ReportPage(QWidget):
         self.save_button = QPushButton(self.tr("Simpan PDF…"))
         self.print_button = QPushButton(self.tr("Cetak…"))
         self.export_button = QPushButton(self.tr("Ekspor ke folder…"))
+        self.xlsx_button = QPushButton(self.tr("Simpan Excel…"))
+        self.xlsx_button.setToolTip(self.tr("Tabel rekap yang sama, satu lembar per tabel"))
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
 
@@ -150,6 +188,7 @@ class ReportPage(QWidget):
         for button in (self.preview_button, self.save_button, self.print_button):
             buttons.addWidget(button)
         left.addLayout(buttons)
+        left.addWidget(self.xlsx_button)
         left.addWidget(self.export_button)
         left.addWidget(self.status_label)
         left.addStretch(1)
@@ -175,6 +214,9 @@ class ReportPage(QWidget):
         self.save_button.clicked.connect(self._on_save_button_clicked)
         self.print_button.clicked.connect(self._on_print_button_clicked)
         self.export_button.clicked.connect(self._on_export_button_clicked)
+        self.xlsx_button.clicked.connect(self._on_xlsx_button_clicked)
+        self.period_combo.currentIndexChanged.connect(self._on_period_combo_changed)
+        self._on_period_combo_changed()
         self._on_kind_combo_changed()
 
     def _form(self, *rows: tuple[str, QWidget]) -> QWidget:
@@ -217,6 +259,7 @@ class ReportPage(QWidget):
         self._top_form.setRowVisible(0, False)
         self.parameters.hide()
         self.export_button.hide()
+        self.xlsx_button.hide()
         for button in (self.preview_button, self.save_button, self.print_button):
             button.setVisible(True)
         self.show_preview()
@@ -224,6 +267,28 @@ class ReportPage(QWidget):
     def current_kind(self) -> str:
         """Return the chosen report kind (one of KINDS)."""
         return str(self.kind_combo.currentData())
+
+    def summary_period(self) -> Period:
+        """Return the month, quarter or year the summary fields name."""
+        kind = self.period_combo.currentData()
+        if kind == QUARTER:
+            return quarter_period(self.year_spin.value(), int(self.quarter_combo.currentData()))
+        if kind == YEAR:
+            return year_period(self.year_spin.value())
+        return month_period(self.month_edit.date().toPython())
+
+    def save_summary_xlsx(self, path: Path) -> Operation:
+        """Write the Excel version of the chosen summary to ``path`` off the GUI thread."""
+        from ikmdesk.reports.render import write_summary_xlsx
+
+        database, scope = self.database, self._summary_scope()
+        lang = self.lang_combo.currentData()
+        return run_operation(
+            lambda: write_summary_xlsx(database, path, lang=lang, **scope),
+            on_success=self._on_xlsx_written,
+            on_failure=self._on_render_failed,
+            parent=self,
+        )
 
     def show_preview(self) -> None:
         """Build the chosen report off the GUI thread and show it in the preview."""
@@ -320,15 +385,18 @@ class ReportPage(QWidget):
                 return None
             return lambda: render.render_enterprise(database, enterprise_id, lang=lang)
         if kind == KIND_SUMMARY:
-            month = self.month_edit.date().toPython().replace(day=1)
-            cluster = self.cluster_combo.currentData() or None
-            kecamatan = self.kecamatan_combo.currentData() or None
-            stale = self.stale_spin.value()
-            return lambda: render.render_summary(
-                database, month, cluster=cluster, kecamatan=kecamatan, stale_months=stale, lang=lang
-            )
+            scope = self._summary_scope()
+            return lambda: render.render_summary(database, lang=lang, **scope)
         self.status_label.setText(self.tr("Ekspor banyak laporan memakai tombol Ekspor."))
         return None
+
+    def _summary_scope(self) -> dict[str, Any]:
+        return {
+            "period": self.summary_period(),
+            "cluster": self.cluster_combo.currentData() or None,
+            "kecamatan": self.kecamatan_combo.currentData() or None,
+            "stale_months": self.stale_spin.value(),
+        }
 
     def _select_record(self, kind: str, record_id: str) -> bool:
         combo = self.visit_combo if kind == KIND_VISIT else self.enterprise_combo
@@ -393,8 +461,19 @@ class ReportPage(QWidget):
         self.parameters.setCurrentIndex(KINDS.index(kind))
         batch = kind == KIND_BATCH
         self.export_button.setVisible(batch)
+        self.xlsx_button.setVisible(kind == KIND_SUMMARY)
         for button in (self.preview_button, self.save_button, self.print_button):
             button.setVisible(not batch)
+        self._clear_preview()
+        self._set_busy(False)
+
+    @Slot()
+    def _on_period_combo_changed(self) -> None:
+        kind = self.period_combo.currentData()
+        form = self._summary_form
+        form.setRowVisible(self.month_edit, kind == MONTH)
+        form.setRowVisible(self.quarter_combo, kind == QUARTER)
+        form.setRowVisible(self.year_spin, kind in (QUARTER, YEAR))
         self._clear_preview()
         self._set_busy(False)
 
@@ -456,6 +535,24 @@ class ReportPage(QWidget):
         if folder is not None:
             self.export_visits(folder)
 
+    @Slot()
+    def _on_xlsx_button_clicked(self) -> None:
+        name = self._summary_name() + ".xlsx"
+        path = dialogs.save_file(
+            self, self.tr("Simpan rekap Excel"), name, self.tr("Excel (*.xlsx)")
+        )
+        if path is None:
+            return
+        if path.suffix.lower() != ".xlsx":
+            path = path.with_suffix(".xlsx")
+        self._set_busy(True, self.tr("Menulis rekap Excel…"))
+        self.save_summary_xlsx(path)
+
+    @Slot(object)
+    def _on_xlsx_written(self, path: Path) -> None:
+        self._set_busy(False, self.tr("Disimpan: %1").replace("%1", str(path)))
+        self.xlsx_saved.emit(str(path))
+
     @Slot(object)
     def _on_export_succeeded(self, count: int) -> None:
         self.status_label.setText(self.tr("%n laporan ditulis.", "", count))
@@ -466,12 +563,15 @@ class ReportPage(QWidget):
             return self._document[1]
         kind = self.current_kind()
         if kind == KIND_SUMMARY:
-            return f"rekap-{self.month_edit.date().toString('yyyy-MM')}.pdf"
+            return self._summary_name() + ".pdf"
         combo = self.visit_combo if kind == KIND_VISIT else self.enterprise_combo
         from ikmdesk.reports.pdf_file import safe_file_stem
 
         prefix = "laporan-kunjungan" if kind == KIND_VISIT else "riwayat"
         return f"{prefix}-{safe_file_stem(combo.currentText())}.pdf"
+
+    def _summary_name(self) -> str:
+        return f"rekap-{self.summary_period().key()}"
 
 
 TITLE_BAR_PX = 40

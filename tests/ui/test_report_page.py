@@ -11,7 +11,8 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtPrintSupport import QPrinter
 
 from ikmdesk.db import Database
-from ikmdesk.services.report_data import visits_between
+from ikmdesk.services.report_data import period_summary, visits_between
+from ikmdesk.services.report_period import quarter_period
 from ikmdesk.ui import dialogs
 from ikmdesk.ui.operations import wait_for_operations
 from ikmdesk.ui.report_page import (
@@ -159,3 +160,70 @@ def test_a_new_visit_appears_in_the_picker_after_a_change(qtbot, demo_database: 
     assert page.enterprise_combo.findText("IKM Baru Sekali") >= 0
     assert page.enterprise_combo.currentData() == chosen  # the choice survives the refill
     assert page.pdf_bytes is None  # and nothing was rendered on the way
+
+
+def test_a_quarter_summary_is_previewed_and_saved_as_pdf_and_excel(
+    qtbot, demo_database: Database, tmp_path: Path, monkeypatch
+) -> None:
+    from openpyxl import load_workbook
+
+    _, busiest = _busiest_month(demo_database)
+    year, quarter = busiest.year, (busiest.month - 1) // 3 + 1
+    with demo_database.unit_of_work() as session:
+        summary = period_summary(session, quarter_period(year, quarter))
+    assert summary.visit_count > 0
+    page = _page(qtbot, demo_database)
+    page.select(KIND_SUMMARY)
+    assert page.month_edit.isVisible() and not page.quarter_combo.isVisible()
+    page.period_combo.setCurrentIndex(page.period_combo.findData("quarter"))
+    assert page.quarter_combo.isVisible() and page.year_spin.isVisible()
+    assert not page.month_edit.isVisible()
+    page.year_spin.setValue(year)
+    page.quarter_combo.setCurrentIndex(quarter - 1)
+    with qtbot.waitSignal(page.preview_ready, timeout=20_000):
+        qtbot.mouseClick(page.preview_button, Qt.MouseButton.LeftButton)
+    text = _text(page.pdf_bytes or b"")
+    roman = ("I", "II", "III", "IV")[quarter - 1]
+    assert "REKAPITULASI TRIWULANAN PENDAMPINGAN IKM" in text
+    assert f"Triwulan {roman} {year}" in text
+    assert f"{summary.visit_count} kunjungan ke {summary.enterprises_visited} IKM" in text
+    offered: list[str] = []
+
+    def save_file(parent, title, name, filters):
+        offered.append(name)
+        return tmp_path / Path(name).stem
+
+    monkeypatch.setattr(dialogs, "save_file", save_file)
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert offered == [f"rekap-{year}-Q{quarter}.pdf"]
+    assert (tmp_path / f"rekap-{year}-Q{quarter}.pdf").read_bytes() == page.pdf_bytes
+    assert page.xlsx_button.isVisible()
+    with qtbot.waitSignal(page.xlsx_saved, timeout=20_000) as saved:
+        qtbot.mouseClick(page.xlsx_button, Qt.MouseButton.LeftButton)
+    assert offered[-1] == f"rekap-{year}-Q{quarter}.xlsx"
+    book = load_workbook(saved.args[0])
+    first_sheet = book.worksheets[0]
+    assert f"Triwulan {roman} {year}" in str(first_sheet["A1"].value)
+
+
+def test_a_year_summary_asks_only_for_the_year(qtbot, demo_database: Database) -> None:
+    page = _page(qtbot, demo_database)
+    page.select(KIND_SUMMARY)
+    page.period_combo.setCurrentIndex(page.period_combo.findData("year"))
+    assert page.year_spin.isVisible()
+    assert not page.month_edit.isVisible() and not page.quarter_combo.isVisible()
+    page.year_spin.setValue(2025)
+    with qtbot.waitSignal(page.preview_ready, timeout=20_000):
+        qtbot.mouseClick(page.preview_button, Qt.MouseButton.LeftButton)
+    text = _text(page.pdf_bytes or b"")
+    assert "REKAPITULASI TAHUNAN PENDAMPINGAN IKM" in text and "Tahun 2025" in text
+    assert not page.export_button.isVisible()
+
+
+def test_the_excel_button_belongs_to_the_summary_only(qtbot, demo_database: Database) -> None:
+    page = _page(qtbot, demo_database)
+    for kind in (KIND_VISIT, KIND_ENTERPRISE, KIND_BATCH):
+        page.select(kind)
+        assert not page.xlsx_button.isVisible()
+    page.select(KIND_SUMMARY)
+    assert page.xlsx_button.isVisible()

@@ -2768,10 +2768,6 @@ P-IRT {number}</translation>
         <translation>IKM mentoring history</translation>
     </message>
     <message>
-        <source>Rekap bulanan</source>
-        <translation>Monthly summary</translation>
-    </message>
-    <message>
         <source>Semua laporan kunjungan dalam rentang tanggal</source>
         <translation>All visit reports in a date range</translation>
     </message>
@@ -2798,6 +2794,38 @@ P-IRT {number}</translation>
     <message>
         <source>Bulan</source>
         <translation>Month</translation>
+    </message>
+    <message>
+        <source>Rekap bulanan, triwulanan atau tahunan</source>
+        <translation>Monthly, quarterly or yearly summary</translation>
+    </message>
+    <message>
+        <source>Triwulan</source>
+        <translation>Quarter</translation>
+    </message>
+    <message>
+        <source>Tahun</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Triwulan I (Januari–Maret)</source>
+        <translation>Quarter I (January–March)</translation>
+    </message>
+    <message>
+        <source>Triwulan II (April–Juni)</source>
+        <translation>Quarter II (April–June)</translation>
+    </message>
+    <message>
+        <source>Triwulan III (Juli–September)</source>
+        <translation>Quarter III (July–September)</translation>
+    </message>
+    <message>
+        <source>Triwulan IV (Oktober–Desember)</source>
+        <translation>Quarter IV (October–December)</translation>
+    </message>
+    <message>
+        <source>Periode</source>
+        <translation>Period</translation>
     </message>
     <message>
         <source>Klaster</source>
@@ -2834,6 +2862,14 @@ P-IRT {number}</translation>
     <message>
         <source>Ekspor ke folder…</source>
         <translation>Export to folder…</translation>
+    </message>
+    <message>
+        <source>Simpan Excel…</source>
+        <translation>Save Excel…</translation>
+    </message>
+    <message>
+        <source>Tabel rekap yang sama, satu lembar per tabel</source>
+        <translation>The same summary tables, one sheet per table</translation>
     </message>
     <message>
         <source>Jenis laporan</source>
@@ -2897,6 +2933,18 @@ P-IRT {number}</translation>
     <message>
         <source>Pilih folder untuk laporan</source>
         <translation>Choose a folder for the reports</translation>
+    </message>
+    <message>
+        <source>Simpan rekap Excel</source>
+        <translation>Save the summary as Excel</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Menulis rekap Excel…</source>
+        <translation>Writing the Excel summary…</translation>
     </message>
     <message numerus="yes">
         <source>%n laporan ditulis.</source>
