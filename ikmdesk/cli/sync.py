@@ -148,6 +148,11 @@ def run_import(args: argparse.Namespace) -> int:
                     f"{result.file_name}: {result.applied} perubahan baru, "
                     f"{result.already_known} sudah ada, {result.conflicts} konflik, "
                     f"{result.attachments} lampiran."
+                    + (
+                        f" {result.held} catatan menunggu data yang ditautkannya dari paket lain."
+                        if result.held
+                        else ""
+                    )
                 )
             for device_id, ahead in result.clock_ahead_ms.items():
                 print(
@@ -209,6 +214,8 @@ def run_status(args: argparse.Namespace) -> int:
     for gap in gaps:
         print(f"Belum diterima dari {gap.device_id}: {gap.missing} perubahan")
     print(f"Konflik terbuka: {status.open_conflicts}")
+    if status.held_records:
+        print(f"Menunggu data yang ditautkannya: {status.held_records} catatan")
     for device_id, ahead in status.clock_warnings.items():
         print(f"PERINGATAN: jam perangkat {device_id} lebih cepat {_days(ahead)} hari")
     return 0

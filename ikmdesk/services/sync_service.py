@@ -31,6 +31,7 @@ from ikmdesk.models.sync_state import (
     ExportedPackage,
     ImportedPackage,
     SyncConflict,
+    SyncHeldRecord,
     TrustedPeer,
 )
 from ikmdesk.paths import blob_dir
@@ -156,6 +157,8 @@ class ImportResult:
     already_known: int = 0
     conflicts: int = 0
     attachments: int = 0
+    held: int = 0
+    """Records stored but not shown yet: a record they link to is not on this device yet."""
     newly_trusted: bool = False
     clock_ahead_ms: dict[str, int] = field(default_factory=dict)
     own_clock_ahead_ms: int | None = None
@@ -172,6 +175,7 @@ class ImportResult:
             "already_known": self.already_known,
             "conflicts": self.conflicts,
             "attachments": self.attachments,
+            "held": self.held,
             "newly_trusted": self.newly_trusted,
             "clock_ahead_ms": self.clock_ahead_ms,
             "own_clock_ahead_ms": self.own_clock_ahead_ms,
@@ -465,6 +469,7 @@ def _import_package(
         already_known=outcome.known,
         conflicts=outcome.conflicts,
         attachments=stored_blobs,
+        held=outcome.held,
         newly_trusted=newly_trusted,
         clock_ahead_ms=ahead,
         own_clock_ahead_ms=own_ahead,
@@ -665,6 +670,8 @@ class SyncStatus:
     peers: list[PeerStatus]
     open_conflicts: int
     clock_warnings: dict[str, int]
+    held_records: int = 0
+    """Records waiting for a record they link to (from a package not imported yet)."""
 
     def as_json(self) -> dict[str, Any]:
         """Return the status as the JSON object the command line prints."""
@@ -687,6 +694,7 @@ class SyncStatus:
             ],
             "open_conflicts": self.open_conflicts,
             "clock_warnings": self.clock_warnings,
+            "held_records": self.held_records,
         }
 
 
@@ -727,6 +735,7 @@ def sync_status(session: Session) -> SyncStatus:
         peers=peers,
         open_conflicts=int(open_conflicts or 0),
         clock_warnings={w.device_id: w.ahead_ms for w in session.scalars(select(ClockWarning))},
+        held_records=int(session.scalar(select(func.count()).select_from(SyncHeldRecord)) or 0),
     )
 
 

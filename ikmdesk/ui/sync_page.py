@@ -374,6 +374,16 @@ class SyncPage(QWidget):
         lines = [
             self.tr("Konflik terbuka: {conflicts}.").format(conflicts=data.status.open_conflicts)
         ]
+        if data.status.held_records:
+            lines.append(
+                self.tr(
+                    "%n catatan tersimpan tetapi belum tampil: data yang ditautkannya (misalnya "
+                    "IKM atau kunjungannya) ada di paket yang belum diimpor. Impor paket "
+                    "berikutnya dari pengirimnya.",
+                    "",
+                    data.status.held_records,
+                )
+            )
         for device_id, ahead in data.status.clock_warnings.items():
             lines.append(
                 self.tr("Peringatan: jam perangkat {device} lebih cepat {days:.1f} hari.").format(
@@ -776,6 +786,10 @@ class SyncPage(QWidget):
                 conflicts=result.conflicts,
                 attachments=result.attachments,
             )
+            if result.held:
+                text += " " + self.tr(
+                    "%n catatan menunggu data yang ditautkannya dari paket lain.", "", result.held
+                )
             if result.newly_trusted:
                 text += " " + self.tr("{name} kini dipercaya.").format(name=result.sender_name)
             if result.clock_ahead_ms:

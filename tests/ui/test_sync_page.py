@@ -306,3 +306,49 @@ def test_a_bad_key_card_is_refused_with_its_reason(qtbot, world, tmp_path, monke
         lambda: "bukan kartu kunci" in page.key_cards.result_label.text(), timeout=30_000
     )
     assert page.key_cards.question is None
+
+
+@pytest.mark.sqlite_only(reason="the missing IKM comes from restoring a backup file")
+def test_records_waiting_for_a_missing_ikm_are_shown_until_it_arrives(
+    qtbot, world, tmp_path, monkeypatch
+):
+    from ikmdesk.models import Product
+    from ikmdesk.services.backup import backup_to_folder, restore
+    from ikmdesk.services.data_file import open_data_file
+    from tests.sync.sync_helpers import Stick
+
+    sup, off, _other = world
+    backup = backup_to_folder(sup.db.path, tmp_path / "backups")
+    ikm = add_enterprise(off.db, "IKM baru")
+    stick = Stick(tmp_path / "stick")
+    stick.carry(off, sup)  # the supervisor holds the IKM and says so ...
+    stick.carry(sup, off)
+    path = sup.db.path  # ... then restores an older backup, without it
+    sup.db.close()
+    for side in path.parent.glob(path.name + "*"):
+        side.unlink()
+    restore(path, backup)
+    sup.db = open_data_file(path)
+    with off.db.unit_of_work() as session:
+        session.add(Product(enterprise_id=ikm, name="Keripik"))
+    package = export_package(off.db, tmp_path / "produk.ikmsync").path
+    page = open_page(qtbot, sup.db)
+    monkeypatch.setattr(dialogs, "open_files", lambda *a, **k: [package])
+    with (
+        qtbot.waitSignal(page.refreshed, timeout=30_000),
+        qtbot.waitSignal(page.import_completed, timeout=30_000),
+    ):
+        click(qtbot, page.import_button)
+    assert "1 catatan menunggu data yang ditautkannya dari paket lain." in (
+        page.import_result_label.text()
+    )
+    assert "1 catatan tersimpan tetapi belum tampil" in page.status_label.text()
+    full = export_package(off.db, tmp_path / "lengkap.ikmsync", full=True).path
+    monkeypatch.setattr(dialogs, "open_files", lambda *a, **k: [full])
+    with (
+        qtbot.waitSignal(page.refreshed, timeout=30_000),
+        qtbot.waitSignal(page.import_completed, timeout=30_000),
+    ):
+        click(qtbot, page.import_button)
+    assert "menunggu" not in page.import_result_label.text()
+    assert "belum tampil" not in page.status_label.text()

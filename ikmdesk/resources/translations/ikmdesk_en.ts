@@ -3241,6 +3241,13 @@ P-IRT {number}</translation>
         <source>Konflik terbuka: {conflicts}.</source>
         <translation>Open conflicts: {conflicts}.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n catatan tersimpan tetapi belum tampil: data yang ditautkannya (misalnya IKM atau kunjungannya) ada di paket yang belum diimpor. Impor paket berikutnya dari pengirimnya.</source>
+        <translation>
+            <numerusform>%n record is stored but not shown yet: a record it links to (such as its IKM or visit) is in a package not imported yet. Import the sender&apos;s next package.</numerusform>
+            <numerusform>%n records are stored but not shown yet: records they link to (such as their IKM or visit) are in a package not imported yet. Import the sender&apos;s next package.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>(belum ada kunci kepala seksi — dikunci dengan kata sandi)</source>
         <translation>(no section head key yet — locked with a passphrase)</translation>
@@ -3352,6 +3359,13 @@ P-IRT {number}</translation>
     <message>
         <source>{file}: {applied} perubahan baru, {known} sudah ada, {conflicts} konflik, {attachments} lampiran.</source>
         <translation>{file}: {applied} new changes, {known} already known, {conflicts} conflicts, {attachments} attachments.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n catatan menunggu data yang ditautkannya dari paket lain.</source>
+        <translation>
+            <numerusform>%n record waits for a record it links to, from another package.</numerusform>
+            <numerusform>%n records wait for records they link to, from another package.</numerusform>
+        </translation>
     </message>
     <message>
         <source>{name} kini dipercaya.</source>
