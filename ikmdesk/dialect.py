@@ -120,6 +120,14 @@ class _LikeIgnoringCase(ColumnElement[bool]):
         self.escape = escape
 
 
+def insert_if_absent(connection: Connection, table: Any, keys: list[str]) -> Any:
+    """Return an INSERT that skips rows whose ``keys`` are taken, even by a concurrent writer."""
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    module = postgresql if connection.dialect.name == "postgresql" else sqlite
+    return module.insert(table).on_conflict_do_nothing(index_elements=keys)
+
+
 def _escape_clause(escape: str) -> str:
     return " ESCAPE '" + escape.replace("'", "''") + "'"
 

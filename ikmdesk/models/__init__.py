@@ -2,6 +2,7 @@
 
 from ikmdesk.models.approval import ApprovalSnapshot, ReportNumber
 from ikmdesk.models.attachment import Attachment
+from ikmdesk.models.attachment_blob import AttachmentBlob
 from ikmdesk.models.base import Base, SyncedRecord, new_id, stable_id, utc_now
 from ikmdesk.models.change_log import ChangeOp
 from ikmdesk.models.checklist_template import ChecklistTemplate
@@ -54,6 +55,7 @@ __all__ = [
     "SYNCED_MODELS",
     "ApprovalSnapshot",
     "Attachment",
+    "AttachmentBlob",
     "Base",
     "ChangeOp",
     "ChecklistTemplate",

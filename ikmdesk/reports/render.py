@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from ikmdesk.blob_store import BlobStore
 from ikmdesk.db import Database
 from ikmdesk.paths import blob_dir
 from ikmdesk.reports.base import PdfReport
@@ -30,6 +31,7 @@ from ikmdesk.services.report_data import (
     visit_sheet,
 )
 from ikmdesk.services.report_period import Period, month_period
+from ikmdesk.services.shared_blobs import fetch_missing
 
 
 def render_visit(
@@ -49,6 +51,7 @@ def render_visit(
         frozen = frozen_report(session, visit_id, blob_root=blobs)
         sheet = frozen.sheet if frozen else visit_sheet(session, visit_id, blob_root=blobs)
         settings = frozen.settings if frozen else get_office_settings(session)
+        _fetch_logo(session, blobs, settings)
     return VisitReport(
         sheet,
         settings=settings,
@@ -169,14 +172,22 @@ def render_report(
 
     The data and the office settings are read in one unit of work.
     """
+    blobs = blob_dir(Path(db.path))
     with db.unit_of_work() as session:
         data = read(session)
         settings = get_office_settings(session)
+        _fetch_logo(session, blobs, settings)
     return report(
         data,
         settings=settings,
         lang=lang,
         generated_at=generated_at,
         version=version,
-        logo=logo_bytes(settings, blob_dir(Path(db.path))),
+        logo=logo_bytes(settings, blobs),
     ).render()
+
+
+def _fetch_logo(session: Session, blob_root: Path, settings: OfficeSettings) -> None:
+    """Bring the logo file here from a server database, if another laptop set it."""
+    if settings.logo_sha256:
+        fetch_missing(session, BlobStore(blob_root), [settings.logo_sha256])

@@ -21,6 +21,7 @@ from typing import Any, Union
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ikmdesk.blob_store import BlobStore
 from ikmdesk.models import ApprovalSnapshot, Device, Visit
 from ikmdesk.models.enums import VisitStatus
 from ikmdesk.services.content_digest import content_digest
@@ -32,6 +33,7 @@ from ikmdesk.services.office_settings import (
 )
 from ikmdesk.services.report_data import FollowUpLine, VisitSheet, visit_sheet
 from ikmdesk.services.report_number import issue_report_number, office_day
+from ikmdesk.services.shared_blobs import fetch_missing
 
 SNAPSHOT_FORMAT = 1
 
@@ -124,6 +126,8 @@ def frozen_report(
         return None
     content = snapshot.content
     sheet = from_json(VisitSheet, content["sheet"])
+    if blob_root is not None:  # on a server database, photos another laptop added
+        fetch_missing(session, BlobStore(blob_root), (p.sha256 for p in sheet.photos))
     photos = tuple(
         dataclasses.replace(
             p, path=(blob_root / p.sha256[:2] / p.sha256) if blob_root is not None else None

@@ -29,6 +29,7 @@ from ikmdesk.errors import (
 from ikmdesk.models import Attachment
 from ikmdesk.services.live_record import live_record
 from ikmdesk.services.optional_text import optional_text
+from ikmdesk.services.shared_blobs import share_blobs
 
 MAX_BYTES = 30 * 1024 * 1024
 THUMBNAIL_SIZE = 256
@@ -135,6 +136,7 @@ def add_attachment(
     mime_type = _checked_mime_type(data, original_name)
     facts = read_photo_facts(data) if mime_type.startswith("image/") else PhotoFacts()
     sha256 = store.put(data)
+    share_blobs(session, {sha256: data})
     row = Attachment(
         sha256=sha256,
         mime_type=mime_type,

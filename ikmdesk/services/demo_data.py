@@ -75,6 +75,7 @@ from ikmdesk.services.device import create_identity, has_identity, this_device
 from ikmdesk.services.programme.demo import write_programme_demo
 from ikmdesk.services.quality_check import ensure_shipped_templates
 from ikmdesk.services.reference_data import cluster_id, region_id
+from ikmdesk.services.shared_blobs import share_blobs, shares_blobs
 from ikmdesk.sync.change_capture import CAPTURE_OFF, captured_as, op_value, record_ops
 
 DEFAULT_ENTERPRISES = 300
@@ -244,6 +245,8 @@ def write_demo(
         attachments=_attachment_rows(world, visit_plans, photos),
     )
     _insert_all(session, world, rows)
+    if shares_blobs(session):
+        share_blobs(session, photos.made())
     with _as_author(session, reviewer_id, device.id):
         _record_reviews(session, rows.visits)
         record_demo_approvals(session, rows.visits)
@@ -1013,6 +1016,10 @@ class _PhotoPool:
         self._blobs = blobs
         self._made: dict[tuple[str, str, int], tuple[str, int]] = {}
         self.stored = 0
+
+    def made(self) -> dict[str, bytes]:
+        """Return the pictures stored so far, by SHA-256."""
+        return {sha: self._blobs.read(sha) for sha, _size in self._made.values()}
 
     def photo(self, cluster: str, scene: str, variant: int) -> tuple[str, int]:
         """Return the SHA-256 and size of the picture for a scene, storing it on first use."""

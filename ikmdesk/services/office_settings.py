@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from ikmdesk.blob_store import is_sha256
+from ikmdesk.blob_store import BlobStore, is_sha256
 from ikmdesk.errors import CONTEXT, QT_TRANSLATE_NOOP, ValidationError
 from ikmdesk.models import Setting
 from ikmdesk.services.licence_status import HALAL_UMK_DEADLINE
@@ -91,9 +91,19 @@ def get_office_settings(session: Session) -> OfficeSettings:
     return settings_from_json(stored)
 
 
-def save_office_settings(session: Session, settings: OfficeSettings) -> OfficeSettings:
-    """Validate and store ``settings``; returns them as stored (trimmed)."""
+def save_office_settings(
+    session: Session, settings: OfficeSettings, *, blobs: BlobStore | None = None
+) -> OfficeSettings:
+    """Validate and store ``settings``; returns them as stored (trimmed).
+
+    ``blobs`` is this laptop's file store: on a server database the logo file it holds is
+    stored with the settings, so every laptop prints it.
+    """
     clean = validated(settings)
+    if blobs is not None:
+        from ikmdesk.services.shared_blobs import share_stored
+
+        share_stored(session, blobs, clean.logo_sha256)
     value = settings_to_json(clean)
     row = session.get(Setting, SETTING_KEY)
     if row is None:

@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ikmdesk.blob_store import BlobStore
 from ikmdesk.errors import MSG_NOT_FOUND, NotFoundError
 from ikmdesk.models import (
     Attachment,
@@ -50,6 +51,7 @@ from ikmdesk.services.office_settings import get_office_settings
 from ikmdesk.services.pirt import parse_pirt
 from ikmdesk.services.report_number import visit_report_number
 from ikmdesk.services.report_period import Period, month_period
+from ikmdesk.services.shared_blobs import fetch_missing
 
 NC_CLASSES: tuple[str, ...] = ("MI", "MA", "SE", "KR")
 _GRADE_CODE = re.compile(r"^(?P<grade>[^-/]+)-(?P<type>[^/]+)/(?P<size>.+)$")
@@ -788,6 +790,8 @@ def visit_photos(session: Session, visit_id: str, blob_root: Path | None) -> lis
         .where(Attachment.visit_id == visit_id, Attachment.deleted.is_(False))
         .order_by(Attachment.taken_at, Attachment.created_at)
     ).all()
+    if blob_root is not None:  # on a server database, photos another laptop added
+        fetch_missing(session, BlobStore(blob_root), (a.sha256 for a in rows))
     return [
         PhotoRef(
             sha256=a.sha256,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -38,6 +38,7 @@ from ikmdesk.paths import blob_dir
 from ikmdesk.services.backup import REASON_SYNC_IMPORT, backup_now
 from ikmdesk.services.device import DeviceInfo, key_fingerprint, this_device
 from ikmdesk.services.progress import ProgressSink
+from ikmdesk.services.shared_blobs import fetch_missing, on_server, share_blobs
 from ikmdesk.services.sync_exchange import MIN_PASSPHRASE_LENGTH, file_name_part
 from ikmdesk.services.sync_trust import PeerInfo, peer_info, trusted_peers
 from ikmdesk.sync import hlc
@@ -55,6 +56,7 @@ from ikmdesk.sync.knowledge import (
     peer_vector,
 )
 from ikmdesk.sync.merge import apply_ops
+from ikmdesk.sync.op_schema import Op
 from ikmdesk.sync.package_crypto import (
     DecryptionFailed,
     unwrap_with_passphrase,
@@ -231,8 +233,10 @@ def export_package(
         shas = attachment_hashes(connection, known, origins=origins)
         vector = local_vector(connection)
         warnings = {w.device_id: w.ahead_ms for w in session.scalars(select(ClockWarning))}
-    store = BlobStore(blob_dir(db.path))
-    blobs = {sha: store.read(sha) for sha in shas if store.has(sha)}
+        store = BlobStore(blob_dir(db.path))
+        # On a server database a photo another laptop added is fetched here first.
+        present = fetch_missing(session, store, shas)
+    blobs = {sha: store.read(sha) for sha in shas if sha in present}
     created = datetime.fromtimestamp((now_ms or hlc.wall_clock_ms)() / 1000, UTC)
     draft = PackageDraft(
         package_id=str(uuid.uuid4()),
@@ -382,8 +386,12 @@ def _import_package(
     contents = read_contents(signed, file_key, limits)
     check_sender_vector(signed, contents.ops, held)
     store = BlobStore(blob_dir(db.path))
-    check_attachment_blobs(signed, contents.ops, contents.blobs, store.has)
     with db.unit_of_work() as session:
+        # A file the package leaves out may be here, or on the server database another
+        # laptop imported it into.
+        check_attachment_blobs(
+            signed, contents.ops, contents.blobs, _held_blob(session, store, contents.ops)
+        )
         fresh = check_package(
             session.connection(),
             contents.ops,
@@ -416,6 +424,7 @@ def _import_package(
                     path.name, manifest.package_id, manifest.sender_id, manifest.sender_name, True
                 )
             session.info[CAPTURE_OFF] = True
+            share_blobs(session, contents.blobs)
             if newly_trusted:
                 _trust_sender(session, signed)
             else:
@@ -530,6 +539,13 @@ def _check_sender(session: Session, signed: SignedPackage, me: DeviceInfo, *, tr
             fingerprint=fingerprint,
         )
     return True
+
+
+def _held_blob(session: Session, store: BlobStore, ops: Sequence[Op]) -> Callable[[str], bool]:
+    """Return "is this file here?" for the files the ops name: locally or on the server."""
+    named = {op.value for op in ops if op.entity == "attachment" and op.field == "sha256"}
+    on_the_server = on_server(session, (sha for sha in named if isinstance(sha, str)))
+    return lambda sha: sha in on_the_server or store.has(sha)
 
 
 def _highest_held(session: Session, device_id: str) -> int:

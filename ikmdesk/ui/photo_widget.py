@@ -42,6 +42,7 @@ from ikmdesk.services.attachment import (
     thumbnail_path,
 )
 from ikmdesk.services.enterprise import enterprise_input, get_enterprise, update_enterprise
+from ikmdesk.services.shared_blobs import fetch_missing
 from ikmdesk.ui import dialogs
 from ikmdesk.ui.change_bus import ATTACHMENT, ENTERPRISE
 from ikmdesk.ui.operations import run_operation
@@ -244,14 +245,19 @@ class PhotoWidget(TranslatedWidget):
         self._thumbnails_asked.add(sha256)
         store = self._store
 
-        def work() -> str | None:
+        def work(session: Session) -> str | None:
+            # On a server database the photo may be one another laptop added.
+            if sha256 not in fetch_missing(session, store, [sha256]):
+                return None  # the blob has not arrived yet (sync sends it later)
             try:
                 thumbnail_path(store, sha256, size=THUMBNAIL_PX)
             except OSError:
-                return None  # the blob has not arrived yet (sync sends it later)
+                return None
             return sha256
 
-        run_operation(work, on_success=self._on_thumbnail_made, parent=self)
+        run_operation(
+            work, database=self._database, on_success=self._on_thumbnail_made, parent=self
+        )
 
     def _on_thumbnail_made(self, sha256: object) -> None:
         if not isinstance(sha256, str):

@@ -38,6 +38,9 @@ from ikmdesk.services.office_settings import (
     save_office_settings,
 )
 from ikmdesk.services.report_number import format_report_number
+from ikmdesk.services.shared_blobs import (
+    fetch_missing,
+)
 from ikmdesk.ui import dialogs
 from ikmdesk.ui.operations import Operation
 from ikmdesk.ui.setup_dialog import LetterheadForm
@@ -263,6 +266,7 @@ class SettingsPage(QWidget):
             with self.database.unit_of_work() as session:
                 self._stored = get_office_settings(session)
                 self._device = this_device(session)
+                fetch_missing(session, self._blobs, [self._stored.logo_sha256 or ""])
         except UserError as exc:
             dialogs.show_error(self, exc)
             return
@@ -320,10 +324,11 @@ class SettingsPage(QWidget):
             return
 
         officer_name, nip = self.name_value.text(), self.nip_value.text()
+        blobs = self._blobs
 
         def work(session: Session) -> OfficeSettings:
             update_officer(session, officer_name=officer_name, nip=nip)
-            return save_office_settings(session, settings)
+            return save_office_settings(session, settings, blobs=blobs)
 
         self.save_button.setEnabled(False)
         self._saving = Operation(work, database=self.database, changes=("setting", "device"))

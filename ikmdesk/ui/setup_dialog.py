@@ -433,7 +433,7 @@ class SetupDialog(QDialog):
 
         def work(session: Session) -> None:
             create_identity(session, role=role, officer_name=name, nip=nip or None)
-            save_office_settings(session, letterhead_settings)
+            save_office_settings(session, letterhead_settings, blobs=blobs)
 
         try:
             letterhead_settings = letterhead.settings(blobs)

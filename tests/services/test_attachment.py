@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from ikmdesk.blob_store import BlobStore
 from ikmdesk.db import Database
 from ikmdesk.errors import NotFoundError, ValidationError
-from ikmdesk.models import Attachment, ChangeOp, Enterprise
+from ikmdesk.models import Attachment, AttachmentBlob, ChangeOp, Enterprise
 from ikmdesk.paths import blob_dir
 from ikmdesk.services.attachment import (
     add_attachment,
@@ -124,6 +124,20 @@ def test_a_photo_is_stored_once_with_its_facts_and_listed(
     assert listed[0].mime_type == "image/jpeg" and listed[0].is_image
     assert listed[0].latitude == pytest.approx(-0.5, abs=1e-4)
     assert ops and ops > 0  # attachments travel in sync files
+
+
+@pytest.mark.sqlite_only(reason="a SQLite file keeps its photos in the folder beside it")
+def test_a_sqlite_file_keeps_its_photos_in_its_folder_only(
+    database: Database, store: BlobStore
+) -> None:
+    enterprise_id = make_enterprise(database)
+    with database.unit_of_work() as session:
+        info = add_attachment(
+            session, store, data=photo_bytes(), original_name="a.jpg", enterprise_id=enterprise_id
+        )
+        stored_in_file = session.scalar(select(func.count()).select_from(AttachmentBlob))
+    assert store.has(info.sha256)
+    assert stored_in_file == 0  # a photo is not copied into the file as well
 
 
 def test_the_thumbnail_is_turned_upright_and_cached(database: Database, store: BlobStore) -> None:
