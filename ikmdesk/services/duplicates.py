@@ -184,10 +184,9 @@ def find_duplicates(
         for group in _groups(records, key):
             for one, other in _pairs(group):
                 found.setdefault(_pair_key(one["id"], other["id"]), set()).add(reason)
-    for one, other, ratio in _similar_names(records, threshold, counter):
-        pair = _pair_key(one["id"], other["id"])
+    similarity.update(_similar_names(records, threshold, counter))
+    for pair in similarity:
         found.setdefault(pair, set()).add(REASON_NAME)
-        similarity[pair] = ratio
     by_id = {r["id"]: r for r in records}
     pairs = _strongest(found, similarity, by_id, _dismissed(session), limit)
     counter.finish()
@@ -222,7 +221,11 @@ def _strongest(
     and are ranked apart, keeping only the best few instead of sorting them all.
     """
     order = _REASON_ORDER
-    live = [(pair, reasons) for pair, reasons in found.items() if "|".join(pair) not in dismissed]
+    live = (
+        [(pair, reasons) for pair, reasons in found.items() if "|".join(pair) not in dismissed]
+        if dismissed
+        else list(found.items())
+    )
     name_only = [item for item in live if item[1] == {REASON_NAME}]
     others = [item for item in live if item[1] != {REASON_NAME}]
 
@@ -317,12 +320,11 @@ def _candidates(session: Session) -> list[dict[str, Any]]:
         Enterprise.phone,
         Enterprise.nib,
     ).where(Enterprise.deleted.is_(False))
-    records = []
-    for row in session.execute(query):
-        record = dict(row._mapping)
-        record["norm"] = normalised_name(record["name"])
-        records.append(record)
-    return records
+    keys = ("id", "name", "kecamatan_id", "desa_id", "phone", "nib")
+    return [
+        {**dict(zip(keys, row, strict=True)), "norm": normalised_name(row[1])}
+        for row in session.execute(query)
+    ]
 
 
 def _nib_key(record: dict[str, Any]) -> str | None:
@@ -352,8 +354,9 @@ def _pairs(group: list[dict[str, Any]]) -> Iterable[tuple[dict[str, Any], dict[s
 
 def _similar_names(
     records: list[dict[str, Any]], threshold: float, counter: _ProgressCounter
-) -> Iterable[tuple[dict[str, Any], dict[str, Any], float]]:
-    """Yield pairs with alike names in the same desa (or kecamatan, when a desa is missing).
+) -> Iterable[tuple[tuple[str, str], float]]:
+    """Yield (pair of ids, ratio) for alike names in the same desa (or kecamatan, when a desa
+    is missing).
 
     Records are compared within a desa, where groups are small; a record without desa is
     compared with the rest of its kecamatan sharing the name's first letter. RapidFuzz
@@ -371,7 +374,8 @@ def _similar_names(
     for group in by_kecamatan.values():
         without_desa = [r for r in group if r["desa_id"] is None]
         if without_desa:
-            yield from _alike(without_desa, group, threshold, seen, counter)
+            with_desa = [r for r in group if r["desa_id"] is not None]
+            yield from _alike(without_desa, without_desa + with_desa, threshold, seen, counter)
 
 
 def _alike(
@@ -380,24 +384,27 @@ def _alike(
     threshold: float,
     seen: set[tuple[str, str]],
     counter: _ProgressCounter,
-) -> Iterable[tuple[dict[str, Any], dict[str, Any], float]]:
-    """Yield (probe, other, ratio) for names in ``group`` at least ``threshold`` alike a probe.
+) -> Iterable[tuple[tuple[str, str], float]]:
+    """Yield (pair of ids, ratio) for names in ``group`` at least ``threshold`` alike a probe.
 
-    RapidFuzz scores a block of probes against the whole group at once (in C, on every core),
-    a block small enough that its score matrix stays a few megabytes. Each unordered pair is
-    scored once; pairs already found (``seen``) are skipped.
+    ``probes`` are the first records of ``group``. Probe ``i`` is scored against the records
+    after it only, so each unordered pair is scored once: two probes were scored twice before,
+    a third of the work on a kecamatan mostly without desa. RapidFuzz scores a block of probes
+    at once (in C), a block small enough that its score matrix stays a few megabytes. Pairs
+    already found (``seen``) are skipped.
     """
+    if group[: len(probes)] != probes:
+        raise ValueError("the probes must come first in the group")
     names = [r["norm"] for r in group]
-    symmetric = probes is group
-    probe_ids = {r["id"] for r in probes}
     cutoff = threshold * 100
     block = max(1, MATRIX_CELLS // max(len(group), 1))
     for start in range(0, len(probes), block):
         chunk = probes[start : start + block]
         counter.step(len(chunk))
+        ids = [r["id"] for r in group[start:]]
         scores = process.cdist(
-            [p["norm"] for p in chunk],
-            names,
+            names[start : start + len(chunk)],
+            names[start:],
             scorer=fuzz.ratio,
             processor=None,
             score_cutoff=cutoff,
@@ -405,18 +412,15 @@ def _alike(
             workers=-1,
         )
         rows, columns = numpy.nonzero(scores)
-        if symmetric:  # keep each pair once, above the diagonal
-            above = columns > rows + start
-            rows, columns = rows[above], columns[above]
+        above = columns > rows  # the record itself, and pairs an earlier probe scored
+        rows, columns = rows[above], columns[above]
         found = (scores[rows, columns] / 100).tolist()
         for row, column, ratio in zip(rows.tolist(), columns.tolist(), found, strict=True):
-            probe_id, other_id = chunk[row]["id"], group[column]["id"]
-            if not symmetric and other_id in probe_ids and other_id <= probe_id:
-                continue  # itself, or a pair that other probe scores
+            probe_id, other_id = ids[row], ids[column]
             pair = (probe_id, other_id) if probe_id < other_id else (other_id, probe_id)
             if pair not in seen:
                 seen.add(pair)
-                yield chunk[row], group[column], ratio
+                yield pair, ratio
 
 
 class _ProgressCounter:

@@ -176,6 +176,23 @@ def test_typing_variants_in_a_kecamatan_are_found_when_a_desa_is_missing(
     assert ids[1] not in found  # 0.79 alike: below the threshold
 
 
+def test_each_kind_of_pair_in_a_kecamatan_is_found_once(database: Database) -> None:
+    with database.unit_of_work() as session:
+        swarga = add_desa(session, kecamatan_id=SANGATTA_UTARA, name="Swarga Bara")
+        teluk = add_desa(session, kecamatan_id=SANGATTA_UTARA, name="Teluk Lingga")
+        no_desa = [
+            _enterprise(session, n) for n in ("Keripik Pisang Bu Ani", "Kripik Pisang Bu Ani")
+        ]
+        in_swarga = _enterprise(session, "Keripik Pisang Bu Anik", desa_id=swarga)
+        in_teluk = _enterprise(session, "Keripik Pisang Bu Ana", desa_id=teluk)
+        pairs = [frozenset((p.first.id, p.second.id)) for p in find_duplicates(session)]
+    assert len(pairs) == len(set(pairs))  # no pair offered twice
+    assert frozenset(no_desa) in pairs  # both without a desa
+    for one in no_desa:  # one without a desa, the other in a desa of the kecamatan
+        assert frozenset((one, in_swarga)) in pairs and frozenset((one, in_teluk)) in pairs
+    assert frozenset((in_swarga, in_teluk)) not in pairs  # two different desa
+
+
 class _Stop(Exception):
     pass
 
