@@ -25,6 +25,7 @@ from ikmdesk.services.quality_check import get_check, start_check
 from ikmdesk.services.reference_data import cluster_id, region_id
 from ikmdesk.services.visit import VisitInput, create_visit, get_visit
 from ikmdesk.ui import dialogs
+from ikmdesk.ui.operations import pending_operations
 from ikmdesk.ui.visit_editor import VisitEditor
 from ikmdesk.ui.visit_model import VisitTableModel
 from ikmdesk.ui.visit_page import VisitPage
@@ -173,9 +174,14 @@ def test_an_officer_records_a_visit_with_a_finding_and_a_photo(
     qtbot.waitUntil(lambda: photos.photo_list.count() == 1)
     assert not photos.photo_list.item(0).icon().isNull()
     assert "-0.52" in photos.location_label.text()
+    # What the added photo set off (the editor's reload after the change) is over first, as
+    # for a user who looks at the new thumbnail before typing its caption.
+    qtbot.waitUntil(lambda: pending_operations() == 0, timeout=20_000)
     qtbot.keyClicks(photos.caption_edit, "Lantai ruang pengadonan")
     qtbot.mouseClick(photos.caption_button, LEFT)
-    qtbot.waitUntil(lambda: photos.photo_list.item(0).text() == "Lantai ruang pengadonan")
+    qtbot.waitUntil(
+        lambda: photos.photo_list.item(0).text() == "Lantai ruang pengadonan", timeout=20_000
+    )
     with qtbot.waitSignal(photos.location_applied, timeout=5000):
         qtbot.mouseClick(photos.location_button, LEFT)
     with database.unit_of_work() as session:
